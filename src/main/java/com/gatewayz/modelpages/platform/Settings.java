@@ -1,0 +1,139 @@
+package com.gatewayz.modelpages.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting of the application, typed and validated once at start-up. A bad value throws
+ * {@link InvalidSettingException} naming the setting and the value, which stops deployment.
+ *
+ * @param gatewayUrls the per-gateway URL overrides, looked up by gateway id
+ */
+public record Settings(
+    Path dataDir,
+    URI publicUrl,
+    int revalidateSeconds,
+    int prerenderLimit,
+    boolean dynamicParams,
+    int refreshSeconds,
+    Optional<List<String>> gatewaysEnabled,
+    GatewayUrls gatewayUrls,
+    Optional<Path> gatewaysFile,
+    Optional<String> webhookSecret,
+    long webhookMaxBytes,
+    Optional<String> adminToken,
+    long cacheHeapEntries,
+    long cacheOffheapMb,
+    long cacheDiskMb,
+    Optional<Path> ehcacheXml,
+    Optional<URI> clusterUri) {
+
+  public static final String DATA_DIR = "MODEL_PAGES_DATA_DIR";
+  public static final String PUBLIC_URL = "MODEL_PAGES_PUBLIC_URL";
+  public static final String REVALIDATE_SECONDS = "MODEL_PAGES_REVALIDATE_SECONDS";
+  public static final String PRERENDER_LIMIT = "MODEL_PAGES_PRERENDER_LIMIT";
+  public static final String DYNAMIC_PARAMS = "MODEL_PAGES_DYNAMIC_PARAMS";
+  public static final String REFRESH_SECONDS = "MODEL_PAGES_REFRESH_SECONDS";
+  public static final String GATEWAYS_ENABLED = "MODEL_PAGES_GATEWAYS_ENABLED";
+  public static final String GATEWAYS_FILE = "MODEL_PAGES_GATEWAYS_FILE";
+  public static final String WEBHOOK_SECRET = "MODEL_WEBHOOK_SECRET";
+  public static final String WEBHOOK_MAX_BYTES = "MODEL_PAGES_WEBHOOK_MAX_BYTES";
+  public static final String ADMIN_TOKEN = "MODEL_PAGES_ADMIN_TOKEN";
+  public static final String CACHE_HEAP_ENTRIES = "MODEL_PAGES_CACHE_HEAP_ENTRIES";
+  public static final String CACHE_OFFHEAP_MB = "MODEL_PAGES_CACHE_OFFHEAP_MB";
+  public static final String CACHE_DISK_MB = "MODEL_PAGES_CACHE_DISK_MB";
+  public static final String EHCACHE_XML = "MODEL_PAGES_EHCACHE_XML";
+  public static final String CLUSTER_URI = "MODEL_PAGES_CLUSTER_URI";
+
+  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+  public static final int DEFAULT_REVALIDATE_SECONDS = 3600;
+  public static final int DEFAULT_PRERENDER_LIMIT = 50;
+  public static final int DEFAULT_REFRESH_SECONDS = 900;
+  public static final long DEFAULT_WEBHOOK_MAX_BYTES = 4L * 1024 * 1024;
+  public static final long DEFAULT_CACHE_HEAP_ENTRIES = 2000;
+  public static final long DEFAULT_CACHE_OFFHEAP_MB = 64;
+  public static final long DEFAULT_CACHE_DISK_MB = 1024;
+
+  /** Reads and validates every setting from {@code source}. */
+  public static Settings load(SettingSource source) {
+    SettingReader read = new SettingReader(source);
+    return new Settings(
+        read.path(DATA_DIR).orElse(defaultDataDir()),
+        read.httpUrl(PUBLIC_URL).orElse(URI.create(DEFAULT_PUBLIC_URL)),
+        read.intInRange(REVALIDATE_SECONDS, 1, 31_536_000, DEFAULT_REVALIDATE_SECONDS),
+        read.intInRange(PRERENDER_LIMIT, 0, 1_000_000, DEFAULT_PRERENDER_LIMIT),
+        read.bool(DYNAMIC_PARAMS, true),
+        read.intInRange(REFRESH_SECONDS, 0, 31_536_000, DEFAULT_REFRESH_SECONDS),
+        read.idList(GATEWAYS_ENABLED),
+        new GatewayUrls(source),
+        read.path(GATEWAYS_FILE),
+        source.get(WEBHOOK_SECRET),
+        read.longInRange(WEBHOOK_MAX_BYTES, 1024, 1L << 30, DEFAULT_WEBHOOK_MAX_BYTES),
+        read.secret(ADMIN_TOKEN, 16),
+        read.longInRange(CACHE_HEAP_ENTRIES, 10, 10_000_000, DEFAULT_CACHE_HEAP_ENTRIES),
+        read.longInRange(CACHE_OFFHEAP_MB, 0, 1 << 20, DEFAULT_CACHE_OFFHEAP_MB),
+        read.longInRange(CACHE_DISK_MB, 0, 1 << 24, DEFAULT_CACHE_DISK_MB),
+        read.path(EHCACHE_XML),
+        read.clusterUri(CLUSTER_URI));
+  }
+
+  static Path defaultDataDir() {
+    return Path.of(System.getProperty("user.home"), ".model-pages", "data");
+  }
+
+  /** The absolute URL of a site path ({@code /models/x}), from the public URL, never a Host header. */
+  public String absoluteUrl(String path) {
+    String base = publicUrl.toString();
+    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+  }
+
+  /** Per-gateway list URL overrides: {@code MODEL_PAGES_GATEWAY_<ID>_URL}. */
+  public static final class GatewayUrls {
+    private final SettingSource source;
+
+    GatewayUrls(SettingSource source) {
+      this.source = source;
+    }
+
+    /** The setting name for a gateway id: upper-cased, {@code -} → {@code _}. */
+    public static String settingName(String gatewayId) {
+      return "MODEL_PAGES_GATEWAY_" + gatewayId.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
+    }
+
+    public Optional<URI> forGateway(String gatewayId) {
+      String name = settingName(gatewayId);
+      return source.get(name).map(value -> SettingReader.listUrl(name, value));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Settings[dataDir="
+        + dataDir
+        + ", publicUrl="
+        + publicUrl
+        + ", revalidateSeconds="
+        + revalidateSeconds
+        + ", prerenderLimit="
+        + prerenderLimit
+        + ", dynamicParams="
+        + dynamicParams
+        + ", refreshSeconds="
+        + refreshSeconds
+        + ", gatewaysEnabled="
+        + gatewaysEnabled.map(Object::toString).orElse("registry")
+        + ", webhook="
+        + (webhookSecret.isPresent() ? "on" : "off")
+        + ", admin="
+        + (adminToken.isPresent() ? "on" : "off")
+        + ", cache="
+        + Arrays.asList(cacheHeapEntries + " entries", cacheOffheapMb + " MB", cacheDiskMb + " MB")
+        + ", cluster="
+        + clusterUri.map(URI::toString).orElse("none")
+        + "]";
+  }
+}
