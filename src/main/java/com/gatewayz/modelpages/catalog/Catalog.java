@@ -1,0 +1,107 @@
+package com.gatewayz.modelpages.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * An immutable snapshot of every model the site knows, in popularity order, with the indexes the
+ * pages need. Safe to share between threads; a change builds a new snapshot that {@link
+ * CatalogService} swaps in atomically.
+ */
+public final class Catalog {
+
+  private final List<Model> models;
+  private final Map<String, Model> byId;
+  private final Map<String, List<String>> idsByAlias;
+  private final Map<String, RetiredModel> retired;
+  private final SortedSet<String> developers;
+  private final SortedSet<String> gateways;
+
+  private Catalog(Collection<Model> models, Map<String, RetiredModel> retired) {
+    this.byId = new LinkedHashMap<>();
+    for (Model model : models) {
+      byId.putIfAbsent(model.id(), model);
+    }
+    this.models = List.copyOf(byId.values());
+    this.idsByAlias = indexAliases(this.models);
+    Map<String, RetiredModel> stillRetired = new LinkedHashMap<>(retired);
+    stillRetired.keySet().removeAll(byId.keySet());
+    this.retired = Map.copyOf(stillRetired);
+    this.developers = new TreeSet<>();
+    this.gateways = new TreeSet<>();
+    for (Model model : this.models) {
+      if (!model.developer().isEmpty()) {
+        developers.add(model.developer());
+      }
+      gateways.addAll(model.sourceGateways());
+    }
+  }
+
+  public static Catalog of(Collection<Model> models) {
+    return new Catalog(models, Map.of());
+  }
+
+  /** Models in popularity order (the first of a duplicated id wins), and retired models. */
+  public static Catalog of(Collection<Model> models, Map<String, RetiredModel> retired) {
+    return new Catalog(models, retired);
+  }
+
+  public static Catalog empty() {
+    return of(List.of());
+  }
+
+  private static Map<String, List<String>> indexAliases(List<Model> models) {
+    Map<String, List<String>> index = new HashMap<>();
+    for (Model model : models) {
+      String alias = model.alias();
+      if (!alias.isEmpty()) {
+        index.computeIfAbsent(alias, a -> new ArrayList<>(1)).add(model.id());
+      }
+    }
+    return index;
+  }
+
+  /** Every model, most popular first. */
+  public List<Model> models() {
+    return models;
+  }
+
+  public int size() {
+    return models.size();
+  }
+
+  public Optional<Model> find(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** The id of the one model whose alias is {@code slug}; empty when none or several share it. */
+  public Optional<String> uniqueAlias(String slug) {
+    List<String> ids = idsByAlias.get(slug);
+    return ids != null && ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+  }
+
+  public Optional<RetiredModel> retired(String id) {
+    return Optional.ofNullable(retired.get(id));
+  }
+
+  public Map<String, RetiredModel> retiredModels() {
+    return retired;
+  }
+
+  /** Developer slugs, sorted. */
+  public SortedSet<String> developers() {
+    return java.util.Collections.unmodifiableSortedSet(developers);
+  }
+
+  /** Ids of the gateways that offer at least one model, sorted. */
+  public SortedSet<String> gateways() {
+    return java.util.Collections.unmodifiableSortedSet(gateways);
+  }
+}

@@ -1,0 +1,55 @@
+package com.gatewayz.modelpages.catalog;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * What one catalog swap changed, by model id. A model whose record differs in any field is
+ * changed; retiring a model is a removal.
+ */
+public record CatalogChange(
+    Catalog before, Catalog after, Set<String> added, Set<String> changed, Set<String> removed) {
+
+  public CatalogChange {
+    added = Collections.unmodifiableSet(added);
+    changed = Collections.unmodifiableSet(changed);
+    removed = Collections.unmodifiableSet(removed);
+  }
+
+  /** The difference between two snapshots. */
+  public static CatalogChange between(Catalog before, Catalog after) {
+    Set<String> added = new LinkedHashSet<>();
+    Set<String> changed = new LinkedHashSet<>();
+    Set<String> removed = new LinkedHashSet<>();
+    for (Model model : after.models()) {
+      before
+          .find(model.id())
+          .ifPresentOrElse(
+              old -> {
+                if (!old.equals(model)) {
+                  changed.add(model.id());
+                }
+              },
+              () -> added.add(model.id()));
+    }
+    for (Model model : before.models()) {
+      if (after.find(model.id()).isEmpty()) {
+        removed.add(model.id());
+      }
+    }
+    return new CatalogChange(before, after, added, changed, removed);
+  }
+
+  public boolean isEmpty() {
+    return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
+  }
+
+  /** Every id that was added, changed or removed. */
+  public Set<String> touched() {
+    Set<String> all = new LinkedHashSet<>(added);
+    all.addAll(changed);
+    all.addAll(removed);
+    return all;
+  }
+}

@@ -1,0 +1,204 @@
+package com.gatewayz.modelpages.catalog;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The JSON shape of a model, shared by the curated file, the durable store, the API and webhooks:
+ * {@code id, name, provider_slug, description, context_length, pricing{prompt,completion},
+ * architecture{input_modalities,output_modalities}, supported_parameters, created,
+ * source_gateways, offers[{gateway,pricing,context_length,max_completion_tokens}]}. Prices are
+ * plain-notation strings in USD per token. Reading is strict and bounded: untrusted documents fail
+ * with an {@link InvalidModelException} naming the field.
+ */
+public final class ModelJson {
+
+  public static final int MAX_NAME = 256;
+  public static final int MAX_DESCRIPTION = 20_000;
+  public static final long MAX_CONTEXT = 100_000_000L;
+  private static final long MAX_CREATED = 32_503_680_000L; // year 3000, in seconds
+
+  private ModelJson() {}
+
+  /** Reads one model; {@code path} names it in errors ({@code models[3]}). */
+  public static Model read(JsonValue value, String path) throws InvalidModelException {
+    if (!(value instanceof JsonObject object)) {
+      throw new InvalidModelException(path, "must be an object");
+    }
+    String id = requiredId(object, path);
+    List<Offer> offers = offers(object, path);
+    Pricing pricing = pricing(JsonFields.object(object, "pricing", path), path + ".pricing");
+    Model model =
+        new Model(
+            id,
+            JsonFields.string(object, "name", path, MAX_NAME),
+            developer(object, id, path),
+            JsonFields.string(object, "description", path, MAX_DESCRIPTION),
+            Optional.ofNullable(JsonFields.wholeNumber(object, "context_length", path, MAX_CONTEXT))
+                .orElse(0L),
+            pricing,
+            null,
+            architecture(object, path),
+            JsonFields.strings(object, "supported_parameters", path, 100, 64),
+            JsonFields.wholeNumber(object, "created", path, MAX_CREATED),
+            List.of());
+    return offers.isEmpty() ? model : model.withOffers(offers);
+  }
+
+  /** Reads an array of models ({@code models[0]}, {@code models[1]}, ...). */
+  public static List<Model> readAll(JsonArray array, String path) throws InvalidModelException {
+    List<Model> models = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      models.add(read(array.get(i), path + "[" + i + "]"));
+    }
+    return models;
+  }
+
+  private static String requiredId(JsonObject object, String path) throws InvalidModelException {
+    String id = JsonFields.string(object, "id", path, ModelId.MAX_LENGTH + 1);
+    if (id == null) {
+      throw new InvalidModelException(path + ".id", "is required");
+    }
+    Optional<String> problem = ModelId.problem(id);
+    if (problem.isPresent()) {
+      throw new InvalidModelException(path + ".id", problem.get());
+    }
+    return id;
+  }
+
+  private static String developer(JsonObject object, String id, String path)
+      throws InvalidModelException {
+    String given = JsonFields.string(object, "provider_slug", path, 64);
+    if (given != null && !given.isBlank()) {
+      String slug = Slugs.developer(given);
+      if (slug.isEmpty()) {
+        throw new InvalidModelException(path + ".provider_slug", "must contain a letter or digit");
+      }
+      return slug;
+    }
+    return Slugs.developerOf(id);
+  }
+
+  private static Pricing pricing(JsonObject pricing, String path) throws InvalidModelException {
+    if (pricing == null) {
+      return Pricing.UNKNOWN;
+    }
+    return new Pricing(
+        JsonFields.price(pricing, "prompt", path), JsonFields.price(pricing, "completion", path));
+  }
+
+  private static Architecture architecture(JsonObject object, String path)
+      throws InvalidModelException {
+    JsonObject architecture = JsonFields.object(object, "architecture", path);
+    if (architecture == null) {
+      return null;
+    }
+    String where = path + ".architecture";
+    return new Architecture(
+        lowerCase(JsonFields.strings(architecture, "input_modalities", where, 16, 32)),
+        lowerCase(JsonFields.strings(architecture, "output_modalities", where, 16, 32)));
+  }
+
+  private static List<String> lowerCase(List<String> values) {
+    return values == null ? null : values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+  }
+
+  private static List<Offer> offers(JsonObject object, String path) throws InvalidModelException {
+    JsonArray array = JsonFields.array(object, "offers", path, 64);
+    List<Offer> offers = new ArrayList<>();
+    if (array == null) {
+      return offers;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      offers.add(offer(array.get(i), path + ".offers[" + i + "]"));
+    }
+    return offers;
+  }
+
+  private static Offer offer(JsonValue value, String path) throws InvalidModelException {
+    if (!(value instanceof JsonObject object)) {
+      throw new InvalidModelException(path, "must be an object");
+    }
+    String gateway = JsonFields.string(object, "gateway", path, 64);
+    if (gateway == null || !gateway.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+      throw new InvalidModelException(path + ".gateway", "must be a gateway id such as \"openrouter\"");
+    }
+    return new Offer(
+        gateway,
+        pricing(JsonFields.object(object, "pricing", path), path + ".pricing"),
+        JsonFields.wholeNumber(object, "context_length", path, MAX_CONTEXT),
+        JsonFields.wholeNumber(object, "max_completion_tokens", path, MAX_CONTEXT));
+  }
+
+  /** The model as JSON, prices as plain-notation strings. */
+  public static JsonObject write(Model model) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", model.id())
+            .add("name", model.name())
+            .add("provider_slug", model.developer())
+            .add("description", model.description())
+            .add("context_length", model.contextLength())
+            .add("pricing", write(model.pricing()))
+            .add("architecture", write(model.architecture()))
+            .add("supported_parameters", strings(model.supportedParameters()))
+            .add("source_gateways", strings(model.sourceGateways()));
+    addNullable(json, "created", model.created());
+    JsonArrayBuilder offers = Json.createArrayBuilder();
+    model.offers().forEach(offer -> offers.add(write(offer)));
+    return json.add("offers", offers).build();
+  }
+
+  private static JsonObject write(Offer offer) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder().add("gateway", offer.gateway()).add("pricing", write(offer.pricing()));
+    addNullable(json, "context_length", offer.contextLength());
+    addNullable(json, "max_completion_tokens", offer.maxCompletionTokens());
+    return json.build();
+  }
+
+  public static JsonObject write(Pricing pricing) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    addPrice(json, "prompt", pricing.prompt());
+    addPrice(json, "completion", pricing.completion());
+    return json.build();
+  }
+
+  private static JsonObject write(Architecture architecture) {
+    return Json.createObjectBuilder()
+        .add("input_modalities", strings(architecture.inputModalities()))
+        .add("output_modalities", strings(architecture.outputModalities()))
+        .build();
+  }
+
+  private static void addPrice(JsonObjectBuilder json, String name, BigDecimal price) {
+    if (price == null) {
+      json.addNull(name);
+    } else {
+      json.add(name, price.toPlainString());
+    }
+  }
+
+  private static void addNullable(JsonObjectBuilder json, String name, Long value) {
+    if (value == null) {
+      json.addNull(name);
+    } else {
+      json.add(name, value);
+    }
+  }
+
+  private static JsonArrayBuilder strings(List<String> values) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    values.forEach(array::add);
+    return array;
+  }
+}
