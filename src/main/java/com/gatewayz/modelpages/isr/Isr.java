@@ -1,0 +1,170 @@
+package com.gatewayz.modelpages.isr;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The ISR engine assembled: storage, tag clock, page cache, regeneration, pre-render. One per
+ * application; {@link #close()} on shutdown so the disk tier is marked clean.
+ */
+public final class Isr implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(Isr.class.getName());
+  private static final int BACKGROUND_THREADS = 2;
+  private static final int BACKGROUND_QUEUE = 10_000;
+
+  private final CacheStorage storage;
+  private final PageCache cache;
+  private final Regenerator regenerator;
+  private final Prerenderer prerenderer;
+  private final Popularity popularity;
+  private final ExecutorService background;
+  private final AtomicBoolean warmQueued = new AtomicBoolean();
+  private volatile Thread prerenderThread;
+
+  Isr(
+      CacheStorage storage,
+      PageRenderer renderer,
+      Popularity popularity,
+      IsrOptions options,
+      Clock clock,
+      ExecutorService background) {
+    this.storage = storage;
+    this.popularity = popularity;
+    this.background = background;
+    TagClock tagClock = new LocalTagClock(storage.stampStore(), LocalTagClock.DEFAULT_MAX_STAMPS);
+    this.cache = new PageCache(storage.pages(), tagClock, renderer, options, clock, new CacheStats());
+    this.regenerator = new Regenerator(cache, background, clock, options.renderWaitMillis());
+    this.prerenderer = new Prerenderer(cache);
+    cache.setPurgeListener(invalidation -> warmPopularLater());
+  }
+
+  /** Opens the cache storage and assembles the engine; pre-render starts with {@link #startPrerender()}. */
+  public static Isr open(
+      IsrOptions options, CacheSizing sizing, PageRenderer renderer, Popularity popularity, Clock clock) {
+    return new Isr(CacheStorage.open(sizing), renderer, popularity, options, clock, backgroundExecutor());
+  }
+
+  private static ExecutorService backgroundExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory threads =
+        task -> {
+          Thread thread = new Thread(task, "isr-render-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    return new ThreadPoolExecutor(
+        BACKGROUND_THREADS,
+        BACKGROUND_THREADS,
+        30,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(BACKGROUND_QUEUE),
+        threads,
+        new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  /** Pre-renders the most popular keys on a background thread. */
+  public void startPrerender() {
+    int limit = cache.options().prerenderLimit();
+    if (limit == 0) {
+      prerenderer.skip();
+      return;
+    }
+    Thread thread = new Thread(this::prerenderNow, "isr-prerender");
+    thread.setDaemon(true);
+    prerenderThread = thread;
+    thread.start();
+  }
+
+  /** Pre-renders in the calling thread (tests, tools). */
+  public void prerenderNow() {
+    try {
+      prerenderer.run(popularity.mostPopularKeys(cache.options().prerenderLimit()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "[ISR] Pre-render stopped", e);
+      prerenderer.skip();
+    }
+  }
+
+  // After a purge, popular pages that lost their entry are rendered again in the background.
+  private void warmPopularLater() {
+    if (!warmQueued.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      background.execute(
+          () -> {
+            warmQueued.set(false);
+            warmPopularNow();
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      warmQueued.set(false);
+    }
+  }
+
+  void warmPopularNow() {
+    for (String key : cache.prerenderedKeys()) {
+      Lookup.State state = cache.lookup(key).state();
+      if (state == Lookup.State.PURGED || state == Lookup.State.ABSENT) {
+        regenerator.revalidateLater(key);
+      }
+    }
+  }
+
+  public Invalidation purge(Collection<String> tags, Collection<String> paths) {
+    return cache.purge(tags, paths);
+  }
+
+  public void purgeAll() {
+    cache.purgeAll();
+  }
+
+  public PageCache cache() {
+    return cache;
+  }
+
+  Regenerator regenerator() {
+    return regenerator;
+  }
+
+  public Prerenderer prerenderer() {
+    return prerenderer;
+  }
+
+  public CacheStats stats() {
+    return cache.stats();
+  }
+
+  public long entryCount() {
+    return storage.entryCount();
+  }
+
+  public int stampCount() {
+    return cache.tagClock().stampCount();
+  }
+
+  @Override
+  public void close() {
+    Thread thread = prerenderThread;
+    regenerator.close();
+    try {
+      if (thread != null) {
+        thread.interrupt();
+        thread.join(5_000);
+      }
+      background.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    storage.close();
+  }
+}

@@ -1,0 +1,186 @@
+package com.gatewayz.modelpages.isr;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ehcache.Cache;
+
+/**
+ * The page cache: looks entries up and judges them against the tag clock and the time, renders and
+ * stores pages, purges by tag and path. Every render of a key goes through {@link #renderAndStore},
+ * which never stores a failed render and never returns a render that a purge overtook.
+ */
+public final class PageCache {
+
+  private static final Logger LOG = Logger.getLogger(PageCache.class.getName());
+  private static final int MAX_RENDER_ATTEMPTS = 3;
+
+  private final Cache<String, CachedPage> store;
+  private final TagClock tagClock;
+  private final PageRenderer renderer;
+  private final IsrOptions options;
+  private final Clock clock;
+  private final CacheStats stats;
+  private final Set<String> prerenderedKeys = ConcurrentHashMap.newKeySet();
+  private volatile PurgeListener purgeListener = invalidation -> {};
+
+  /** Told after every purge (warming popular pages, metrics, audit). */
+  public interface PurgeListener {
+    void purged(Invalidation invalidation);
+  }
+
+  PageCache(
+      Cache<String, CachedPage> store,
+      TagClock tagClock,
+      PageRenderer renderer,
+      IsrOptions options,
+      Clock clock,
+      CacheStats stats) {
+    this.store = store;
+    this.tagClock = tagClock;
+    this.renderer = renderer;
+    this.options = options;
+    this.clock = clock;
+    this.stats = stats;
+  }
+
+  Lookup lookup(String key) {
+    CachedPage page = store.get(key);
+    if (page == null) {
+      return Lookup.ABSENT;
+    }
+    if (!isValid(page)) {
+      return new Lookup(Lookup.State.PURGED, page);
+    }
+    long age = clock.millis() - page.renderedAtMillis();
+    if (page.maxAgeSeconds() > 0) {
+      return age < page.maxAgeSeconds() * 1000L ? new Lookup(Lookup.State.FRESH, page) : Lookup.ABSENT;
+    }
+    return new Lookup(age < options.revalidateMillis() ? Lookup.State.FRESH : Lookup.State.STALE, page);
+  }
+
+  /** Whether no purge since its render touched the entry's tags or path. One volatile read when none happened. */
+  boolean isValid(CachedPage page) {
+    long version = tagClock.version();
+    if (page.validatedVersion == version) {
+      return true;
+    }
+    if (!tagClock.isValid(page.renderTick(), page.tagArray(), page.path())) {
+      return false;
+    }
+    page.validatedVersion = version;
+    return true;
+  }
+
+  /**
+   * Renders {@code key} and stores the page when it may be cached. Retries when a purge overtook
+   * the render, so what it returns was valid when it returned.
+   */
+  CachedPage renderAndStore(String key) throws RenderFailedException {
+    for (int attempt = 1; attempt <= MAX_RENDER_ATTEMPTS; attempt++) {
+      long renderTick = tagClock.currentTick();
+      long start = System.nanoTime();
+      RenderedPage rendered = renderCounted(key, start);
+      CachedPage page = entryOf(key, rendered, renderTick, System.nanoTime() - start);
+      if (tagClock.isValid(renderTick, page.tagArray(), page.path())) {
+        store.put(key, page);
+        return page;
+      }
+    }
+    throw new RenderFailedException(key, "purged during each of " + MAX_RENDER_ATTEMPTS + " renders");
+  }
+
+  private RenderedPage renderCounted(String key, long start) throws RenderFailedException {
+    stats.renderStarted();
+    RenderedPage rendered;
+    try {
+      rendered = renderer.render(key);
+    } catch (Exception | LinkageError e) {
+      stats.renderFailed(System.nanoTime() - start);
+      LOG.log(Level.WARNING, "[ISR] render of " + key + " failed", e);
+      throw new RenderFailedException(key, e);
+    }
+    long nanos = System.nanoTime() - start;
+    if (rendered.status() >= 500) {
+      stats.renderFailed(nanos);
+      throw new RenderFailedException(key, "the page answered " + rendered.status());
+    }
+    stats.renderSucceeded(nanos);
+    return rendered;
+  }
+
+  private CachedPage entryOf(String key, RenderedPage rendered, long renderTick, long renderNanos) {
+    List<String> tags = new ArrayList<>(rendered.tags());
+    if (prerenderedKeys.contains(key) && !tags.contains(options.prerenderTag())) {
+      tags.add(options.prerenderTag());
+    }
+    tags.sort(null);
+    return CachedPage.of(
+        key, rendered, tags.toArray(String[]::new), renderTick, clock.millis(), renderNanos);
+  }
+
+  /** Stamps the tags and paths; entries rendered before are never served again. */
+  public Invalidation purge(Collection<String> tags, Collection<String> paths) {
+    Invalidation invalidation = new Invalidation(new ArrayList<>(tags), new ArrayList<>(paths));
+    if (invalidation.isEmpty()) {
+      return invalidation;
+    }
+    List<String> names = new ArrayList<>(invalidation.tags());
+    names.addAll(invalidation.paths());
+    tagClock.stamp(names);
+    purgeListener.purged(invalidation);
+    return invalidation;
+  }
+
+  /** Invalidates every entry. */
+  public void purgeAll() {
+    tagClock.stampAll();
+    purgeListener.purged(new Invalidation(List.of("*"), List.of()));
+  }
+
+  public void setPurgeListener(PurgeListener listener) {
+    this.purgeListener = listener;
+  }
+
+  /** The keys pre-rendered at start-up; they carry the pre-render tag. */
+  void markPrerendered(Collection<String> keys) {
+    prerenderedKeys.addAll(keys);
+  }
+
+  boolean isPrerendered(String key) {
+    return prerenderedKeys.contains(key);
+  }
+
+  public Set<String> prerenderedKeys() {
+    return Set.copyOf(prerenderedKeys);
+  }
+
+  Cache<String, CachedPage> store() {
+    return store;
+  }
+
+  PageRenderer renderer() {
+    return renderer;
+  }
+
+  IsrOptions options() {
+    return options;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  CacheStats stats() {
+    return stats;
+  }
+
+  TagClock tagClock() {
+    return tagClock;
+  }
+}

@@ -1,0 +1,109 @@
+package com.gatewayz.modelpages.isr;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Writes a cached page with the cache headers: {@code X-Cache}, {@code Cache-Control}, {@code
+ * Vary}, an ETag per encoding, {@code Age}, {@code Surrogate-Key}; answers {@code If-None-Match}
+ * with 304 and HEAD without a body. The stored gzip bytes go out in one write; clients without
+ * gzip get them inflated.
+ */
+final class PageWriter {
+
+  private final String defaultCacheControl;
+
+  PageWriter(int revalidateSeconds) {
+    this.defaultCacheControl =
+        "public, s-maxage=" + revalidateSeconds + ", stale-while-revalidate=31536000";
+  }
+
+  void write(
+      HttpServletRequest request, HttpServletResponse response, CachedPage page, String cacheState, long nowMillis)
+      throws IOException {
+    boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
+    String etag = gzip ? page.gzipEtag() : page.identityEtag();
+    response.setHeader("X-Cache", cacheState);
+    response.setHeader("Cache-Control", cacheControl(page));
+    response.setHeader("Vary", "Accept-Encoding");
+    response.setHeader("ETag", etag);
+    response.setHeader("Age", Long.toString(Math.max(0, (nowMillis - page.renderedAtMillis()) / 1000)));
+    response.setHeader("Surrogate-Key", page.surrogateKey());
+    if (page.location() != null) {
+      response.setHeader("Location", page.location());
+    }
+    if (page.status() == 200 && ETags.matches(request.getHeader("If-None-Match"), etag)) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    response.setStatus(page.status());
+    response.setContentType(page.contentType());
+    writeBody(request, response, page, gzip);
+  }
+
+  private static void writeBody(
+      HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean gzip)
+      throws IOException {
+    boolean head = "HEAD".equals(request.getMethod());
+    if (gzip) {
+      response.setHeader("Content-Encoding", "gzip");
+      response.setContentLength(page.gzipLength());
+      if (!head) {
+        response.getOutputStream().write(page.gzipBody());
+      }
+    } else {
+      response.setContentLength(page.identityLength());
+      if (!head) {
+        response.getOutputStream().write(page.identityBody());
+      }
+    }
+  }
+
+  private String cacheControl(CachedPage page) {
+    return page.maxAgeSeconds() > 0 ? "public, s-maxage=" + page.maxAgeSeconds() : defaultCacheControl;
+  }
+
+  /** Writes a page that is not (or may not be) cached: errors and uncached 404s. */
+  static void writeUncached(
+      HttpServletRequest request, HttpServletResponse response, RenderedPage page, String cacheControl)
+      throws IOException {
+    response.setHeader("X-Cache", "MISS");
+    response.setHeader("Cache-Control", cacheControl);
+    response.setStatus(page.status());
+    response.setContentType(page.contentType());
+    response.setContentLength(page.body().length);
+    if (!"HEAD".equals(request.getMethod())) {
+      response.getOutputStream().write(page.body());
+    }
+  }
+
+  /** True when the client takes gzip: a {@code gzip} or {@code *} coding whose q is not 0. */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parts = coding.split(";");
+      String name = parts[0].trim();
+      if ((name.equalsIgnoreCase("gzip") || name.equals("*")) && !isZeroQuality(parts)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isZeroQuality(String[] parts) {
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].trim();
+      if (parameter.startsWith("q=") || parameter.startsWith("Q=")) {
+        try {
+          return Double.parseDouble(parameter.substring(2).trim()) == 0;
+        } catch (NumberFormatException e) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,32 @@
+package com.gatewayz.modelpages.isr;
+
+import java.util.Collection;
+
+/**
+ * The monotonic counter that orders renders and purges (never wall time). Purging a tag or a path
+ * stamps it with the next tick; an entry is valid only if its render started at or after the stamp
+ * of each of its tags and of its path. A name with no stamp counts as stamped at the low-water
+ * mark. Thread-safe.
+ */
+public interface TagClock {
+
+  /** The tick a render starting now records; read before the render reads any data. */
+  long currentTick();
+
+  /**
+   * Changes after every purge, once the purge's stamps are visible: an entry validated at version
+   * {@code v} is still valid while the version is {@code v}.
+   */
+  long version();
+
+  /** Stamps every name with one new tick and returns it; entries rendered before are invalid. */
+  long stamp(Collection<String> names);
+
+  /** Invalidates every entry rendered before now. */
+  long stampAll();
+
+  boolean isValid(long renderTick, String[] tags, String path);
+
+  /** How many names carry their own stamp (the rest count at the low-water mark). */
+  int stampCount();
+}

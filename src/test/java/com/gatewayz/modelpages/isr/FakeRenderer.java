@@ -1,0 +1,76 @@
+package com.gatewayz.modelpages.isr;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A page renderer for engine tests: keys {@code /p/<name>} render "<name> v<version>" tagged
+ * {@code t:<name>} and {@code all}; {@code /q} is uncacheable; {@code /d/<name>} is dynamic. Tests
+ * change versions, make renders fail, or hold them on a latch.
+ */
+final class FakeRenderer implements PageRenderer {
+
+  final AtomicInteger renders = new AtomicInteger();
+  final Map<String, AtomicInteger> rendersByKey = new ConcurrentHashMap<>();
+  final Map<String, Integer> versions = new ConcurrentHashMap<>();
+  final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+  final Set<String> failing = ConcurrentHashMap.newKeySet();
+  volatile CountDownLatch hold;
+  volatile CountDownLatch entered = new CountDownLatch(1);
+
+  @Override
+  public PageKey keyOf(String path, String rawQuery) {
+    if (path.startsWith("/p/")) {
+      return new PageKey(path, true, false);
+    }
+    if (path.startsWith("/d/")) {
+      return new PageKey(path, true, true);
+    }
+    if (path.equals("/q")) {
+      return new PageKey(path, false, false);
+    }
+    return null;
+  }
+
+  @Override
+  public RenderedPage render(String key) throws Exception {
+    renders.incrementAndGet();
+    rendersByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    // The version is read before waiting, as a real render reads its data first.
+    int version = versions.getOrDefault(name, 1);
+    entered.countDown();
+    CountDownLatch latch = hold;
+    if (latch != null && !latch.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("test latch never released");
+    }
+    if (failing.contains(name)) {
+      throw new IllegalStateException("render of " + name + " fails");
+    }
+    int status = statuses.getOrDefault(name, 200);
+    byte[] body = ("<html>" + name + " v" + version + "</html>").getBytes(StandardCharsets.UTF_8);
+    return new RenderedPage(status, "text/html;charset=UTF-8", body, Set.of("t:" + name, "all"), 0, null);
+  }
+
+  @Override
+  public RenderedPage renderNotFound(String key) {
+    byte[] body = ("not found " + key).getBytes(StandardCharsets.UTF_8);
+    return new RenderedPage(404, "text/html;charset=UTF-8", body, Set.of(), 0, null);
+  }
+
+  @Override
+  public RenderedPage renderError(int status, String key) {
+    byte[] body = ("error " + status).getBytes(StandardCharsets.UTF_8);
+    return new RenderedPage(status, "text/html;charset=UTF-8", body, Set.of(), 0, null);
+  }
+
+  int rendersOf(String key) {
+    AtomicInteger count = rendersByKey.get(key);
+    return count == null ? 0 : count.get();
+  }
+}

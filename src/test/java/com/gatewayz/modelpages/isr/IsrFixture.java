@@ -1,0 +1,60 @@
+package com.gatewayz.modelpages.isr;
+
+import com.gatewayz.modelpages.testing.MutableClock;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/** An ISR engine over Ehcache with a fake renderer, a hand-moved clock and chosen background work. */
+final class IsrFixture implements AutoCloseable {
+
+  static final int REVALIDATE_SECONDS = 60;
+
+  final FakeRenderer renderer = new FakeRenderer();
+  final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
+  final Isr isr;
+  List<String> popular = List.of();
+
+  private IsrFixture(CacheSizing sizing, ExecutorService background, boolean dynamicParams, long waitMillis) {
+    IsrOptions options = new IsrOptions(REVALIDATE_SECONDS, dynamicParams, 10, "popular", waitMillis);
+    isr =
+        new Isr(CacheStorage.open(sizing), renderer, limit -> popular, options, clock, background);
+  }
+
+  /** Heap only, background work queued for the test to run. */
+  static IsrFixture inMemory(ManualExecutor background) {
+    return new IsrFixture(memory(), background, true, 5_000);
+  }
+
+  static IsrFixture inMemory(ExecutorService background, boolean dynamicParams) {
+    return new IsrFixture(memory(), background, dynamicParams, 5_000);
+  }
+
+  /** Heap, off-heap and a persistent disk tier under {@code directory}. */
+  static IsrFixture persistent(Path directory, ExecutorService background) {
+    return new IsrFixture(new CacheSizing(directory, 100, 8, 32, Optional.empty()), background, true, 5_000);
+  }
+
+  /** Heap only, with a short bound on waiting for another request's render. */
+  static IsrFixture withRenderWait(ExecutorService background, long waitMillis) {
+    return new IsrFixture(memory(), background, true, waitMillis);
+  }
+
+  private static CacheSizing memory() {
+    return new CacheSizing(Path.of("unused"), 1000, 0, 0, Optional.empty());
+  }
+
+  PageCache cache() {
+    return isr.cache();
+  }
+
+  Lookup.State state(String key) {
+    return cache().lookup(key).state();
+  }
+
+  @Override
+  public void close() {
+    isr.close();
+  }
+}

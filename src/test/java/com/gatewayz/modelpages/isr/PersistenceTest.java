@@ -1,0 +1,60 @@
+package com.gatewayz.modelpages.isr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A clean restart keeps pages and purges: nothing re-renders, nothing purged comes back. */
+class PersistenceTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void pagesSurviveACleanRestartAndPurgesStayPurged() throws Exception {
+    try (IsrFixture first = IsrFixture.persistent(directory, new ManualExecutor())) {
+      first.cache().renderAndStore("/p/kept");
+      first.cache().renderAndStore("/p/purged");
+      first.isr.purge(List.of("t:purged"), List.of());
+    }
+
+    try (IsrFixture second = IsrFixture.persistent(directory, new ManualExecutor())) {
+      assertThat(second.state("/p/kept")).isEqualTo(Lookup.State.FRESH);
+      assertThat(second.cache().lookup("/p/kept").page().bodyText()).contains("kept v1");
+      assertThat(second.state("/p/purged")).isEqualTo(Lookup.State.PURGED);
+      assertThat(second.renderer.renders.get()).isZero();
+      // The clock continues from where it stopped: a purge now still beats the old renders.
+      second.isr.purge(List.of("t:kept"), List.of());
+      assertThat(second.state("/p/kept")).isEqualTo(Lookup.State.PURGED);
+    }
+  }
+
+  @Test
+  void aPurgeOfEverythingSurvivesARestart() throws Exception {
+    try (IsrFixture first = IsrFixture.persistent(directory, new ManualExecutor())) {
+      first.cache().renderAndStore("/p/a");
+      first.isr.purgeAll();
+    }
+
+    try (IsrFixture second = IsrFixture.persistent(directory, new ManualExecutor())) {
+      assertThat(second.state("/p/a")).isEqualTo(Lookup.State.PURGED);
+    }
+  }
+
+  @Test
+  void theDiskTierHoldsMorePagesThanTheHeapAndServesThemAfterARestart() throws Exception {
+    try (IsrFixture first = IsrFixture.persistent(directory, new ManualExecutor())) {
+      for (int i = 0; i < 500; i++) {
+        first.cache().renderAndStore("/p/page-" + i);
+      }
+      assertThat(first.isr.entryCount()).isEqualTo(500);
+    }
+
+    try (IsrFixture second = IsrFixture.persistent(directory, new ManualExecutor())) {
+      assertThat(second.isr.entryCount()).isEqualTo(500);
+      assertThat(second.cache().lookup("/p/page-7").page().bodyText()).contains("page-7 v1");
+    }
+  }
+}
