@@ -1,0 +1,27 @@
+package com.gatewayz.modelpages.pages;
+
+import com.gatewayz.modelpages.catalog.CacheTags;
+import com.gatewayz.modelpages.catalog.CatalogChange;
+import com.gatewayz.modelpages.catalog.CatalogListener;
+import com.gatewayz.modelpages.isr.Invalidation;
+import com.gatewayz.modelpages.isr.Isr;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** Purges exactly the pages a catalog change touches, before the change's caller returns. */
+public final class CatalogPurger implements CatalogListener {
+
+  private static final Logger LOG = Logger.getLogger(CatalogPurger.class.getName());
+
+  private final Isr isr;
+
+  public CatalogPurger(Isr isr) {
+    this.isr = isr;
+  }
+
+  @Override
+  public void catalogChanged(CatalogChange change) {
+    Invalidation invalidation = isr.purge(CacheTags.purgedBy(change), List.of());
+    LOG.fine(() -> "[ISR] catalog change purged " + invalidation.tags().size() + " tags");
+  }
+}

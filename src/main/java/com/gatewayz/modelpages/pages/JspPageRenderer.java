@@ -1,0 +1,179 @@
+package com.gatewayz.modelpages.pages;
+
+import com.gatewayz.modelpages.catalog.CacheTags;
+import com.gatewayz.modelpages.catalog.Catalog;
+import com.gatewayz.modelpages.catalog.CatalogService;
+import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.catalog.ModelId;
+import com.gatewayz.modelpages.catalog.RetiredModel;
+import com.gatewayz.modelpages.catalog.Slugs;
+import com.gatewayz.modelpages.isr.PageKey;
+import com.gatewayz.modelpages.isr.PageRenderer;
+import com.gatewayz.modelpages.isr.RenderedPage;
+import com.gatewayz.modelpages.pages.internal.JspViews;
+import com.gatewayz.modelpages.pages.internal.PathSegments;
+import com.gatewayz.modelpages.pages.view.ErrorView;
+import com.gatewayz.modelpages.pages.view.IndexPageView;
+import com.gatewayz.modelpages.pages.view.ModelPageView;
+import com.gatewayz.modelpages.pages.view.NotFoundView;
+import com.gatewayz.modelpages.pages.view.RetiredView;
+import com.gatewayz.modelpages.pages.view.SimilarModels;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Renders the site's pages from the current catalog through the JSP views: model pages (200, 301
+ * alias, 404, 410), the index and the sitemap. Each page names as tags every piece of data it
+ * shows, so a purge reaches it.
+ */
+public final class JspPageRenderer implements PageRenderer {
+
+  static final String MODELS = "/models";
+  static final String MODEL_PREFIX = "/models/";
+  static final String SITEMAP = "/sitemap.xml";
+  static final int NOT_FOUND_SECONDS = 60;
+  private static final int SIMILAR_LIMIT = 6;
+
+  private final JspViews views;
+  private final CatalogService catalog;
+  private final SiteContext site;
+
+  public JspPageRenderer(ServletContext context, CatalogService catalog, SiteContext site) {
+    this.views = new JspViews(context);
+    this.catalog = catalog;
+    this.site = site;
+  }
+
+  @Override
+  public PageKey keyOf(String path, String rawQuery) {
+    if (path.equals(MODELS) || path.equals(MODELS + "/")) {
+      IndexQuery query = IndexQuery.parse(rawQuery);
+      return new PageKey(query.cacheKey(), query.cacheable(), false);
+    }
+    if (path.startsWith(MODEL_PREFIX)) {
+      String id = idOf(path);
+      return id == null ? new PageKey(path, false, true) : new PageKey(ModelId.pagePath(id), true, true);
+    }
+    return path.equals(SITEMAP) ? new PageKey(SITEMAP, true, false) : null;
+  }
+
+  /** The valid model id a page path names, or null. */
+  static String idOf(String path) {
+    String id = PathSegments.decode(path.substring(MODEL_PREFIX.length()));
+    return id != null && ModelId.isValid(id) ? id : null;
+  }
+
+  @Override
+  public RenderedPage render(String key) throws ServletException, IOException {
+    if (key.equals(SITEMAP)) {
+      byte[] body = SitemapXml.render(catalog.current(), site);
+      return new RenderedPage(200, "application/xml;charset=UTF-8", body, Set.of(CacheTags.LIST, CacheTags.ALL), 0, null);
+    }
+    if (key.startsWith(MODEL_PREFIX)) {
+      return modelPage(PathSegments.decode(key.substring(MODEL_PREFIX.length())));
+    }
+    if (key.equals(MODELS) || key.startsWith(MODELS + "?")) {
+      return index(IndexQuery.parse(key.substring(Math.min(key.length(), MODELS.length() + 1))));
+    }
+    throw new IllegalArgumentException("not a page key: " + key);
+  }
+
+  /** Renders a request the cache must not keep: a search, or a path that is not a valid id. */
+  public RenderedPage renderUncached(String path, String rawQuery) throws ServletException, IOException {
+    if (path.startsWith(MODEL_PREFIX) && idOf(path) == null) {
+      String shown = PathSegments.decode(path.substring(MODEL_PREFIX.length()));
+      return notFound(shown == null ? path.substring(MODEL_PREFIX.length()) : shown, Set.of());
+    }
+    PageKey key = keyOf(path, rawQuery);
+    if (key == null) {
+      return notFound(null, Set.of());
+    }
+    return key.value().startsWith(MODELS) && !key.dynamic() ? index(IndexQuery.parse(rawQuery)) : render(key.value());
+  }
+
+  private RenderedPage modelPage(String id) throws ServletException, IOException {
+    Catalog current = catalog.current();
+    Optional<Model> model = current.find(id);
+    if (model.isPresent()) {
+      return modelPage(model.get(), current);
+    }
+    Optional<RetiredModel> retired = current.retired(id);
+    if (retired.isPresent()) {
+      return retiredPage(retired.get(), current);
+    }
+    Optional<String> alias = id.indexOf('/') < 0 ? current.uniqueAlias(Slugs.alias(id)) : Optional.empty();
+    if (alias.isPresent()) {
+      return redirect(alias.get());
+    }
+    RenderedPage page = notFound(id, Set.of(CacheTags.model(id)));
+    return page.withMaxAge(NOT_FOUND_SECONDS);
+  }
+
+  private RenderedPage modelPage(Model model, Catalog current) throws ServletException, IOException {
+    ModelPageView view = ModelPageView.of(model, current, site);
+    Set<String> tags = new LinkedHashSet<>();
+    view.shownModelIds().forEach(id -> tags.add(CacheTags.model(id)));
+    tags.add(CacheTags.DETAIL);
+    tags.add(CacheTags.ALL);
+    model.sourceGateways().forEach(gateway -> tags.add(CacheTags.gateway(gateway)));
+    return html(200, "model", model.pagePath(), view, tags);
+  }
+
+  private RenderedPage retiredPage(RetiredModel retired, Catalog current) throws ServletException, IOException {
+    var similar = SimilarModels.forRetired(retired, current, SIMILAR_LIMIT);
+    Set<String> tags = new LinkedHashSet<>();
+    tags.add(CacheTags.model(retired.id()));
+    similar.forEach(model -> tags.add(CacheTags.model(model.id())));
+    tags.add(CacheTags.DETAIL);
+    return html(410, "retired", ModelId.pagePath(retired.id()), RetiredView.of(retired, similar, site), tags);
+  }
+
+  private RenderedPage redirect(String targetId) {
+    String location = site.link(ModelId.pagePath(targetId));
+    String escaped = SitemapXml.escape(location);
+    byte[] body =
+        ("<!doctype html><meta charset=\"utf-8\"><title>Moved</title><p>Moved to <a href=\""
+                + escaped + "\">" + escaped + "</a></p>")
+            .getBytes(StandardCharsets.UTF_8);
+    Set<String> tags = Set.of(CacheTags.LIST, CacheTags.model(targetId));
+    return new RenderedPage(301, "text/html;charset=UTF-8", body, tags, 0, location);
+  }
+
+  private RenderedPage notFound(String requestedId, Set<String> tags) throws ServletException, IOException {
+    Catalog current = catalog.current();
+    var suggestions = requestedId == null ? java.util.List.<Model>of() : Suggestions.forId(current, requestedId, 5);
+    return html(404, "not-found", MODELS, NotFoundView.of(requestedId, suggestions, site), tags);
+  }
+
+  private RenderedPage index(IndexQuery query) throws ServletException, IOException {
+    Catalog current = catalog.current();
+    ModelSearch.Result result = ModelSearch.run(current, query);
+    Set<String> tags = new LinkedHashSet<>(Set.of(CacheTags.LIST, CacheTags.ALL));
+    if (query.isFiltered()) {
+      tags.add(CacheTags.SEARCH);
+    }
+    return html(200, "index", query.cacheKey(), IndexPageView.of(current, query, result, site), tags);
+  }
+
+  @Override
+  public RenderedPage renderNotFound(String key) throws ServletException, IOException {
+    return notFound(null, Set.of());
+  }
+
+  @Override
+  public RenderedPage renderError(int status, String key) throws ServletException, IOException {
+    return html(status, "error", MODELS, ErrorView.of(status, site), Set.of());
+  }
+
+  private RenderedPage html(int status, String view, String sitePath, Object model, Set<String> tags)
+      throws ServletException, IOException {
+    byte[] body = views.render(view, sitePath, Map.of("view", model, "site", site));
+    return RenderedPage.html(status, body, tags);
+  }
+}

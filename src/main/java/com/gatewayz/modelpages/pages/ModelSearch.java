@@ -1,0 +1,49 @@
+package com.gatewayz.modelpages.pages;
+
+import com.gatewayz.modelpages.catalog.Catalog;
+import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.catalog.Pricing;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** Filters, sorts and pages the catalog for the index and the API. Stateless. */
+public final class ModelSearch {
+
+  private ModelSearch() {}
+
+  /** One page of results and the total number of matches. */
+  public record Result(List<Model> models, int total, int page, int pageCount) {}
+
+  public static Result run(Catalog catalog, IndexQuery query) {
+    List<Model> matches = sorted(catalog.models().stream().filter(model -> matches(model, query)), query.sort());
+    int pageCount = Math.max(1, (matches.size() + IndexQuery.PAGE_SIZE - 1) / IndexQuery.PAGE_SIZE);
+    int page = Math.min(query.page(), pageCount);
+    int from = (page - 1) * IndexQuery.PAGE_SIZE;
+    List<Model> slice = matches.subList(from, Math.min(matches.size(), from + IndexQuery.PAGE_SIZE));
+    return new Result(List.copyOf(slice), matches.size(), page, pageCount);
+  }
+
+  static boolean matches(Model model, IndexQuery query) {
+    return (query.developer() == null || query.developer().equals(model.developer()))
+        && (query.gateway() == null || model.sourceGateways().contains(query.gateway()))
+        && (query.modality() == null || model.architecture().inputModalities().contains(query.modality()))
+        && (!query.free() || model.pricing().isFree())
+        && (query.q() == null || model.matchesText(query.q()));
+  }
+
+  private static List<Model> sorted(Stream<Model> models, IndexQuery.Sort sort) {
+    Comparator<Model> order =
+        switch (sort) {
+          case POPULAR -> null;
+          case NAME -> Comparator.comparing((Model m) -> m.name().toLowerCase(Locale.ROOT));
+          case PRICE -> Comparator.comparing(Model::pricing, Pricing.CHEAPEST_FIRST);
+          case CONTEXT -> Comparator.comparingLong(Model::contextLength).reversed();
+          case NEWEST -> Comparator.comparing(
+              (Model m) -> Objects.requireNonNullElse(m.created(), 0L), Comparator.reverseOrder());
+        };
+    return order == null ? models.toList() : models.sorted(order).toList();
+  }
+}

@@ -1,0 +1,69 @@
+package com.gatewayz.modelpages.pages.view;
+
+import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.catalog.Slugs;
+import com.gatewayz.modelpages.catalog.RetiredModel;
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * What {@link SimilarModels} compares: developer, name stems and, when known, price and context.
+ *
+ * @param family the leading letters of the id's last segment ({@code claude} for {@code
+ *     claude-sonnet-4.6}, {@code qwen} for {@code qwen3.6-plus}); empty when shorter than 2
+ * @param line up to two leading words without digits ({@code claude-sonnet} for {@code
+ *     claude-sonnet-4.6} and {@code claude-sonnet-latest}); empty when that is just the family
+ * @param price the headline input price per token; null when unknown or variable
+ * @param context 0 when unknown
+ */
+record ModelTraits(String developer, String family, String line, BigDecimal price, long context) {
+
+  static ModelTraits of(Model model) {
+    BigDecimal prompt = model.pricing().prompt();
+    BigDecimal price = prompt == null || prompt.signum() < 0 ? null : prompt;
+    return of(model.id(), model.developer(), price, model.contextLength());
+  }
+
+  static ModelTraits of(RetiredModel retired) {
+    String developer = retired.developer();
+    if (developer == null || developer.isEmpty()) {
+      developer = Slugs.developerOf(retired.id());
+    }
+    return of(retired.id(), developer, null, 0);
+  }
+
+  private static ModelTraits of(String id, String developer, BigDecimal price, long context) {
+    String last = id.substring(id.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    int colon = last.indexOf(':');
+    String base = colon < 0 ? last : last.substring(0, colon);
+    String family = leadingLetters(base);
+    String line = leadingWords(base);
+    return new ModelTraits(
+        developer == null ? "" : developer,
+        family.length() < 2 ? "" : family,
+        line.equals(family) ? "" : line,
+        price,
+        context);
+  }
+
+  private static String leadingLetters(String text) {
+    int end = 0;
+    while (end < text.length() && Character.isLetter(text.charAt(end))) {
+      end++;
+    }
+    return text.substring(0, end);
+  }
+
+  private static String leadingWords(String text) {
+    StringBuilder line = new StringBuilder();
+    String[] words = text.split("-");
+    for (int i = 0; i < Math.min(words.length, 2); i++) {
+      String word = words[i];
+      if (word.chars().anyMatch(Character::isDigit)) {
+        break;
+      }
+      line.append(line.length() == 0 ? "" : "-").append(word);
+    }
+    return line.toString();
+  }
+}

@@ -1,0 +1,90 @@
+package com.gatewayz.modelpages.pages.view;
+
+import com.gatewayz.modelpages.catalog.Catalog;
+import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.catalog.RetiredModel;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Models to show beside a model: same family (shared name stem) or developer first, then nearby
+ * price and context. The model itself is never included. Deterministic: equal scores keep catalog
+ * (popularity) order. Stateless; O(catalog size) per call, which the page cache absorbs.
+ */
+public final class SimilarModels {
+
+  // A candidate needs at least a developer or family match, or both price and context nearby.
+  private static final int MIN_SCORE = 3;
+  private static final BigDecimal TWICE = BigDecimal.valueOf(2);
+  private static final BigDecimal FOUR_TIMES = BigDecimal.valueOf(4);
+
+  private SimilarModels() {}
+
+  /** At most {@code limit} models like {@code model}, most similar first. */
+  public static List<Model> of(Model model, Catalog catalog, int limit) {
+    return rank(model.id(), ModelTraits.of(model), catalog, limit);
+  }
+
+  /** At most {@code limit} catalog models like a retired one (by developer and name stem). */
+  public static List<Model> forRetired(RetiredModel retired, Catalog catalog, int limit) {
+    return rank(retired.id(), ModelTraits.of(retired), catalog, limit);
+  }
+
+  private record Scored(Model model, int score, int position) {}
+
+  private static List<Model> rank(String id, ModelTraits target, Catalog catalog, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    List<Scored> scored = new ArrayList<>();
+    List<Model> models = catalog.models();
+    for (int i = 0; i < models.size(); i++) {
+      Model candidate = models.get(i);
+      int score = candidate.id().equals(id) ? 0 : score(target, ModelTraits.of(candidate));
+      if (score >= MIN_SCORE) {
+        scored.add(new Scored(candidate, score, i));
+      }
+    }
+    scored.sort(
+        Comparator.comparingInt(Scored::score).reversed().thenComparingInt(Scored::position));
+    return scored.stream().limit(limit).map(Scored::model).toList();
+  }
+
+  static int score(ModelTraits a, ModelTraits b) {
+    int score = 0;
+    if (!a.developer().isEmpty() && a.developer().equals(b.developer())) {
+      score += 3;
+    }
+    if (!a.family().isEmpty() && a.family().equals(b.family())) {
+      score += 4;
+    }
+    if (!a.line().isEmpty() && a.line().equals(b.line())) {
+      score += 2;
+    }
+    return score + priceScore(a.price(), b.price()) + contextScore(a.context(), b.context());
+  }
+
+  private static int priceScore(BigDecimal a, BigDecimal b) {
+    if (a == null || b == null) {
+      return 0;
+    }
+    if (a.signum() == 0 || b.signum() == 0) {
+      return a.signum() == b.signum() ? 2 : 0;
+    }
+    BigDecimal ratio = a.max(b).divide(a.min(b), MathContext.DECIMAL64);
+    if (ratio.compareTo(TWICE) <= 0) {
+      return 2;
+    }
+    return ratio.compareTo(FOUR_TIMES) <= 0 ? 1 : 0;
+  }
+
+  private static int contextScore(long a, long b) {
+    if (a <= 0 || b <= 0) {
+      return 0;
+    }
+    return Math.max(a, b) <= 2 * Math.min(a, b) ? 1 : 0;
+  }
+}

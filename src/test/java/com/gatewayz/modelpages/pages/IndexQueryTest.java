@@ -1,0 +1,34 @@
+package com.gatewayz.modelpages.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class IndexQueryTest {
+
+  @Test
+  void theCacheKeyKeepsOnlyAllowListedNonDefaultParametersSorted() {
+    IndexQuery query = IndexQuery.parse("utm_source=x&sort=price&page=2&developer=OpenAI&free=1&sort=name");
+
+    assertThat(query.cacheKey()).isEqualTo("/models?developer=openai&free=1&page=2&sort=price");
+    assertThat(query.cacheable()).isTrue();
+  }
+
+  @Test
+  void defaultsAndInvalidValuesAreDropped() {
+    assertThat(IndexQuery.parse("sort=popular&page=1&free=0").cacheKey()).isEqualTo("/models");
+    assertThat(IndexQuery.parse("page=-3&modality=smell&developer=%3Cscript%3E").cacheKey()).isEqualTo("/models");
+    assertThat(IndexQuery.parse("page=99999999").page()).isEqualTo(1);
+    assertThat(IndexQuery.parse("%zz=1&=&&").cacheKey()).isEqualTo("/models");
+  }
+
+  @Test
+  void aFreeTextSearchIsNeverCached() {
+    IndexQuery query = IndexQuery.parse("q=claude+opus&developer=anthropic");
+
+    assertThat(query.cacheable()).isFalse();
+    assertThat(query.q()).isEqualTo("claude opus");
+    assertThat(query.queryString(true)).isEqualTo("developer=anthropic&q=claude+opus");
+    assertThat(IndexQuery.parse("q=+++").cacheable()).isTrue();
+  }
+}
