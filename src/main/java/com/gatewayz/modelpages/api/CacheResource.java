@@ -1,0 +1,81 @@
+package com.gatewayz.modelpages.api;
+
+import com.gatewayz.modelpages.isr.CacheStats;
+import com.gatewayz.modelpages.isr.Invalidation;
+import com.gatewayz.modelpages.isr.Isr;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Admin: {@code POST /api/cache/invalidate} purges by type; {@code GET /api/cache} reports. */
+@Path("cache")
+@Produces(MediaType.APPLICATION_JSON)
+public class CacheResource {
+
+  private final Isr isr;
+  private final AdminGuard admin;
+  private final Clock clock;
+
+  @Inject
+  public CacheResource(Isr isr, AdminGuard admin, Clock clock) {
+    this.isr = isr;
+    this.admin = admin;
+    this.clock = clock;
+  }
+
+  @POST
+  @Path("invalidate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Object> invalidate(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InvalidateRequest request) {
+    admin.check(authorization);
+    InvalidationTargets.Targets targets = InvalidationTargets.of(request);
+    Invalidation done;
+    if (targets.everything()) {
+      isr.purgeAll();
+      done = new Invalidation(List.of("*"), List.of());
+    } else {
+      done = isr.purge(targets.tags(), targets.paths());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("invalidated", Map.of("tags", done.tags(), "paths", done.paths()));
+    body.put("timestamp", clock.millis());
+    return body;
+  }
+
+  @GET
+  public Map<String, Object> report(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    admin.check(authorization);
+    CacheStats stats = isr.stats();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("entries", isr.entryCount());
+    body.put("hits", stats.hits());
+    body.put("misses", stats.misses());
+    body.put("stales", stats.stales());
+    body.put("renders", stats.renders());
+    body.put("renderErrors", stats.renderErrors());
+    body.put("hitRatio", round(stats.hitRatio(), 4));
+    body.put("renderMillisP50", round(stats.renderMillis(50), 2));
+    body.put("renderMillisP99", round(stats.renderMillis(99), 2));
+    body.put("prerendered", new TreeSet<>(isr.cache().prerenderedKeys()));
+    body.put("tags", Map.of("stamped", isr.stampCount()));
+    return body;
+  }
+
+  private static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
+  }
+}

@@ -1,0 +1,4 @@
+package com.gatewayz.modelpages.api;
+
+/** The JSON body of every API error: {@code {"error":"..."}}. */
+public record ErrorBody(String error) {}

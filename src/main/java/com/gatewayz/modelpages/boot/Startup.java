@@ -1,0 +1,41 @@
+package com.gatewayz.modelpages.boot;
+
+import com.gatewayz.modelpages.platform.SettingSource;
+import com.gatewayz.modelpages.platform.Settings;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts and stops the application with its web context (declared in web.xml). A bad setting or an
+ * unusable data directory stops deployment with a message that names it.
+ */
+public final class Startup implements ServletContextListener {
+
+  private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+  private Application application;
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    ServletContext context = event.getServletContext();
+    try {
+      Settings settings = Settings.load(SettingSource.of(context::getInitParameter));
+      LOG.info("[Startup] model-pages starting with " + settings);
+      application = Application.start(context, settings);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "[Startup] model-pages cannot start: " + e.getMessage(), e);
+      throw e;
+    }
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    if (application != null) {
+      application.close();
+      LOG.info("[Startup] model-pages stopped; cache closed cleanly");
+    }
+  }
+}

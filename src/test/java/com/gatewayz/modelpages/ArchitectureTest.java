@@ -1,0 +1,65 @@
+package com.gatewayz.modelpages;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN's dependency rule: api, webhook, gateway, pages → isr, catalog → platform; boot on top. */
+class ArchitectureTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("com.gatewayz.modelpages");
+
+  @Test
+  void dependenciesPointOneWay() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("Boot").definedBy("..modelpages.boot..")
+        .layer("Features").definedBy("..modelpages.api..", "..modelpages.webhook..", "..modelpages.gateway..", "..modelpages.pages..")
+        .layer("Core").definedBy("..modelpages.isr..", "..modelpages.catalog..")
+        .layer("Platform").definedBy("..modelpages.platform..")
+        .whereLayer("Boot").mayNotBeAccessedByAnyLayer()
+        .whereLayer("Features").mayOnlyBeAccessedByLayers("Boot")
+        .whereLayer("Core").mayOnlyBeAccessedByLayers("Features", "Boot")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theCacheKnowsNothingOfModels() {
+    noClasses()
+        .that().resideInAPackage("..modelpages.isr..")
+        .should().dependOnClassesThat().resideInAPackage("..modelpages.catalog..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theCatalogDependsOnlyOnPlatform() {
+    noClasses()
+        .that().resideInAPackage("..modelpages.catalog..")
+        .should().dependOnClassesThat().resideInAnyPackage("..modelpages.isr..", "..modelpages.boot..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void featuresDoNotReachIntoEachOther() {
+    slices().matching("com.gatewayz.modelpages.(api|webhook|gateway|pages)..").should().notDependOnEachOther().check(CLASSES);
+  }
+
+  @Test
+  void noFeatureReachesIntoAnotherFeaturesInternals() {
+    for (String feature : new String[] {"api", "webhook", "gateway", "pages", "isr", "catalog", "platform"}) {
+      noClasses()
+          .that().resideOutsideOfPackage("..modelpages." + feature + "..")
+          .should().dependOnClassesThat().resideInAPackage("..modelpages." + feature + ".internal..")
+          .allowEmptyShould(true)
+          .check(CLASSES);
+    }
+  }
+}

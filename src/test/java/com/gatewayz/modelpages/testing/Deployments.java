@@ -1,0 +1,56 @@
+package com.gatewayz.modelpages.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Deployments for the integration tests: the WAR the build produced, unchanged but for settings
+ * given as servlet context parameters (the lowest-precedence source), so tests run what ships.
+ */
+public final class Deployments {
+
+  private static final File BUILT_WAR = new File("target/model-pages.war");
+
+  private Deployments() {}
+
+  /** The built WAR as {@code model-pages.war} (context path {@code /model-pages}) with settings. */
+  public static WebArchive modelPages(Map<String, String> settings) {
+    if (!BUILT_WAR.isFile()) {
+      throw new IllegalStateException("run the integration tests after `package`: " + BUILT_WAR + " is missing");
+    }
+    WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, BUILT_WAR);
+    String webXml = read(war);
+    StringBuilder parameters = new StringBuilder();
+    settings.forEach(
+        (name, value) ->
+            parameters
+                .append("\n  <context-param><param-name>")
+                .append(name)
+                .append("</param-name><param-value>")
+                .append(escape(value))
+                .append("</param-value></context-param>"));
+    String marker = "<display-name>model-pages</display-name>";
+    war.delete("/WEB-INF/web.xml");
+    war.setWebXML(new StringAsset(webXml.replace(marker, marker + parameters)));
+    return war;
+  }
+
+  private static String read(WebArchive war) {
+    try (InputStream in = war.get("/WEB-INF/web.xml").getAsset().openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String escape(String value) {
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}
