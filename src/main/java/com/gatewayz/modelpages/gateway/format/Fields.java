@@ -1,0 +1,126 @@
+package com.gatewayz.modelpages.gateway.format;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Type-safe, bounded reads of untrusted JSON fields: a field of the wrong type reads as absent, and
+ * never throws. Every method accepts a null object and then returns null (or an empty list).
+ */
+final class Fields {
+
+  static final int MAX_NAME = 256;
+  static final int MAX_DESCRIPTION = 20_000;
+  static final long MAX_TOKENS = 100_000_000L;
+  // 9999-12-31T23:59:59Z; larger values are milliseconds or garbage, not seconds.
+  static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+
+  private static final int MAX_LIST_ITEMS = 128;
+  private static final int MAX_LIST_ITEM_LENGTH = 64;
+
+  private Fields() {}
+
+  static String string(JsonObject object, String key) {
+    JsonValue value = object == null ? null : object.get(key);
+    return value instanceof JsonString string ? string.getString() : null;
+  }
+
+  /** A string field, stripped and cut to {@code max} characters; null when absent or blank. */
+  static String text(JsonObject object, String key, int max) {
+    String value = string(object, key);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return truncate(value.strip(), max);
+  }
+
+  static JsonObject object(JsonObject object, String key) {
+    JsonValue value = object == null ? null : object.get(key);
+    return value instanceof JsonObject child ? child : null;
+  }
+
+  static JsonArray array(JsonObject object, String key) {
+    JsonValue value = object == null ? null : object.get(key);
+    return value instanceof JsonArray array ? array : null;
+  }
+
+  static boolean isTrue(JsonObject object, String key) {
+    return object != null && object.get(key) == JsonValue.TRUE;
+  }
+
+  static boolean isFalse(JsonObject object, String key) {
+    return object != null && object.get(key) == JsonValue.FALSE;
+  }
+
+  /** A token count: a whole number from 1 to {@value #MAX_TOKENS}, else null. */
+  static Long tokens(JsonObject object, String key) {
+    return wholeNumber(object, key, MAX_TOKENS);
+  }
+
+  /** Epoch seconds: a whole number from 1 to year 9999, else null. */
+  static Long epochSeconds(JsonObject object, String key) {
+    return wholeNumber(object, key, MAX_EPOCH_SECONDS);
+  }
+
+  private static Long wholeNumber(JsonObject object, String key, long max) {
+    JsonValue value = object == null ? null : object.get(key);
+    if (!(value instanceof JsonNumber number)) {
+      return null;
+    }
+    BigDecimal decimal = number.bigDecimalValue();
+    if (decimal.signum() <= 0 || decimal.compareTo(BigDecimal.valueOf(max)) > 0) {
+      return null;
+    }
+    BigDecimal whole = decimal.stripTrailingZeros();
+    return whole.scale() <= 0 ? whole.longValueExact() : null;
+  }
+
+  /**
+   * The distinct non-blank strings of an array, each at most 64 characters, at most 128 of them.
+   */
+  static List<String> strings(JsonArray array) {
+    if (array == null) {
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (JsonValue item : array) {
+      if (out.size() >= MAX_LIST_ITEMS) {
+        break;
+      }
+      if (item instanceof JsonString string) {
+        String value = string.getString().strip();
+        if (!value.isEmpty() && value.length() <= MAX_LIST_ITEM_LENGTH) {
+          out.add(value);
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Like {@link #strings(JsonArray)}, lower-cased: modality names. */
+  static List<String> lowerCaseStrings(JsonArray array) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String value : strings(array)) {
+      out.add(value.toLowerCase(Locale.ROOT));
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Cuts {@code value} to {@code max} characters without splitting a surrogate pair. */
+  static String truncate(String value, int max) {
+    if (value.length() <= max) {
+      return value;
+    }
+    int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+    return value.substring(0, end);
+  }
+}

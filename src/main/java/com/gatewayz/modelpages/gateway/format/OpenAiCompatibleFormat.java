@@ -1,0 +1,72 @@
+package com.gatewayz.modelpages.gateway.format;
+
+import com.gatewayz.modelpages.catalog.Pricing;
+import com.gatewayz.modelpages.gateway.ListedModel;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An OpenAI-compatible {@code GET /v1/models} (Groq, xAI, Fireworks, DeepInfra, Cerebras, ...):
+ * {@code {"object":"list","data":[...]}}. No prices ({@link Pricing#UNKNOWN}); entries with {@code
+ * "active": false} are left out silently; an id without {@code /} gets the {@code owned_by} slug
+ * (else the gateway id) as its developer segment; the name is the id's last segment unless the
+ * entry has one.
+ */
+public final class OpenAiCompatibleFormat implements ListFormat {
+
+  @Override
+  public ParsedList parse(InputStream body, String gatewayId)
+      throws ListFormatException, IOException {
+    Objects.requireNonNull(gatewayId, "gatewayId");
+    ListCollector out = new ListCollector(gatewayId);
+    JsonLists.read(
+        body,
+        gatewayId,
+        parser ->
+            JsonLists.forEachInDataOrArray(parser, gatewayId, out, e -> add(e, gatewayId, out)));
+    return out.result();
+  }
+
+  private static void add(JsonObject entry, String gatewayId, ListCollector out) {
+    if (Fields.isFalse(entry, "active")) {
+      return;
+    }
+    String rawId = Fields.string(entry, "id");
+    if (!out.checkId(rawId)) {
+      return;
+    }
+    String id = Ids.withPrefix(rawId, Ids.ownerSlug(Fields.string(entry, "owned_by"), gatewayId));
+    if (!out.checkId(id)) {
+      return;
+    }
+    out.add(
+        new ListedModel(
+            id,
+            rawId,
+            null,
+            name(entry, rawId),
+            Ids.developerOf(id),
+            Fields.text(entry, "description", Fields.MAX_DESCRIPTION),
+            context(entry),
+            Fields.tokens(entry, "max_completion_tokens"),
+            Pricing.UNKNOWN,
+            null,
+            List.of(),
+            Fields.epochSeconds(entry, "created"),
+            null));
+  }
+
+  private static String name(JsonObject entry, String rawId) {
+    String name = Fields.text(entry, "name", Fields.MAX_NAME);
+    return name != null ? name : Ids.lastSegment(rawId);
+  }
+
+  // Groq says context_window; DeepInfra, Fireworks and others say context_length.
+  private static Long context(JsonObject entry) {
+    Long window = Fields.tokens(entry, "context_window");
+    return window != null ? window : Fields.tokens(entry, "context_length");
+  }
+}

@@ -1,0 +1,86 @@
+package com.gatewayz.modelpages.gateway.format;
+
+import com.gatewayz.modelpages.catalog.Architecture;
+import com.gatewayz.modelpages.catalog.ModelId;
+import com.gatewayz.modelpages.gateway.ListedModel;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * OpenRouter's {@code GET /api/v1/models}: {@code {"data":[...]}} or a bare array. Prices are USD
+ * per token as strings, {@code "-1"} (variable, routers) kept as -1; the developer is the first id
+ * segment without {@code ~}; the name loses its "Developer: " prefix.
+ */
+public final class OpenRouterFormat implements ListFormat {
+
+  // "AI21: Jamba Large 1.7": a longer head before ": " is part of the name, not a developer.
+  private static final int MAX_PREFIX = 40;
+
+  @Override
+  public ParsedList parse(InputStream body, String gatewayId)
+      throws ListFormatException, IOException {
+    Objects.requireNonNull(gatewayId, "gatewayId");
+    ListCollector out = new ListCollector(gatewayId);
+    JsonLists.read(
+        body,
+        gatewayId,
+        parser -> JsonLists.forEachInDataOrArray(parser, gatewayId, out, e -> add(e, out)));
+    return out.result();
+  }
+
+  private static void add(JsonObject entry, ListCollector out) {
+    String id = Fields.string(entry, "id");
+    if (!out.checkId(id)) {
+      return;
+    }
+    JsonObject topProvider = Fields.object(entry, "top_provider");
+    out.add(
+        new ListedModel(
+            id,
+            id,
+            canonicalSlug(entry),
+            name(entry, id),
+            Ids.developerOf(id),
+            Fields.text(entry, "description", Fields.MAX_DESCRIPTION),
+            context(entry, topProvider),
+            Fields.tokens(topProvider, "max_completion_tokens"),
+            Prices.perToken(Fields.object(entry, "pricing"), "prompt", "completion"),
+            architecture(Fields.object(entry, "architecture")),
+            Fields.strings(Fields.array(entry, "supported_parameters")),
+            Fields.epochSeconds(entry, "created"),
+            null));
+  }
+
+  private static String canonicalSlug(JsonObject entry) {
+    String slug = Fields.string(entry, "canonical_slug");
+    return slug != null && ModelId.isValid(slug) ? slug : null;
+  }
+
+  private static Long context(JsonObject entry, JsonObject topProvider) {
+    Long context = Fields.tokens(entry, "context_length");
+    return context != null ? context : Fields.tokens(topProvider, "context_length");
+  }
+
+  static String name(JsonObject entry, String id) {
+    String name = Fields.text(entry, "name", Integer.MAX_VALUE);
+    if (name == null) {
+      return Ids.lastSegment(id);
+    }
+    int colon = name.indexOf(": ");
+    if (colon > 0 && colon <= MAX_PREFIX && !name.substring(colon + 2).isBlank()) {
+      name = name.substring(colon + 2).strip();
+    }
+    return Fields.truncate(name, Fields.MAX_NAME);
+  }
+
+  private static Architecture architecture(JsonObject architecture) {
+    if (architecture == null) {
+      return null;
+    }
+    return new Architecture(
+        Fields.lowerCaseStrings(Fields.array(architecture, "input_modalities")),
+        Fields.lowerCaseStrings(Fields.array(architecture, "output_modalities")));
+  }
+}

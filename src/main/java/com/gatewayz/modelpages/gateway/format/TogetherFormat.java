@@ -1,0 +1,80 @@
+package com.gatewayz.modelpages.gateway.format;
+
+import com.gatewayz.modelpages.gateway.ListedModel;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Together's {@code GET /v1/models}: a bare array. Prices are USD per million tokens as numbers,
+ * divided exactly by 1,000,000. Only language models are kept ({@code type} chat, language, code or
+ * none); image, embedding, rerank, moderation and audio models are left out silently. Ids keep
+ * their case; an id without {@code /} gets the {@code organization} slug (else the gateway id) as
+ * its developer segment.
+ */
+public final class TogetherFormat implements ListFormat {
+
+  private static final Set<String> LANGUAGE_TYPES = Set.of("chat", "language", "code");
+
+  @Override
+  public ParsedList parse(InputStream body, String gatewayId)
+      throws ListFormatException, IOException {
+    Objects.requireNonNull(gatewayId, "gatewayId");
+    ListCollector out = new ListCollector(gatewayId);
+    JsonLists.read(
+        body,
+        gatewayId,
+        parser -> JsonLists.forEachInArray(parser, gatewayId, out, e -> add(e, gatewayId, out)));
+    return out.result();
+  }
+
+  private static void add(JsonObject entry, String gatewayId, ListCollector out) {
+    if (!isLanguageModel(entry)) {
+      return;
+    }
+    String rawId = Fields.string(entry, "id");
+    if (!out.checkId(rawId)) {
+      return;
+    }
+    String owner = Fields.string(entry, "organization");
+    String id = Ids.withPrefix(rawId, Ids.ownerSlug(owner, gatewayId));
+    if (!out.checkId(id)) {
+      return;
+    }
+    out.add(
+        new ListedModel(
+            id,
+            rawId,
+            null,
+            name(entry, rawId),
+            Ids.developerOf(id),
+            Fields.text(entry, "description", Fields.MAX_DESCRIPTION),
+            Fields.tokens(entry, "context_length"),
+            null,
+            Prices.perMillion(Fields.object(entry, "pricing"), "input", "output"),
+            null,
+            List.of(),
+            Fields.epochSeconds(entry, "created"),
+            null));
+  }
+
+  private static boolean isLanguageModel(JsonObject entry) {
+    JsonValue type = entry.get("type");
+    if (type == null || type == JsonValue.NULL) {
+      return true;
+    }
+    return type instanceof JsonString string
+        && LANGUAGE_TYPES.contains(string.getString().toLowerCase(Locale.ROOT));
+  }
+
+  private static String name(JsonObject entry, String rawId) {
+    String name = Fields.text(entry, "display_name", Fields.MAX_NAME);
+    return name != null ? name : Ids.lastSegment(rawId);
+  }
+}
