@@ -1,0 +1,45 @@
+package com.gatewayz.modelpages.webhook;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The {@code x-webhook-signature} scheme: the hex HMAC-SHA256 of the body, bare or prefixed with
+ * {@code sha256=}. Immutable, thread-safe.
+ */
+final class LegacyScheme {
+
+  static final String HEADER = "x-webhook-signature";
+  private static final String PREFIX = "sha256=";
+  private static final int HEX_LENGTH = 2 * HmacSha256.MAC_LENGTH;
+
+  private final List<SecretKeySpec> keys;
+
+  LegacyScheme(List<SecretKeySpec> keys) {
+    this.keys = keys;
+  }
+
+  Verification verify(String header, byte[] body) {
+    Optional<byte[]> signature = decode(header.strip());
+    if (signature.isPresent() && HmacSha256.anyMatches(keys, List.of(signature.get()), body)) {
+      return Verification.valid(null);
+    }
+    return Verification.invalid("signature mismatch");
+  }
+
+  /** The 32 MAC bytes, or empty when the value is not 64 hex digits (in either case). */
+  static Optional<byte[]> decode(String value) {
+    boolean prefixed = value.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    String hex = prefixed ? value.substring(PREFIX.length()) : value;
+    if (hex.length() != HEX_LENGTH) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(HexFormat.of().parseHex(hex));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}
