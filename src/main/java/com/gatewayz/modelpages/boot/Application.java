@@ -2,8 +2,10 @@ package com.gatewayz.modelpages.boot;
 
 import com.gatewayz.modelpages.api.AdminGuard;
 import com.gatewayz.modelpages.catalog.CacheTags;
-import com.gatewayz.modelpages.catalog.Catalog;
+import com.gatewayz.modelpages.catalog.CatalogMerger;
 import com.gatewayz.modelpages.catalog.CatalogService;
+import com.gatewayz.modelpages.catalog.CatalogState;
+import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.CatalogStore;
 import com.gatewayz.modelpages.catalog.CuratedModels;
 import com.gatewayz.modelpages.isr.CacheSizing;
@@ -18,6 +20,8 @@ import com.gatewayz.modelpages.platform.ServiceRegistry;
 import com.gatewayz.modelpages.platform.Settings;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
 /** The running application: the object graph, built once and closed once. */
 final class Application implements AutoCloseable {
@@ -32,7 +36,9 @@ final class Application implements AutoCloseable {
     DataDirectory.prepare(settings.dataDir());
     Clock clock = Clock.systemUTC();
     CatalogStore store = new CatalogStore(settings.dataDir());
-    CatalogService catalog = new CatalogService(store.load().orElseGet(() -> Catalog.of(CuratedModels.load())));
+    List<Model> curated = CuratedModels.load();
+    CatalogState initial = store.load().orElseGet(() -> CatalogState.seededFrom(curated));
+    CatalogService catalog = new CatalogService(initial, new CatalogMerger(Map.of(), curated), store, clock);
     SiteContext site =
         new SiteContext(context.getContextPath(), settings.publicUrl().toString(), AssetVersion.of(context));
     JspPageRenderer renderer = new JspPageRenderer(context, catalog, site);

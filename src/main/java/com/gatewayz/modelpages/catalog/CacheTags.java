@@ -37,4 +37,11 @@ public final class CacheTags {
     }
     return tags;
   }
+
+  /** The pages of the models a change touched ({@code /models/<id>}), purged with the tags. */
+  public static List<String> pathsPurgedBy(CatalogChange change) {
+    List<String> paths = new ArrayList<>();
+    change.touched().forEach(id -> paths.add(ModelId.pagePath(id)));
+    return paths;
+  }
 }

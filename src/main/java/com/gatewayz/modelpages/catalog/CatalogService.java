@@ -1,27 +1,61 @@
 package com.gatewayz.modelpages.catalog;
 
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
- * Holds the current catalog snapshot. Readers call {@link #current()} and never lock; writers are
- * serialised, swap a whole new snapshot and tell the listeners what changed.
+ * Holds the catalog state and the merged catalog. Readers call {@link #current()} and never lock.
+ * Writers are serialised: a change builds a new state, merges it, stores it durably, swaps state
+ * and catalog in one atomic step, then tells the listeners (purges) before returning — so when an
+ * update returns, its change is on disk and visible, and the pages it touched are purged.
  */
 public final class CatalogService {
 
-  private final AtomicReference<Catalog> current;
+  private record Snapshot(CatalogState state, Catalog catalog) {}
+
+  /** What an update did: the gateway-level outcome and the catalog-level change. */
+  public record Applied(CatalogUpdates.Outcome outcome, CatalogChange change) {}
+
+  /** Retired models kept for their 410 pages; the oldest beyond this are forgotten (then 404). */
+  static final int MAX_RETIRED = 10_000;
+
+  private final AtomicReference<Snapshot> current;
+  private final CatalogMerger merger;
+  private final CatalogStore store;
+  private final Clock clock;
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private final Object writeLock = new Object();
 
-  public CatalogService(Catalog initial) {
-    this.current = new AtomicReference<>(Objects.requireNonNull(initial));
+  /**
+   * @param store where every change is written before it becomes visible; null keeps it in memory
+   */
+  public CatalogService(CatalogState initial, CatalogMerger merger, CatalogStore store, Clock clock) {
+    this.merger = merger;
+    this.store = store;
+    this.clock = clock;
+    List<Model> models = merger.merge(initial);
+    this.current = new AtomicReference<>(new Snapshot(initial, Catalog.of(models, initial.retired())));
+  }
+
+  /** A catalog of fixed models in memory: for tests and tools. */
+  public static CatalogService of(List<Model> models, Clock clock) {
+    return new CatalogService(CatalogState.seededFrom(models), new CatalogMerger(Map.of(), models), null, clock);
   }
 
   public Catalog current() {
-    return current.get();
+    return current.get().catalog();
+  }
+
+  public CatalogState state() {
+    return current.get().state();
   }
 
   public void addListener(CatalogListener listener) {
@@ -29,26 +63,49 @@ public final class CatalogService {
   }
 
   /**
-   * Applies {@code update} to the current snapshot and swaps in the result; listeners run before
-   * this returns. Returns what changed (empty when nothing did, and then no listener runs).
+   * Applies {@code change} to the current state. When the state changed: merge, store durably,
+   * swap, notify listeners, all before returning. A failed store applies nothing.
    */
-  public CatalogChange update(UnaryOperator<Catalog> update) {
+  public Applied update(Function<CatalogState, CatalogUpdates.Outcome> change) {
     synchronized (writeLock) {
-      Catalog before = current.get();
-      Catalog after = Objects.requireNonNull(update.apply(before), "update returned null");
-      CatalogChange change = CatalogChange.between(before, after);
-      if (after != before) {
-        current.set(after);
+      Snapshot before = current.get();
+      CatalogUpdates.Outcome outcome = Objects.requireNonNull(change.apply(before.state()));
+      if (outcome.state().equals(before.state())) {
+        return new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog()));
       }
-      if (!change.isEmpty()) {
-        listeners.forEach(listener -> listener.catalogChanged(change));
+      List<Model> models = merger.merge(outcome.state());
+      CatalogState next = outcome.state().withRetired(retired(before, models));
+      Catalog after = Catalog.of(models, next.retired());
+      if (store != null) {
+        store.save(next);
       }
-      return change;
+      current.set(new Snapshot(next, after));
+      CatalogChange catalogChange = CatalogChange.between(before.catalog(), after);
+      if (!catalogChange.isEmpty()) {
+        listeners.forEach(listener -> listener.catalogChanged(catalogChange));
+      }
+      return new Applied(outcome, catalogChange);
     }
   }
 
-  /** Swaps in {@code next} wholesale. */
-  public CatalogChange replace(Catalog next) {
-    return update(before -> next);
+  // Models that left the catalog are retired (410); models that came back are not.
+  private Map<String, RetiredModel> retired(Snapshot before, List<Model> models) {
+    Set<String> present = new HashSet<>();
+    models.forEach(model -> present.add(model.id()));
+    Map<String, RetiredModel> retired = new LinkedHashMap<>(before.state().retired());
+    retired.keySet().removeAll(present);
+    long now = clock.millis();
+    for (Model model : before.catalog().models()) {
+      if (!present.contains(model.id())) {
+        retired.put(model.id(), RetiredModel.of(model, now));
+      }
+    }
+    // Insertion order is retirement order: drop the oldest past the bound.
+    var oldest = retired.keySet().iterator();
+    while (retired.size() > MAX_RETIRED) {
+      oldest.next();
+      oldest.remove();
+    }
+    return retired;
   }
 }

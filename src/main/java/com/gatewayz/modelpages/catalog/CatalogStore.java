@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
@@ -18,21 +19,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The durable catalog: one JSON file under the data directory, replaced atomically (temp file,
- * fsync, rename, fsync of the directory), so a crash at any moment leaves either the old or the new
- * catalog, never a torn one. Loaded at start-up before pre-rendering.
+ * The durable catalog state: one JSON file under the data directory, replaced atomically (temp
+ * file, fsync, rename, fsync of the directory), so a crash at any moment leaves either the old or
+ * the new state, never a torn one. Loaded at start-up before pre-rendering.
  */
 public final class CatalogStore {
 
   static final String FILE = "catalog.json";
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final Logger LOG = Logger.getLogger(CatalogStore.class.getName());
 
   private final Path file;
@@ -41,8 +41,8 @@ public final class CatalogStore {
     this.file = dataDir.resolve(FILE);
   }
 
-  /** The stored catalog; empty when none was stored or it cannot be read (logged). */
-  public Optional<Catalog> load() {
+  /** The stored state; empty when none was stored or it cannot be read (logged, then ignored). */
+  public Optional<CatalogState> load() {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
@@ -55,32 +55,13 @@ public final class CatalogStore {
     }
   }
 
-  private static Catalog read(JsonObject stored) throws InvalidModelException {
-    if (stored.getInt("format", 0) != FORMAT) {
-      throw new InvalidModelException("format", "is not " + FORMAT);
-    }
-    List<Model> models = ModelJson.readAll(stored.getJsonArray("models"), "models");
-    Map<String, RetiredModel> retired = new LinkedHashMap<>();
-    JsonArray retiredArray = stored.containsKey("retired") ? stored.getJsonArray("retired") : JsonValue.EMPTY_JSON_ARRAY;
-    for (JsonObject entry : retiredArray.getValuesAs(JsonObject.class)) {
-      RetiredModel model =
-          new RetiredModel(
-              entry.getString("id"),
-              entry.getString("name", entry.getString("id")),
-              entry.getString("provider_slug", ""),
-              entry.getJsonNumber("retired_at").longValue());
-      retired.put(model.id(), model);
-    }
-    return Catalog.of(models, retired);
-  }
-
-  /** Writes {@code catalog} durably: when this returns, a crash cannot lose it. */
-  public void save(Catalog catalog) {
+  /** Writes {@code state} durably: when this returns, a crash cannot lose it. */
+  public void save(CatalogState state) {
     Path temp = file.resolveSibling(FILE + ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temp);
           JsonWriter writer = Json.createWriter(out)) {
-        writer.writeObject(write(catalog));
+        writer.writeObject(write(state));
       }
       fsync(temp, false);
       move(temp);
@@ -90,11 +71,52 @@ public final class CatalogStore {
     }
   }
 
-  private static JsonObject write(Catalog catalog) {
-    JsonArrayBuilder models = Json.createArrayBuilder();
-    catalog.models().forEach(model -> models.add(ModelJson.write(model)));
+  private static CatalogState read(JsonObject stored) throws InvalidModelException {
+    if (stored.getInt("format", 0) != FORMAT) {
+      throw new InvalidModelException("format", "is not " + FORMAT);
+    }
+    Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> source : stored.getJsonObject("sources").entrySet()) {
+      sources.put(source.getKey(), entries(source.getValue().asJsonArray(), "sources." + source.getKey()));
+    }
+    Map<String, String> status = new LinkedHashMap<>();
+    stored.getJsonObject("gateway_status").forEach((gateway, value) -> status.put(gateway, ((jakarta.json.JsonString) value).getString()));
+    return new CatalogState(sources, retired(stored.getJsonArray("retired")), status);
+  }
+
+  private static Map<String, SourceEntry> entries(JsonArray array, String path) throws InvalidModelException {
+    Map<String, SourceEntry> entries = new LinkedHashMap<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject entry = array.getJsonObject(i);
+      Listing listing = entry.isNull("listing") ? null : ListingJson.read(entry.getJsonObject("listing"), path + "[" + i + "]");
+      String id = listing == null ? entry.getString("id") : listing.id();
+      entries.put(
+          id,
+          new SourceEntry(
+              listing, entry.getJsonNumber("applied_at").longValue(), entry.getInt("misses"), entry.getBoolean("removed")));
+    }
+    return entries;
+  }
+
+  private static Map<String, RetiredModel> retired(JsonArray array) {
+    Map<String, RetiredModel> retired = new LinkedHashMap<>();
+    for (JsonObject entry : array.getValuesAs(JsonObject.class)) {
+      RetiredModel model =
+          new RetiredModel(
+              entry.getString("id"),
+              entry.getString("name", entry.getString("id")),
+              entry.getString("provider_slug", ""),
+              entry.getJsonNumber("retired_at").longValue());
+      retired.put(model.id(), model);
+    }
+    return retired;
+  }
+
+  private static JsonObject write(CatalogState state) {
+    JsonObjectBuilder sources = Json.createObjectBuilder();
+    state.sources().forEach((gateway, entries) -> sources.add(gateway, write(entries)));
     JsonArrayBuilder retired = Json.createArrayBuilder();
-    for (RetiredModel model : catalog.retiredModels().values()) {
+    for (RetiredModel model : state.retired().values()) {
       retired.add(
           Json.createObjectBuilder()
               .add("id", model.id())
@@ -102,7 +124,34 @@ public final class CatalogStore {
               .add("provider_slug", model.developer())
               .add("retired_at", model.retiredAt()));
     }
-    return Json.createObjectBuilder().add("format", FORMAT).add("models", models).add("retired", retired).build();
+    JsonObjectBuilder status = Json.createObjectBuilder();
+    state.gatewayStatus().forEach(status::add);
+    return Json.createObjectBuilder()
+        .add("format", FORMAT)
+        .add("sources", sources)
+        .add("retired", retired)
+        .add("gateway_status", status)
+        .build();
+  }
+
+  private static JsonArrayBuilder write(Map<String, SourceEntry> entries) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    entries.forEach(
+        (id, entry) -> {
+          JsonObjectBuilder json =
+              Json.createObjectBuilder()
+                  .add("id", id)
+                  .add("applied_at", entry.appliedAt())
+                  .add("misses", entry.misses())
+                  .add("removed", entry.removed());
+          if (entry.listing() == null) {
+            json.addNull("listing");
+          } else {
+            json.add("listing", ListingJson.write(entry.listing()));
+          }
+          array.add(json);
+        });
+    return array;
   }
 
   private void move(Path temp) throws IOException {
@@ -114,7 +163,8 @@ public final class CatalogStore {
   }
 
   private static void fsync(Path path, boolean directory) throws IOException {
-    try (FileChannel channel = FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
       channel.force(true);
     } catch (IOException e) {
       if (!directory) {

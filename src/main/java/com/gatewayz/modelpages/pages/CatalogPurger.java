@@ -5,7 +5,6 @@ import com.gatewayz.modelpages.catalog.CatalogChange;
 import com.gatewayz.modelpages.catalog.CatalogListener;
 import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.isr.Isr;
-import java.util.List;
 import java.util.logging.Logger;
 
 /** Purges exactly the pages a catalog change touches, before the change's caller returns. */
@@ -21,7 +20,7 @@ public final class CatalogPurger implements CatalogListener {
 
   @Override
   public void catalogChanged(CatalogChange change) {
-    Invalidation invalidation = isr.purge(CacheTags.purgedBy(change), List.of());
-    LOG.fine(() -> "[ISR] catalog change purged " + invalidation.tags().size() + " tags");
+    Invalidation invalidation = isr.purge(CacheTags.purgedBy(change), CacheTags.pathsPurgedBy(change));
+    LOG.fine(() -> "[ISR] catalog change purged tags=" + invalidation.tags().size() + " paths=" + invalidation.paths().size());
   }
 }

@@ -14,16 +14,20 @@ class CatalogStoreTest {
   @TempDir Path dataDir;
 
   @Test
-  void aSavedCatalogLoadsBackWithItsRetiredModels() {
-    Model kept = TestModels.priced("a/kept", "0.000001", "0.000002");
-    RetiredModel gone = new RetiredModel("b/gone", "Gone", "b", 1_700_000_000_000L);
-    CatalogStore store = new CatalogStore(dataDir);
+  void aSavedStateLoadsBackEqualWithEntriesRetiredModelsAndStatuses() {
+    Model kept =
+        TestModels.priced(
+            "a/kept", "0.000001", "0.000002", new Offer("openrouter", Pricing.perToken("0.000001", "0.000002"), 8192L, 1024L));
+    CatalogState state =
+        CatalogState.seededFrom(List.of(kept))
+            .withRetired(Map.of("b/gone", new RetiredModel("b/gone", "Gone", "b", 1_700_000_000_000L)))
+            .withGatewayStatus("xai", "down");
+    state = CatalogUpdates.remove(state, "openrouter", List.of("c/never-listed"), 5).state();
 
-    store.save(Catalog.of(List.of(kept), Map.of(gone.id(), gone)));
-    Catalog loaded = new CatalogStore(dataDir).load().orElseThrow();
+    new CatalogStore(dataDir).save(state);
+    CatalogState loaded = new CatalogStore(dataDir).load().orElseThrow();
 
-    assertThat(loaded.models()).containsExactly(kept);
-    assertThat(loaded.retired("b/gone")).contains(gone);
+    assertThat(loaded).isEqualTo(state);
     assertThat(dataDir.resolve("catalog.json.tmp")).doesNotExist();
   }
 
@@ -31,7 +35,7 @@ class CatalogStoreTest {
   void nothingStoredOrAnUnreadableFileLoadsAsEmpty() throws Exception {
     assertThat(new CatalogStore(dataDir).load()).isEmpty();
 
-    Files.writeString(dataDir.resolve("catalog.json"), "{\"format\":1,\"models\":[{\"id\":\"bad id\"}]}");
+    Files.writeString(dataDir.resolve("catalog.json"), "{\"format\":2,\"sources\":{\"x\":[{\"id\":\"bad id\",\"listing\":{\"id\":\"bad id\"}}]}}");
     assertThat(new CatalogStore(dataDir).load()).isEmpty();
 
     Files.writeString(dataDir.resolve("catalog.json"), "{truncated");

@@ -3,7 +3,7 @@ package com.gatewayz.modelpages.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.Architecture;
-import com.gatewayz.modelpages.catalog.Catalog;
+import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.catalog.CatalogStore;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.Offer;
@@ -62,7 +62,7 @@ class HostileContentTest {
             1_700_000_000L,
             List.of());
     evil = evil.withOffers(List.of(new Offer("openrouter", Pricing.perToken("0.0000007", "0.000001"), 8192L, null)));
-    new CatalogStore(dataDir).save(Catalog.of(List.of(evil)));
+    new CatalogStore(dataDir).save(CatalogState.seededFrom(List.of(evil)));
     site =
         EmbeddedSite.start(
             Map.of(

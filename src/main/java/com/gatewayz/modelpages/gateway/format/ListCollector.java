@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.gateway.format;
 
 import com.gatewayz.modelpages.catalog.ModelId;
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class ListCollector {
 
-  private final List<ListedModel> models = new ArrayList<>();
+  private final List<Listing> models = new ArrayList<>();
   private final Set<String> keys = new HashSet<>();
   private final List<String> skipped = new ArrayList<>();
   private int skippedCount;
@@ -41,12 +41,12 @@ final class ListCollector {
   }
 
   /** Adds a model unless one with the same id came first. */
-  void add(ListedModel model) {
+  void add(Listing model) {
     add(model, model.id());
   }
 
   /** Adds a model unless one with the same {@code key} came first. */
-  void add(ListedModel model, String key) {
+  void add(Listing model, String key) {
     if (keys.add(key)) {
       models.add(model);
     } else {

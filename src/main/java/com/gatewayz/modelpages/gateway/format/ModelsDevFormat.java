@@ -2,7 +2,7 @@ package com.gatewayz.modelpages.gateway.format;
 
 import com.gatewayz.modelpages.catalog.Architecture;
 import com.gatewayz.modelpages.catalog.ModelId;
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * models.dev's {@code api.json}: provider id → provider with a {@code models} object. Streamed one
- * provider at a time. One model per (provider, model), with {@link ListedModel#provider()} set; an
+ * provider at a time. One model per (provider, model), with {@link Listing#provider()} set; an
  * id without {@code /} becomes {@code provider/id}. Costs are USD per million tokens, divided
  * exactly; {@code created} is the release date at UTC midnight; supported parameters are derived
  * from {@code tool_call}, {@code reasoning} and {@code temperature}. Duplicates are per provider.
@@ -82,8 +82,8 @@ public final class ModelsDevFormat implements ListFormat {
       return;
     }
     JsonObject limit = Fields.object(model, "limit");
-    ListedModel listed =
-        new ListedModel(
+    Listing listed =
+        new Listing(
             id,
             rawId,
             null,

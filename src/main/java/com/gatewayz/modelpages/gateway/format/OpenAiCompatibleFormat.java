@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.gateway.format;
 
 import com.gatewayz.modelpages.catalog.Pricing;
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +43,7 @@ public final class OpenAiCompatibleFormat implements ListFormat {
       return;
     }
     out.add(
-        new ListedModel(
+        new Listing(
             id,
             rawId,
             null,

@@ -2,7 +2,7 @@ package com.gatewayz.modelpages.gateway.format;
 
 import com.gatewayz.modelpages.catalog.Architecture;
 import com.gatewayz.modelpages.catalog.ModelId;
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +37,7 @@ public final class OpenRouterFormat implements ListFormat {
     }
     JsonObject topProvider = Fields.object(entry, "top_provider");
     out.add(
-        new ListedModel(
+        new Listing(
             id,
             id,
             canonicalSlug(entry),

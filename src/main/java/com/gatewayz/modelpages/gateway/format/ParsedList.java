@@ -1,6 +1,6 @@
 package com.gatewayz.modelpages.gateway.format;
 
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import java.util.List;
 
 /**
@@ -8,7 +8,7 @@ import java.util.List;
  * human-readable line per skipped entry. Only the first {@link #MAX_SKIPPED_LINES} lines are kept;
  * {@link #skippedCount()} counts them all.
  */
-public record ParsedList(List<ListedModel> models, List<String> skipped, int skippedCount) {
+public record ParsedList(List<Listing> models, List<String> skipped, int skippedCount) {
 
   public static final int MAX_SKIPPED_LINES = 50;
 

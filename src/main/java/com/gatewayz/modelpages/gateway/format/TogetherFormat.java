@@ -1,6 +1,6 @@
 package com.gatewayz.modelpages.gateway.format;
 
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -48,7 +48,7 @@ public final class TogetherFormat implements ListFormat {
       return;
     }
     out.add(
-        new ListedModel(
+        new Listing(
             id,
             rawId,
             null,

@@ -1,6 +1,6 @@
 package com.gatewayz.modelpages.gateway.format;
 
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,7 @@ final class Fixtures {
     return body;
   }
 
-  static ListedModel model(ParsedList list, String id) {
+  static Listing model(ParsedList list, String id) {
     return list.models().stream()
         .filter(m -> m.id().equals(id))
         .findFirst()

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.gatewayz.modelpages.catalog.Pricing;
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,7 @@ class ModelsDevFormatTest {
 
   @Test
   void readsEveryFieldOfARealEntry() {
-    ListedModel sonnet = model(list, "anthropic/claude-sonnet-4-5-20250929");
+    Listing sonnet = model(list, "anthropic/claude-sonnet-4-5-20250929");
     assertThat(sonnet.gatewayModelId()).isEqualTo("claude-sonnet-4-5-20250929");
     assertThat(sonnet.name()).isEqualTo("Claude Sonnet 4.5");
     assertThat(sonnet.developer()).isEqualTo("anthropic");
@@ -67,17 +67,17 @@ class ModelsDevFormatTest {
   void keepsIdsWithASlashUpperCaseAndTilde() {
     assertThat(model(list, "meta-llama/llama-4-scout-17b-16e-instruct").developer())
         .isEqualTo("meta-llama");
-    ListedModel qwq = model(list, "Qwen/QwQ-32B");
+    Listing qwq = model(list, "Qwen/QwQ-32B");
     assertThat(qwq.developer()).isEqualTo("qwen");
     assertThat(qwq.gatewayModelId()).isEqualTo("Qwen/QwQ-32B");
-    ListedModel haiku = model(list, "~anthropic/claude-haiku-latest");
+    Listing haiku = model(list, "~anthropic/claude-haiku-latest");
     assertThat(haiku.developer()).isEqualTo("anthropic");
     assertThat(haiku.provider()).isEqualTo("kilo");
   }
 
   @Test
   void zeroLimitsAndMissingCostAreUnknown() {
-    ListedModel whisper = model(list, "groq/whisper-large-v3");
+    Listing whisper = model(list, "groq/whisper-large-v3");
     assertThat(whisper.contextLength()).isNull();
     assertThat(whisper.maxCompletionTokens()).isNull();
     assertThat(whisper.pricing()).isEqualTo(Pricing.UNKNOWN);
@@ -92,7 +92,7 @@ class ModelsDevFormatTest {
 
   @Test
   void oddValuesReadAsAbsent() {
-    ListedModel odd = model(list, "alibaba/odd-values");
+    Listing odd = model(list, "alibaba/odd-values");
     assertThat(odd.created()).isNull();
     assertThat(odd.pricing()).isEqualTo(Pricing.UNKNOWN);
     assertThat(odd.contextLength()).isNull();
@@ -120,8 +120,8 @@ class ModelsDevFormatTest {
   void sameIdUnderTwoProvidersIsNotADuplicate() throws Exception {
     String json = "{\"a\":{\"models\":{\"x/m\":{\"id\":\"x/m\"}}},\"b\":{\"models\":{\"x/m\":{}}}}";
     ParsedList parsed = Fixtures.parseText("models-dev", json, "models-dev");
-    assertThat(parsed.models()).extracting(ListedModel::provider).containsExactly("a", "b");
-    assertThat(parsed.models()).extracting(ListedModel::id).containsOnly("x/m");
+    assertThat(parsed.models()).extracting(Listing::provider).containsExactly("a", "b");
+    assertThat(parsed.models()).extracting(Listing::id).containsOnly("x/m");
   }
 
   @Test

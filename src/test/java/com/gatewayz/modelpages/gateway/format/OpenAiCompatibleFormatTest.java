@@ -4,7 +4,7 @@ import static com.gatewayz.modelpages.gateway.format.Fixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.Pricing;
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class OpenAiCompatibleFormatTest {
   @Test
   void prefixesBareIdsWithTheOwnerSlug() {
     assertThat(list.models())
-        .extracting(ListedModel::id)
+        .extracting(Listing::id)
         .containsExactly(
             "openai/whisper-large-v3-turbo",
             "meta/llama-3.3-70b-versatile",
@@ -36,7 +36,7 @@ class OpenAiCompatibleFormatTest {
 
   @Test
   void readsARealGroqEntry() {
-    ListedModel llama = model(list, "meta/llama-3.3-70b-versatile");
+    Listing llama = model(list, "meta/llama-3.3-70b-versatile");
     assertThat(llama.gatewayModelId()).isEqualTo("llama-3.3-70b-versatile");
     assertThat(llama.name()).isEqualTo("llama-3.3-70b-versatile");
     assertThat(llama.developer()).isEqualTo("meta");
@@ -50,7 +50,7 @@ class OpenAiCompatibleFormatTest {
 
   @Test
   void keepsIdsThatHaveADeveloperSegment() {
-    ListedModel scout = model(list, "meta-llama/llama-4-scout-17b-16e-instruct");
+    Listing scout = model(list, "meta-llama/llama-4-scout-17b-16e-instruct");
     assertThat(scout.gatewayModelId()).isEqualTo(scout.id());
     assertThat(scout.developer()).isEqualTo("meta-llama");
     assertThat(scout.name()).isEqualTo("llama-4-scout-17b-16e-instruct");
@@ -64,14 +64,14 @@ class OpenAiCompatibleFormatTest {
 
   @Test
   void missingOwnerFallsBackToTheGatewayAndContextLengthIsRead() {
-    ListedModel compound = model(list, "groq/compound-beta");
+    Listing compound = model(list, "groq/compound-beta");
     assertThat(compound.developer()).isEqualTo("groq");
     assertThat(compound.contextLength()).isEqualTo(131_072L);
   }
 
   @Test
   void zeroContextAndNonNumericCreatedAreUnknown() {
-    ListedModel zero = model(list, "meta/zero-context-model");
+    Listing zero = model(list, "meta/zero-context-model");
     assertThat(zero.contextLength()).isNull();
     assertThat(zero.created()).isNull();
   }
@@ -79,7 +79,7 @@ class OpenAiCompatibleFormatTest {
   @Test
   void inactiveModelsAreLeftOutWithoutALine() {
     assertThat(list.models())
-        .extracting(ListedModel::gatewayModelId)
+        .extracting(Listing::gatewayModelId)
         .doesNotContain("llama-3.2-1b-preview");
     assertThat(list.skipped()).noneMatch(line -> line.contains("llama-3.2-1b-preview"));
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.Architecture;
 import com.gatewayz.modelpages.catalog.Pricing;
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class OpenRouterFormatTest {
   @Test
   void keepsUsableEntriesInListOrder() {
     assertThat(list.models())
-        .extracting(ListedModel::id)
+        .extracting(Listing::id)
         .containsExactly(
             "ai21/jamba-large-1.7",
             "anthropic/claude-sonnet-4.5",
@@ -37,7 +37,7 @@ class OpenRouterFormatTest {
 
   @Test
   void readsEveryFieldOfARealEntry() {
-    ListedModel jamba = model(list, "ai21/jamba-large-1.7");
+    Listing jamba = model(list, "ai21/jamba-large-1.7");
     assertThat(jamba.gatewayModelId()).isEqualTo("ai21/jamba-large-1.7");
     assertThat(jamba.canonicalSlug()).isEqualTo("ai21/jamba-large-1.7");
     assertThat(jamba.name()).isEqualTo("Jamba Large 1.7");
@@ -62,14 +62,14 @@ class OpenRouterFormatTest {
 
   @Test
   void keepsCanonicalSlugThatDiffersFromTheId() {
-    ListedModel sonnet = model(list, "anthropic/claude-sonnet-4.5");
+    Listing sonnet = model(list, "anthropic/claude-sonnet-4.5");
     assertThat(sonnet.canonicalSlug()).isEqualTo("anthropic/claude-4.5-sonnet-20250929");
     assertThat(sonnet.architecture().inputModalities()).containsExactly("text", "image", "file");
   }
 
   @Test
   void freeVariantKeepsItsSuffixAndZeroPrice() {
-    ListedModel free = model(list, "google/gemma-3-4b-it:free");
+    Listing free = model(list, "google/gemma-3-4b-it:free");
     assertThat(free.canonicalSlug()).isEqualTo("google/gemma-3-4b-it");
     assertThat(free.name()).isEqualTo("Gemma 3 4B (free)");
     assertThat(free.pricing().isFree()).isTrue();
@@ -86,14 +86,14 @@ class OpenRouterFormatTest {
 
   @Test
   void tildeAliasKeepsItsIdAndDropsTheTildeFromTheDeveloper() {
-    ListedModel haiku = model(list, "~anthropic/claude-haiku-latest");
+    Listing haiku = model(list, "~anthropic/claude-haiku-latest");
     assertThat(haiku.developer()).isEqualTo("anthropic");
     assertThat(haiku.name()).isEqualTo("Anthropic Claude Haiku Latest");
   }
 
   @Test
   void nullPriceIsAnUnknownPartAndZeroContextIsUnknown() {
-    ListedModel model = model(list, "mistralai/null-priced-model");
+    Listing model = model(list, "mistralai/null-priced-model");
     assertThat(model.pricing().prompt()).isNull();
     assertThat(model.pricing().completion()).isEqualByComparingTo("0.000002");
     assertThat(model.contextLength()).isNull();
@@ -102,7 +102,7 @@ class OpenRouterFormatTest {
 
   @Test
   void wrongTypedAndUnparseableFieldsReadAsAbsent() {
-    ListedModel odd = model(list, "qwen/odd-values");
+    Listing odd = model(list, "qwen/odd-values");
     assertThat(odd.name()).isEqualTo("NoPrefixName");
     assertThat(odd.canonicalSlug()).isNull();
     assertThat(odd.contextLength()).isNull();
@@ -114,7 +114,7 @@ class OpenRouterFormatTest {
 
   @Test
   void absurdContextFallsBackToTheTopProvider() {
-    ListedModel model = model(list, "meta-llama/absurd-context");
+    Listing model = model(list, "meta-llama/absurd-context");
     assertThat(model.contextLength()).isEqualTo(131_072L);
     assertThat(model.name()).isEqualTo("Absurd Context");
   }
@@ -162,7 +162,7 @@ class OpenRouterFormatTest {
             + "\",\"description\":\""
             + "d".repeat(25_000)
             + "\"}]}";
-    ListedModel model = Fixtures.parseText("openrouter", json, "openrouter").models().get(0);
+    Listing model = Fixtures.parseText("openrouter", json, "openrouter").models().get(0);
     assertThat(model.name()).hasSize(Fields.MAX_NAME);
     assertThat(model.description()).hasSize(Fields.MAX_DESCRIPTION);
   }

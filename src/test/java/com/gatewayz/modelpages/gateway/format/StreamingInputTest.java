@@ -2,7 +2,7 @@ package com.gatewayz.modelpages.gateway.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import org.junit.jupiter.api.Test;
 
 /** Large bodies made on the fly, never held whole: each format must read them as a stream. */
@@ -31,7 +31,7 @@ class StreamingInputTest {
     ParsedList parsed = new OpenRouterFormat().parse(body, "openrouter");
     assertThat(parsed.models()).hasSize(ENTRIES);
     assertThat(body.served()).isGreaterThan(10_000_000L);
-    ListedModel last = parsed.models().get(ENTRIES - 1);
+    Listing last = parsed.models().get(ENTRIES - 1);
     assertThat(last.id()).isEqualTo("dev49/model-19999");
     assertThat(last.name()).isEqualTo("Model 19999");
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.gatewayz.modelpages.catalog.Pricing;
-import com.gatewayz.modelpages.gateway.ListedModel;
+import com.gatewayz.modelpages.catalog.Listing;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class TogetherFormatTest {
   @Test
   void keepsOnlyLanguageModelsAndKeepsIdCase() {
     assertThat(list.models())
-        .extracting(ListedModel::id)
+        .extracting(Listing::id)
         .containsExactly(
             "meta-llama/Llama-3.3-70B-Instruct-Turbo",
             "deepseek-ai/DeepSeek-V3",
@@ -47,7 +47,7 @@ class TogetherFormatTest {
 
   @Test
   void readsNameDeveloperContextAndCreated() {
-    ListedModel qwen = model(list, "Qwen/Qwen2.5-72B-Instruct-Turbo");
+    Listing qwen = model(list, "Qwen/Qwen2.5-72B-Instruct-Turbo");
     assertThat(qwen.gatewayModelId()).isEqualTo("Qwen/Qwen2.5-72B-Instruct-Turbo");
     assertThat(qwen.name()).isEqualTo("Qwen2.5 72B Instruct Turbo");
     assertThat(qwen.developer()).isEqualTo("qwen");
@@ -64,7 +64,7 @@ class TogetherFormatTest {
 
   @Test
   void exponentPriceIsExactAndUnparseablePriceIsUnknown() {
-    ListedModel blitz = model(list, "arcee-ai/arcee-blitz");
+    Listing blitz = model(list, "arcee-ai/arcee-blitz");
     assertThat(blitz.pricing().prompt()).isEqualByComparingTo("0.00000015");
     assertThat(blitz.pricing().prompt().toPlainString()).isEqualTo("0.00000015");
     assertThat(blitz.pricing().completion()).isNull();
@@ -74,7 +74,7 @@ class TogetherFormatTest {
 
   @Test
   void wrongTypedPricingAndAbsurdContextAreUnknown() {
-    ListedModel mistral = model(list, "mistralai/Mistral-7B-Instruct-v0.3");
+    Listing mistral = model(list, "mistralai/Mistral-7B-Instruct-v0.3");
     assertThat(mistral.pricing()).isEqualTo(Pricing.UNKNOWN);
     assertThat(mistral.contextLength()).isNull();
   }

@@ -1,14 +1,11 @@
-package com.gatewayz.modelpages.gateway;
+package com.gatewayz.modelpages.catalog;
 
-import com.gatewayz.modelpages.catalog.Architecture;
-import com.gatewayz.modelpages.catalog.ModelId;
-import com.gatewayz.modelpages.catalog.Pricing;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One model as one gateway lists it, before it is merged into the catalog. Built by the list format
- * adapters from untrusted responses, so every field is already bounded: the id is valid per {@link
+ * adapters and webhooks from untrusted input, so every field is already bounded: the id is valid per {@link
  * ModelId}, names and descriptions are truncated, limits are positive and plausible.
  *
  * @param id our catalog id, valid per {@link ModelId}
@@ -25,7 +22,7 @@ import java.util.Optional;
  * @param created epoch seconds, or null when unknown
  * @param provider the models.dev provider id the entry came from, else null
  */
-public record ListedModel(
+public record Listing(
     String id,
     String gatewayModelId,
     String canonicalSlug,
@@ -40,13 +37,49 @@ public record ListedModel(
     Long created,
     String provider) {
 
-  public ListedModel {
+  public Listing {
     Optional<String> problem = ModelId.problem(id);
     if (problem.isPresent()) {
       throw new IllegalArgumentException("model id '" + id + "' " + problem.get());
     }
+    gatewayModelId = gatewayModelId == null ? id : gatewayModelId;
+    name = name == null || name.isBlank() ? id.substring(id.lastIndexOf('/') + 1) : name;
+    developer = developer == null || developer.isBlank() ? Slugs.developerOf(id) : developer;
     pricing = pricing == null ? Pricing.UNKNOWN : pricing;
     supportedParameters =
         supportedParameters == null ? List.of() : List.copyOf(supportedParameters);
+  }
+
+  private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+  /**
+   * The gateway an offer is shown under: the models.dev provider when the listing came from
+   * models.dev (and is a valid gateway id), else the gateway that listed it.
+   */
+  public String offerLabel(String sourceGateway) {
+    return provider != null && LABEL.matcher(provider).matches() ? provider : sourceGateway;
+  }
+
+  /** This listing as an offer of {@code label}. */
+  public Offer toOffer(String label) {
+    return new Offer(label, pricing, contextLength, maxCompletionTokens);
+  }
+
+  /** A listing carrying what a model document says (a webhook's or the curated file's model). */
+  public static Listing of(Model model, Offer offer) {
+    return new Listing(
+        model.id(),
+        model.id(),
+        null,
+        model.name(),
+        model.developer(),
+        model.description(),
+        offer.contextLength() != null ? offer.contextLength() : model.contextLength() > 0 ? model.contextLength() : null,
+        offer.maxCompletionTokens(),
+        offer.pricing(),
+        model.architecture(),
+        model.supportedParameters(),
+        model.created(),
+        null);
   }
 }

@@ -1,0 +1,92 @@
+package com.gatewayz.modelpages.catalog;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the catalog is derived from, persisted as is: per gateway, what it listed or a webhook
+ * said, entry by entry (model id), with event times; the retired models; gateway statuses reported
+ * by webhooks. Immutable: changes build a new state. The merged {@link Catalog} is a function of it.
+ */
+public final class CatalogState {
+
+  private final Map<String, Map<String, SourceEntry>> sources;
+  private final Map<String, RetiredModel> retired;
+  private final Map<String, String> gatewayStatus;
+
+  public CatalogState(
+      Map<String, Map<String, SourceEntry>> sources,
+      Map<String, RetiredModel> retired,
+      Map<String, String> gatewayStatus) {
+    Map<String, Map<String, SourceEntry>> copy = new LinkedHashMap<>();
+    sources.forEach((gateway, entries) -> copy.put(gateway, Collections.unmodifiableMap(new LinkedHashMap<>(entries))));
+    this.sources = Collections.unmodifiableMap(copy);
+    this.retired = Collections.unmodifiableMap(new LinkedHashMap<>(retired));
+    this.gatewayStatus = Collections.unmodifiableMap(new LinkedHashMap<>(gatewayStatus));
+  }
+
+  public static CatalogState empty() {
+    return new CatalogState(Map.of(), Map.of(), Map.of());
+  }
+
+  /** The state the bundled curated data describes: each curated offer as its gateway's entry, at time 0. */
+  public static CatalogState seededFrom(List<Model> curated) {
+    Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>();
+    for (Model model : curated) {
+      for (Offer offer : model.offers()) {
+        sources
+            .computeIfAbsent(offer.gateway(), g -> new LinkedHashMap<>())
+            .putIfAbsent(model.id(), SourceEntry.listed(Listing.of(model, offer), 0));
+      }
+    }
+    return new CatalogState(sources, Map.of(), Map.of());
+  }
+
+  /** Entries by gateway id, then by model id, in the order the gateway listed them. */
+  public Map<String, Map<String, SourceEntry>> sources() {
+    return sources;
+  }
+
+  public Map<String, SourceEntry> entriesOf(String gateway) {
+    return sources.getOrDefault(gateway, Map.of());
+  }
+
+  public Map<String, RetiredModel> retired() {
+    return retired;
+  }
+
+  public Map<String, String> gatewayStatus() {
+    return gatewayStatus;
+  }
+
+  public CatalogState withEntries(String gateway, Map<String, SourceEntry> entries) {
+    Map<String, Map<String, SourceEntry>> next = new LinkedHashMap<>(sources);
+    next.put(gateway, entries);
+    return new CatalogState(next, retired, gatewayStatus);
+  }
+
+  public CatalogState withRetired(Map<String, RetiredModel> newRetired) {
+    return new CatalogState(sources, newRetired, gatewayStatus);
+  }
+
+  public CatalogState withGatewayStatus(String gateway, String status) {
+    Map<String, String> next = new LinkedHashMap<>(gatewayStatus);
+    next.put(gateway, status);
+    return new CatalogState(sources, retired, next);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CatalogState state
+        && sources.equals(state.sources)
+        && retired.equals(state.retired)
+        && gatewayStatus.equals(state.gatewayStatus);
+  }
+
+  @Override
+  public int hashCode() {
+    return sources.hashCode();
+  }
+}

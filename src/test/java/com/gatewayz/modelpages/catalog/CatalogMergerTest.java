@@ -1,0 +1,71 @@
+package com.gatewayz.modelpages.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CatalogMergerTest {
+
+  static Listing listing(String id, String slug, String prompt, String completion) {
+    return new Listing(id, id, slug, "Name of " + id, null, null, 131072L, null,
+        Pricing.perToken(prompt, completion), null, List.of(), null, null);
+  }
+
+  private final CatalogMerger merger = new CatalogMerger(Map.of("openrouter", 1, "together", 2, "groq", 3), List.of());
+
+  private static CatalogState state(String gateway, Listing... listings) {
+    CatalogState state = CatalogState.empty();
+    return CatalogUpdates.refresh(state, gateway, List.of(listings), 1).state();
+  }
+
+  @Test
+  void oneModelFromSeveralGatewaysIsOneModelWithAnOfferPerGatewayAndTheCheapestHeadline() {
+    CatalogState state = state("openrouter", listing("meta-llama/llama-3.3-70b-instruct", null, "0.0000006", "0.0000006"));
+    state = CatalogUpdates.refresh(state, "together", List.of(listing("meta-llama/Llama-3.3-70B-Instruct", null, "0.00000088", "0.00000088")), 1).state();
+    state = CatalogUpdates.refresh(state, "groq", List.of(listing("groq/meta-llama/llama-3.3-70b-instruct", null, null, null)), 1).state();
+
+    List<Model> models = merger.merge(state);
+
+    assertThat(models).hasSize(1);
+    Model model = models.get(0);
+    assertThat(model.id()).isEqualTo("meta-llama/llama-3.3-70b-instruct");
+    assertThat(model.sourceGateways()).containsExactly("openrouter", "together", "groq");
+    assertThat(model.pricingGateway()).isEqualTo("openrouter");
+    assertThat(model.pricing().prompt()).isEqualByComparingTo(new BigDecimal("0.0000006"));
+  }
+
+  @Test
+  void theCanonicalSlugMatchesDifferentIds() {
+    CatalogState state = state("openrouter", listing("anthropic/claude-sonnet-4.5", "anthropic/claude-4.5-sonnet-20250929", "0.000003", "0.000015"));
+    state = CatalogUpdates.refresh(state, "together", List.of(listing("anthropic/claude-4.5-sonnet-20250929", "anthropic/claude-4.5-sonnet-20250929", "0.000002", "0.00001")), 1).state();
+
+    List<Model> models = merger.merge(state);
+
+    assertThat(models).hasSize(1);
+    assertThat(models.get(0).id()).isEqualTo("anthropic/claude-sonnet-4.5");
+    assertThat(models.get(0).pricingGateway()).isEqualTo("together");
+  }
+
+  @Test
+  void curatedModelsComeFirstInCuratedOrder() {
+    Model first = TestModels.model("z/curated-first");
+    Model second = TestModels.model("a/curated-second");
+    CatalogMerger curatedMerger = new CatalogMerger(Map.of(), List.of(first, second));
+    CatalogState state = state("openrouter", listing("m/new", null, "1", "1"), listing("a/curated-second", null, "1", "1"), listing("z/curated-first", null, "1", "1"));
+
+    assertThat(curatedMerger.merge(state)).extracting(Model::id).containsExactly("z/curated-first", "a/curated-second", "m/new");
+  }
+
+  @Test
+  void modelsDevListingsAreOfferedUnderTheirProvider() {
+    Listing deepinfra = new Listing("meta-llama/llama-4-scout", "x", null, "Scout", "meta-llama", null, null, null,
+        Pricing.perToken("0.00000008", "0.0000003"), null, List.of(), null, "deepinfra");
+
+    Model model = merger.merge(state("models-dev", deepinfra)).get(0);
+
+    assertThat(model.sourceGateways()).containsExactly("deepinfra");
+  }
+}

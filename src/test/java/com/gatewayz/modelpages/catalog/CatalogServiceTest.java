@@ -1,0 +1,79 @@
+package com.gatewayz.modelpages.catalog;
+
+import static com.gatewayz.modelpages.catalog.CatalogMergerTest.listing;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.gatewayz.modelpages.testing.MutableClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogServiceTest {
+
+  @TempDir Path dataDir;
+  private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
+
+  private CatalogService service(CatalogStore store) {
+    return new CatalogService(CatalogState.empty(), new CatalogMerger(Map.of(), List.of()), store, clock);
+  }
+
+  @Test
+  void anUpdateIsStoredSwappedAndAnnouncedBeforeItReturns() {
+    CatalogStore store = new CatalogStore(dataDir);
+    CatalogService service = service(store);
+    List<CatalogChange> seen = new ArrayList<>();
+    service.addListener(change -> {
+      seen.add(change);
+      // Listeners (purges) run after the new catalog is visible and stored.
+      assertThat(service.current().find("x/a")).isPresent();
+      assertThat(store.load()).isPresent();
+    });
+
+    CatalogService.Applied applied = service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 5));
+
+    assertThat(applied.change().added()).containsExactly("x/a");
+    assertThat(seen).hasSize(1);
+    assertThat(new CatalogStore(dataDir).load().orElseThrow()).isEqualTo(service.state());
+  }
+
+  @Test
+  void aModelThatLeavesIsRetiredAndComesBackWhenListedAgain() {
+    CatalogService service = service(null);
+    service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 5));
+
+    service.update(state -> CatalogUpdates.remove(state, "g", List.of("x/a"), 6));
+    assertThat(service.current().find("x/a")).isEmpty();
+    assertThat(service.current().retired("x/a")).hasValueSatisfying(r -> assertThat(r.retiredAt()).isEqualTo(clock.millis()));
+
+    service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 7));
+    assertThat(service.current().find("x/a")).isPresent();
+    assertThat(service.current().retired("x/a")).isEmpty();
+  }
+
+  @Test
+  void anUpdateThatChangesNothingNotifiesNoOne() {
+    CatalogService service = service(null);
+    service.update(state -> CatalogUpdates.refresh(state, "g", List.of(listing("x/a", null, "1", "1")), 5));
+    List<CatalogChange> seen = new ArrayList<>();
+    service.addListener(seen::add);
+
+    service.update(state -> CatalogUpdates.refresh(state, "g", List.of(listing("x/a", null, "1", "1")), 6));
+
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void aFailedStoreAppliesNothing() throws Exception {
+    Path notADirectory = Files.writeString(dataDir.resolve("file"), "x");
+    CatalogService service = service(new CatalogStore(notADirectory));
+
+    assertThatThrownBy(() -> service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 5)))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    assertThat(service.current().find("x/a")).isEmpty();
+  }
+}
