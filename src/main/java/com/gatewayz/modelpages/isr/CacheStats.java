@@ -17,6 +17,7 @@ public final class CacheStats {
   private final LongAdder misses = new LongAdder();
   private final LongAdder renders = new LongAdder();
   private final LongAdder renderErrors = new LongAdder();
+  private final LongAdder[] revalidations = {new LongAdder(), new LongAdder(), new LongAdder()};
   private final long[] renderNanos = new long[WINDOW];
   private int renderCount;
   private volatile RenderListener listener = (nanos, ok) -> {};
@@ -40,6 +41,15 @@ public final class CacheStats {
 
   void miss() {
     misses.increment();
+  }
+
+  void revalidated(Revalidation trigger) {
+    revalidations[trigger.ordinal()].increment();
+  }
+
+  /** Re-renders of cached pages started for {@code trigger}. */
+  public long revalidations(Revalidation trigger) {
+    return revalidations[trigger.ordinal()].sum();
   }
 
   void renderStarted() {

@@ -113,9 +113,11 @@ public final class Isr implements AutoCloseable {
 
   void warmPopularNow() {
     for (String key : cache.prerenderedKeys()) {
-      Lookup.State state = cache.lookup(key).state();
-      if (state == Lookup.State.PURGED || state == Lookup.State.ABSENT) {
-        regenerator.revalidateLater(key);
+      Lookup lookup = cache.lookup(key);
+      if (lookup.state() == Lookup.State.PURGED) {
+        regenerator.revalidateLater(key, cache.purgeReason(lookup.page()));
+      } else if (lookup.state() == Lookup.State.ABSENT) {
+        regenerator.revalidateLater(key, Revalidation.TAG);
       }
     }
   }

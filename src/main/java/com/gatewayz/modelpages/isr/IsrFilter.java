@@ -77,8 +77,12 @@ public class IsrFilter extends HttpFilter {
       }
       case STALE -> {
         cache.stats().stale();
-        isr.regenerator().revalidateLater(key.value());
+        isr.regenerator().revalidateLater(key.value(), Revalidation.TIME);
         writer.write(request, response, lookup.page(), "STALE", cache.clock().millis());
+      }
+      case PURGED -> {
+        cache.stats().revalidated(cache.purgeReason(lookup.page()));
+        serveMiss(key, request, response);
       }
       default -> serveMiss(key, request, response);
     }

@@ -101,6 +101,11 @@ final class LocalTagClock implements TagClock {
     return !isStampedAfter(path, renderTick);
   }
 
+  @Override
+  public Revalidation purgedBy(long renderTick, String[] tags, String path) {
+    return isStampedAfter(path, renderTick) ? Revalidation.PATH : Revalidation.TAG;
+  }
+
   private boolean isStampedAfter(String name, long renderTick) {
     Long stamp = stamps.get(name);
     return stamp != null && renderTick < stamp;

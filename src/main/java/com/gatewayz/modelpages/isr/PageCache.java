@@ -77,6 +77,11 @@ public final class PageCache {
     return true;
   }
 
+  /** Whether a purged entry lost its validity to a path purge or a tag purge. */
+  Revalidation purgeReason(CachedPage page) {
+    return tagClock.purgedBy(page.renderTick(), page.tagArray(), page.path());
+  }
+
   /**
    * Renders {@code key} and stores the page when it may be cached. Retries when a purge overtook
    * the render, so what it returns was valid when it returned.

@@ -47,7 +47,7 @@ final class Regenerator implements AutoCloseable {
    * Starts one background render of {@code key} unless one is running or the key is backing off
    * after failures. Returns whether a render was started.
    */
-  boolean revalidateLater(String key) {
+  boolean revalidateLater(String key, Revalidation trigger) {
     Backoff backoff = backoffs.get(key);
     if (backoff != null && clock.millis() < backoff.nextAttemptAt()) {
       return false;
@@ -58,6 +58,7 @@ final class Regenerator implements AutoCloseable {
     }
     try {
       background.execute(() -> leadInBackground(key, mine));
+      cache.stats().revalidated(trigger);
       return true;
     } catch (RejectedExecutionException e) {
       flights.remove(key, mine);

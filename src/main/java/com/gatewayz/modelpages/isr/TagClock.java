@@ -27,6 +27,9 @@ public interface TagClock {
 
   boolean isValid(long renderTick, String[] tags, String path);
 
+  /** For an invalid entry: whether its path was purged after its render, else a tag (or everything). */
+  Revalidation purgedBy(long renderTick, String[] tags, String path);
+
   /** How many names carry their own stamp (the rest count at the low-water mark). */
   int stampCount();
 }

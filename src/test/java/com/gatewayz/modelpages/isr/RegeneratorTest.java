@@ -47,7 +47,7 @@ class RegeneratorTest {
   @Test
   void manyStaleHitsStartOneBackgroundRender() throws Exception {
     for (int i = 0; i < 50; i++) {
-      fixture.isr.regenerator().revalidateLater("/p/a");
+      fixture.isr.regenerator().revalidateLater("/p/a", Revalidation.TIME);
     }
 
     assertThat(background.queuedCount()).isEqualTo(1);
@@ -61,19 +61,19 @@ class RegeneratorTest {
     fixture.renderer.failing.add("a");
     var regenerator = fixture.isr.regenerator();
 
-    assertThat(regenerator.revalidateLater("/p/a")).isTrue();
+    assertThat(regenerator.revalidateLater("/p/a", Revalidation.TIME)).isTrue();
     background.runAll();
     assertThat(regenerator.backoffRemaining("/p/a")).isEqualTo(30_000);
-    assertThat(regenerator.revalidateLater("/p/a")).isFalse();
+    assertThat(regenerator.revalidateLater("/p/a", Revalidation.TIME)).isFalse();
 
     fixture.clock.advance(Duration.ofSeconds(30));
-    assertThat(regenerator.revalidateLater("/p/a")).isTrue();
+    assertThat(regenerator.revalidateLater("/p/a", Revalidation.TIME)).isTrue();
     background.runAll();
     assertThat(regenerator.backoffRemaining("/p/a")).isEqualTo(60_000);
 
     fixture.renderer.failing.clear();
     fixture.clock.advance(Duration.ofSeconds(60));
-    assertThat(regenerator.revalidateLater("/p/a")).isTrue();
+    assertThat(regenerator.revalidateLater("/p/a", Revalidation.TIME)).isTrue();
     background.runAll();
     assertThat(regenerator.backoffRemaining("/p/a")).isZero();
   }
@@ -83,11 +83,11 @@ class RegeneratorTest {
     fixture.renderer.failing.add("a");
     var regenerator = fixture.isr.regenerator();
     for (int i = 0; i < 8; i++) {
-      regenerator.revalidateLater("/p/a");
+      regenerator.revalidateLater("/p/a", Revalidation.TIME);
       background.runAll();
       fixture.clock.advance(Duration.ofMillis(regenerator.backoffRemaining("/p/a")));
     }
-    regenerator.revalidateLater("/p/a");
+    regenerator.revalidateLater("/p/a", Revalidation.TIME);
     background.runAll();
 
     assertThat(regenerator.backoffRemaining("/p/a")).isEqualTo(600_000);

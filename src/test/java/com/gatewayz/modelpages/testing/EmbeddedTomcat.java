@@ -19,12 +19,14 @@ public final class EmbeddedTomcat implements AutoCloseable {
 
   private final Tomcat tomcat;
   private final Path baseDir;
+  private final Context context;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
-  private EmbeddedTomcat(Tomcat tomcat, Path baseDir) {
+  private EmbeddedTomcat(Tomcat tomcat, Path baseDir, Context context) {
     this.tomcat = tomcat;
     this.baseDir = baseDir;
+    this.context = context;
   }
 
   /**
@@ -45,12 +47,17 @@ public final class EmbeddedTomcat implements AutoCloseable {
               : tomcat.addContext("", docBase.toAbsolutePath().toString());
       setup.accept(context);
       tomcat.start();
-      return new EmbeddedTomcat(tomcat, baseDir);
+      return new EmbeddedTomcat(tomcat, baseDir, context);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (LifecycleException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The web application's servlet context, to reach its services in tests. */
+  public jakarta.servlet.ServletContext servletContext() {
+    return context.getServletContext();
   }
 
   public int port() {
