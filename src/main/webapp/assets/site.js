@@ -132,7 +132,30 @@
     select(tabs, panels, 0, false);
   }
 
+  // The live banner: progressive enhancement over the Server-Sent Events feed of new models.
+  function setUpLiveBanner() {
+    var banner = document.getElementById("live-banner");
+    if (!banner || typeof window.EventSource !== "function") {
+      return;
+    }
+    var count = 0;
+    var source = new window.EventSource(banner.getAttribute("data-events"));
+    source.addEventListener("models.added", function (event) {
+      var data;
+      try {
+        data = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      count += typeof data.count === "number" && data.count > 0 ? data.count : 1;
+      banner.querySelector("a").textContent =
+        count + (count === 1 ? " new model" : " new models") + " \u2014 show";
+      banner.hidden = false;
+    });
+  }
+
   function start() {
+    setUpLiveBanner();
     setUpCopy();
     Array.prototype.forEach.call(document.querySelectorAll("[data-tabs]"), makeTabs);
   }

@@ -10,6 +10,12 @@
   <p class="summary"><c:out value="${view.summary}"/></p>
 </div>
 
+<%-- Shown by site.js when the live feed announces new models; the page works without it. --%>
+<div class="live-banner" id="live-banner" role="status" aria-live="polite" hidden
+    data-events="${fn:escapeXml(site.contextPath)}/api/models/events">
+  <a class="live-link" href="${fn:escapeXml(site.contextPath)}/models?sort=newest">New models &mdash; show</a>
+</div>
+
 <form class="filters" method="get" action="${fn:escapeXml(view.formAction)}">
   <div class="field field-q">
     <label for="f-q">Search</label>

@@ -19,6 +19,8 @@ public class ModelPagesApplication extends ResourceConfig {
   public ModelPagesApplication(@Context ServletContext context) {
     register(ModelsResource.class);
     register(CacheResource.class);
+    register(GatewaysResource.class);
+    register(WebhookResource.class);
     register(new ErrorMappers.WebApplication());
     register(new ErrorMappers.Processing());
     register(new ErrorMappers.Jsonb());

@@ -1,6 +1,8 @@
 package com.gatewayz.modelpages.boot;
 
+import com.gatewayz.modelpages.api.AdminAudit;
 import com.gatewayz.modelpages.api.AdminGuard;
+import com.gatewayz.modelpages.api.ModelEventHub;
 import com.gatewayz.modelpages.catalog.CacheTags;
 import com.gatewayz.modelpages.catalog.CatalogMerger;
 import com.gatewayz.modelpages.catalog.CatalogService;
@@ -8,25 +10,39 @@ import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.catalog.CatalogStore;
 import com.gatewayz.modelpages.catalog.CuratedModels;
 import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.gateway.GatewayFetcher;
+import com.gatewayz.modelpages.gateway.GatewayMetrics;
+import com.gatewayz.modelpages.gateway.GatewayRegistry;
+import com.gatewayz.modelpages.gateway.IntervalScheduler;
+import com.gatewayz.modelpages.gateway.RefreshJob;
+import com.gatewayz.modelpages.gateway.RefreshSchedule;
+import com.gatewayz.modelpages.gateway.Schedulers;
 import com.gatewayz.modelpages.isr.CacheSizing;
 import com.gatewayz.modelpages.isr.Isr;
 import com.gatewayz.modelpages.isr.IsrMetrics;
 import com.gatewayz.modelpages.isr.IsrOptions;
 import com.gatewayz.modelpages.isr.Prerenderer;
+import com.gatewayz.modelpages.isr.ViewCounts;
 import com.gatewayz.modelpages.pages.CatalogPurger;
 import com.gatewayz.modelpages.pages.CuratedPopularity;
 import com.gatewayz.modelpages.pages.JspPageRenderer;
 import com.gatewayz.modelpages.pages.SiteContext;
+import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.platform.Metrics;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
 import com.gatewayz.modelpages.platform.Settings;
+import com.gatewayz.modelpages.webhook.ReplayGuard;
+import com.gatewayz.modelpages.webhook.WebhookProcessor;
+import com.gatewayz.modelpages.webhook.WebhookVerifier;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +53,9 @@ import java.util.logging.Logger;
 final class Application implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Application.class.getName());
+
+  /** The first refresh runs soon after start-up, not one whole interval later. */
+  static final long FIRST_REFRESH_DELAY_MILLIS = 5_000;
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
@@ -57,14 +76,32 @@ final class Application implements AutoCloseable {
     Metrics metrics = open(new Metrics());
     CatalogStore store = new CatalogStore(settings.dataDir());
     List<Model> curated = CuratedModels.load();
+    GatewayRegistry gateways = GatewayRegistry.load(settings);
     CatalogState initial = store.load().orElseGet(() -> CatalogState.seededFrom(curated));
-    CatalogService catalog = new CatalogService(initial, new CatalogMerger(Map.of(), curated), store, clock);
+    CatalogService catalog =
+        new CatalogService(initial, new CatalogMerger(gateways.priorities(), curated), store, clock);
     SiteContext site =
         new SiteContext(context.getContextPath(), settings.publicUrl().toString(), AssetVersion.of(context));
     JspPageRenderer renderer = new JspPageRenderer(context, catalog, site);
-    Isr isr = open(Isr.open(options(settings), sizing(settings), renderer, new CuratedPopularity(catalog), clock));
+    CacheSizing sizing = sizing(settings);
+    ViewCounts views = ViewCounts.forCache(sizing);
+    Isr isr = open(Isr.open(options(settings), sizing, renderer, new CuratedPopularity(catalog, views), views, clock));
     catalog.addListener(new CatalogPurger(isr));
+    AuditLog audit = new AuditLog(clock);
+    isr.cache().addPurgeListener(AdminAudit.purges(audit));
+    ModelEventHub events = open(new ModelEventHub(clock));
+    catalog.addListener(events);
     IsrMetrics.bind(isr, metrics.registry());
+    GatewayFetcher fetcher = open(new GatewayFetcher(clock));
+    RefreshJob refresh = open(new RefreshJob(gateways, fetcher, catalog, clock));
+    IntervalScheduler scheduler = settings.refreshSeconds() > 0 ? Schedulers.forThisServer() : null;
+    if (scheduler != null) {
+      open(scheduler::cancel);
+    }
+    RefreshSchedule schedule = new RefreshSchedule(RefreshSchedule.kindOf(scheduler), settings.refreshSeconds());
+    refresh.addListener(schedule);
+    refresh.addListener(new GatewayMetrics(metrics.registry()));
+    refresh.addListener(AdminAudit.refreshes(audit));
     Gauge.builder("modelpages.catalog.models", catalog, c -> c.current().size())
         .description("Models in the catalog")
         .register(metrics.registry());
@@ -75,15 +112,35 @@ final class Application implements AutoCloseable {
         .register(CatalogService.class, catalog)
         .register(Isr.class, isr)
         .register(Prerenderer.class, isr.prerenderer())
+        .register(ModelEventHub.class, events)
         .register(JspPageRenderer.class, renderer)
         .register(AdminGuard.class, new AdminGuard(settings.adminToken()))
+        .register(AuditLog.class, audit)
+        .register(SiteContext.class, site)
+        .register(GatewayRegistry.class, gateways)
+        .register(RefreshJob.class, refresh)
+        .register(RefreshSchedule.class, schedule)
+        .register(MeterRegistry.class, metrics.registry())
+        .register(WebhookProcessor.class, webhooks(settings, catalog, isr, clock))
         .publish(context);
     isr.startPrerender();
+    if (scheduler != null) {
+      scheduler.schedule(FIRST_REFRESH_DELAY_MILLIS, settings.refreshSeconds() * 1000L, refresh::runOnce);
+    }
   }
 
   private <T extends AutoCloseable> T open(T resource) {
     resources.push(resource);
     return resource;
+  }
+
+  private static WebhookProcessor webhooks(Settings settings, CatalogService catalog, Isr isr, Clock clock) {
+    Optional<WebhookVerifier> verifier =
+        WebhookVerifier.fromSetting(settings.webhookSecret().orElse(null), clock);
+    if (verifier.isEmpty()) {
+      LOG.info("[Webhook] MODEL_WEBHOOK_SECRET is not set: the webhook answers 503 until it is");
+    }
+    return new WebhookProcessor(verifier, new ReplayGuard(clock), catalog, isr::purge, clock);
   }
 
   private static IsrOptions options(Settings settings) {

@@ -23,8 +23,10 @@ public final class Catalog {
   private final Map<String, RetiredModel> retired;
   private final SortedSet<String> developers;
   private final SortedSet<String> gateways;
+  private final Map<String, Long> lastModified;
 
-  private Catalog(Collection<Model> models, Map<String, RetiredModel> retired) {
+  private Catalog(Collection<Model> models, Map<String, RetiredModel> retired, Map<String, Long> lastModified) {
+    this.lastModified = Map.copyOf(lastModified);
     this.byId = new LinkedHashMap<>();
     for (Model model : models) {
       byId.putIfAbsent(model.id(), model);
@@ -45,12 +47,18 @@ public final class Catalog {
   }
 
   public static Catalog of(Collection<Model> models) {
-    return new Catalog(models, Map.of());
+    return new Catalog(models, Map.of(), Map.of());
   }
 
   /** Models in popularity order (the first of a duplicated id wins), and retired models. */
   public static Catalog of(Collection<Model> models, Map<String, RetiredModel> retired) {
-    return new Catalog(models, retired);
+    return new Catalog(models, retired, Map.of());
+  }
+
+  /** As above, with when each model last changed (epoch ms), for sitemaps. */
+  public static Catalog of(
+      Collection<Model> models, Map<String, RetiredModel> retired, Map<String, Long> lastModified) {
+    return new Catalog(models, retired, lastModified);
   }
 
   public static Catalog empty() {
@@ -93,6 +101,12 @@ public final class Catalog {
 
   public Map<String, RetiredModel> retiredModels() {
     return retired;
+  }
+
+  /** When the model's data last changed (epoch ms), when known. */
+  public java.util.OptionalLong lastModified(String id) {
+    Long millis = lastModified.get(id);
+    return millis == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(millis);
   }
 
   /** Developer slugs, sorted. */

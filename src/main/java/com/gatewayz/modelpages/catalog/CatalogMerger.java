@@ -33,15 +33,30 @@ public final class CatalogMerger {
     }
   }
 
+  /**
+   * The merged models, most popular first, and when each last changed (epoch ms of the newest
+   * information applied to any of its listings; absent when only curated data describes it).
+   */
+  public record Merged(List<Model> models, Map<String, Long> lastModified) {}
+
   /** The merged models of {@code state}, most popular first. */
   public List<Model> merge(CatalogState state) {
+    return merged(state).models();
+  }
+
+  public Merged merged(CatalogState state) {
     List<Group> groups = group(state);
     groups.sort(Comparator.comparingInt((Group g) -> g.rank).thenComparingInt(g -> g.order));
     List<Model> models = new ArrayList<>(groups.size());
+    Map<String, Long> lastModified = new HashMap<>();
     for (Group group : groups) {
-      models.add(group.toModel());
+      Model model = group.toModel();
+      models.add(model);
+      if (group.lastApplied > 0) {
+        lastModified.putIfAbsent(model.id(), group.lastApplied);
+      }
     }
-    return models;
+    return new Merged(models, lastModified);
   }
 
   private List<Group> group(CatalogState state) {
@@ -57,7 +72,7 @@ public final class CatalogMerger {
             group = new Group(rankOf(keys), groups.size());
             groups.add(group);
           }
-          group.add(gateway, listing);
+          group.add(gateway, listing, entry.appliedAt());
           for (String key : keys) {
             byKey.putIfAbsent(key, group);
           }
@@ -116,14 +131,16 @@ public final class CatalogMerger {
     final int order;
     final List<Listing> listings = new ArrayList<>(2);
     final Map<String, Offer> offers = new LinkedHashMap<>();
+    long lastApplied;
 
     Group(int rank, int order) {
       this.rank = rank;
       this.order = order;
     }
 
-    void add(String gateway, Listing listing) {
+    void add(String gateway, Listing listing, long appliedAt) {
       listings.add(listing);
+      lastApplied = Math.max(lastApplied, appliedAt);
       String label = listing.offerLabel(gateway);
       offers.putIfAbsent(label, listing.toOffer(label));
     }

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Holds the catalog state and the merged catalog. Readers call {@link #current()} and never lock.
@@ -27,6 +29,8 @@ public final class CatalogService {
   /** Retired models kept for their 410 pages; the oldest beyond this are forgotten (then 404). */
   static final int MAX_RETIRED = 10_000;
 
+  private static final Logger LOG = Logger.getLogger(CatalogService.class.getName());
+
   private final AtomicReference<Snapshot> current;
   private final CatalogMerger merger;
   private final CatalogStore store;
@@ -41,8 +45,10 @@ public final class CatalogService {
     this.merger = merger;
     this.store = store;
     this.clock = clock;
-    List<Model> models = merger.merge(initial);
-    this.current = new AtomicReference<>(new Snapshot(initial, Catalog.of(models, initial.retired())));
+    CatalogMerger.Merged merged = merger.merged(initial);
+    this.current =
+        new AtomicReference<>(
+            new Snapshot(initial, Catalog.of(merged.models(), initial.retired(), merged.lastModified())));
   }
 
   /** A catalog of fixed models in memory: for tests and tools. */
@@ -73,18 +79,27 @@ public final class CatalogService {
       if (outcome.state().equals(before.state())) {
         return new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog()));
       }
-      List<Model> models = merger.merge(outcome.state());
-      CatalogState next = outcome.state().withRetired(retired(before, models));
-      Catalog after = Catalog.of(models, next.retired());
+      CatalogMerger.Merged merged = merger.merged(outcome.state());
+      CatalogState next = outcome.state().withRetired(retired(before, merged.models()));
+      Catalog after = Catalog.of(merged.models(), next.retired(), merged.lastModified());
       if (store != null) {
         store.save(next);
       }
       current.set(new Snapshot(next, after));
       CatalogChange catalogChange = CatalogChange.between(before.catalog(), after);
       if (!catalogChange.isEmpty()) {
-        listeners.forEach(listener -> listener.catalogChanged(catalogChange));
+        listeners.forEach(listener -> tell(listener, catalogChange));
       }
       return new Applied(outcome, catalogChange);
+    }
+  }
+
+  // The change is stored and visible: a failing listener must not make the caller retry it.
+  private static void tell(CatalogListener listener, CatalogChange change) {
+    try {
+      listener.catalogChanged(change);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "[Catalog] a listener failed on a catalog change", e);
     }
   }
 

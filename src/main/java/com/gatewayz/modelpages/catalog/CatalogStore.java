@@ -1,6 +1,5 @@
 package com.gatewayz.modelpages.catalog;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,6 +31,9 @@ import java.util.logging.Logger;
  */
 public final class CatalogStore {
 
+  // One provider for the class: Json.create* looks the provider up again on every call.
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final String FILE = "catalog.json";
   private static final int FORMAT = 2;
   private static final Logger LOG = Logger.getLogger(CatalogStore.class.getName());
@@ -47,7 +50,7 @@ public final class CatalogStore {
       return Optional.empty();
     }
     try (InputStream in = Files.newInputStream(file);
-        JsonReader reader = Json.createReader(in)) {
+        JsonReader reader = JSON.createReader(in)) {
       return Optional.of(read(reader.readObject()));
     } catch (IOException | RuntimeException | InvalidModelException e) {
       LOG.log(Level.WARNING, "[Catalog] the stored catalog " + file + " cannot be read; ignoring it", e);
@@ -60,7 +63,7 @@ public final class CatalogStore {
     Path temp = file.resolveSibling(FILE + ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temp);
-          JsonWriter writer = Json.createWriter(out)) {
+          JsonWriter writer = JSON.createWriter(out)) {
         writer.writeObject(write(state));
       }
       fsync(temp, false);
@@ -113,20 +116,20 @@ public final class CatalogStore {
   }
 
   private static JsonObject write(CatalogState state) {
-    JsonObjectBuilder sources = Json.createObjectBuilder();
+    JsonObjectBuilder sources = JSON.createObjectBuilder();
     state.sources().forEach((gateway, entries) -> sources.add(gateway, write(entries)));
-    JsonArrayBuilder retired = Json.createArrayBuilder();
+    JsonArrayBuilder retired = JSON.createArrayBuilder();
     for (RetiredModel model : state.retired().values()) {
       retired.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", model.id())
               .add("name", model.name())
               .add("provider_slug", model.developer())
               .add("retired_at", model.retiredAt()));
     }
-    JsonObjectBuilder status = Json.createObjectBuilder();
+    JsonObjectBuilder status = JSON.createObjectBuilder();
     state.gatewayStatus().forEach(status::add);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("format", FORMAT)
         .add("sources", sources)
         .add("retired", retired)
@@ -135,11 +138,11 @@ public final class CatalogStore {
   }
 
   private static JsonArrayBuilder write(Map<String, SourceEntry> entries) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     entries.forEach(
         (id, entry) -> {
           JsonObjectBuilder json =
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("id", id)
                   .add("applied_at", entry.appliedAt())
                   .add("misses", entry.misses())

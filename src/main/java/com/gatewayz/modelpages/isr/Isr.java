@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,9 @@ public final class Isr implements AutoCloseable {
   private final Popularity popularity;
   private final ExecutorService background;
   private final AtomicBoolean warmQueued = new AtomicBoolean();
+  private final ViewCounts views;
+  private final ScheduledExecutorService maintenance;
+  private volatile long lastDecayNanos = System.nanoTime();
   private volatile Thread prerenderThread;
 
   Isr(
@@ -37,21 +42,50 @@ public final class Isr implements AutoCloseable {
       Popularity popularity,
       IsrOptions options,
       Clock clock,
-      ExecutorService background) {
+      ExecutorService background,
+      ViewCounts views) {
     this.storage = storage;
+    this.views = views;
+    this.maintenance = Executors.newSingleThreadScheduledExecutor(daemon("isr-maintenance"));
+    maintenance.scheduleAtFixedRate(this::decayViews, 1, 1, TimeUnit.HOURS);
     this.popularity = popularity;
     this.background = background;
     TagClock tagClock = new LocalTagClock(storage.stampStore(), LocalTagClock.DEFAULT_MAX_STAMPS);
     this.cache = new PageCache(storage.pages(), tagClock, renderer, options, clock, new CacheStats());
     this.regenerator = new Regenerator(cache, background, clock, options.renderWaitMillis());
     this.prerenderer = new Prerenderer(cache);
-    cache.setPurgeListener(invalidation -> warmPopularLater());
+    cache.addPurgeListener(invalidation -> warmPopularLater());
   }
 
   /** Opens the cache storage and assembles the engine; pre-render starts with {@link #startPrerender()}. */
   public static Isr open(
-      IsrOptions options, CacheSizing sizing, PageRenderer renderer, Popularity popularity, Clock clock) {
-    return new Isr(CacheStorage.open(sizing), renderer, popularity, options, clock, backgroundExecutor());
+      IsrOptions options,
+      CacheSizing sizing,
+      PageRenderer renderer,
+      Popularity popularity,
+      ViewCounts views,
+      Clock clock) {
+    return new Isr(CacheStorage.open(sizing), renderer, popularity, options, clock, backgroundExecutor(), views);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  // Ages view counts by the real time since the last decay and saves them.
+  private void decayViews() {
+    long now = System.nanoTime();
+    double hours = (now - lastDecayNanos) / 3.6e12;
+    lastDecayNanos = now;
+    try {
+      views.decay(hours);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "[ISR] saving view counts failed", e);
+    }
   }
 
   private static ExecutorService backgroundExecutor() {
@@ -112,7 +146,9 @@ public final class Isr implements AutoCloseable {
   }
 
   void warmPopularNow() {
-    for (String key : cache.prerenderedKeys()) {
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(cache.prerenderedKeys());
+    keys.addAll(popularity.mostPopularKeys(cache.options().prerenderLimit()));
+    for (String key : keys) {
       Lookup lookup = cache.lookup(key);
       if (lookup.state() == Lookup.State.PURGED) {
         regenerator.revalidateLater(key, cache.purgeReason(lookup.page()));
@@ -146,6 +182,11 @@ public final class Isr implements AutoCloseable {
     return cache.stats();
   }
 
+  /** Views per page key: what popularity is measured from. */
+  public ViewCounts views() {
+    return views;
+  }
+
   public long entryCount() {
     return storage.entryCount();
   }
@@ -156,6 +197,8 @@ public final class Isr implements AutoCloseable {
 
   @Override
   public void close() {
+    maintenance.shutdownNow();
+    decayViews();
     Thread thread = prerenderThread;
     regenerator.close();
     try {

@@ -53,6 +53,7 @@ public class IsrFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
+    isr.views().viewed(key.value());
     serve(key, request, response);
   }
 

@@ -27,7 +27,7 @@ public final class PageCache {
   private final Clock clock;
   private final CacheStats stats;
   private final Set<String> prerenderedKeys = ConcurrentHashMap.newKeySet();
-  private volatile PurgeListener purgeListener = invalidation -> {};
+  private final List<PurgeListener> purgeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Told after every purge (warming popular pages, metrics, audit). */
   public interface PurgeListener {
@@ -138,18 +138,20 @@ public final class PageCache {
     List<String> names = new ArrayList<>(invalidation.tags());
     names.addAll(invalidation.paths());
     tagClock.stamp(names);
-    purgeListener.purged(invalidation);
+    purgeListeners.forEach(listener -> listener.purged(invalidation));
     return invalidation;
   }
 
   /** Invalidates every entry. */
   public void purgeAll() {
     tagClock.stampAll();
-    purgeListener.purged(new Invalidation(List.of("*"), List.of()));
+    Invalidation everything = new Invalidation(List.of("*"), List.of());
+    purgeListeners.forEach(listener -> listener.purged(everything));
   }
 
-  public void setPurgeListener(PurgeListener listener) {
-    this.purgeListener = listener;
+  /** Adds a listener told after every purge, on the purging thread. */
+  public void addPurgeListener(PurgeListener listener) {
+    purgeListeners.add(listener);
   }
 
   /** The keys pre-rendered at start-up; they carry the pre-render tag. */

@@ -5,6 +5,7 @@ import com.gatewayz.modelpages.catalog.CatalogChange;
 import com.gatewayz.modelpages.catalog.CatalogListener;
 import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.isr.Isr;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Purges exactly the pages a catalog change touches, before the change's caller returns. */
@@ -18,9 +19,17 @@ public final class CatalogPurger implements CatalogListener {
     this.isr = isr;
   }
 
+  /** Purges what the change touched; if that fails, everything, so no outdated page survives. */
   @Override
   public void catalogChanged(CatalogChange change) {
-    Invalidation invalidation = isr.purge(CacheTags.purgedBy(change), CacheTags.pathsPurgedBy(change));
+    Invalidation invalidation;
+    try {
+      invalidation = isr.purge(CacheTags.purgedBy(change), CacheTags.pathsPurgedBy(change));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "[ISR] purging a catalog change failed; purging everything", e);
+      isr.purgeAll();
+      return;
+    }
     LOG.fine(() -> "[ISR] catalog change purged tags=" + invalidation.tags().size() + " paths=" + invalidation.paths().size());
   }
 }

@@ -3,27 +3,44 @@ package com.gatewayz.modelpages.pages;
 import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.isr.Popularity;
+import com.gatewayz.modelpages.isr.ViewCounts;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** Popularity as the catalog orders it (the curated order first): model pages, then the index. */
+/**
+ * Which model pages matter most: the catalog's order (curated models first, then by gateway order)
+ * as a prior, plus the decayed views each page had. The prior is worth {@value #PRIOR_VIEWS} views
+ * for the first model and fades down the list, so traffic reorders the top but a handful of views
+ * cannot push a niche model above the flagships.
+ */
 public final class CuratedPopularity implements Popularity {
 
-  private final CatalogService catalog;
+  static final double PRIOR_VIEWS = 20;
+  private static final double PRIOR_FADE = 0.95;
 
-  public CuratedPopularity(CatalogService catalog) {
+  private final CatalogService catalog;
+  private final ViewCounts views;
+
+  public CuratedPopularity(CatalogService catalog, ViewCounts views) {
     this.catalog = catalog;
+    this.views = views;
   }
 
   @Override
   public List<String> mostPopularKeys(int limit) {
-    List<String> keys = new ArrayList<>(Math.min(limit, 1024));
-    for (Model model : catalog.current().models()) {
-      if (keys.size() >= limit) {
-        break;
-      }
-      keys.add(model.pagePath());
+    List<Model> models = catalog.current().models();
+    record Ranked(String key, double score, int rank) {}
+    List<Ranked> ranked = new ArrayList<>(models.size());
+    for (int rank = 0; rank < models.size(); rank++) {
+      String key = models.get(rank).pagePath();
+      ranked.add(new Ranked(key, prior(rank) + views.score(key), rank));
     }
-    return keys;
+    ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparingInt(Ranked::rank));
+    return ranked.stream().limit(limit).map(Ranked::key).toList();
+  }
+
+  static double prior(int rank) {
+    return PRIOR_VIEWS * Math.pow(PRIOR_FADE, rank);
   }
 }

@@ -60,7 +60,14 @@ public final class JspPageRenderer implements PageRenderer {
       String id = idOf(path);
       return id == null ? new PageKey(path, false, true) : new PageKey(ModelId.pagePath(id), true, true);
     }
+    if (isSitemapPart(path)) {
+      return new PageKey(path, true, false);
+    }
     return path.equals(SITEMAP) ? new PageKey(SITEMAP, true, false) : null;
+  }
+
+  private static boolean isSitemapPart(String path) {
+    return path.startsWith(SitemapXml.PART_PREFIX) && path.matches("/sitemaps/[1-9][0-9]{0,5}\\.xml");
   }
 
   /** The valid model id a page path names, or null. */
@@ -72,8 +79,10 @@ public final class JspPageRenderer implements PageRenderer {
   @Override
   public RenderedPage render(String key) throws ServletException, IOException {
     if (key.equals(SITEMAP)) {
-      byte[] body = SitemapXml.render(catalog.current(), site);
-      return new RenderedPage(200, "application/xml;charset=UTF-8", body, Set.of(CacheTags.LIST, CacheTags.ALL), 0, null);
+      return sitemap(SitemapXml.render(catalog.current(), site));
+    }
+    if (isSitemapPart(key)) {
+      return sitemapPart(Integer.parseInt(key.substring(SitemapXml.PART_PREFIX.length(), key.length() - 4)));
     }
     if (key.startsWith(MODEL_PREFIX)) {
       return modelPage(PathSegments.decode(key.substring(MODEL_PREFIX.length())));
@@ -82,6 +91,18 @@ public final class JspPageRenderer implements PageRenderer {
       return index(IndexQuery.parse(key.substring(Math.min(key.length(), MODELS.length() + 1))));
     }
     throw new IllegalArgumentException("not a page key: " + key);
+  }
+
+  private RenderedPage sitemapPart(int part) throws ServletException, IOException {
+    Catalog current = catalog.current();
+    if (part > SitemapXml.partCount(current)) {
+      return notFound(null, Set.of(CacheTags.LIST)).withMaxAge(NOT_FOUND_SECONDS);
+    }
+    return sitemap(SitemapXml.renderPart(current, site, part));
+  }
+
+  private static RenderedPage sitemap(byte[] body) {
+    return new RenderedPage(200, "application/xml;charset=UTF-8", body, Set.of(CacheTags.LIST, CacheTags.ALL), 0, null);
   }
 
   /** Renders a request the cache must not keep: a search, or a path that is not a valid id. */

@@ -1,6 +1,7 @@
 /**
  * Owns the signed webhook {@code POST /api/webhooks/models-updated}: signature schemes, replay
- * guard, event handling. Signatures are checked over the raw body bytes before anything is parsed,
- * and rejection reasons stay in the server log. May depend on catalog, isr and platform.
+ * guard, event handling, with {@link com.gatewayz.modelpages.webhook.WebhookProcessor} as the entry
+ * point. Signatures are checked over the raw body bytes before anything is parsed, and rejection
+ * reasons stay in the server log. May depend on catalog, isr and platform.
  */
 package com.gatewayz.modelpages.webhook;

@@ -102,6 +102,20 @@ class IsrFilterTest {
   }
 
   @Test
+  void everyPageRequestCountsAsAViewOfItsKey() {
+    start(true);
+
+    tomcat.get("/p/a");
+    tomcat.get("/p/a");
+    tomcat.get("/p/b");
+    tomcat.get("/q");
+
+    assertThat(fixture.isr.views().score("/p/a")).isEqualTo(2);
+    assertThat(fixture.isr.views().score("/p/b")).isEqualTo(1);
+    assertThat(fixture.isr.views().score("/q")).isZero();
+  }
+
+  @Test
   void gzipClientsGetTheStoredGzipBytesWithTheirOwnETag() throws IOException {
     start(true);
     tomcat.get("/p/a");

@@ -19,7 +19,7 @@ final class IsrFixture implements AutoCloseable {
   private IsrFixture(CacheSizing sizing, ExecutorService background, boolean dynamicParams, long waitMillis) {
     IsrOptions options = new IsrOptions(REVALIDATE_SECONDS, dynamicParams, 10, "popular", waitMillis);
     isr =
-        new Isr(CacheStorage.open(sizing), renderer, limit -> popular, options, clock, background);
+        new Isr(CacheStorage.open(sizing), renderer, limit -> popular, options, clock, background, new ViewCounts(null));
   }
 
   /** Heap only, background work queued for the test to run. */

@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
  */
 final class PageRendererForBench implements PageRenderer {
 
+  private static final int SIMILAR = 12;
+
   private static final String[] VENDORS = {
     "openai", "anthropic", "google", "meta-llama", "mistralai", "qwen", "deepseek", "cohere",
     "microsoft", "nvidia", "x-ai", "amazon", "ai21", "perplexity", "nousresearch", "01-ai",
@@ -37,6 +39,13 @@ final class PageRendererForBench implements PageRenderer {
     "presence_penalty", "repetition_penalty", "logit_bias", "logprobs", "top_logprobs",
     "response_format", "structured_outputs", "tools", "tool_choice", "min_p", "reasoning"
   };
+  private static final String[] PRICES = {
+    "0", "0.02", "0.04", "0.05", "0.06", "0.07", "0.10", "0.12", "0.15", "0.18", "0.20", "0.25", "0.27",
+    "0.30", "0.35", "0.40", "0.50", "0.55", "0.60", "0.80", "0.88", "0.90", "1.00", "1.10", "1.20",
+    "1.25", "1.50", "2.00", "2.19", "2.50", "3.00", "4.00", "4.40", "5.00", "8.00", "10.00", "12.00",
+    "15.00", "30.00", "60.00", "75.00"
+  };
+  private static final int[] CONTEXTS = {4, 8, 16, 32, 64, 128, 131, 163, 200, 256, 400, 1000, 1048};
   private static final String[] WORDS = (
       "model context tokens reasoning instruction tuned multilingual benchmark latency throughput"
           + " training data parameters mixture experts dense sparse attention window retrieval"
@@ -107,6 +116,11 @@ final class PageRendererForBench implements PageRenderer {
         .append("<meta property=\"og:title\" content=\"").append(name).append("\">\n")
         .append("<meta property=\"og:url\" content=\"https://models.gatewayz.ai/models/").append(id).append("\">\n")
         .append("<link rel=\"stylesheet\" href=\"/static/site.css?v=3f9a1c\">\n")
+        .append("<style>.skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem}")
+        .append(".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}")
+        .append(".chips{display:flex;flex-wrap:wrap;gap:.25rem}.chip{padding:.125rem .5rem;border-radius:1rem}")
+        .append(".card-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem}")
+        .append(".offers .num{text-align:right;font-variant-numeric:tabular-nums}.badge{margin-left:.5rem}</style>\n")
         .append("<script defer src=\"/static/site.js?v=3f9a1c\"></script>\n")
         .append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",")
         .append("\"@type\":\"SoftwareApplication\",\"name\":\"").append(name)
@@ -119,7 +133,13 @@ final class PageRendererForBench implements PageRenderer {
     for (String link : new String[] {"Models", "Providers", "Gateways", "Compare", "Pricing", "API", "Docs", "Status"}) {
       html.append("<li><a href=\"/").append(link.toLowerCase()).append("\">").append(link).append("</a></li>\n");
     }
-    html.append("</ul></nav>\n<form class=\"search\" action=\"/models\" role=\"search\">")
+    html.append("</ul></nav>\n<svg class=\"sprite\" aria-hidden=\"true\" hidden>")
+        .append("<symbol id=\"i-copy\" viewBox=\"0 0 24 24\"><path d=\"M8 4h10a2 2 0 0 1 2 2v10M4 8h10a2 2 0 0 1 2 2v10H6a2 2 0 0 1-2-2z\"/></symbol>")
+        .append("<symbol id=\"i-search\" viewBox=\"0 0 24 24\"><circle cx=\"11\" cy=\"11\" r=\"7\"/><path d=\"m20 20-3.5-3.5\"/></symbol>")
+        .append("<symbol id=\"i-arrow\" viewBox=\"0 0 24 24\"><path d=\"M5 12h14m-6-6 6 6-6 6\"/></symbol>")
+        .append("<symbol id=\"i-gateway\" viewBox=\"0 0 24 24\"><path d=\"M3 12h4l3-8 4 16 3-8h4\"/></symbol>")
+        .append("<symbol id=\"i-menu\" viewBox=\"0 0 24 24\"><path d=\"M4 6h16M4 12h16M4 18h16\"/></symbol>")
+        .append("</svg>\n<form class=\"search\" action=\"/models\" role=\"search\">")
         .append("<label for=\"q\" class=\"visually-hidden\">Search models</label>")
         .append("<input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search 5,000 models\"></form>\n</header>\n");
   }
@@ -138,8 +158,8 @@ final class PageRendererForBench implements PageRenderer {
         .append("</code> <button type=\"button\" class=\"copy\" data-copy=\"").append(id)
         .append("\" aria-label=\"Copy model id\" hidden>Copy</button></div>\n</header>\n")
         .append("<dl class=\"facts\">\n")
-        .append("  <div class=\"fact\"><dt>Context</dt><dd title=\"").append(1024 * (4 + random.nextInt(1020)))
-        .append(" tokens\">").append(4 + random.nextInt(1020)).append("K</dd></div>\n")
+        .append("  <div class=\"fact\"><dt>Context</dt><dd title=\"").append(1024 * context(random))
+        .append(" tokens\">").append(context(random)).append("K</dd></div>\n")
         .append("  <div class=\"fact\"><dt>Input price</dt><dd class=\"price\">$").append(price(random)).append("/M</dd></div>\n")
         .append("  <div class=\"fact\"><dt>Output price</dt><dd class=\"price\">$").append(price(random)).append("/M</dd></div>\n")
         .append("  <div class=\"fact\"><dt>Modalities</dt><dd class=\"modalities\"><span class=\"chips\">")
@@ -150,12 +170,12 @@ final class PageRendererForBench implements PageRenderer {
 
   private static void prose(StringBuilder html, SplittableRandom random) {
     html.append("<section class=\"section\" aria-labelledby=\"about\">\n<h2 id=\"about\">About</h2>\n<div class=\"prose\">\n");
-    int paragraphs = 3 + random.nextInt(3);
+    int paragraphs = 2 + random.nextInt(3);
     for (int p = 0; p < paragraphs; p++) {
       html.append("<p>");
-      int sentences = 3 + random.nextInt(4);
+      int sentences = 3 + random.nextInt(3);
       for (int s = 0; s < sentences; s++) {
-        sentence(html, random, 8 + random.nextInt(14));
+        sentence(html, random, 6 + random.nextInt(10));
         html.append(' ');
       }
       html.append("</p>\n");
@@ -174,15 +194,15 @@ final class PageRendererForBench implements PageRenderer {
     for (int i = 0; i < count; i++) {
       String gateway = GATEWAYS[(first + i) % GATEWAYS.length];
       tags.add("models:gateway:" + gateway);
-      int context = 4 + random.nextInt(1020);
-      html.append("<tr").append(i == 0 ? " class=\"cheapest\"" : "").append(">\n  <th scope=\"row\"><a href=\"/gateways/")
+      int context = context(random);
+      html.append("          <tr").append(i == 0 ? " class=\"cheapest\"" : "").append(">\n            <th scope=\"row\"><a href=\"/gateways/")
           .append(gateway).append("\">").append(gateway).append("</a>")
           .append(i == 0 ? " <span class=\"badge\">Cheapest</span>" : "").append("</th>\n")
-          .append("  <td class=\"num\">$").append(price(random)).append("</td>\n")
-          .append("  <td class=\"num\">$").append(price(random)).append("</td>\n")
-          .append("  <td class=\"num\" title=\"").append(context * 1024).append(" tokens\">").append(context).append("K</td>\n")
-          .append("  <td class=\"num\" title=\"").append(random.nextInt(65_536)).append(" tokens\">")
-          .append(random.nextInt(64)).append("K</td>\n</tr>\n");
+          .append("            <td class=\"num\">$").append(price(random)).append("</td>\n")
+          .append("            <td class=\"num\">$").append(price(random)).append("</td>\n")
+          .append("            <td class=\"num\" title=\"").append(context * 1024).append(" tokens\">").append(context).append("K</td>\n")
+          .append("            <td class=\"num\" title=\"").append(1024 * context(random) / 8).append(" tokens\">")
+          .append(context(random) / 8).append("K</td>\n          </tr>\n");
     }
     html.append("</tbody>\n</table>\n</div>\n<p class=\"note\">Prices in USD per 1M tokens.</p>\n</section>\n");
   }
@@ -191,7 +211,7 @@ final class PageRendererForBench implements PageRenderer {
     html.append("<section class=\"section\" aria-labelledby=\"parameters\">\n<h2 id=\"parameters\">Supported parameters</h2>\n<ul class=\"chips params\">\n");
     for (String parameter : PARAMETERS) {
       if (random.nextInt(3) > 0) {
-        html.append("<li><code>").append(parameter).append("</code></li>\n");
+        html.append("      <li><code>").append(parameter).append("</code></li>\n");
       }
     }
     html.append("</ul>\n</section>\n");
@@ -228,22 +248,31 @@ final class PageRendererForBench implements PageRenderer {
 
   private static void similar(StringBuilder html, SplittableRandom random, Set<String> tags) {
     html.append("<section class=\"section\" aria-labelledby=\"similar\">\n<h2 id=\"similar\">Similar models</h2>\n<ul class=\"card-grid\">\n");
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < SIMILAR; i++) {
       String id = modelId(random.nextInt(5_000));
       tags.add("model:" + id);
-      html.append("<li class=\"card\">\n  <a class=\"card-link\" href=\"/models/").append(id).append("\">\n")
-          .append("    <h3 class=\"card-title\">").append(displayName(id)).append("</h3>\n")
-          .append("    <p class=\"card-id\"><code>").append(id).append("</code></p>\n    <p class=\"card-text\">");
-      sentence(html, random, 10 + random.nextInt(10));
-      html.append("</p>\n    <dl class=\"card-facts\"><div><dt>Context</dt><dd>").append(4 + random.nextInt(1020))
+      html.append("      <li class=\"card\">\n        <a class=\"card-link\" href=\"/models/").append(id).append("\">\n")
+          .append("          <h3 class=\"card-title\">").append(displayName(id)).append("</h3>\n")
+          .append("          <p class=\"card-id\"><code>").append(id).append("</code></p>\n          <p class=\"card-text\">");
+      sentence(html, random, 6 + random.nextInt(8));
+      html.append("</p>\n          <dl class=\"card-facts\"><div><dt>Context</dt><dd>").append(context(random))
           .append("K</dd></div><div><dt>Input</dt><dd>$").append(price(random))
-          .append("/M</dd></div><div><dt>Output</dt><dd>$").append(price(random)).append("/M</dd></div></dl>\n  </a>\n</li>\n");
+          .append("/M</dd></div><div><dt>Output</dt><dd>$").append(price(random)).append("/M</dd></div></dl>\n        </a>\n      </li>\n");
     }
     html.append("</ul>\n</section>\n");
   }
 
   private static void footer(StringBuilder html) {
-    html.append("<footer class=\"site-foot\">\n<p>Prices and limits come from each gateway's public model list and may lag")
+    html.append("<footer class=\"site-foot\">\n<nav class=\"foot-nav\" aria-label=\"Browse\">\n")
+        .append("<h2>Browse by developer</h2>\n<ul class=\"foot-list\">\n");
+    for (String vendor : VENDORS) {
+      html.append("        <li><a href=\"/models?developer=").append(vendor).append("\">").append(vendor).append(" models</a></li>\n");
+    }
+    html.append("</ul>\n<h2>Browse by gateway</h2>\n<ul class=\"foot-list\">\n");
+    for (String gateway : GATEWAYS) {
+      html.append("        <li><a href=\"/gateways/").append(gateway).append("\">Models on ").append(gateway).append("</a></li>\n");
+    }
+    html.append("</ul>\n</nav>\n<p>Prices and limits come from each gateway's public model list and may lag")
         .append(" behind it. Gatewayz is not affiliated with the model developers.</p>\n<ul class=\"foot-links\">")
         .append("<li><a href=\"/about\">About</a></li><li><a href=\"/sitemap.xml\">Sitemap</a></li>")
         .append("<li><a href=\"/privacy\">Privacy</a></li><li><a href=\"/terms\">Terms</a></li></ul>\n")
@@ -268,7 +297,11 @@ final class PageRendererForBench implements PageRenderer {
   }
 
   private static String price(SplittableRandom random) {
-    return String.format(Locale.ROOT, "%.3f", random.nextInt(30_000) / 1000.0);
+    return PRICES[random.nextInt(PRICES.length)];
+  }
+
+  private static int context(SplittableRandom random) {
+    return CONTEXTS[random.nextInt(CONTEXTS.length)];
   }
 
   private static String date(SplittableRandom random) {

@@ -20,8 +20,14 @@ public final class Deployments {
 
   private Deployments() {}
 
-  /** The built WAR as {@code model-pages.war} (context path {@code /model-pages}) with settings. */
-  public static WebArchive modelPages(Map<String, String> settings) {
+  /**
+   * The built WAR as {@code model-pages.war} (context path {@code /model-pages}) with settings.
+   * Gateways are not polled unless the test sets {@code MODEL_PAGES_REFRESH_SECONDS}: results must
+   * not depend on what the internet says today.
+   */
+  public static WebArchive modelPages(Map<String, String> given) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>(given);
+    settings.putIfAbsent("MODEL_PAGES_REFRESH_SECONDS", "0");
     if (!BUILT_WAR.isFile()) {
       throw new IllegalStateException("run the integration tests after `package`: " + BUILT_WAR + " is missing");
     }

@@ -11,7 +11,10 @@ public final class EmbeddedSite {
 
   private EmbeddedSite() {}
 
-  public static EmbeddedTomcat start(Map<String, String> settings) {
+  /** Gateways are not polled unless {@code MODEL_PAGES_REFRESH_SECONDS} is given. */
+  public static EmbeddedTomcat start(Map<String, String> given) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>(given);
+    settings.putIfAbsent("MODEL_PAGES_REFRESH_SECONDS", "0");
     return EmbeddedTomcat.start(
         Path.of("src/main/webapp"), true, context -> settings.forEach(context::addParameter));
   }

@@ -1,0 +1,141 @@
+package com.gatewayz.modelpages.isr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Views per page key, decayed over time (half-life {@value #HALF_LIFE_HOURS} h) and persisted, so
+ * popularity follows traffic. Counting is a lock-free adder increment; {@link #decay()} folds the
+ * new views into the scores and is meant to run on one thread (hourly and at shutdown). At most
+ * {@value #MAX_KEYS} keys are tracked: the lowest scores are forgotten first.
+ */
+public final class ViewCounts {
+
+  static final int HALF_LIFE_HOURS = 24;
+  static final int MAX_KEYS = 50_000;
+  private static final Logger LOG = Logger.getLogger(ViewCounts.class.getName());
+
+  private final ConcurrentHashMap<String, LongAdder> fresh = new ConcurrentHashMap<>();
+  private volatile Map<String, Double> scores = Map.of();
+  private final Path file;
+
+  /** @param file where scores are kept across restarts; null keeps them in memory only */
+  public ViewCounts(Path file) {
+    this.file = file;
+    this.scores = load(file);
+  }
+
+  /** View counts kept beside the cache's persistent tier, or in memory when it has none. */
+  public static ViewCounts forCache(CacheSizing sizing) {
+    return new ViewCounts(sizing.diskMb() > 0 ? sizing.directory().resolve("views.tsv") : null);
+  }
+
+  /** Counts one view of {@code key}. */
+  public void viewed(String key) {
+    LongAdder adder = fresh.get(key);
+    if (adder == null) {
+      if (fresh.size() >= MAX_KEYS) {
+        return;
+      }
+      adder = fresh.computeIfAbsent(key, k -> new LongAdder());
+    }
+    adder.increment();
+  }
+
+  /** The decayed views of {@code key}, including views not yet folded in. */
+  public double score(String key) {
+    LongAdder adder = fresh.get(key);
+    return scores.getOrDefault(key, 0.0) + (adder == null ? 0 : adder.sum());
+  }
+
+  /**
+   * Ages the scores by {@code hours} and folds in the views since the last call; keeps the {@value
+   * #MAX_KEYS} best. Then saves them.
+   */
+  public synchronized void decay(double hours) {
+    double factor = Math.pow(0.5, hours / HALF_LIFE_HOURS);
+    Map<String, Double> next = new HashMap<>();
+    scores.forEach((key, score) -> next.put(key, score * factor));
+    fresh.forEach((key, adder) -> next.merge(key, (double) adder.sumThenReset(), Double::sum));
+    fresh.entrySet().removeIf(entry -> entry.getValue().sum() == 0);
+    next.values().removeIf(score -> score < 0.01);
+    scores = bounded(next);
+    save();
+  }
+
+  private static Map<String, Double> bounded(Map<String, Double> scores) {
+    if (scores.size() <= MAX_KEYS) {
+      return Map.copyOf(scores);
+    }
+    Map<String, Double> best = new HashMap<>();
+    scores.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .limit(MAX_KEYS)
+        .forEach(entry -> best.put(entry.getKey(), entry.getValue()));
+    return Map.copyOf(best);
+  }
+
+  /** Keys by score, highest first. */
+  public List<String> top(int limit) {
+    List<String> keys = new ArrayList<>(scores.keySet());
+    fresh.keySet().forEach(key -> {
+      if (!scores.containsKey(key)) {
+        keys.add(key);
+      }
+    });
+    keys.sort(Comparator.comparingDouble(this::score).reversed().thenComparing(Comparator.naturalOrder()));
+    return keys.size() <= limit ? keys : keys.subList(0, limit);
+  }
+
+  private static Map<String, Double> load(Path file) {
+    if (file == null || !Files.exists(file)) {
+      return Map.of();
+    }
+    Map<String, Double> loaded = new HashMap<>();
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        int tab = line.lastIndexOf('\t');
+        if (tab > 0) {
+          loaded.put(line.substring(0, tab), Double.parseDouble(line.substring(tab + 1)));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "[ISR] view counts in " + file + " cannot be read; starting from zero", e);
+      return Map.of();
+    }
+    return bounded(loaded);
+  }
+
+  private void save() {
+    if (file == null) {
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    scores.forEach((key, score) -> text.append(key).append('\t').append(score).append('\n'));
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save view counts to " + file, e);
+    }
+  }
+}

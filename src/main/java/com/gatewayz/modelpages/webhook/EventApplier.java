@@ -1,0 +1,64 @@
+package com.gatewayz.modelpages.webhook;
+
+import com.gatewayz.modelpages.catalog.CacheTags;
+import com.gatewayz.modelpages.catalog.CatalogService;
+import com.gatewayz.modelpages.catalog.CatalogState;
+import com.gatewayz.modelpages.catalog.CatalogUpdates;
+import com.gatewayz.modelpages.isr.Invalidation;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Applies a parsed event to the catalog in one {@link CatalogService#update} (one swap, one durable
+ * write, one purge pass by the catalog's listeners, all before returning). Who wins is {@link
+ * CatalogUpdates}' rule; models of a partly stale event that are fresh are applied.
+ */
+final class EventApplier {
+
+  /** What applying did; {@code allStale} means nothing was applied. */
+  record Applied(Invalidation invalidated, int staleCount, boolean allStale) {}
+
+  private final CatalogService catalog;
+  private final Purger purger;
+
+  EventApplier(CatalogService catalog, Purger purger) {
+    this.catalog = catalog;
+    this.purger = purger;
+  }
+
+  Applied apply(WebhookEvent event, EventType type) {
+    String gateway = event.gateway();
+    long time = event.eventTime();
+    return switch (type) {
+      case MODELS_ADDED, MODELS_UPDATED ->
+          models(event, state -> CatalogUpdates.upsert(state, gateway, event.listings(), time));
+      case MODELS_REMOVED ->
+          models(event, state -> CatalogUpdates.remove(state, gateway, event.removedIds(), time));
+      case GATEWAY_STATUS_CHANGED -> status(gateway, event.status());
+    };
+  }
+
+  private Applied models(
+      WebhookEvent event, Function<CatalogState, CatalogUpdates.Outcome> change) {
+    CatalogService.Applied applied = catalog.update(change);
+    int stale = applied.outcome().stale().size();
+    // Ids are unique within an event, so this counts every model of it.
+    boolean allStale = stale > 0 && stale == event.modelsCount();
+    Invalidation invalidated =
+        new Invalidation(
+            CacheTags.purgedBy(applied.change()), CacheTags.pathsPurgedBy(applied.change()));
+    return new Applied(invalidated, stale, allStale);
+  }
+
+  // The status is not a model change, so no catalog listener purges for it: purge here.
+  private Applied status(String gateway, String status) {
+    catalog.update(
+        state ->
+            new CatalogUpdates.Outcome(
+                state.withGatewayStatus(gateway, status), Set.of(), Set.of(), Set.of(), Set.of()));
+    List<String> tags = List.of(CacheTags.gateway(gateway), CacheTags.LIST);
+    purger.purge(tags, List.of());
+    return new Applied(new Invalidation(tags, List.of()), 0, false);
+  }
+}

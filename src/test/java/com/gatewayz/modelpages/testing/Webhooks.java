@@ -1,0 +1,34 @@
+package com.gatewayz.modelpages.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Builds signed webhook deliveries for tests, as a backend would send them. */
+public final class Webhooks {
+
+  public static final String SECRET = "it-webhook-secret-0123456789";
+
+  private Webhooks() {}
+
+  /** The legacy scheme: hex HMAC-SHA256 of the raw body. */
+  public static String signature(String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A models event body for one model of {@code gateway} priced {@code prompt} per token. */
+  public static String modelEvent(String eventType, String gateway, String id, String prompt, long timestampMillis) {
+    return "{\"gateway\":\"" + gateway + "\",\"event_type\":\"" + eventType + "\",\"timestamp\":" + timestampMillis
+        + ",\"models\":[{\"id\":\"" + id + "\",\"name\":\"Webhook " + id.substring(id.indexOf('/') + 1)
+        + "\",\"context_length\":131072,\"pricing\":{\"prompt\":\"" + prompt + "\",\"completion\":\"" + prompt
+        + "\"},\"description\":\"Announced by webhook.\"}]}";
+  }
+}

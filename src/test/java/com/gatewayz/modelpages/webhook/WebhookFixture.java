@@ -1,0 +1,71 @@
+package com.gatewayz.modelpages.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gatewayz.modelpages.catalog.CatalogChange;
+import com.gatewayz.modelpages.catalog.CatalogMerger;
+import com.gatewayz.modelpages.catalog.CatalogService;
+import com.gatewayz.modelpages.catalog.CatalogState;
+import com.gatewayz.modelpages.catalog.CatalogStore;
+import com.gatewayz.modelpages.isr.Invalidation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A processor over a real in-memory catalog, recording catalog changes and purges. */
+final class WebhookFixture {
+
+  static final String SECRET = "test-secret";
+  static final long NOW_SECONDS = 1_700_000_000L;
+
+  final MutableClock clock = MutableClock.atEpochSecond(NOW_SECONDS);
+  final ReplayGuard replays = new ReplayGuard(clock);
+  final CatalogService catalog;
+  final List<CatalogChange> changes = Collections.synchronizedList(new ArrayList<>());
+  final List<Invalidation> purges = Collections.synchronizedList(new ArrayList<>());
+  final WebhookProcessor processor;
+
+  WebhookFixture() {
+    this(SECRET, null);
+  }
+
+  WebhookFixture(String secretSetting, CatalogStore store) {
+    catalog =
+        new CatalogService(
+            CatalogState.empty(), new CatalogMerger(Map.of(), List.of()), store, clock);
+    catalog.addListener(changes::add);
+    Purger purger =
+        (tags, paths) -> {
+          Invalidation invalidation = new Invalidation(List.copyOf(tags), List.copyOf(paths));
+          purges.add(invalidation);
+          return invalidation;
+        };
+    Optional<WebhookVerifier> verifier = WebhookVerifier.fromSetting(secretSetting, clock);
+    processor = new WebhookProcessor(verifier, replays, catalog, purger, clock);
+  }
+
+  /** Signed with the legacy hex scheme and {@link #SECRET}. */
+  WebhookResult send(byte[] body) {
+    return send(Signer.legacy(SECRET, body), body);
+  }
+
+  WebhookResult send(Map<String, String> headers, byte[] body) {
+    return processor.process(headers::get, body);
+  }
+
+  /** Sends {@code body} and checks that it changed nothing: no state, no swap, no purge. */
+  WebhookResult sendChangingNothing(Map<String, String> headers, byte[] body) {
+    CatalogState before = catalog.state();
+    WebhookResult result = send(headers, body);
+    assertThat(catalog.state()).isEqualTo(before);
+    assertThat(changes).isEmpty();
+    assertThat(purges).isEmpty();
+    return result;
+  }
+
+  long nowMillis() {
+    return clock.millis();
+  }
+}

@@ -1,0 +1,115 @@
+package com.gatewayz.modelpages.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gatewayz.modelpages.testing.Deployments;
+import com.gatewayz.modelpages.testing.Http;
+import com.gatewayz.modelpages.testing.Webhooks;
+import java.io.IOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The signed webhook end to end on Tomcat and Payara: add, update, remove; bad deliveries refused. */
+@ExtendWith(ArquillianExtension.class)
+class WebhookIT {
+
+  static final String ENDPOINT = "/api/webhooks/models-updated";
+
+  @ArquillianResource URL base;
+  private Http http;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() throws IOException {
+    return Deployments.modelPages(
+        Map.of(
+            "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("webhook-it").toString(),
+            "MODEL_PAGES_PRERENDER_LIMIT", "0",
+            "MODEL_PAGES_REFRESH_SECONDS", "0",
+            "MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
+  }
+
+  @BeforeEach
+  void client() {
+    http = new Http(base);
+  }
+
+  private HttpResponse<String> send(String body) {
+    return http.post(ENDPOINT, body, "x-webhook-signature", Webhooks.signature(body));
+  }
+
+  @Test
+  void anAddedModelIsServedOnTheNextRequest() {
+    assertThat(http.get("/models/xai/grok-webhook").statusCode()).isEqualTo(404);
+
+    HttpResponse<String> added = send(Webhooks.modelEvent("models.added", "xai", "xai/grok-webhook", "0.000003", 1_700_000_000_000L));
+
+    assertThat(added.statusCode()).isEqualTo(200);
+    assertThat(added.body())
+        .contains("\"success\":true")
+        .contains("\"event_type\":\"models.added\"")
+        .contains("\"models_count\":1")
+        .contains("model:xai/grok-webhook")
+        .contains("/models/xai/grok-webhook");
+    HttpResponse<String> page = http.get("/models/xai/grok-webhook");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Webhook grok-webhook").contains("$3.00 / 1M");
+  }
+
+  @Test
+  void anUpdatedPriceShowsOnTheNextRequestAndARemovedModelIsGone() {
+    send(Webhooks.modelEvent("models.added", "xai", "xai/grok-priced", "0.000001", 1_700_000_000_000L));
+    assertThat(http.get("/models/xai/grok-priced").body()).contains("$1.00 / 1M");
+
+    send(Webhooks.modelEvent("models.updated", "xai", "xai/grok-priced", "0.000004", 1_700_000_001_000L));
+    assertThat(http.get("/models/xai/grok-priced").body()).contains("$4.00 / 1M");
+
+    HttpResponse<String> stale = send(Webhooks.modelEvent("models.updated", "xai", "xai/grok-priced", "0.000009", 1_700_000_000_500L));
+    assertThat(stale.body()).contains("\"stale\":true");
+    assertThat(http.get("/models/xai/grok-priced").body()).contains("$4.00 / 1M");
+
+    send(Webhooks.modelEvent("models.removed", "xai", "xai/grok-priced", "0.000004", 1_700_000_002_000L));
+    HttpResponse<String> removed = http.get("/models/xai/grok-priced");
+    assertThat(removed.statusCode()).isEqualTo(410);
+    assertThat(removed.body()).contains("retired");
+  }
+
+  @Test
+  void badDeliveriesAreRefusedWithTheirStatus() {
+    String body = Webhooks.modelEvent("models.added", "xai", "xai/never", "0.000001", 1_700_000_000_000L);
+
+    HttpResponse<String> unsigned = http.post(ENDPOINT, body);
+    HttpResponse<String> tampered = http.post(ENDPOINT, body.replace("never", "nevex"), "x-webhook-signature", Webhooks.signature(body));
+    HttpResponse<String> notJson = http.send(
+        java.net.http.HttpRequest.newBuilder(http.uri(ENDPOINT))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "text/plain")
+            .header("x-webhook-signature", Webhooks.signature(body)));
+    String hostile = body.replace("xai/never", "../etc/passwd");
+    HttpResponse<String> badId = http.post(ENDPOINT, hostile, "x-webhook-signature", Webhooks.signature(hostile));
+
+    assertThat(unsigned.statusCode()).isEqualTo(401);
+    assertThat(unsigned.body()).isEqualTo("{\"error\":\"Invalid webhook signature\"}");
+    assertThat(tampered.statusCode()).isEqualTo(401);
+    assertThat(notJson.statusCode()).isEqualTo(415);
+    assertThat(badId.statusCode()).isEqualTo(400);
+    assertThat(badId.body()).contains("models[0].id");
+    assertThat(http.get("/models/xai/never").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theEndpointDescribesItself() {
+    HttpResponse<String> description = http.get(ENDPOINT);
+
+    assertThat(description.statusCode()).isEqualTo(200);
+    assertThat(description.body()).contains("\"status\":\"active\"").contains("models.added").contains("gateway.status_changed");
+  }
+}
