@@ -67,7 +67,7 @@ public final class CatalogMerger {
         if (entry.isVisible()) {
           Listing listing = entry.listing();
           List<String> keys = keys(listing, gateway);
-          Group group = find(byKey, keys);
+          Group group = find(byKey, keys, gateway);
           if (group == null) {
             group = new Group(rankOf(keys), groups.size());
             groups.add(group);
@@ -88,10 +88,12 @@ public final class CatalogMerger {
     return gateways;
   }
 
-  private static Group find(Map<String, Group> byKey, List<String> keys) {
+  // Two listings of one gateway are two offers there (a ":free" variant shares its model's
+  // canonical slug): they stay two models rather than one hiding the other.
+  private static Group find(Map<String, Group> byKey, List<String> keys, String gateway) {
     for (String key : keys) {
       Group group = byKey.get(key);
-      if (group != null) {
+      if (group != null && !group.gateways.contains(gateway)) {
         return group;
       }
     }
@@ -131,6 +133,7 @@ public final class CatalogMerger {
     final int order;
     final List<Listing> listings = new ArrayList<>(2);
     final Map<String, Offer> offers = new LinkedHashMap<>();
+    final java.util.Set<String> gateways = new java.util.HashSet<>();
     long lastApplied;
 
     Group(int rank, int order) {
@@ -139,6 +142,7 @@ public final class CatalogMerger {
     }
 
     void add(String gateway, Listing listing, long appliedAt) {
+      gateways.add(gateway);
       listings.add(listing);
       lastApplied = Math.max(lastApplied, appliedAt);
       String label = listing.offerLabel(gateway);

@@ -50,6 +50,20 @@ class CatalogMergerTest {
   }
 
   @Test
+  void variantsOfOneGatewayStaySeparateModelsEvenWithOneCanonicalSlug() {
+    CatalogState state =
+        state(
+            "openrouter",
+            listing("z-ai/glm-4.5-air:free", "z-ai/glm-4.5-air", "0", "0"),
+            listing("z-ai/glm-4.5-air", "z-ai/glm-4.5-air", "0.0000002", "0.0000011"));
+
+    List<Model> models = merger.merge(state);
+
+    assertThat(models).extracting(Model::id).containsExactly("z-ai/glm-4.5-air:free", "z-ai/glm-4.5-air");
+    assertThat(models.get(1).pricing().isFree()).isFalse();
+  }
+
+  @Test
   void curatedModelsComeFirstInCuratedOrder() {
     Model first = TestModels.model("z/curated-first");
     Model second = TestModels.model("a/curated-second");
