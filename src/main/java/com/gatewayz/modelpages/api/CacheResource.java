@@ -71,6 +71,9 @@ public class CacheResource {
     body.put("renderMillisP99", round(stats.renderMillis(99), 2));
     body.put("prerendered", new TreeSet<>(isr.cache().prerenderedKeys()));
     body.put("tags", Map.of("stamped", isr.stampCount()));
+    if (isr.shared().isShared()) {
+      body.put("cluster", Map.of("available", isr.isClusterAvailable()));
+    }
     return body;
   }
 

@@ -58,11 +58,18 @@ final class Application implements AutoCloseable {
   static final long FIRST_REFRESH_DELAY_MILLIS = 5_000;
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private Isr isr;
+  private boolean closed;
+
+  // The JVM waits for shutdown hooks, not always for the server's own shutdown (Payara Micro on
+  // SIGTERM, embedded Tomcat): without this, a stop could leave the disk tier unclean (wiped).
+  private final Thread shutdownHook = new Thread(this::close, "model-pages-shutdown");
 
   static Application start(ServletContext context, Settings settings) {
     Application application = new Application();
     try {
       application.build(context, settings);
+      Runtime.getRuntime().addShutdownHook(application.shutdownHook);
       return application;
     } catch (RuntimeException e) {
       application.close();
@@ -85,8 +92,12 @@ final class Application implements AutoCloseable {
     JspPageRenderer renderer = new JspPageRenderer(context, catalog, site);
     CacheSizing sizing = sizing(settings);
     ViewCounts views = ViewCounts.forCache(sizing);
-    Isr isr = open(Isr.open(options(settings), sizing, renderer, new CuratedPopularity(catalog, views), views, clock));
+    isr = open(Isr.open(options(settings), sizing, renderer, new CuratedPopularity(catalog, views), views, clock));
     catalog.addListener(new CatalogPurger(isr));
+    if (isr.shared().isShared()) {
+      catalog.joinReplica(new SharedCatalogReplica(isr.shared()));
+      open(CatalogFollower.start(catalog));
+    }
     AuditLog audit = new AuditLog(clock);
     isr.cache().addPurgeListener(AdminAudit.purges(audit));
     ModelEventHub events = open(new ModelEventHub(clock));
@@ -158,18 +169,40 @@ final class Application implements AutoCloseable {
         settings.cacheHeapEntries(),
         settings.cacheOffheapMb(),
         settings.cacheDiskMb(),
-        settings.ehcacheXml());
+        settings.ehcacheXml(),
+        settings.clusterUri().map(uri -> new CacheSizing.Cluster(uri, settings.clusterCacheMb())));
   }
 
+  /** Closes everything once: the cache first (its disk tier must be marked clean), then the rest. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    removeShutdownHook();
+    if (isr != null) {
+      resources.remove(isr);
+      closeQuietly(isr);
+    }
     while (!resources.isEmpty()) {
-      AutoCloseable resource = resources.pop();
-      try {
-        resource.close();
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "[Startup] closing " + resource.getClass().getSimpleName() + " failed", e);
-      }
+      closeQuietly(resources.pop());
+    }
+  }
+
+  private void removeShutdownHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook is what runs this
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception | LinkageError e) {
+      LOG.log(Level.WARNING, "[Startup] closing " + resource.getClass().getSimpleName() + " failed", e);
     }
   }
 }

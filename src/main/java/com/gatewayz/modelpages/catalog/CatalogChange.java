@@ -7,9 +7,16 @@ import java.util.Set;
 /**
  * What one catalog swap changed, by model id. A model whose record differs in any field is
  * changed; retiring a model is a removal.
+ *
+ * @param remote true when another node of the cluster made the change (and already purged for it)
  */
 public record CatalogChange(
-    Catalog before, Catalog after, Set<String> added, Set<String> changed, Set<String> removed) {
+    Catalog before,
+    Catalog after,
+    Set<String> added,
+    Set<String> changed,
+    Set<String> removed,
+    boolean remote) {
 
   public CatalogChange {
     added = Collections.unmodifiableSet(added);
@@ -38,7 +45,12 @@ public record CatalogChange(
         removed.add(model.id());
       }
     }
-    return new CatalogChange(before, after, added, changed, removed);
+    return new CatalogChange(before, after, added, changed, removed, false);
+  }
+
+  /** This change as made by another node. */
+  public CatalogChange asRemote() {
+    return new CatalogChange(before, after, added, changed, removed, true);
   }
 
   public boolean isEmpty() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +27,8 @@ public final class CatalogService {
   /** What an update did: the gateway-level outcome and the catalog-level change. */
   public record Applied(CatalogUpdates.Outcome outcome, CatalogChange change) {}
 
+  private static final int MAX_PUBLISH_ATTEMPTS = 10;
+
   /** Retired models kept for their 410 pages; the oldest beyond this are forgotten (then 404). */
   static final int MAX_RETIRED = 10_000;
 
@@ -37,6 +40,8 @@ public final class CatalogService {
   private final Clock clock;
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private final Object writeLock = new Object();
+  private volatile CatalogReplica replica = CatalogReplica.NONE;
+  private volatile long replicaVersion = -1;
 
   /**
    * @param store where every change is written before it becomes visible; null keeps it in memory
@@ -56,8 +61,61 @@ public final class CatalogService {
     return new CatalogService(CatalogState.seededFrom(models), new CatalogMerger(Map.of(), models), null, clock);
   }
 
+  /** The current catalog; in a cluster, first catches up with another node's newer change. */
   public Catalog current() {
+    if (replica.isShared() && isBehind(replica.version())) {
+      synchronized (writeLock) {
+        pullLocked();
+      }
+    }
     return current.get().catalog();
+  }
+
+  // Another node published, or the cluster restarted empty (its version went back).
+  private boolean isBehind(long sharedVersion) {
+    return sharedVersion >= 0 && sharedVersion != replicaVersion;
+  }
+
+  /**
+   * Shares the catalog with the other nodes of a cluster: adopts the shared state when there is
+   * one, else publishes this node's.
+   */
+  public void joinReplica(CatalogReplica shared) {
+    synchronized (writeLock) {
+      replica = shared;
+      replicaVersion = 0;
+      if (shared.version() == 0 && shared.publish(0, state())) {
+        replicaVersion = 1;
+      } else {
+        pullLocked();
+      }
+    }
+  }
+
+  // Adopts the shared state when it is newer: stored, swapped, announced as another node's change.
+  private void pullLocked() {
+    long version = replica.version();
+    if (version < 0) {
+      return;
+    }
+    if (version < replicaVersion) {
+      // The cluster restarted empty: adopt what was published since, or publish afresh next time.
+      replicaVersion = 0;
+    }
+    Optional<CatalogReplica.Replicated> shared = replica.read();
+    if (shared.isEmpty() || shared.get().version() <= replicaVersion) {
+      return;
+    }
+    Snapshot before = current.get();
+    CatalogState next = shared.get().state();
+    CatalogMerger.Merged merged = merger.merged(next);
+    Catalog after = Catalog.of(merged.models(), next.retired(), merged.lastModified());
+    if (store != null) {
+      store.save(next);
+    }
+    current.set(new Snapshot(next, after));
+    replicaVersion = shared.get().version();
+    notifyListeners(CatalogChange.between(before.catalog(), after).asRemote());
   }
 
   public CatalogState state() {
@@ -74,23 +132,52 @@ public final class CatalogService {
    */
   public Applied update(Function<CatalogState, CatalogUpdates.Outcome> change) {
     synchronized (writeLock) {
-      Snapshot before = current.get();
-      CatalogUpdates.Outcome outcome = Objects.requireNonNull(change.apply(before.state()));
-      if (outcome.state().equals(before.state())) {
-        return new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog()));
+      for (int attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
+        Optional<Applied> applied = tryUpdate(change);
+        if (applied.isPresent()) {
+          return applied.get();
+        }
       }
-      CatalogMerger.Merged merged = merger.merged(outcome.state());
-      CatalogState next = outcome.state().withRetired(retired(before, merged.models()));
-      Catalog after = Catalog.of(merged.models(), next.retired(), merged.lastModified());
-      if (store != null) {
-        store.save(next);
+      throw new IllegalStateException("the shared catalog kept changing under this update; try again");
+    }
+  }
+
+  // One attempt; empty when another node published first (this node then pulls and retries).
+  private Optional<Applied> tryUpdate(Function<CatalogState, CatalogUpdates.Outcome> change) {
+    if (replica.isShared()) {
+      if (replica.version() < 0) {
+        throw new IllegalStateException(
+            "the cluster's shared catalog cannot be reached; the change is refused so no node loses it");
       }
-      current.set(new Snapshot(next, after));
-      CatalogChange catalogChange = CatalogChange.between(before.catalog(), after);
-      if (!catalogChange.isEmpty()) {
-        listeners.forEach(listener -> tell(listener, catalogChange));
+      pullLocked();
+    }
+    Snapshot before = current.get();
+    CatalogUpdates.Outcome outcome = Objects.requireNonNull(change.apply(before.state()));
+    if (outcome.state().equals(before.state())) {
+      return Optional.of(new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog())));
+    }
+    CatalogMerger.Merged merged = merger.merged(outcome.state());
+    CatalogState next = outcome.state().withRetired(retired(before, merged.models()));
+    Catalog after = Catalog.of(merged.models(), next.retired(), merged.lastModified());
+    if (store != null) {
+      store.save(next);
+    }
+    // Published before it is visible or purged: another node serving after our purge has it.
+    if (replica.isShared()) {
+      if (!replica.publish(replicaVersion, next)) {
+        return Optional.empty();
       }
-      return new Applied(outcome, catalogChange);
+      replicaVersion++;
+    }
+    current.set(new Snapshot(next, after));
+    CatalogChange catalogChange = CatalogChange.between(before.catalog(), after);
+    notifyListeners(catalogChange);
+    return Optional.of(new Applied(outcome, catalogChange));
+  }
+
+  private void notifyListeners(CatalogChange change) {
+    if (!change.isEmpty()) {
+      listeners.forEach(listener -> tell(listener, change));
     }
   }
 

@@ -58,6 +58,22 @@ public final class CatalogStore {
     }
   }
 
+  /** The state as bytes, in the stored format (for sharing with other nodes). */
+  public static byte[] toBytes(CatalogState state) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (JsonWriter writer = JSON.createWriter(bytes)) {
+      writer.writeObject(write(state));
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A state from {@link #toBytes}. */
+  public static CatalogState fromBytes(byte[] bytes) throws InvalidModelException {
+    try (JsonReader reader = JSON.createReader(new java.io.ByteArrayInputStream(bytes))) {
+      return read(reader.readObject());
+    }
+  }
+
   /** Writes {@code state} durably: when this returns, a crash cannot lose it. */
   public void save(CatalogState state) {
     Path temp = file.resolveSibling(FILE + ".tmp");

@@ -9,9 +9,32 @@ import java.util.Optional;
  *
  * @param xmlConfig an Ehcache XML file that replaces the built-in configuration; it must define
  *     the caches {@value CacheStorage#PAGES} and {@value CacheStorage#STAMPS}
+ * @param cluster when present, pages and the tag clock live in Ehcache's clustered tier on this
+ *     Terracotta server (with a local heap tier) instead of the local off-heap and disk tiers
  */
 public record CacheSizing(
-    Path directory, long heapEntries, long offheapMb, long diskMb, Optional<Path> xmlConfig) {
+    Path directory,
+    long heapEntries,
+    long offheapMb,
+    long diskMb,
+    Optional<Path> xmlConfig,
+    Optional<Cluster> cluster) {
+
+  /**
+   * A Terracotta server to share the cache with other nodes.
+   *
+   * @param uri {@code terracotta://host:port/name}
+   * @param pagesMb the clustered tier for pages, reserved on the server's {@value #SERVER_RESOURCE}
+   *     off-heap resource
+   */
+  public record Cluster(java.net.URI uri, long pagesMb) {
+    public static final String SERVER_RESOURCE = "main";
+  }
+
+  /** A single node's cache. */
+  public CacheSizing(Path directory, long heapEntries, long offheapMb, long diskMb, Optional<Path> xmlConfig) {
+    this(directory, heapEntries, offheapMb, diskMb, xmlConfig, Optional.empty());
+  }
 
   public CacheSizing {
     if (diskMb > 0 && offheapMb >= diskMb) {

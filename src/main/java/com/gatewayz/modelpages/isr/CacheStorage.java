@@ -25,7 +25,7 @@ import org.ehcache.xml.XmlConfiguration;
  * clock's stamps (heap → persistent disk) under one persistence directory, so they survive and die
  * together. Close it on shutdown so the disk tier is marked clean.
  */
-public final class CacheStorage implements AutoCloseable {
+public final class CacheStorage implements Storage {
 
   public static final String PAGES = "pages";
   public static final String STAMPS = "tag-stamps";
@@ -37,6 +37,8 @@ public final class CacheStorage implements AutoCloseable {
   private final StatisticsService statistics;
   private final Cache<String, CachedPage> pages;
   private final Cache<String, Long> stamps;
+  private final PageStore pageStore;
+  private final TagClock tagClock;
 
   private CacheStorage(CacheManager manager, StatisticsService statistics) {
     this.manager = manager;
@@ -48,6 +50,8 @@ public final class CacheStorage implements AutoCloseable {
       throw new IllegalArgumentException(
           "the Ehcache configuration must define the caches '" + PAGES + "' and '" + STAMPS + "'");
     }
+    this.pageStore = new PageStore(pages, ClusterGuard.LOCAL);
+    this.tagClock = new LocalTagClock(new EhcacheStampStore(stamps), LocalTagClock.DEFAULT_MAX_STAMPS);
   }
 
   /** Opens (or creates) the cache; fails when another JVM holds the directory. */
@@ -103,15 +107,23 @@ public final class CacheStorage implements AutoCloseable {
     return persistent ? pools.disk(STAMP_DISK_MB, MemoryUnit.MB, true) : pools;
   }
 
-  Cache<String, CachedPage> pages() {
-    return pages;
+  @Override
+  public PageStore pages() {
+    return pageStore;
   }
 
-  StampStore stampStore() {
-    return new EhcacheStampStore(stamps);
+  @Override
+  public TagClock tagClock() {
+    return tagClock;
+  }
+
+  @Override
+  public SharedState shared() {
+    return SharedState.NONE;
   }
 
   /** Entries in the authoritative (lowest) tier of the page cache. */
+  @Override
   public long entryCount() {
     Map<String, TierStatistics> tiers =
         statistics.getCacheStatistics(PAGES).getTierStatistics();

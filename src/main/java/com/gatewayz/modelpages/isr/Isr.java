@@ -24,7 +24,7 @@ public final class Isr implements AutoCloseable {
   private static final int BACKGROUND_THREADS = 2;
   private static final int BACKGROUND_QUEUE = 10_000;
 
-  private final CacheStorage storage;
+  private final Storage storage;
   private final PageCache cache;
   private final Regenerator regenerator;
   private final Prerenderer prerenderer;
@@ -37,7 +37,7 @@ public final class Isr implements AutoCloseable {
   private volatile Thread prerenderThread;
 
   Isr(
-      CacheStorage storage,
+      Storage storage,
       PageRenderer renderer,
       Popularity popularity,
       IsrOptions options,
@@ -50,8 +50,7 @@ public final class Isr implements AutoCloseable {
     maintenance.scheduleAtFixedRate(this::decayViews, 1, 1, TimeUnit.HOURS);
     this.popularity = popularity;
     this.background = background;
-    TagClock tagClock = new LocalTagClock(storage.stampStore(), LocalTagClock.DEFAULT_MAX_STAMPS);
-    this.cache = new PageCache(storage.pages(), tagClock, renderer, options, clock, new CacheStats());
+    this.cache = new PageCache(storage.pages(), storage.tagClock(), renderer, options, clock, new CacheStats());
     this.regenerator = new Regenerator(cache, background, clock, options.renderWaitMillis());
     this.prerenderer = new Prerenderer(cache);
     cache.addPurgeListener(invalidation -> warmPopularLater());
@@ -65,7 +64,7 @@ public final class Isr implements AutoCloseable {
       Popularity popularity,
       ViewCounts views,
       Clock clock) {
-    return new Isr(CacheStorage.open(sizing), renderer, popularity, options, clock, backgroundExecutor(), views);
+    return new Isr(Storage.open(sizing), renderer, popularity, options, clock, backgroundExecutor(), views);
   }
 
   private static ThreadFactory daemon(String name) {
@@ -182,6 +181,16 @@ public final class Isr implements AutoCloseable {
     return cache.stats();
   }
 
+  /** False while the cluster's server cannot be reached (always true for a single node). */
+  public boolean isClusterAvailable() {
+    return storage.tagClock().isAvailable();
+  }
+
+  /** State shared with the other nodes of a cluster; {@link SharedState#NONE} for a single node. */
+  public SharedState shared() {
+    return storage.shared();
+  }
+
   /** Views per page key: what popularity is measured from. */
   public ViewCounts views() {
     return views;
@@ -202,11 +211,12 @@ public final class Isr implements AutoCloseable {
     Thread thread = prerenderThread;
     regenerator.close();
     try {
+      // Short waits: a stop must reach storage.close() (the clean mark of the disk tier) quickly.
       if (thread != null) {
         thread.interrupt();
-        thread.join(5_000);
+        thread.join(1_000);
       }
-      background.awaitTermination(5, TimeUnit.SECONDS);
+      background.awaitTermination(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

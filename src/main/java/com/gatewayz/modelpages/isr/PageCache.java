@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ehcache.Cache;
 
 /**
  * The page cache: looks entries up and judges them against the tag clock and the time, renders and
@@ -20,7 +19,10 @@ public final class PageCache {
   private static final Logger LOG = Logger.getLogger(PageCache.class.getName());
   private static final int MAX_RENDER_ATTEMPTS = 3;
 
-  private final Cache<String, CachedPage> store;
+  /** The render tick of a page rendered while a shared tag clock was unreachable: never stored. */
+  static final long UNCHECKED = Long.MIN_VALUE;
+
+  private final PageStore store;
   private final TagClock tagClock;
   private final PageRenderer renderer;
   private final IsrOptions options;
@@ -35,7 +37,7 @@ public final class PageCache {
   }
 
   PageCache(
-      Cache<String, CachedPage> store,
+      PageStore store,
       TagClock tagClock,
       PageRenderer renderer,
       IsrOptions options,
@@ -66,6 +68,9 @@ public final class PageCache {
 
   /** Whether no purge since its render touched the entry's tags or path. One volatile read when none happened. */
   boolean isValid(CachedPage page) {
+    if (page.renderTick() == UNCHECKED) {
+      return true;
+    }
     long version = tagClock.version();
     if (page.validatedVersion == version) {
       return true;
@@ -88,10 +93,15 @@ public final class PageCache {
    */
   CachedPage renderAndStore(String key) throws RenderFailedException {
     for (int attempt = 1; attempt <= MAX_RENDER_ATTEMPTS; attempt++) {
-      long renderTick = tagClock.currentTick();
+      long clockTick = tagClock.currentTick();
+      boolean checked = tagClock.isAvailable();
+      long renderTick = checked ? clockTick : UNCHECKED;
       long start = System.nanoTime();
       RenderedPage rendered = renderCounted(key, start);
       CachedPage page = entryOf(key, rendered, renderTick, System.nanoTime() - start);
+      if (!checked) {
+        return page; // the shared clock is unreachable: serve this render, keep nothing
+      }
       if (tagClock.isValid(renderTick, page.tagArray(), page.path())) {
         store.put(key, page);
         return page;
@@ -167,7 +177,7 @@ public final class PageCache {
     return Set.copyOf(prerenderedKeys);
   }
 
-  Cache<String, CachedPage> store() {
+  PageStore store() {
     return store;
   }
 

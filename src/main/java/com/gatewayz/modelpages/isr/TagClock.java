@@ -30,6 +30,14 @@ public interface TagClock {
   /** For an invalid entry: whether its path was purged after its render, else a tag (or everything). */
   Revalidation purgedBy(long renderTick, String[] tags, String path);
 
+  /**
+   * False while a shared clock cannot be reached: pages are then rendered for each request and
+   * neither validated nor stored. A local clock is always available.
+   */
+  default boolean isAvailable() {
+    return true;
+  }
+
   /** How many names carry their own stamp (the rest count at the low-water mark). */
   int stampCount();
 }

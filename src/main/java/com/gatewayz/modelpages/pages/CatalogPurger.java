@@ -22,6 +22,9 @@ public final class CatalogPurger implements CatalogListener {
   /** Purges what the change touched; if that fails, everything, so no outdated page survives. */
   @Override
   public void catalogChanged(CatalogChange change) {
+    if (change.remote()) {
+      return; // the node that made the change purged for the whole cluster
+    }
     Invalidation invalidation;
     try {
       invalidation = isr.purge(CacheTags.purgedBy(change), CacheTags.pathsPurgedBy(change));

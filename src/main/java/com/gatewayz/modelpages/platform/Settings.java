@@ -30,7 +30,8 @@ public record Settings(
     long cacheOffheapMb,
     long cacheDiskMb,
     Optional<Path> ehcacheXml,
-    Optional<URI> clusterUri) {
+    Optional<URI> clusterUri,
+    long clusterCacheMb) {
 
   public static final String DATA_DIR = "MODEL_PAGES_DATA_DIR";
   public static final String PUBLIC_URL = "MODEL_PAGES_PUBLIC_URL";
@@ -48,6 +49,7 @@ public record Settings(
   public static final String CACHE_DISK_MB = "MODEL_PAGES_CACHE_DISK_MB";
   public static final String EHCACHE_XML = "MODEL_PAGES_EHCACHE_XML";
   public static final String CLUSTER_URI = "MODEL_PAGES_CLUSTER_URI";
+  public static final String CLUSTER_CACHE_MB = "MODEL_PAGES_CLUSTER_CACHE_MB";
 
   public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
   public static final int DEFAULT_REVALIDATE_SECONDS = 3600;
@@ -57,6 +59,7 @@ public record Settings(
   public static final long DEFAULT_CACHE_HEAP_ENTRIES = 2000;
   public static final long DEFAULT_CACHE_OFFHEAP_MB = 64;
   public static final long DEFAULT_CACHE_DISK_MB = 1024;
+  public static final long DEFAULT_CLUSTER_CACHE_MB = 256;
 
   /** Reads and validates every setting from {@code source}. */
   public static Settings load(SettingSource source) {
@@ -78,7 +81,8 @@ public record Settings(
         read.longInRange(CACHE_OFFHEAP_MB, 0, 1 << 20, DEFAULT_CACHE_OFFHEAP_MB),
         read.longInRange(CACHE_DISK_MB, 0, 1 << 24, DEFAULT_CACHE_DISK_MB),
         read.path(EHCACHE_XML),
-        read.clusterUri(CLUSTER_URI));
+        read.clusterUri(CLUSTER_URI),
+        read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB));
   }
 
   static Path defaultDataDir() {

@@ -1,0 +1,90 @@
+package com.gatewayz.modelpages.isr;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.ehcache.Cache;
+
+/**
+ * A value shared through the clustered tier: the version is a counter, each version's value a blob.
+ * A node first claims the next version (a claim older than {@value #CLAIM_EXPIRY_MILLIS} ms is
+ * taken over, should its node have died), writes the blob, then moves the counter — so a reader
+ * that sees a version finds its value, and two nodes never write the same version.
+ */
+final class ClusterSharedState implements SharedState {
+
+  static final long CLAIM_EXPIRY_MILLIS = 30_000;
+  private static final String VERSION = "shared:version";
+  private static final String CLAIM = "shared:claim:";
+  private static final String VALUE = "shared:";
+
+  private final Counters counters;
+  private final Supplier<Cache<String, byte[]>> values;
+  private final ClusterGuard guard;
+  private final Clock clock;
+
+  ClusterSharedState(Counters counters, Supplier<Cache<String, byte[]>> values, ClusterGuard guard, Clock clock) {
+    this.counters = counters;
+    this.values = values;
+    this.guard = guard;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean isShared() {
+    return true;
+  }
+
+  @Override
+  public long version() {
+    return guard.call(this::currentVersion, () -> -1L);
+  }
+
+  private long currentVersion() {
+    Long version = counters.get(VERSION);
+    return version == null ? 0 : version;
+  }
+
+  @Override
+  public Optional<Snapshot> read() {
+    return guard.call(
+        () -> {
+          long version = currentVersion();
+          byte[] value = version == 0 ? null : values.get().get(VALUE + version);
+          return value == null ? Optional.<Snapshot>empty() : Optional.of(new Snapshot(version, value));
+        },
+        Optional::empty);
+  }
+
+  @Override
+  public boolean publish(long basedOn, byte[] value) {
+    return guard.call(() -> tryPublish(basedOn, value), () -> false);
+  }
+
+  private boolean tryPublish(long basedOn, byte[] value) {
+    long next = basedOn + 1;
+    if (!claim(next) || currentVersion() != basedOn) {
+      return false;
+    }
+    values.get().put(VALUE + next, value);
+    byte[] written = values.get().get(VALUE + next);
+    if (written == null || written.length != value.length) {
+      return false; // dropped by a reconnecting client: try again
+    }
+    if (!counters.compareAndSet(VERSION, basedOn, next)) {
+      return false;
+    }
+    values.get().remove(VALUE + (basedOn - 1));
+    counters.remove(CLAIM + basedOn);
+    return true;
+  }
+
+  private boolean claim(long version) {
+    long now = clock.millis();
+    Long held = counters.putIfAbsent(CLAIM + version, now);
+    if (held == null) {
+      return true;
+    }
+    return now - held > CLAIM_EXPIRY_MILLIS && counters.replace(CLAIM + version, held, now);
+  }
+}

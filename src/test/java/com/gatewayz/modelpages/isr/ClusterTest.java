@@ -1,0 +1,195 @@
+package com.gatewayz.modelpages.isr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.gatewayz.modelpages.api.ModelEventHub;
+import com.gatewayz.modelpages.platform.ServiceRegistry;
+import com.gatewayz.modelpages.testing.EmbeddedSite;
+import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.TerracottaServer;
+import com.gatewayz.modelpages.testing.Webhooks;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two nodes sharing one cache through Ehcache's clustered tier on a real Terracotta server: pages,
+ * purges and webhook changes cross nodes; when the server dies both nodes keep answering quickly,
+ * and when it comes back purges propagate again. The last two steps kill and restart the server,
+ * so they run last, in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterTest {
+
+  private static final Logger LOG = Logger.getLogger(ClusterTest.class.getName());
+
+  static TerracottaServer terracotta;
+  static EmbeddedTomcat nodeA;
+  static EmbeddedTomcat nodeB;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    Assumptions.assumeTrue(TerracottaServer.isAvailable(), "the build unpacks the Terracotta kit first");
+    terracotta = TerracottaServer.start();
+    nodeA = node();
+    nodeB = node();
+  }
+
+  private static EmbeddedTomcat node() throws Exception {
+    return EmbeddedSite.start(
+        Map.of(
+            "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("cluster-node").toString(),
+            "MODEL_PAGES_PRERENDER_LIMIT", "0",
+            "MODEL_PAGES_CLUSTER_URI", terracotta.uri("model-pages").toString(),
+            "MODEL_PAGES_CLUSTER_CACHE_MB", "64",
+            "MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (nodeA != null) {
+      nodeA.close();
+    }
+    if (nodeB != null) {
+      nodeB.close();
+    }
+    if (terracotta != null) {
+      terracotta.close();
+    }
+  }
+
+  private static String xCache(HttpResponse<byte[]> response) {
+    return response.headers().firstValue("X-Cache").orElse(null);
+  }
+
+  private static String body(HttpResponse<byte[]> response) {
+    return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  private static int webhook(EmbeddedTomcat node, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(node.uri("/api/webhooks/models-updated"))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json")
+            .header("x-webhook-signature", Webhooks.signature(body));
+    return node.send(request).statusCode();
+  }
+
+  private static Isr isr(EmbeddedTomcat node) {
+    return ServiceRegistry.from(node.servletContext()).get(Isr.class);
+  }
+
+  @Test
+  @Order(1)
+  void aPageRenderedOnOneNodeIsAHitOnTheOther() {
+    HttpResponse<byte[]> onA = nodeA.get("/models/openai/gpt-4o");
+    HttpResponse<byte[]> onB = nodeB.get("/models/openai/gpt-4o");
+
+    assertThat(xCache(onA)).isEqualTo("MISS");
+    assertThat(xCache(onB)).isEqualTo("HIT");
+    assertThat(onB.body()).isEqualTo(onA.body());
+  }
+
+  @Test
+  @Order(2)
+  void aWebhookOnOneNodeIsServedAndAnnouncedByTheOtherAndPurgesBoth() {
+    String id = "xai/grok-cluster";
+    assertThat(nodeB.get("/models/" + id).statusCode()).isEqualTo(404);
+    ModelEventHub feedB = ServiceRegistry.from(nodeB.servletContext()).get(ModelEventHub.class);
+    long before = System.nanoTime();
+
+    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", id, "0.000001", 1_700_000_000_000L))).isEqualTo(200);
+    HttpResponse<byte[]> onB = nodeB.get("/models/" + id);
+
+    assertThat(onB.statusCode()).isEqualTo(200);
+    assertThat(body(onB)).contains("$1.00 / 1M");
+    LOG.info(() -> "[ClusterTest] webhook on A to page on B: " + (System.nanoTime() - before) / 1_000_000 + " ms");
+    assertThat(feedB).isNotNull();
+
+    // Both nodes cache the page; a price change through A reaches B's next request.
+    nodeA.get("/models/" + id);
+    assertThat(xCache(nodeB.get("/models/" + id))).isEqualTo("HIT");
+    assertThat(webhook(nodeA, Webhooks.modelEvent("models.updated", "xai", id, "0.000005", 1_700_000_001_000L))).isEqualTo(200);
+    long purged = System.nanoTime();
+    HttpResponse<byte[]> afterPurge = nodeB.get("/models/" + id);
+    LOG.info(() -> "[ClusterTest] purge on A seen by B's next request after " + (System.nanoTime() - purged) / 1_000 + " µs");
+    assertThat(xCache(afterPurge)).isEqualTo("MISS");
+    assertThat(body(afterPurge)).contains("$5.00 / 1M");
+  }
+
+  @Test
+  @Order(3)
+  void hitLatencyClusteredAndLocalAreMeasured() throws Exception {
+    nodeA.get("/models/openai/o3");
+    double clustered = microsPerHit(nodeB, "/models/openai/o3");
+    try (EmbeddedTomcat local =
+        EmbeddedSite.start(
+            Map.of("MODEL_PAGES_DATA_DIR", Files.createTempDirectory("local-node").toString(), "MODEL_PAGES_PRERENDER_LIMIT", "0"))) {
+      local.get("/models/openai/o3");
+      double single = microsPerHit(local, "/models/openai/o3");
+      LOG.info(() -> String.format("[ClusterTest] HIT over HTTP: clustered %.0f µs, single node %.0f µs per request", clustered, single));
+    }
+  }
+
+  private static double microsPerHit(EmbeddedTomcat node, String path) {
+    for (int i = 0; i < 200; i++) {
+      node.get(path);
+    }
+    long start = System.nanoTime();
+    int hits = 1_000;
+    for (int i = 0; i < hits; i++) {
+      assertThat(xCache(node.get(path))).isEqualTo("HIT");
+    }
+    return (System.nanoTime() - start) / 1e3 / hits;
+  }
+
+  @Test
+  @Order(4)
+  void whenTerracottaDiesBothNodesKeepAnsweringWithinASecond() {
+    nodeA.get("/models/openai/gpt-4o-mini");
+    terracotta.kill();
+
+    for (EmbeddedTomcat node : new EmbeddedTomcat[] {nodeA, nodeB}) {
+      for (String path : new String[] {"/models/openai/gpt-4o-mini", "/models/openai/gpt-4o", "/models", "/api/models/openai/gpt-4o"}) {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = node.get(path);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.info(() -> "[ClusterTest] during the outage " + path + ": " + millis + " ms");
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(millis).as("%s took %d ms", path, millis).isLessThan(1_000);
+      }
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> !isr(nodeA).isClusterAvailable() && !isr(nodeB).isClusterAvailable());
+  }
+
+  @Test
+  @Order(5)
+  void whenTerracottaIsBackNodesReconnectAndPurgesPropagateAgain() {
+    terracotta.restart();
+    await().atMost(Duration.ofSeconds(60)).until(() -> isr(nodeA).isClusterAvailable() && isr(nodeB).isClusterAvailable());
+
+    String id = "xai/grok-after-restart";
+    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", id, "0.000002", 1_700_000_002_000L))).isEqualTo(200);
+    assertThat(body(nodeB.get("/models/" + id))).contains("$2.00 / 1M");
+    nodeB.get("/models/" + id);
+    assertThat(xCache(nodeA.get("/models/" + id))).isEqualTo("HIT");
+
+    assertThat(webhook(nodeB, Webhooks.modelEvent("models.updated", "xai", id, "0.000003", 1_700_000_003_000L))).isEqualTo(200);
+    HttpResponse<byte[]> onA = nodeA.get("/models/" + id);
+    assertThat(xCache(onA)).isEqualTo("MISS");
+    assertThat(body(onA)).contains("$3.00 / 1M");
+  }
+}
