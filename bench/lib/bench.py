@@ -1,0 +1,663 @@
+#!/usr/bin/env python3
+"""Measuring clients and parsers of bench/run.sh (standard library only).
+
+Each sub-command prints one JSON object (the figures it measured) on stdout; run.sh stores them
+under the run's results directory and `report` turns them into the markdown table.
+"""
+
+import argparse
+import datetime
+import decimal
+import glob
+import http.client
+import json
+import math
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+
+
+# ---------------------------------------------------------------- helpers
+
+def percentile(values, p):
+    """Nearest-rank percentile (p in 0..100) of values; None when empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, math.ceil(p / 100.0 * len(ordered)) - 1))
+    return ordered[index]
+
+
+class Client:
+    """One keep-alive HTTP/1.1 connection to the server under test."""
+
+    def __init__(self, base, token=None, timeout=60):
+        url = urllib.parse.urlparse(base)
+        self.host, self.port = url.hostname, url.port or 80
+        self.token = token
+        self.timeout = timeout
+        self.conn = None
+
+    def request(self, method, path, body=None, headers=None):
+        headers = dict(headers or {})
+        for attempt in (1, 2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+            try:
+                self.conn.request(method, path, body=body, headers=headers)
+                response = self.conn.getresponse()
+                data = response.read()
+                return response.status, {k.lower(): v for k, v in response.getheaders()}, data
+            except (http.client.HTTPException, OSError):
+                self.conn.close()
+                self.conn = None
+                if attempt == 2:
+                    raise
+
+    def admin(self, method, path, payload=None):
+        headers = {"Authorization": "Bearer " + self.token}
+        body = None
+        if payload is not None:
+            headers["Content-Type"] = "application/json"
+            body = json.dumps(payload).encode()
+        status, _, data = self.request(method, path, body, headers)
+        if status != 200:
+            raise SystemExit(f"{method} {path} answered {status}: {data[:300]!r}")
+        return json.loads(data)
+
+    def json(self, path):
+        status, _, data = self.request("GET", path)
+        if status != 200:
+            raise SystemExit(f"GET {path} answered {status}: {data[:300]!r}")
+        return json.loads(data)
+
+
+def page_path(model_id):
+    return "/models/" + urllib.parse.quote(model_id, safe="/~:._-")
+
+
+def out(obj):
+    json.dump(obj, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+
+
+# ---------------------------------------------------------------- sub-commands
+
+def cmd_ids(a):
+    """Writes the page paths of the models offered by a gateway (or only by it), one a line."""
+    client = Client(a.base)
+    models, offset = [], 0
+    while True:
+        body = client.json("/api/models?" + urllib.parse.urlencode(
+            {"gateway": a.gateway, "limit": 1000, "offset": offset}))
+        models.extend(body["data"])
+        offset += 1000
+        if offset >= body["total"] or not body["data"]:
+            break
+    if a.only_gateway:
+        models = [m for m in models if m.get("source_gateways") == [a.gateway]]
+    with open(a.output, "w") as f:
+        for m in models:
+            f.write(page_path(m["id"]) + "\n")
+    total = client.json("/api/models?limit=1")["total"]
+    out({"gateway": a.gateway, "pages": len(models), "catalog": total})
+
+
+def cmd_cold(a):
+    """Cold renders: the first request of every page in a.paths (MISS), then the same pages again
+    (HIT) for the stored gzip size."""
+    client = Client(a.base, a.token)
+    paths = [p.strip() for p in open(a.paths) if p.strip()]
+    before = client.admin("GET", "/api/cache")
+    gz = {"Accept-Encoding": "gzip"}
+    miss_ms, not_miss, statuses = [], [], {}
+    for path in paths:
+        t0 = time.perf_counter()
+        status, headers, _ = client.request("GET", path, headers=gz)
+        elapsed = (time.perf_counter() - t0) * 1000
+        statuses[status] = statuses.get(status, 0) + 1
+        if headers.get("x-cache") == "MISS" and status == 200:
+            miss_ms.append(elapsed)
+        else:
+            not_miss.append(f"{path} {status} {headers.get('x-cache')}")
+    after = client.admin("GET", "/api/cache")
+    sizes, not_hit = [], []
+    for path in paths:
+        status, headers, body = client.request("GET", path, headers=gz)
+        if status == 200 and headers.get("x-cache") == "HIT" and headers.get("content-encoding") == "gzip":
+            sizes.append(int(headers.get("content-length", len(body))))
+        else:
+            not_hit.append(f"{path} {status} {headers.get('x-cache')}")
+    out({
+        "pages": len(paths),
+        "statuses": statuses,
+        "misses_timed": len(miss_ms),
+        "not_miss": not_miss[:20],
+        "miss_ms_p50": percentile(miss_ms, 50),
+        "miss_ms_p99": percentile(miss_ms, 99),
+        "miss_ms_max": max(miss_ms) if miss_ms else None,
+        "renders_delta": after["renders"] - before["renders"],
+        "server_render_ms_p50": after["renderMillisP50"],
+        "server_render_ms_p99": after["renderMillisP99"],
+        "gzip_bytes_median": statistics.median(sizes) if sizes else None,
+        "gzip_bytes_max": max(sizes) if sizes else None,
+        "gzip_bytes_min": min(sizes) if sizes else None,
+        "hits_sized": len(sizes),
+        "not_hit": not_hit[:20],
+    })
+
+
+def cmd_concurrent(a):
+    """a.n connections, opened first, each sends one GET of a.path at the same moment."""
+    admin = Client(a.base, a.token)
+    url = urllib.parse.urlparse(a.base)
+    conns = []
+    for _ in range(a.n):
+        c = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+        c.connect()
+        conns.append(c)
+    before = admin.admin("GET", "/api/cache")
+    barrier = threading.Barrier(a.n)
+    results = [None] * a.n
+
+    def one(i):
+        c = conns[i]
+        barrier.wait()
+        try:
+            c.request("GET", a.path, headers={"Accept-Encoding": "gzip"})
+            r = c.getresponse()
+            r.read()
+            results[i] = (r.status, r.getheader("X-Cache"))
+        except Exception as e:  # noqa: BLE001 - reported in the output
+            results[i] = ("error", type(e).__name__)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(a.n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for c in conns:
+        c.close()
+    time.sleep(0.5)
+    after = admin.admin("GET", "/api/cache")
+    counts = {}
+    for r in results:
+        key = f"{r[0]} {r[1]}"
+        counts[key] = counts.get(key, 0) + 1
+    out({"path": a.path, "requests": a.n, "responses": counts,
+         "renders_delta": after["renders"] - before["renders"],
+         "misses_delta": after["misses"] - before["misses"]})
+
+
+def sign(secret, body):
+    """Hex HMAC-SHA256 of body with openssl, as in the README."""
+    done = subprocess.run(["openssl", "dgst", "-sha256", "-hmac", secret, "-hex"],
+                          input=body, capture_output=True, check=True)
+    return done.stdout.decode().strip().split(" ")[-1]
+
+
+def cmd_webhook(a):
+    """a.tries signed models.updated webhooks, each changing the price of another model; the time
+    from sending the webhook to the end of the first GET whose page shows the new price."""
+    client = Client(a.base, a.token)
+    page_client = Client(a.base)
+    paths = [p.strip() for p in open(a.paths) if p.strip()][a.skip:a.skip + a.tries]
+    gz = {"Accept-Encoding": "gzip"}
+    total_ms, hook_ms, get_ms, gets_needed, failures = [], [], [], [], []
+    for i, path in enumerate(paths):
+        model_id = urllib.parse.unquote(path[len("/models/"):])
+        model = client.json("/api/models/" + urllib.parse.quote(model_id, safe="/~:._-"))
+        page_client.request("GET", path, headers=gz)          # make sure the page is cached
+        status, headers, _ = page_client.request("GET", path, headers=gz)
+        prompt = decimal.Decimal(700 + i) + decimal.Decimal("0.37")      # USD per 1M tokens
+        completion = decimal.Decimal(1800 + i) + decimal.Decimal("0.59")
+        expected = f"${prompt:,.2f} / 1M".encode()
+        listing = {
+            "id": model_id,
+            "name": model.get("name") or model_id,
+            "context_length": model.get("context_length") or 8192,
+            "pricing": {"prompt": str(prompt / 1_000_000), "completion": str(completion / 1_000_000)},
+        }
+        body = json.dumps({"gateway": "openrouter", "event_type": "models.updated",
+                           "timestamp": int(time.time() * 1000), "models": [listing]}).encode()
+        signature = sign(a.secret, body)
+        hook_headers = {"Content-Type": "application/json", "x-webhook-signature": signature}
+        t0 = time.perf_counter()
+        status, _, answer = client.request("POST", "/api/webhooks/models-updated", body, hook_headers)
+        t_ack = time.perf_counter()
+        if status != 200:
+            failures.append(f"{model_id}: webhook {status} {answer[:200]!r}")
+            continue
+        n, shown = 0, False
+        while time.perf_counter() - t0 < 5:
+            n += 1
+            t_get = time.perf_counter()
+            _, _, page = page_client.request("GET", path)     # identity: search the HTML
+            if expected in page:
+                shown = True
+                break
+        t1 = time.perf_counter()
+        if not shown:
+            failures.append(f"{model_id}: new price not shown within 5 s")
+            continue
+        total_ms.append((t1 - t0) * 1000)
+        hook_ms.append((t_ack - t0) * 1000)
+        get_ms.append((t1 - t_get) * 1000)
+        gets_needed.append(n)
+    out({"tries": len(paths), "ok": len(total_ms), "failures": failures,
+         "total_ms_p50": percentile(total_ms, 50), "total_ms_max": max(total_ms) if total_ms else None,
+         "webhook_ms_p50": percentile(hook_ms, 50), "get_ms_p50": percentile(get_ms, 50),
+         "first_get_showed_it": sum(1 for n in gets_needed if n == 1)})
+
+
+def cmd_genlist(a):
+    """An OpenRouter-format list of a.count models: the real snapshot's models, then copies of them
+    under new ids (same descriptions and prices, so pages keep their real size)."""
+    real = json.load(open(a.snapshot))
+    real = real["data"] if isinstance(real, dict) else real
+    base = [m for m in real if ":" not in m["id"] and not m["id"].startswith("~")]
+    models, seen, copy = [], set(), 0
+    while len(models) < a.count:
+        for m in base:
+            if len(models) >= a.count:
+                break
+            m2 = json.loads(json.dumps(m))
+            if copy:
+                m2["id"] = f"{m['id']}-bench{copy}"
+                m2["name"] = f"{m.get('name', m['id'])} (bench copy {copy})"
+            m2["canonical_slug"] = m2["id"]
+            if m2["id"] in seen:
+                continue
+            seen.add(m2["id"])
+            models.append(m2)
+        copy += 1
+    json.dump({"data": models}, open(a.output, "w"))
+    out({"models": len(models), "from_real": len(base)})
+
+
+def cmd_warm(a):
+    """Requests every page of a.paths once with a.threads connections; counts the answers."""
+    paths = [p.strip() for p in open(a.paths) if p.strip()]
+    counts, lock = {}, threading.Lock()
+
+    def work(chunk):
+        c = Client(a.base)
+        for p in chunk:
+            status, headers, _ = c.request("GET", p, headers={"Accept-Encoding": "gzip"})
+            with lock:
+                key = f"{status} {headers.get('x-cache')}"
+                counts[key] = counts.get(key, 0) + 1
+
+    threads = [threading.Thread(target=work, args=(paths[i::a.threads],)) for i in range(a.threads)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    out({"pages": len(paths), "answers": counts, "seconds": round(time.perf_counter() - t0, 1)})
+
+
+def cmd_zipfpaths(a):
+    """The page paths in a seeded random order: line 1 is Zipf rank 1."""
+    paths = [p.strip() for p in open(a.paths) if p.strip()][: a.count]
+    random.Random(a.seed).shuffle(paths)
+    with open(a.output, "w") as f:
+        f.write("\n".join(paths) + "\n")
+    out({"pages": len(paths)})
+
+
+def cmd_purger(a):
+    """One tag purge per second for a.seconds: model:<uniformly random id of a.paths>."""
+    client = Client(a.base, a.token)
+    ids = [urllib.parse.unquote(p.strip()[len("/models/"):]) for p in open(a.paths) if p.strip()]
+    rng = random.Random(a.seed)
+    start, done, ms = time.monotonic(), 0, []
+    for i in range(a.seconds):
+        delay = start + i - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        t0 = time.perf_counter()
+        client.admin("POST", "/api/cache/invalidate", {"type": "tag", "tag": "model:" + rng.choice(ids)})
+        ms.append((time.perf_counter() - t0) * 1000)
+        done += 1
+    out({"purges": done, "purge_ms_p50": percentile(ms, 50), "purge_ms_max": max(ms)})
+
+
+def cmd_cachestats(a):
+    out(Client(a.base, a.token).admin("GET", "/api/cache"))
+
+
+def cmd_refresh(a):
+    out(Client(a.base, a.token, timeout=600).admin("POST", "/api/gateways/refresh"))
+
+
+def cmd_wrk(a):
+    """Parses wrk's output."""
+    text = open(a.file).read()
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    errors = re.search(r"Socket errors:(.*)", text)
+    total = re.search(r"(\d+) requests in ([\d.]+)(\w+)", text)
+    out({"rps": float(rps.group(1)) if rps else None,
+         "requests": int(total.group(1)) if total else None,
+         "non2xx": int(non2xx.group(1)) if non2xx else 0,
+         "socket_errors": errors.group(1).strip() if errors else None})
+
+
+def cmd_hey(a):
+    """Parses hey's summary."""
+    text = open(a.file).read()
+
+    def secs(label):
+        m = re.search(label + r"\s+in\s+([\d.]+)\s+secs", text)
+        return float(m.group(1)) * 1000 if m else None
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    codes = dict(re.findall(r"\[(\d+)\]\s+(\d+)\s+responses", text))
+    out({"rps": float(rps.group(1)) if rps else None, "p50_ms": secs("50%"), "p90_ms": secs("90%"),
+         "p99_ms": secs("99%"), "status_codes": codes,
+         "errors": "Error distribution" in text})
+
+
+def cmd_prerender(a):
+    """The [ISR] pre-render lines of a catalina.out."""
+    text = open(a.file, errors="replace").read()
+    m = re.search(r"\[ISR\] Pre-render finished: (\d+) pages \((\d+) rendered, (\d+) still valid, "
+                  r"(\d+) failed\) in ([\d.]+) s", text)
+    pages = [float(x) for x in re.findall(r"\[ISR\] \u25CF \S+ \d+ ([\d.]+) ms", text)]
+    oom = len(re.findall(r"OutOfMemoryError", text))
+    for extra in glob.glob(os.path.join(a.logs, "*")) if a.logs else []:
+        try:
+            oom += len(re.findall(r"OutOfMemoryError", open(extra, errors="replace").read()))
+        except OSError:
+            pass
+    res = {"found": bool(m), "oom": oom}
+    if m:
+        res.update({"pages": int(m.group(1)), "rendered": int(m.group(2)), "still_valid": int(m.group(3)),
+                    "failed": int(m.group(4)), "seconds": float(m.group(5))})
+    if pages:
+        res.update({"first_page_ms": pages[0], "rest_s": round(sum(pages[1:]) / 1000, 2),
+                    "page_ms_p50": percentile(pages, 50)})
+    out(res)
+
+
+def cmd_jfrhot(a):
+    """Hot frames of the jdk.ExecutionSample events of a JFR recording: self (top frame) and
+    inclusive application frames."""
+    raw = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample,jdk.NativeMethodSample",
+                          "--stack-depth", "96", a.file], capture_output=True, check=True).stdout
+    events = json.loads(raw)["recording"]["events"]
+    own, inclusive, native = {}, {}, {}
+    n = 0
+    for e in events:
+        values = e.get("values", {})
+        if e.get("type") == "jdk.NativeMethodSample":
+            thread = ((values.get("sampledThread") or {}).get("javaName")) or "?"
+            frames = ((values.get("stackTrace") or {}).get("frames")) or []
+            if frames and (not a.thread_contains or a.thread_contains in thread):
+                m = frames[0].get("method", {})
+                key = (m.get("type", {}).get("name", "?") + "." + m.get("name", "?")).replace("/", ".")
+                native[key] = native.get(key, 0) + 1
+            continue
+        thread = ((values.get("sampledThread") or {}).get("javaName")) or "?"
+        if a.thread_contains and a.thread_contains not in thread:
+            continue
+        frames = ((values.get("stackTrace") or {}).get("frames")) or []
+        if not frames:
+            continue
+        n += 1
+
+        def name(f):
+            m = f.get("method", {})
+            full = (m.get("type", {}).get("name", "?") + "." + m.get("name", "?")).replace("/", ".")
+            return re.sub(r"\$\$Lambda\$[^.]*(\.\d+)?", "$$Lambda", full)
+
+        top = name(frames[0])
+        own[top] = own.get(top, 0) + 1
+        seen = set()
+        for f in frames:
+            nm = name(f)
+            if nm.startswith(a.app_prefix) and nm not in seen:
+                seen.add(nm)
+                inclusive[nm] = inclusive.get(nm, 0) + 1
+
+    def top(d, k):
+        return [[name, round(100.0 * c / n, 1)] for name, c in sorted(d.items(), key=lambda x: -x[1])[:k]]
+
+    native_n = sum(native.values())
+    out({"samples": n, "self_top": top(own, a.top), "app_inclusive_top": top(inclusive, a.top),
+         "native_samples": native_n,
+         "native_top": [[k, round(100.0 * c / native_n, 1)] for k, c in
+                        sorted(native.items(), key=lambda x: -x[1])[:5]] if native_n else []})
+
+
+def cmd_zipfresult(a):
+    """Hit ratio of the Zipf run from the /api/cache reports before and after it."""
+    before, after = json.load(open(a.before)), json.load(open(a.after))
+    wrk, purger = json.load(open(a.wrk)), json.load(open(a.purger))
+    warm = json.load(open(a.warm)) if a.warm else {}
+    d = {k: after[k] - before[k] for k in ("hits", "stales", "misses", "renders")}
+    requests = d["hits"] + d["stales"] + d["misses"]
+    out({"ratio": d["hits"] / requests if requests else None, "requests": requests,
+         "hits": d["hits"], "stales": d["stales"], "misses": d["misses"], "renders": d["renders"],
+         "rps": wrk.get("rps"), "wrk_requests": wrk.get("requests"), "purges": purger.get("purges"),
+         "purge_ms_p50": purger.get("purge_ms_p50"),
+         "warm": ", ".join(f"{k}×{v}" for k, v in sorted(warm.get("answers", {}).items())) + f" in {warm.get('seconds')} s"
+         if warm else None})
+
+
+# ---------------------------------------------------------------- report
+
+def cmd_report(a):
+    r = {}
+    for f in glob.glob(os.path.join(a.results, "*.json")):
+        try:
+            r[os.path.basename(f)[:-5]] = json.load(open(f))
+        except ValueError:
+            r[os.path.basename(f)[:-5]] = {"error": "unreadable"}
+    meta = r.get("meta", {})
+
+    def fmt(x, digits=1):
+        return "–" if x is None else f"{x:,.{digits}f}"
+
+    rows = []
+
+    def row(figure, measured, target, ok, how):
+        rows.append((figure, measured, target, "n/a" if ok is None else ("pass" if ok else "**fail**"), how))
+
+    # 1 HIT throughput ratio
+    app, static = r.get("wrk_app", {}), r.get("wrk_static", {})
+    if app.get("rps") and static.get("rps"):
+        ratio = app["rps"] / static["rps"]
+        row("HIT throughput ÷ DefaultServlet, same gzip bytes",
+            f"{ratio:.2f} ({fmt(app['rps'], 0)} ÷ {fmt(static['rps'], 0)} req/s)", "≥ 0.9", ratio >= 0.9,
+            f"`wrk -t2 -c64 -d10s`, gzip, {r.get('hitpage', {}).get('bytes', '?')} B body")
+    else:
+        row("HIT throughput ÷ DefaultServlet", "not measured", "≥ 0.9", None, "")
+    # 2 p99 at half rate
+    hey = r.get("hey_app", {})
+    hey_s = r.get("hey_static", {})
+    if hey.get("p99_ms") is not None:
+        row("HIT latency p99 at half that throughput",
+            f"{fmt(hey['p99_ms'], 1)} ms at {fmt(hey['rps'], 0)} req/s (p50 {fmt(hey['p50_ms'], 1)}; "
+            f"DefaultServlet p99 {fmt(hey_s.get('p99_ms'), 1)} ms)",
+            "≤ 2 ms", hey["p99_ms"] <= 2, f"`hey -z 10s -c 64 -q` target {fmt(meta.get('hey_rate'), 0)} req/s")
+    else:
+        row("HIT latency p99 at half that throughput", "not measured", "≤ 2 ms", None, "")
+    # 3 cold render
+    cold = r.get("cold", {})
+    if cold.get("miss_ms_p50") is not None:
+        row("cold render (MISS) p50 / p99",
+            f"{fmt(cold['miss_ms_p50'], 1)} / {fmt(cold['miss_ms_p99'], 1)} ms over {cold['misses_timed']} pages "
+            f"(server render p50/p99 {fmt(cold['server_render_ms_p50'], 1)} / {fmt(cold['server_render_ms_p99'], 1)} ms)",
+            "≤ 10 / ≤ 50 ms", cold["miss_ms_p50"] <= 10 and cold["miss_ms_p99"] <= 50,
+            "client time of the first request of each page (keep-alive, gzip)")
+    else:
+        row("cold render (MISS) p50 / p99", "not measured", "≤ 10 / ≤ 50 ms", None, "")
+    # 4 top 50 pre-render
+    pre = r.get("prerender50", {})
+    if pre.get("found"):
+        row("pre-render of the top 50 at deploy",
+            f"{fmt(pre['seconds'], 1)} s ({pre['rendered']} rendered, {pre['failed']} failed; first page "
+            f"{fmt(pre.get('first_page_ms'), 0)} ms incl. JSP compile, other {pre['pages'] - 1} {fmt(pre.get('rest_s'), 2)} s)",
+            "≤ 1 s", pre["seconds"] <= 1 and pre["failed"] == 0, "`[ISR] Pre-render finished` log line, fresh deploy")
+    else:
+        row("pre-render of the top 50 at deploy", "no log line", "≤ 1 s", False, "")
+    # 5 models.dev pre-render
+    md = r.get("prerender_modelsdev", {})
+    mdc = r.get("modelsdev_catalog", {})
+    if md.get("found"):
+        ok = md["seconds"] <= 60 and md["oom"] == 0 and md["failed"] == 0
+        row("pre-render of every models.dev model, -Xmx512m",
+            f"{fmt(md['seconds'], 1)} s for {md['pages']} pages ({md['failed']} failed; catalog {mdc.get('catalog', '?')} models), "
+            f"OutOfMemoryError: {md['oom']}",
+            "≤ 60 s, no OOM", ok, "log line of a start with the stored catalog")
+    else:
+        row("pre-render of every models.dev model, -Xmx512m",
+            f"did not finish ({md.get('error', 'no log line')}), OutOfMemoryError: {md.get('oom', '?')}",
+            "≤ 60 s, no OOM", False, "")
+    # 6 stored bytes
+    if cold.get("gzip_bytes_median") is not None:
+        med, mx = cold["gzip_bytes_median"], cold["gzip_bytes_max"]
+        row("stored bytes per page (gzip)",
+            f"median {fmt(med / 1000, 1)} KB, max {fmt(mx / 1000, 1)} KB ({cold['hits_sized']} pages)",
+            "≤ 25 KB", mx <= 25_000, "`Content-Length` of gzip HITs")
+    else:
+        row("stored bytes per page (gzip)", "not measured", "≤ 25 KB", None, "")
+    # 7 hit ratio
+    z = r.get("zipf", {})
+    if z.get("ratio") is not None:
+        row("hit ratio, Zipf(s=1) over 5,000 pages, 1 tag purge/s, 60 s",
+            f"{100 * z['ratio']:.2f}% ({z['misses']:,} misses, {z['stales']:,} stales of {z['requests']:,} requests "
+            f"at {fmt(z['rps'], 0)} req/s; {z['purges']} purges)",
+            "≥ 99%", z["ratio"] >= 0.99, "`GET /api/cache` deltas, hits ÷ (hits+stales+misses); warm cache")
+    else:
+        row("hit ratio, Zipf(s=1)", "not measured", "≥ 99%", None, "")
+    # 8 single flight
+    cc = r.get("concurrent", {})
+    if "renders_delta" in cc:
+        row("renders caused by 200 concurrent first requests to one page",
+            f"{cc['renders_delta']} (answers: {', '.join(f'{k}×{v}' for k, v in sorted(cc['responses'].items()))})",
+            "1", cc["renders_delta"] == 1, "delta of `renders` in `GET /api/cache`")
+    else:
+        row("renders caused by 200 concurrent first requests", "not measured", "1", None, "")
+    # 9 webhook
+    w = r.get("webhook", {})
+    if w.get("total_ms_p50") is not None:
+        row("webhook 200 → next request shows the new content",
+            f"p50 {fmt(w['total_ms_p50'], 1)} ms (webhook {fmt(w['webhook_ms_p50'], 1)} + GET {fmt(w['get_ms_p50'], 1)}; "
+            f"max {fmt(w['total_ms_max'], 1)}; {w['first_get_showed_it']}/{w['ok']} first GETs showed it)",
+            "≤ 10 ms", w["total_ms_p50"] <= 10 and w["first_get_showed_it"] == w["ok"] == w["tries"],
+            f"{w['tries']} signed price changes, send → page shows it")
+    else:
+        row("webhook 200 → next request shows the new content", "not measured", "≤ 10 ms", None, "")
+
+    lines = [
+        "# Benchmark results",
+        "",
+        "Generated by `bench/run.sh` — do not edit by hand.",
+        "",
+        f"- date: {meta.get('date', '?')}",
+        f"- machine: {meta.get('cores', '?')} cores ({meta.get('cpu', '?')}), {meta.get('mem', '?')} RAM",
+        f"- JDK: {meta.get('jdk', '?')}; Tomcat 11.0.24 (default connector); {meta.get('wrk', 'wrk')}, hey 0.1.4",
+        f"- code: {meta.get('commit', '?')}",
+        f"- load: {meta.get('load_note', '?')}",
+        f"- run time: {meta.get('run_seconds', '?')} s",
+        "",
+        "| figure | measured | target | pass/fail |",
+        "| --- | --- | --- | --- |",
+    ]
+    for figure, measured, target, verdict, _ in rows:
+        lines.append(f"| {figure} | {measured} | {target} | {verdict} |")
+    lines += ["", "How each figure was taken:", ""]
+    for figure, _, _, _, how in rows:
+        if how:
+            lines.append(f"- {figure}: {how}")
+    notes = []
+    if cold.get("pages_note"):
+        notes.append(cold["pages_note"])
+    if cold.get("not_miss"):
+        notes.append("cold loop answers that were not `200 MISS`: " + "; ".join(cold["not_miss"][:5]))
+    if z.get("warm"):
+        notes.append(f"hit ratio: all 5,000 pages requested once before the 60 s (warm: {z['warm']})")
+    for key in ("wrk_app", "wrk_static", "zipf_wrk"):
+        x = r.get(key, {})
+        if x.get("non2xx") or x.get("socket_errors"):
+            notes.append(f"{key}: non-2xx {x.get('non2xx')}, socket errors {x.get('socket_errors')}")
+    if hey.get("rps") and meta.get("hey_rate") and hey["rps"] < 0.95 * meta["hey_rate"]:
+        notes.append(f"hey reached {hey['rps']:.0f} of the {meta['hey_rate']:.0f} req/s asked")
+    if w.get("failures"):
+        notes.append("webhook failures: " + "; ".join(w["failures"][:5]))
+    for n in meta.get("notes", []):
+        notes.append(n)
+    if notes:
+        lines += ["", "Notes:", ""] + [f"- {n}" for n in notes]
+    jfr = r.get("jfr")
+    if jfr and jfr.get("samples"):
+        native_note = ""
+        if jfr.get("native_samples"):
+            native_note = (f" The same threads were caught {jfr['native_samples']} times in native code: "
+                           + ", ".join(f"`{k}` {v}%" for k, v in jfr["native_top"]) + ".")
+        lines += ["", f"Hot frames during a separate 10 s `wrk` HIT run with JFR (profile settings; "
+                      f"{jfr['samples']} Java execution samples of Tomcat's `http-nio-*-exec-*` request threads).{native_note}", "",
+                  "| self (top frame) | % | application frame (inclusive) | % |", "| --- | --- | --- | --- |"]
+        for i in range(max(len(jfr["self_top"]), len(jfr["app_inclusive_top"]))):
+            s = jfr["self_top"][i] if i < len(jfr["self_top"]) else ["", ""]
+            p = jfr["app_inclusive_top"][i] if i < len(jfr["app_inclusive_top"]) else ["", ""]
+            lines.append(f"| `{s[0]}` | {s[1]} | `{p[0]}` | {p[1]} |")
+    print("\n".join(lines))
+
+
+def main():
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    def add(name, fn, *args):
+        s = sub.add_parser(name)
+        for arg in args:
+            if isinstance(arg, tuple):
+                s.add_argument(arg[0], **arg[1])
+            else:
+                s.add_argument(arg)
+        s.set_defaults(fn=fn)
+        return s
+
+    base = ("--base", {"required": True})
+    token = ("--token", {"default": os.environ.get("BENCH_ADMIN_TOKEN")})
+    add("ids", cmd_ids, base, ("--gateway", {}), ("--output", {"required": True}),
+        ("--only-gateway", {"action": "store_true"}))
+    add("cold", cmd_cold, base, token, ("--paths", {"required": True}))
+    add("concurrent", cmd_concurrent, base, token, ("--path", {"required": True}),
+        ("--n", {"type": int, "default": 200}))
+    add("webhook", cmd_webhook, base, token, ("--paths", {"required": True}),
+        ("--secret", {"required": True}), ("--tries", {"type": int, "default": 20}),
+        ("--skip", {"type": int, "default": 0}))
+    add("genlist", cmd_genlist, ("--snapshot", {"required": True}), ("--output", {"required": True}),
+        ("--count", {"type": int, "default": 5000}))
+    add("warm", cmd_warm, base, ("--paths", {"required": True}), ("--threads", {"type": int, "default": 4}))
+    add("zipfpaths", cmd_zipfpaths, ("--paths", {"required": True}), ("--output", {"required": True}),
+        ("--count", {"type": int, "default": 5000}), ("--seed", {"type": int, "default": 7}))
+    add("purger", cmd_purger, base, token, ("--paths", {"required": True}),
+        ("--seconds", {"type": int, "default": 60}), ("--seed", {"type": int, "default": 11}))
+    add("cachestats", cmd_cachestats, base, token)
+    add("refresh", cmd_refresh, base, token)
+    add("wrk", cmd_wrk, ("--file", {"required": True}))
+    add("hey", cmd_hey, ("--file", {"required": True}))
+    add("prerender", cmd_prerender, ("--file", {"required": True}), ("--logs", {"default": None}))
+    add("jfrhot", cmd_jfrhot, ("--file", {"required": True}), ("--top", {"type": int, "default": 12}),
+        ("--app-prefix", {"default": "com.gatewayz."}), ("--thread-contains", {"default": "-exec-"}))
+    add("zipfresult", cmd_zipfresult, ("--before", {"required": True}), ("--after", {"required": True}),
+        ("--wrk", {"required": True}), ("--purger", {"required": True}), ("--warm", {"default": None}))
+    add("report", cmd_report, ("--results", {"required": True}))
+    a = p.parse_args()
+    a.fn(a)
+
+
+if __name__ == "__main__":
+    main()

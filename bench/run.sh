@@ -1,0 +1,492 @@
+#!/usr/bin/env bash
+# The benchmark harness of issue 7: builds the WAR, runs it on a throw-away Tomcat 11.0.24 with the
+# public snapshots of ../shared/reference-data as gateways, measures every figure of the issue's
+# table in one run and writes bench/RESULTS.md. See bench/README.md.
+#
+# Usage: bench/run.sh          (from anywhere; about 8-12 minutes on 2 cores)
+# Knobs (environment): BENCH_PORT (18480), BENCH_SHUTDOWN_PORT (18485), BENCH_SKIP_BUILD=1 (use
+# target/model-pages.war as it is), BENCH_JFR=0 (no profile), BENCH_QUIET_WAIT (120: seconds to wait
+# for a 1-minute load average below 1.0 before starting), BENCH_KEEP=1 (keep the temp dir),
+# BENCH_REFERENCE_DATA (../shared/reference-data).
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+REF=${BENCH_REFERENCE_DATA:-$ROOT/../shared/reference-data}
+PORT=${BENCH_PORT:-18480}
+SHUTDOWN_PORT=${BENCH_SHUTDOWN_PORT:-18485}
+BASE=http://127.0.0.1:$PORT
+TOMCAT_VERSION=11.0.24
+READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}
+MODELSDEV_TIMEOUT=${BENCH_MODELSDEV_TIMEOUT:-900}
+QUIET_WAIT=${BENCH_QUIET_WAIT:-120}
+export BENCH_ADMIN_TOKEN="bench-admin-token-$(date +%s)-$$"
+SECRET="bench-webhook-secret-$$"
+PY=(python3 "$BENCH_DIR/lib/bench.py")
+OR_SNAPSHOT=openrouter-models.2026-05.json
+GROQ_SNAPSHOT=groq-models.json
+MD_SNAPSHOT=models-dev.2026-06.json
+START_SECONDS=$SECONDS
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() {
+  log "FAILED: $*"
+  exit 1
+}
+
+WORK=$(mktemp -d /tmp/model-pages-bench.XXXXXX)
+RES=$WORK/results
+CH=$WORK/apache-tomcat-$TOMCAT_VERSION
+PID_FILE=$WORK/tomcat.pid
+TOMCAT_PID=""
+TOMCAT_NAME=""
+mkdir -p "$RES" "$WORK/logs" "$WORK/gw"
+: >"$WORK/notes.txt"
+: >"$WORK/load.txt"
+
+note() { echo "$*" >>"$WORK/notes.txt"; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+stop_tomcat() {
+  [ -n "$TOMCAT_PID" ] || return 0
+  log "stopping Tomcat ($TOMCAT_NAME, pid $TOMCAT_PID)"
+  CATALINA_PID=$PID_FILE CATALINA_OUT=$WORK/logs/$TOMCAT_NAME.out \
+    "$CH/bin/catalina.sh" stop 30 -force >>"$WORK/logs/$TOMCAT_NAME.stop" 2>&1 || true
+  if kill -0 "$TOMCAT_PID" 2>/dev/null; then
+    kill -9 "$TOMCAT_PID" 2>/dev/null || true
+  fi
+  local i
+  for i in $(seq 50); do
+    kill -0 "$TOMCAT_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  # keep the JUL logs of this start beside catalina.out, for the OutOfMemoryError check
+  mkdir -p "$WORK/logs/$TOMCAT_NAME.logs"
+  mv "$CH"/logs/* "$WORK/logs/$TOMCAT_NAME.logs/" 2>/dev/null || true
+  TOMCAT_PID=""
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_tomcat || true
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then
+    log "kept $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+  [ "$rc" = 0 ] || log "exit status $rc (no RESULTS.md written unless the run finished)"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Other JVMs (Maven builds, test servers) running beside the benchmark, and the load average.
+sample_load() {
+  local phase=$1 others
+  others=$(ps -eo pid=,args= | awk -v me="${TOMCAT_PID:-none}" '
+    $1 != me && $2 ~ /(^|\/)java$/ {
+      kind = "java"
+      if ($0 ~ /plexus-classworlds|maven/) kind = "mvn"
+      else if ($0 ~ /surefire|failsafe/) kind = "test-jvm"
+      else if ($0 ~ /catalina/) kind = "tomcat"
+      else if ($0 ~ /payara/) kind = "payara"
+      n[kind]++
+    }
+    END { for (k in n) printf "%s%s×%d", (s++ ? ", " : ""), k, n[k] }')
+  echo "$phase|$(cut -d' ' -f1-3 /proc/loadavg)|${others:-none}" >>"$WORK/load.txt"
+}
+
+# ------------------------------------------------------------------ prerequisites
+install_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v hey >/dev/null || missing+=(hey)
+  if [ ${#missing[@]} -gt 0 ]; then
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    log "installing ${missing[*]} from Debian"
+    $sudo apt-get update -qq >/dev/null || die "apt-get update failed"
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+      die "apt-get install ${missing[*]} failed"
+  fi
+  local c
+  for c in java jcmd jfr mvn curl openssl python3 unzip git wrk hey; do
+    command -v "$c" >/dev/null || die "$c is required (see bench/README.md)"
+  done
+  local f
+  for f in "$OR_SNAPSHOT" "$GROQ_SNAPSHOT" "$MD_SNAPSHOT"; do
+    [ -r "$REF/$f" ] || die "missing $REF/$f (set BENCH_REFERENCE_DATA)"
+  done
+}
+
+wait_for_quiet() {
+  local waited=0 load
+  while :; do
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    if awk -v l="$load" 'BEGIN { exit !(l < 1.0) }'; then
+      log "load average $load: starting"
+      return 0
+    fi
+    if [ "$waited" -ge "$QUIET_WAIT" ]; then
+      log "load average still $load after ${waited}s: starting anyway (noted in RESULTS.md)"
+      note "the machine was busy at the start (1-minute load average $load after waiting ${waited} s)"
+      return 0
+    fi
+    log "load average $load: waiting for a quieter moment"
+    sleep 10
+    waited=$((waited + 10))
+  done
+}
+
+# ------------------------------------------------------------------ build and Tomcat
+build() {
+  if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
+    log "BENCH_SKIP_BUILD=1: using target/model-pages.war as it is"
+  else
+    log "building the WAR (mvn -B -q package -DskipTests)"
+    (cd "$ROOT" && mvn -B -q package -DskipTests) >"$WORK/logs/build.log" 2>&1 ||
+      {
+        tail -30 "$WORK/logs/build.log" >&2
+        die "the WAR does not build"
+      }
+  fi
+  [ -f "$ROOT/target/model-pages.war" ] || die "no target/model-pages.war"
+  cp "$ROOT/target/model-pages.war" "$WORK/model-pages.war"
+
+  log "preparing Tomcat $TOMCAT_VERSION in $WORK"
+  mvn -B -q dependency:copy -Dartifact=org.apache.tomcat:tomcat:$TOMCAT_VERSION:zip \
+    -DoutputDirectory="$WORK" >"$WORK/logs/tomcat-zip.log" 2>&1 ||
+    {
+      tail -20 "$WORK/logs/tomcat-zip.log" >&2
+      die "cannot get org.apache.tomcat:tomcat:$TOMCAT_VERSION:zip"
+    }
+  unzip -q "$WORK/tomcat-$TOMCAT_VERSION.zip" -d "$WORK"
+  chmod +x "$CH"/bin/*.sh
+  rm -rf "$CH"/webapps/*
+  cp "$WORK/model-pages.war" "$CH/webapps/ROOT.war"
+  sed -i "s/port=\"8080\"/port=\"$PORT\"/; s/port=\"8005\"/port=\"$SHUTDOWN_PORT\"/" "$CH/conf/server.xml"
+  grep -q "port=\"$PORT\"" "$CH/conf/server.xml" || die "could not set the HTTP port in server.xml"
+  cp "$REF/$OR_SNAPSHOT" "$REF/$GROQ_SNAPSHOT" "$REF/$MD_SNAPSHOT" "$WORK/gw/"
+}
+
+# A deploy as on a new server: no exploded WAR, no compiled JSPs.
+fresh_deploy() { rm -rf "$CH/webapps/ROOT" "$CH/work/Catalina"; }
+
+# start_tomcat NAME DATA_DIR XMX [NAME=VALUE ...]: writes bin/setenv.sh and starts Tomcat.
+start_tomcat() {
+  local name=$1 data=$2 xmx=$3
+  shift 3
+  port_in_use "$PORT" && die "port $PORT is in use (another server?): set BENCH_PORT"
+  port_in_use "$SHUTDOWN_PORT" && die "port $SHUTDOWN_PORT is in use: set BENCH_SHUTDOWN_PORT"
+  mkdir -p "$data"
+  {
+    echo "# written by bench/run.sh for the start '$name'"
+    echo "export MODEL_PAGES_DATA_DIR='$data'"
+    echo "export MODEL_PAGES_ADMIN_TOKEN='$BENCH_ADMIN_TOKEN'"
+    echo "export MODEL_WEBHOOK_SECRET='$SECRET'"
+    echo "export MODEL_PAGES_PUBLIC_URL='http://localhost:$PORT'"
+    echo "export MODEL_PAGES_REFRESH_SECONDS=0"
+    local kv
+    for kv in "$@"; do echo "export ${kv%%=*}='${kv#*=}'"; done
+    echo "CATALINA_OPTS=\"-Xms256m -Xmx$xmx ${BENCH_JAVA_OPTS:-}\""
+    echo "export CATALINA_OPTS"
+  } >"$CH/bin/setenv.sh"
+  rm -f "$PID_FILE"
+  TOMCAT_NAME=$name
+  log "starting Tomcat '$name' (-Xmx$xmx) on port $PORT"
+  CATALINA_PID=$PID_FILE CATALINA_OUT=$WORK/logs/$name.out "$CH/bin/catalina.sh" start \
+    >"$WORK/logs/$name.start" 2>&1 || die "catalina.sh start failed: $(cat "$WORK/logs/$name.start")"
+  local i
+  for i in $(seq 50); do
+    [ -s "$PID_FILE" ] && break
+    sleep 0.1
+  done
+  TOMCAT_PID=$(cat "$PID_FILE")
+  sample_load "$name"
+}
+
+# wait_ready TIMEOUT: 0 when /health/ready answers 200; dies when Tomcat exits; 1 on timeout.
+wait_ready() {
+  local timeout=$1 start=$SECONDS code
+  while [ $((SECONDS - start)) -lt "$timeout" ]; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/health/ready" || true)
+    [ "$code" = 200 ] && return 0
+    if ! kill -0 "$TOMCAT_PID" 2>/dev/null; then
+      tail -40 "$WORK/logs/$TOMCAT_NAME.out" >&2 || true
+      die "Tomcat '$TOMCAT_NAME' exited before it was ready"
+    fi
+    sleep 0.5
+  done
+  return 1
+}
+
+ready_or_die() {
+  wait_ready "${1:-$READY_TIMEOUT}" || {
+    tail -40 "$WORK/logs/$TOMCAT_NAME.out" >&2 || true
+    die "Tomcat '$TOMCAT_NAME' not ready within ${1:-$READY_TIMEOUT} s ($(curl -s --max-time 5 "$BASE/health/ready" || true))"
+  }
+}
+
+refresh() {
+  local label=$1
+  "${PY[@]}" refresh --base "$BASE" >"$RES/refresh_$label.json" || die "gateway refresh ($label) failed"
+  python3 - "$RES/refresh_$label.json" <<'EOF' >&2
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(f"[bench] refresh: catalog {r['models']} models; " + ", ".join(
+    f"{g['id']} {g['result']} {g['models']}" for g in r["gateways"]))
+if r.get("error") or any(g["result"] != "ok" for g in r["gateways"]):
+    sys.exit("a gateway failed: " + json.dumps(r))
+EOF
+}
+
+jget() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
+
+# ------------------------------------------------------------------ phases
+# A: cold renders, stored bytes, single flight, webhook (OpenRouter + Groq, nothing pre-rendered)
+phase_openrouter() {
+  local gw=(MODEL_PAGES_GATEWAYS_ENABLED=openrouter,groq
+    "MODEL_PAGES_GATEWAY_OPENROUTER_URL=file:$WORK/gw/$OR_SNAPSHOT"
+    "MODEL_PAGES_GATEWAY_GROQ_URL=file:$WORK/gw/$GROQ_SNAPSHOT"
+    GROQ_API_KEY=unused-with-a-file-url
+    MODEL_PAGES_CACHE_HEAP_ENTRIES=10000)
+  start_tomcat openrouter "$WORK/data-a" 1g "${gw[@]}" MODEL_PAGES_PRERENDER_LIMIT=0
+  ready_or_die
+  # twice: a model leaves the catalog only when dropped by two refreshes (the bundled curated
+  # models that the snapshots do not list)
+  refresh a1
+  refresh a2
+  "${PY[@]}" ids --base "$BASE" --gateway openrouter --output "$WORK/openrouter.paths" >"$RES/ids_openrouter.json"
+  "${PY[@]}" ids --base "$BASE" --gateway groq --only-gateway --output "$WORK/groq.paths" >"$RES/ids_groq.json"
+  local pages groq_pages snapshot
+  pages=$(jget "$RES/ids_openrouter.json" pages)
+  groq_pages=$(jget "$RES/ids_groq.json" pages)
+  snapshot=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["data"] if isinstance(d,dict) else d))' "$REF/$OR_SNAPSHOT")
+  [ "$groq_pages" -ge 2 ] || die "need two Groq-only models (JSP warm-up, single flight); got $groq_pages"
+  if [ "$pages" != "$snapshot" ]; then
+    note "the OpenRouter snapshot lists $snapshot ids; the application serves $pages model pages for them (\`GET /api/models?gateway=openrouter\`): the others are folded into another page by canonical slug (\`:free\`/\`:thinking\` variants) and answer 404/410 — the cold-render and size figures cover the $pages pages"
+  fi
+
+  log "JSP warm-up on a Groq-only page (not one of the measured pages)"
+  curl -s -o /dev/null -H 'Accept-Encoding: gzip' "$BASE$(sed -n 1p "$WORK/groq.paths")"
+
+  log "single flight: 200 concurrent first requests to $(sed -n 2p "$WORK/groq.paths")"
+  "${PY[@]}" concurrent --base "$BASE" --path "$(sed -n 2p "$WORK/groq.paths")" --n 200 >"$RES/concurrent.json"
+
+  log "cold renders: the first request of each of the $pages OpenRouter pages, then their gzip HIT sizes"
+  sample_load cold-renders
+  "${PY[@]}" cold --base "$BASE" --paths "$WORK/openrouter.paths" >"$RES/cold.json"
+
+  log "webhook: 20 signed price changes"
+  "${PY[@]}" webhook --base "$BASE" --paths "$WORK/openrouter.paths" --secret "$SECRET" \
+    --tries 20 --skip 100 >"$RES/webhook.json"
+  stop_tomcat
+  cp "$WORK/data-a/catalog.json" "$WORK/catalog-openrouter.json"
+}
+
+# B: a deploy with the stored OpenRouter + Groq catalog: top-50 pre-render, HIT throughput and
+# latency against DefaultServlet, JFR of the HIT path
+phase_deploy() {
+  mkdir -p "$WORK/data-b"
+  cp "$WORK/catalog-openrouter.json" "$WORK/data-b/catalog.json"
+  fresh_deploy
+  start_tomcat deploy "$WORK/data-b" 1g MODEL_PAGES_GATEWAYS_ENABLED=openrouter,groq \
+    "MODEL_PAGES_GATEWAY_OPENROUTER_URL=file:$WORK/gw/$OR_SNAPSHOT" \
+    "MODEL_PAGES_GATEWAY_GROQ_URL=file:$WORK/gw/$GROQ_SNAPSHOT" GROQ_API_KEY=unused-with-a-file-url \
+    MODEL_PAGES_CACHE_HEAP_ENTRIES=10000 MODEL_PAGES_PRERENDER_LIMIT=50
+  ready_or_die
+  "${PY[@]}" prerender --file "$WORK/logs/deploy.out" >"$RES/prerender50.json"
+
+  local page url static_url
+  page=$(sed -n 1p "$WORK/openrouter.paths")
+  url=$BASE$page
+  curl -s -D "$WORK/hit.headers" -o "$WORK/page.html.gz" -H 'Accept-Encoding: gzip' "$url"
+  grep -qi '^x-cache: HIT' "$WORK/hit.headers" || die "$page is not a HIT after pre-render: $(cat "$WORK/hit.headers")"
+  grep -qi '^content-encoding: gzip' "$WORK/hit.headers" || die "$page HIT is not gzip"
+  local app_len static_len
+  app_len=$(awk 'tolower($1) == "content-length:" { print $2 + 0 }' "$WORK/hit.headers")
+
+  log "deploying webapps/static (DefaultServlet, precompressed=true) with the gzip bytes of $page"
+  mkdir -p "$WORK/stage/static/WEB-INF"
+  cp "$WORK/page.html.gz" "$WORK/stage/static/page.html.gz"
+  gzip -dc "$WORK/page.html.gz" >"$WORK/stage/static/page.html"
+  cat >"$WORK/stage/static/WEB-INF/web.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
+         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
+         version="6.0">
+  <!-- Tomcat's DefaultServlet serving page.html.gz for page.html to clients that accept gzip -->
+  <servlet>
+    <servlet-name>default</servlet-name>
+    <servlet-class>org.apache.catalina.servlets.DefaultServlet</servlet-class>
+    <init-param><param-name>precompressed</param-name><param-value>true</param-value></init-param>
+    <init-param><param-name>listings</param-name><param-value>false</param-value></init-param>
+    <load-on-startup>1</load-on-startup>
+  </servlet>
+  <servlet-mapping>
+    <servlet-name>default</servlet-name>
+    <url-pattern>/</url-pattern>
+  </servlet-mapping>
+</web-app>
+EOF
+  mv "$WORK/stage/static" "$CH/webapps/static" # picked up by Tomcat's auto-deploy
+  static_url=$BASE/static/page.html
+  local i code=000
+  for i in $(seq 120); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$static_url" || true)
+    [ "$code" = 200 ] && break
+    sleep 0.5
+  done
+  [ "$code" = 200 ] || die "the static webapp was not deployed within 60 s ($static_url: $code)"
+  curl -s -D "$WORK/static.headers" -o /dev/null -H 'Accept-Encoding: gzip' "$static_url"
+  grep -qi '^content-encoding: gzip' "$WORK/static.headers" ||
+    die "DefaultServlet does not answer Content-Encoding: gzip: $(cat "$WORK/static.headers")"
+  static_len=$(awk 'tolower($1) == "content-length:" { print $2 + 0 }' "$WORK/static.headers")
+  [ "$app_len" = "$static_len" ] || die "static Content-Length $static_len != app HIT $app_len"
+  printf '{"path": "%s", "bytes": %s, "static_bytes": %s}\n' "$page" "$app_len" "$static_len" >"$RES/hitpage.json"
+  log "same gzip bytes: app HIT $app_len B, DefaultServlet $static_len B, both Content-Encoding: gzip"
+
+  log "HIT throughput: warm-up 5 s each, then wrk -t2 -c64 -d10s on the app and on DefaultServlet"
+  wrk -t2 -c64 -d5s -H 'Accept-Encoding: gzip' "$url" >/dev/null
+  wrk -t2 -c64 -d5s -H 'Accept-Encoding: gzip' "$static_url" >/dev/null
+  sample_load hit-throughput
+  wrk -t2 -c64 -d10s --latency -H 'Accept-Encoding: gzip' "$url" >"$WORK/logs/wrk_app.txt"
+  wrk -t2 -c64 -d10s --latency -H 'Accept-Encoding: gzip' "$static_url" >"$WORK/logs/wrk_static.txt"
+  "${PY[@]}" wrk --file "$WORK/logs/wrk_app.txt" >"$RES/wrk_app.json"
+  "${PY[@]}" wrk --file "$WORK/logs/wrk_static.txt" >"$RES/wrk_static.json"
+
+  local rate per_worker
+  rate=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["rps"] / 2))' "$RES/wrk_app.json")
+  per_worker=$(python3 -c "print(round($rate / 64, 2))")
+  echo "$rate" >"$WORK/hey_rate"
+  log "HIT latency at a fixed $rate req/s: hey -z 10s -c 64 -q $per_worker (app, then DefaultServlet for reference)"
+  hey -z 10s -c 64 -q "$per_worker" -H 'Accept-Encoding: gzip' "$url" >"$WORK/logs/hey_app.txt"
+  hey -z 10s -c 64 -q "$per_worker" -H 'Accept-Encoding: gzip' "$static_url" >"$WORK/logs/hey_static.txt"
+  "${PY[@]}" hey --file "$WORK/logs/hey_app.txt" >"$RES/hey_app.json"
+  "${PY[@]}" hey --file "$WORK/logs/hey_static.txt" >"$RES/hey_static.json"
+
+  if [ "${BENCH_JFR:-1}" = 1 ]; then
+    log "JFR: a separate 10 s wrk HIT run with a profile recording (not part of the figures)"
+    jcmd "$TOMCAT_PID" JFR.start name=bench settings=profile >"$WORK/logs/jfr.log" 2>&1
+    wrk -t2 -c64 -d10s -H 'Accept-Encoding: gzip' "$url" >"$WORK/logs/wrk_jfr.txt"
+    jcmd "$TOMCAT_PID" JFR.stop name=bench filename="$WORK/hit.jfr" >>"$WORK/logs/jfr.log" 2>&1
+    "${PY[@]}" jfrhot --file "$WORK/hit.jfr" >"$RES/jfr.json" || note "JFR analysis failed"
+  fi
+  stop_tomcat
+  rm -rf "$CH/webapps/static"
+}
+
+# C: every distinct model of the models.dev snapshot pre-rendered at start-up with -Xmx512m
+phase_modelsdev() {
+  local gw=(MODEL_PAGES_GATEWAYS_ENABLED=models-dev
+    "MODEL_PAGES_GATEWAY_MODELS_DEV_URL=file:$WORK/gw/$MD_SNAPSHOT"
+    MODEL_PAGES_CACHE_HEAP_ENTRIES=10000)
+  start_tomcat models-dev-catalog "$WORK/data-c1" 1g "${gw[@]}" MODEL_PAGES_PRERENDER_LIMIT=0
+  ready_or_die
+  refresh c1
+  refresh c2
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(json.dumps({"catalog": r["models"]}))' \
+    "$RES/refresh_c2.json" >"$RES/modelsdev_catalog.json"
+  stop_tomcat
+
+  mkdir -p "$WORK/data-c2"
+  cp "$WORK/data-c1/catalog.json" "$WORK/data-c2/catalog.json"
+  fresh_deploy
+  start_tomcat models-dev-512m "$WORK/data-c2" 512m "${gw[@]}" MODEL_PAGES_PRERENDER_LIMIT=100000
+  log "waiting for the pre-render of every models.dev model (up to $MODELSDEV_TIMEOUT s)"
+  local status=ok
+  if ! wait_ready "$MODELSDEV_TIMEOUT"; then
+    status="not ready within $MODELSDEV_TIMEOUT s: $(curl -s --max-time 5 "$BASE/health/ready" || true)"
+    log "$status"
+  fi
+  sample_load models-dev-prerender
+  stop_tomcat
+  "${PY[@]}" prerender --file "$WORK/logs/models-dev-512m.out" --logs "$WORK/logs/models-dev-512m.logs" \
+    >"$RES/prerender_modelsdev.json"
+  if [ "$status" != ok ]; then
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["found"]=False; r["error"]=sys.argv[2]; print(json.dumps(r))' \
+      "$RES/prerender_modelsdev.json" "$status" >"$RES/tmp.json" && mv "$RES/tmp.json" "$RES/prerender_modelsdev.json"
+  fi
+}
+
+# D: hit ratio with Zipf(s=1) over 5,000 pages and one tag purge per second for 60 s
+phase_zipf() {
+  "${PY[@]}" genlist --snapshot "$REF/$OR_SNAPSHOT" --output "$WORK/gw/openrouter-5000.json" --count 5000 \
+    >"$RES/genlist.json"
+  start_tomcat zipf "$WORK/data-d" 1g MODEL_PAGES_GATEWAYS_ENABLED=openrouter \
+    "MODEL_PAGES_GATEWAY_OPENROUTER_URL=file:$WORK/gw/openrouter-5000.json" \
+    MODEL_PAGES_CACHE_HEAP_ENTRIES=10000 MODEL_PAGES_PRERENDER_LIMIT=0
+  ready_or_die
+  refresh d1
+  "${PY[@]}" ids --base "$BASE" --gateway openrouter --output "$WORK/zipf-all.paths" >"$RES/ids_zipf.json"
+  local pages
+  pages=$(jget "$RES/ids_zipf.json" pages)
+  [ "$pages" -ge 5000 ] || die "the generated gateway gave $pages model pages, not 5,000"
+  "${PY[@]}" zipfpaths --paths "$WORK/zipf-all.paths" --output "$WORK/zipf.paths" --count 5000 >/dev/null
+  log "warming the 5,000 pages (one request each)"
+  "${PY[@]}" warm --base "$BASE" --paths "$WORK/zipf.paths" --threads 4 >"$RES/zipf_warm.json"
+  "${PY[@]}" cachestats --base "$BASE" >"$RES/zipf_before.json"
+  log "60 s of wrk -t2 -c64 with Zipf(s=1) keys and one tag purge per second"
+  sample_load zipf
+  "${PY[@]}" purger --base "$BASE" --paths "$WORK/zipf.paths" --seconds 60 >"$RES/zipf_purger.json" &
+  local purger=$!
+  wrk -t2 -c64 -d60s -H 'Accept-Encoding: gzip' -s "$BENCH_DIR/lib/zipf.lua" "$BASE/" \
+    -- "$WORK/zipf.paths" 1 42 >"$WORK/logs/wrk_zipf.txt"
+  wait "$purger" || die "the purger failed"
+  "${PY[@]}" cachestats --base "$BASE" >"$RES/zipf_after.json"
+  "${PY[@]}" wrk --file "$WORK/logs/wrk_zipf.txt" >"$RES/zipf_wrk.json"
+  "${PY[@]}" zipfresult --before "$RES/zipf_before.json" --after "$RES/zipf_after.json" \
+    --wrk "$RES/zipf_wrk.json" --purger "$RES/zipf_purger.json" --warm "$RES/zipf_warm.json" >"$RES/zipf.json"
+  stop_tomcat
+}
+
+write_meta() {
+  local commit dirty jdk
+  commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  dirty=$(git -C "$ROOT" status --porcelain 2>/dev/null | wc -l)
+  [ "$dirty" -gt 0 ] && commit="$commit + $dirty uncommitted changed files (work in progress at run time)"
+  jdk=$(java -version 2>&1 | sed -n 2p)
+  BENCH_META_DATE="$(date -u '+%Y-%m-%d %H:%M UTC')" BENCH_META_CORES="$(nproc)" \
+    BENCH_META_CPU="$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)" \
+    BENCH_META_MEM="$(free -g | awk '/^Mem:/ { print $2 " GiB" }')" \
+    BENCH_META_JDK="$jdk" BENCH_META_COMMIT="$commit" BENCH_META_WRK="$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)" \
+    BENCH_META_SECONDS=$((SECONDS - START_SECONDS)) BENCH_META_HEY_RATE="$(cat "$WORK/hey_rate" 2>/dev/null || echo 0)" \
+    python3 - "$WORK/notes.txt" "$WORK/load.txt" >"$RES/meta.json" <<'EOF'
+import json, os, sys
+e = os.environ
+notes = [l.strip() for l in open(sys.argv[1]) if l.strip()]
+samples = [l.strip().split("|") for l in open(sys.argv[2]) if l.strip()]
+peak = max((float(s[1].split()[0]) for s in samples), default=0)
+others = sorted({s[2] for s in samples if s[2] != "none"})
+load = "1-minute load average per phase: " + ", ".join(f"{s[0]} {s[1].split()[0]}" for s in samples)
+if others:
+    load += f"; other JVMs seen beside the benchmark: {'; '.join(others)} — the machine was shared, figures may be pessimistic"
+else:
+    load += "; no other JVM seen during the run"
+print(json.dumps({"date": e["BENCH_META_DATE"], "cores": e["BENCH_META_CORES"], "cpu": e["BENCH_META_CPU"],
+                  "mem": e["BENCH_META_MEM"], "jdk": e["BENCH_META_JDK"], "commit": e["BENCH_META_COMMIT"],
+                  "wrk": e["BENCH_META_WRK"], "run_seconds": int(e["BENCH_META_SECONDS"]),
+                  "hey_rate": float(e["BENCH_META_HEY_RATE"]), "load_note": load, "notes": notes,
+                  "peak_load": peak}))
+EOF
+}
+
+# ------------------------------------------------------------------ main
+install_tools
+wait_for_quiet
+sample_load start
+build
+phase_openrouter
+phase_deploy
+phase_modelsdev
+phase_zipf
+sample_load end
+write_meta
+"${PY[@]}" report --results "$RES" >"$WORK/RESULTS.md"
+cp "$WORK/RESULTS.md" "$BENCH_DIR/RESULTS.md"
+cat "$BENCH_DIR/RESULTS.md"
+log "done in $((SECONDS - START_SECONDS)) s: bench/RESULTS.md"
