@@ -1,16 +1,16 @@
 package com.gatewayz.modelpages.catalog;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.spi.JsonProvider;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -18,30 +18,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The durable catalog state: one JSON file under the data directory, replaced atomically (temp
- * file, fsync, rename, fsync of the directory), so a crash at any moment leaves either the old or
- * the new state, never a torn one. Loaded at start-up before pre-rendering.
+ * The durable catalog state under the data directory: a snapshot ({@value #FILE}) and a journal
+ * ({@value #JOURNAL}) of the changes since, one JSON line each, appended and fsynced before a
+ * change becomes visible. A change costs a small append, not a rewrite of the whole catalog; the
+ * journal is folded into a new snapshot (temp file, fsync, atomic rename) once it grows. A crash
+ * at any moment leaves a readable state: a torn last line is ignored. Loaded at start-up before
+ * pre-rendering. Not thread-safe: the catalog service calls it under its write lock.
  */
 public final class CatalogStore {
 
-  // One provider for the class: Json.create* looks the provider up again on every call.
   private static final JsonProvider JSON = JsonProvider.provider();
 
   static final String FILE = "catalog.json";
-  private static final int FORMAT = 2;
+  static final String JOURNAL = "catalog.journal";
+  static final int MAX_JOURNAL_LINES = 1_000;
   private static final Logger LOG = Logger.getLogger(CatalogStore.class.getName());
 
   private final Path file;
+  private final Path journal;
+  private CatalogState saved;
+  private int journalLines;
+  private long snapshotBytes;
 
   public CatalogStore(Path dataDir) {
     this.file = dataDir.resolve(FILE);
+    this.journal = dataDir.resolve(JOURNAL);
   }
 
   /** The stored state; empty when none was stored or it cannot be read (logged, then ignored). */
@@ -51,126 +57,96 @@ public final class CatalogStore {
     }
     try (InputStream in = Files.newInputStream(file);
         JsonReader reader = JSON.createReader(in)) {
-      return Optional.of(read(reader.readObject()));
+      CatalogState state = CatalogStateJson.read(reader.readObject());
+      snapshotBytes = Files.size(file);
+      state = replayJournal(state);
+      saved = state;
+      return Optional.of(state);
     } catch (IOException | RuntimeException | InvalidModelException e) {
       LOG.log(Level.WARNING, "[Catalog] the stored catalog " + file + " cannot be read; ignoring it", e);
       return Optional.empty();
     }
   }
 
+  private CatalogState replayJournal(CatalogState state) throws IOException {
+    journalLines = 0;
+    if (!Files.exists(journal)) {
+      return state;
+    }
+    for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+      try (JsonReader reader = JSON.createReader(new StringReader(line))) {
+        state = CatalogJournal.apply(state, reader.readObject());
+        journalLines++;
+      } catch (RuntimeException | InvalidModelException e) {
+        LOG.warning("[Catalog] the journal ends with an incomplete change (a crash while writing it); ignored");
+        break;
+      }
+    }
+    return state;
+  }
+
   /** The state as bytes, in the stored format (for sharing with other nodes). */
   public static byte[] toBytes(CatalogState state) {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonWriter writer = JSON.createWriter(bytes)) {
-      writer.writeObject(write(state));
+      writer.writeObject(CatalogStateJson.write(state));
     }
     return bytes.toByteArray();
   }
 
   /** A state from {@link #toBytes}. */
   public static CatalogState fromBytes(byte[] bytes) throws InvalidModelException {
-    try (JsonReader reader = JSON.createReader(new java.io.ByteArrayInputStream(bytes))) {
-      return read(reader.readObject());
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
+      return CatalogStateJson.read(reader.readObject());
     }
   }
 
   /** Writes {@code state} durably: when this returns, a crash cannot lose it. */
   public void save(CatalogState state) {
-    Path temp = file.resolveSibling(FILE + ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(temp);
-          JsonWriter writer = JSON.createWriter(out)) {
-        writer.writeObject(write(state));
+      if (saved == null || journalLines >= MAX_JOURNAL_LINES || journalBytes() > snapshotBytes) {
+        snapshot(state);
+      } else {
+        append(CatalogJournal.delta(saved, state));
       }
-      fsync(temp, false);
-      move(temp);
-      fsync(file.getParent(), true);
+      saved = state;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the catalog in " + file, e);
     }
   }
 
-  private static CatalogState read(JsonObject stored) throws InvalidModelException {
-    if (stored.getInt("format", 0) != FORMAT) {
-      throw new InvalidModelException("format", "is not " + FORMAT);
-    }
-    Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonValue> source : stored.getJsonObject("sources").entrySet()) {
-      sources.put(source.getKey(), entries(source.getValue().asJsonArray(), "sources." + source.getKey()));
-    }
-    Map<String, String> status = new LinkedHashMap<>();
-    stored.getJsonObject("gateway_status").forEach((gateway, value) -> status.put(gateway, ((jakarta.json.JsonString) value).getString()));
-    return new CatalogState(sources, retired(stored.getJsonArray("retired")), status);
+  private long journalBytes() throws IOException {
+    return Files.exists(journal) ? Files.size(journal) : 0;
   }
 
-  private static Map<String, SourceEntry> entries(JsonArray array, String path) throws InvalidModelException {
-    Map<String, SourceEntry> entries = new LinkedHashMap<>();
-    for (int i = 0; i < array.size(); i++) {
-      JsonObject entry = array.getJsonObject(i);
-      Listing listing = entry.isNull("listing") ? null : ListingJson.read(entry.getJsonObject("listing"), path + "[" + i + "]");
-      String id = listing == null ? entry.getString("id") : listing.id();
-      entries.put(
-          id,
-          new SourceEntry(
-              listing, entry.getJsonNumber("applied_at").longValue(), entry.getInt("misses"), entry.getBoolean("removed")));
+  private void append(JsonObject delta) throws IOException {
+    byte[] line = (delta.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    try (FileChannel channel =
+        FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      ByteBuffer buffer = ByteBuffer.wrap(line);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(false);
     }
-    return entries;
+    journalLines++;
   }
 
-  private static Map<String, RetiredModel> retired(JsonArray array) {
-    Map<String, RetiredModel> retired = new LinkedHashMap<>();
-    for (JsonObject entry : array.getValuesAs(JsonObject.class)) {
-      RetiredModel model =
-          new RetiredModel(
-              entry.getString("id"),
-              entry.getString("name", entry.getString("id")),
-              entry.getString("provider_slug", ""),
-              entry.getJsonNumber("retired_at").longValue());
-      retired.put(model.id(), model);
+  // The snapshot replaces the old one atomically; only then is the journal emptied. Should a
+  // crash come between, its lines are replayed on the new snapshot, to the same state.
+  private void snapshot(CatalogState state) throws IOException {
+    Path temp = file.resolveSibling(FILE + ".tmp");
+    byte[] bytes = toBytes(state);
+    Files.write(temp, bytes);
+    fsync(temp, false);
+    move(temp);
+    fsync(file.getParent(), true);
+    try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      channel.truncate(0);
+      channel.force(true);
     }
-    return retired;
-  }
-
-  private static JsonObject write(CatalogState state) {
-    JsonObjectBuilder sources = JSON.createObjectBuilder();
-    state.sources().forEach((gateway, entries) -> sources.add(gateway, write(entries)));
-    JsonArrayBuilder retired = JSON.createArrayBuilder();
-    for (RetiredModel model : state.retired().values()) {
-      retired.add(
-          JSON.createObjectBuilder()
-              .add("id", model.id())
-              .add("name", model.name())
-              .add("provider_slug", model.developer())
-              .add("retired_at", model.retiredAt()));
-    }
-    JsonObjectBuilder status = JSON.createObjectBuilder();
-    state.gatewayStatus().forEach(status::add);
-    return JSON.createObjectBuilder()
-        .add("format", FORMAT)
-        .add("sources", sources)
-        .add("retired", retired)
-        .add("gateway_status", status)
-        .build();
-  }
-
-  private static JsonArrayBuilder write(Map<String, SourceEntry> entries) {
-    JsonArrayBuilder array = JSON.createArrayBuilder();
-    entries.forEach(
-        (id, entry) -> {
-          JsonObjectBuilder json =
-              JSON.createObjectBuilder()
-                  .add("id", id)
-                  .add("applied_at", entry.appliedAt())
-                  .add("misses", entry.misses())
-                  .add("removed", entry.removed());
-          if (entry.listing() == null) {
-            json.addNull("listing");
-          } else {
-            json.add("listing", ListingJson.write(entry.listing()));
-          }
-          array.add(json);
-        });
-    return array;
+    snapshotBytes = bytes.length;
+    journalLines = 0;
   }
 
   private void move(Path temp) throws IOException {
