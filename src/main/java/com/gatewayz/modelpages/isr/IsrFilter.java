@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,8 +26,14 @@ public class IsrFilter extends HttpFilter {
   private static final int MAX_SERVE_ATTEMPTS = 3;
   private static final String RETRY_AFTER_SECONDS = "30";
 
+  // Bounds the memo whatever paths visitors make up: at most 20,000 paths of 256 characters.
+  private static final int MAX_REMEMBERED_KEYS = 20_000;
+  private static final int MAX_REMEMBERED_URI_LENGTH = 256;
+
   private transient Isr isr;
   private transient PageWriter writer;
+  // The key of a path without a query is a pure function of it: worked out once per path.
+  private final transient ConcurrentHashMap<String, PageKey> keysByPath = new ConcurrentHashMap<>();
 
   public IsrFilter() {}
 
@@ -59,8 +66,21 @@ public class IsrFilter extends HttpFilter {
 
   private PageKey keyOf(HttpServletRequest request) {
     String uri = request.getRequestURI();
-    String path = uri.substring(request.getContextPath().length());
-    return isr.cache().renderer().keyOf(path, request.getQueryString());
+    String query = request.getQueryString();
+    if (query == null) {
+      PageKey known = keysByPath.get(uri);
+      if (known != null) {
+        return known;
+      }
+    }
+    PageKey key = isr.cache().renderer().keyOf(uri.substring(request.getContextPath().length()), query);
+    if (query == null
+        && key != null
+        && uri.length() <= MAX_REMEMBERED_URI_LENGTH
+        && keysByPath.size() < MAX_REMEMBERED_KEYS) {
+      keysByPath.put(uri, key);
+    }
+    return key;
   }
 
   private void serve(PageKey key, HttpServletRequest request, HttpServletResponse response)

@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.isr;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a cached page with the cache headers: {@code X-Cache}, {@code Cache-Control}, {@code
@@ -13,6 +14,8 @@ import java.io.IOException;
 final class PageWriter {
 
   private final String defaultCacheControl;
+  // Clients send few distinct Accept-Encoding values: parse each once, not per request.
+  private final ConcurrentHashMap<String, Boolean> gzipByHeader = new ConcurrentHashMap<>();
 
   PageWriter(int revalidateSeconds) {
     this.defaultCacheControl =
@@ -22,7 +25,7 @@ final class PageWriter {
   void write(
       HttpServletRequest request, HttpServletResponse response, CachedPage page, String cacheState, long nowMillis)
       throws IOException {
-    boolean gzip = acceptsGzip(request.getHeader("Accept-Encoding"));
+    boolean gzip = takesGzip(request.getHeader("Accept-Encoding"));
     String etag = gzip ? page.gzipEtag() : page.identityEtag();
     response.setHeader("X-Cache", cacheState);
     response.setHeader("Cache-Control", cacheControl(page));
@@ -76,6 +79,21 @@ final class PageWriter {
     if (!"HEAD".equals(request.getMethod())) {
       response.getOutputStream().write(page.body());
     }
+  }
+
+  private boolean takesGzip(String acceptEncoding) {
+    if (acceptEncoding == null) {
+      return false;
+    }
+    Boolean known = gzipByHeader.get(acceptEncoding);
+    if (known != null) {
+      return known;
+    }
+    boolean parsed = acceptsGzip(acceptEncoding);
+    if (gzipByHeader.size() < 256) {
+      gzipByHeader.put(acceptEncoding, parsed);
+    }
+    return parsed;
   }
 
   /** True when the client takes gzip: a {@code gzip} or {@code *} coding whose q is not 0. */
