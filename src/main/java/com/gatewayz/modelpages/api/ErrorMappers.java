@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.api;
 
+import com.gatewayz.modelpages.catalog.CatalogUnavailableException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -60,6 +61,15 @@ final class ErrorMappers {
     @Override
     public Response toResponse(JsonException exception) {
       return json(400, "invalid JSON body");
+    }
+  }
+
+  /** The shared catalog is out of reach: nothing changed, the caller should try again. */
+  static final class CatalogUnavailable implements ExceptionMapper<CatalogUnavailableException> {
+    @Override
+    public Response toResponse(CatalogUnavailableException exception) {
+      LOG.warning(() -> "[API] refused: " + exception.getMessage());
+      return Response.fromResponse(json(503, exception.getMessage())).header("Retry-After", "5").build();
     }
   }
 

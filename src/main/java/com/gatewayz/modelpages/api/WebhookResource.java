@@ -37,6 +37,9 @@ import java.util.Map;
 public class WebhookResource {
 
   private final WebhookProcessor processor;
+  // The cluster guard probes every 500 ms: a few seconds covers a blip, a sender's back-off the rest.
+  private static final int RETRY_AFTER_SECONDS = 5;
+
   private final long maxBytes;
   private final AuditLog audit;
   private final Map<WebhookResult.Outcome, Counter> outcomes = new EnumMap<>(WebhookResult.Outcome.class);
@@ -65,7 +68,12 @@ public class WebhookResource {
     WebhookResult result = handle(headers, body);
     outcomes.get(result.outcome()).increment();
     AdminAudit.webhook(audit, result);
-    return Response.status(result.status()).entity(result.body().toString()).type(MediaType.APPLICATION_JSON).build();
+    Response.ResponseBuilder response =
+        Response.status(result.status()).entity(result.body().toString()).type(MediaType.APPLICATION_JSON);
+    if (result.outcome() == WebhookResult.Outcome.UNAVAILABLE) {
+      response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+    return response.build();
   }
 
   private WebhookResult handle(HttpHeaders headers, InputStream body) {

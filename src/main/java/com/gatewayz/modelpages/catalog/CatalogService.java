@@ -138,7 +138,7 @@ public final class CatalogService {
           return applied.get();
         }
       }
-      throw new IllegalStateException("the shared catalog kept changing under this update; try again");
+      throw new CatalogUnavailableException("the shared catalog kept changing under this update; try again");
     }
   }
 
@@ -146,7 +146,7 @@ public final class CatalogService {
   private Optional<Applied> tryUpdate(Function<CatalogState, CatalogUpdates.Outcome> change) {
     if (replica.isShared()) {
       if (replica.version() < 0) {
-        throw new IllegalStateException(
+        throw new CatalogUnavailableException(
             "the cluster's shared catalog cannot be reached; the change is refused so no node loses it");
       }
       pullLocked();

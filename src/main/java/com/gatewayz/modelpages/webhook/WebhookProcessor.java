@@ -1,6 +1,7 @@
 package com.gatewayz.modelpages.webhook;
 
 import com.gatewayz.modelpages.catalog.CatalogService;
+import com.gatewayz.modelpages.catalog.CatalogUnavailableException;
 import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.webhook.WebhookResult.Outcome;
 import jakarta.json.JsonObject;
@@ -91,6 +92,10 @@ public final class WebhookProcessor {
     }
     try {
       return apply(event);
+    } catch (CatalogUnavailableException e) {
+      replays.release(webhookId);
+      LOG.warning(() -> "[Webhook] Refused (503): " + e.getMessage());
+      return new WebhookResult(503, WebhookResponses.error(e.getMessage()), Outcome.UNAVAILABLE);
     } catch (RuntimeException e) {
       replays.release(webhookId);
       LOG.log(Level.SEVERE, "[Webhook] Applying " + event.eventType() + " failed", e);

@@ -32,6 +32,8 @@ public record WebhookResult(int status, JsonObject body, Outcome outcome) {
     UNSUPPORTED_TYPE,
     /** 503: no secret configured. */
     DISABLED,
+    /** 503: the catalog shared between nodes cannot be reached; nothing applied, send again. */
+    UNAVAILABLE,
     /** 500: applying failed; nothing applied. */
     ERROR
   }

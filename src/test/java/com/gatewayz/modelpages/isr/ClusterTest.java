@@ -173,6 +173,10 @@ class ClusterTest {
       }
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> !isr(nodeA).isClusterAvailable() && !isr(nodeB).isClusterAvailable());
+    // A change that could reach one node only is refused, so the sender retries it later.
+    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", "xai/grok-in-outage", "0.000001", 1_700_000_001_500L)))
+        .isEqualTo(503);
+    assertThat(nodeA.get("/models/xai/grok-in-outage").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static com.gatewayz.modelpages.webhook.Events.model;
 import static com.gatewayz.modelpages.webhook.WebhookFixture.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gatewayz.modelpages.catalog.CatalogReplica;
 import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.catalog.CatalogStore;
 import com.gatewayz.modelpages.catalog.CatalogUpdates;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +178,45 @@ class WebhookProcessorTest {
     assertThat(broken.catalog.state()).isEqualTo(before);
     assertThat(broken.changes).isEmpty();
     assertThat(broken.replays.claim("msg_1")).isTrue();
+  }
+
+  @Test
+  void anUnreachableSharedCatalogAnswers503AppliesNothingAndReleasesTheId() {
+    site.catalog.joinReplica(new UnreachableReplica());
+    CatalogState before = site.catalog.state();
+
+    WebhookResult result = site.send(Signer.standard(SECRET, "msg_1", WebhookFixture.NOW_SECONDS, GROK), GROK);
+
+    assertThat(result.status()).isEqualTo(503);
+    assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.UNAVAILABLE);
+    assertThat(result.body().getString("error")).contains("shared catalog cannot be reached");
+    assertThat(site.catalog.state()).isEqualTo(before);
+    assertThat(site.changes).isEmpty();
+    assertThat(site.purges).isEmpty();
+    assertThat(site.replays.claim("msg_1")).isTrue();
+  }
+
+  /** A cluster whose server is gone: the version is unknown and nothing can be published. */
+  private static final class UnreachableReplica implements CatalogReplica {
+    @Override
+    public boolean isShared() {
+      return true;
+    }
+
+    @Override
+    public long version() {
+      return -1;
+    }
+
+    @Override
+    public Optional<Replicated> read() {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean publish(long basedOn, CatalogState state) {
+      return false;
+    }
   }
 
   @Test
