@@ -67,7 +67,7 @@ public final class CatalogMerger {
         if (entry.isVisible()) {
           Listing listing = entry.listing();
           List<String> keys = keys(listing, gateway);
-          Group group = find(byKey, keys, gateway);
+          Group group = find(byKey, keys, listing.offerLabel(gateway));
           if (group == null) {
             group = new Group(rankOf(keys), groups.size());
             groups.add(group);
@@ -88,12 +88,13 @@ public final class CatalogMerger {
     return gateways;
   }
 
-  // Two listings of one gateway are two offers there (a ":free" variant shares its model's
-  // canonical slug): they stay two models rather than one hiding the other.
-  private static Group find(Map<String, Group> byKey, List<String> keys, String gateway) {
+  // Two listings of one seller are two offers there (a ":free" variant shares its model's
+  // canonical slug): they stay two models rather than one hiding the other. The seller is the
+  // gateway, or for models.dev the provider, so one model across models.dev's providers merges.
+  private static Group find(Map<String, Group> byKey, List<String> keys, String seller) {
     for (String key : keys) {
       Group group = byKey.get(key);
-      if (group != null && !group.gateways.contains(gateway)) {
+      if (group != null && !group.sellers.contains(seller)) {
         return group;
       }
     }
@@ -133,7 +134,7 @@ public final class CatalogMerger {
     final int order;
     final List<Listing> listings = new ArrayList<>(2);
     final Map<String, Offer> offers = new LinkedHashMap<>();
-    final java.util.Set<String> gateways = new java.util.HashSet<>();
+    final java.util.Set<String> sellers = new java.util.HashSet<>();
     long lastApplied;
 
     Group(int rank, int order) {
@@ -142,10 +143,10 @@ public final class CatalogMerger {
     }
 
     void add(String gateway, Listing listing, long appliedAt) {
-      gateways.add(gateway);
+      String label = listing.offerLabel(gateway);
+      sellers.add(label);
       listings.add(listing);
       lastApplied = Math.max(lastApplied, appliedAt);
-      String label = listing.offerLabel(gateway);
       offers.putIfAbsent(label, listing.toOffer(label));
     }
 

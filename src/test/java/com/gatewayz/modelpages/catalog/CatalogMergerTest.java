@@ -49,6 +49,34 @@ class CatalogMergerTest {
     assertThat(models.get(0).pricingGateway()).isEqualTo("together");
   }
 
+  private static Listing fromProvider(String provider, String id) {
+    return new Listing(id, id, null, "Name of " + id, null, null, 131072L, null,
+        Pricing.perToken("0.000001", "0.000002"), null, List.of(), null, provider);
+  }
+
+  @Test
+  void oneModelFromSeveralModelsDevProvidersIsOneModelWithAnOfferPerProvider() {
+    CatalogState state =
+        state(
+            "models-dev",
+            fromProvider("openai", "openai/gpt-4o"),
+            fromProvider("azure", "azure/gpt-4o"),
+            fromProvider("azure", "azure/gpt-4o-mini"));
+
+    List<Model> models = merger.merge(state);
+
+    assertThat(models).extracting(Model::id).containsExactly("openai/gpt-4o", "azure/gpt-4o-mini");
+    assertThat(models.get(0).offers()).extracting(Offer::gateway).containsExactly("openai", "azure");
+  }
+
+  @Test
+  void twoListingsOfOneModelsDevProviderStayTwoModels() {
+    CatalogState state =
+        state("models-dev", fromProvider("azure", "azure/gpt-4o"), fromProvider("azure", "azure/GPT-4o"));
+
+    assertThat(merger.merge(state)).extracting(Model::id).containsExactly("azure/gpt-4o", "azure/GPT-4o");
+  }
+
   @Test
   void variantsOfOneGatewayStaySeparateModelsEvenWithOneCanonicalSlug() {
     CatalogState state =
