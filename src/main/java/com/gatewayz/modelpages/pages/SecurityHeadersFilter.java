@@ -21,10 +21,12 @@ public class SecurityHeadersFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    response.setHeader("X-Frame-Options", "DENY");
+    // REQUEST dispatches only, so the response is fresh: add, which spares setHeader's search of
+    // the headers already set (a visible share of a cache HIT's time in the JFR profile).
+    response.addHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    response.addHeader("X-Content-Type-Options", "nosniff");
+    response.addHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    response.addHeader("X-Frame-Options", "DENY");
     chain.doFilter(request, response);
   }
 }

@@ -99,6 +99,9 @@ class IsrFilterTest {
     assertThat(header(second, "Age")).isEqualTo("0");
     assertThat(header(second, "ETag")).matches("\"[0-9a-f]{24}\"");
     assertThat(fixture.renderer.rendersOf("/p/a")).isEqualTo(1);
+    for (String name : List.of("X-Cache", "Cache-Control", "Vary", "ETag", "Age", "Surrogate-Key", "Content-Type", "Content-Length")) {
+      assertThat(second.headers().allValues(name)).as(name).hasSize(1);
+    }
   }
 
   @Test

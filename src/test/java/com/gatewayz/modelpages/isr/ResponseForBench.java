@@ -46,6 +46,12 @@ final class ResponseForBench extends HttpServletResponseWrapper {
   }
 
   @Override
+  public void addHeader(String name, String value) {
+    names[headerCount] = name;
+    values[headerCount++] = value;
+  }
+
+  @Override
   public void setHeader(String name, String value) {
     for (int i = 0; i < headerCount; i++) {
       if (names[i].equalsIgnoreCase(name)) {
