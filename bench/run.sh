@@ -280,9 +280,9 @@ phase_openrouter() {
   sample_load cold-renders
   "${PY[@]}" cold --base "$BASE" --paths "$WORK/openrouter.paths" >"$RES/cold.json"
 
-  log "webhook: 20 signed price changes"
+  log "webhook: 150 signed price changes to warm up, then 50 measured"
   "${PY[@]}" webhook --base "$BASE" --paths "$WORK/openrouter.paths" --secret "$SECRET" \
-    --tries 20 --skip 100 >"$RES/webhook.json"
+    --warmup 150 --tries 50 --skip 100 >"$RES/webhook.json"
   stop_tomcat
   cp "$WORK/data-a/catalog.json" "$WORK/catalog-openrouter.json"
 }
