@@ -1,23 +1,11 @@
 package com.gatewayz.modelpages.pages.internal;
 
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.ServletConnection;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import jakarta.servlet.http.HttpUpgradeHandler;
-import jakarta.servlet.http.Part;
 import java.io.BufferedReader;
 import java.io.StringReader;
-import java.security.Principal;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -30,7 +18,7 @@ import java.util.Map;
  * revalidation, and misses (so a key renders identically whoever asked). It answers what Tomcat
  * and Payara call during an include; everything about a client is empty.
  */
-public final class OfflineRequest implements HttpServletRequest {
+public final class OfflineRequest extends ClientlessRequest {
 
   private final ServletContext context;
   private final String viewPath;
@@ -263,133 +251,5 @@ public final class OfflineRequest implements HttpServletRequest {
   @Override
   public boolean isSecure() {
     return false;
-  }
-
-  @Override
-  public AsyncContext startAsync() {
-    throw new IllegalStateException("an offline render is synchronous");
-  }
-
-  @Override
-  public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
-    throw new IllegalStateException("an offline render is synchronous");
-  }
-
-  @Override
-  public boolean isAsyncStarted() {
-    return false;
-  }
-
-  @Override
-  public boolean isAsyncSupported() {
-    return false;
-  }
-
-  @Override
-  public AsyncContext getAsyncContext() {
-    throw new IllegalStateException("an offline render is synchronous");
-  }
-
-  @Override
-  public String getRequestId() {
-    return "offline";
-  }
-
-  @Override
-  public String getProtocolRequestId() {
-    return "";
-  }
-
-  @Override
-  public ServletConnection getServletConnection() {
-    return null;
-  }
-
-  @Override
-  public String getAuthType() {
-    return null;
-  }
-
-  @Override
-  public Cookie[] getCookies() {
-    return null;
-  }
-
-  @Override
-  public String getRemoteUser() {
-    return null;
-  }
-
-  @Override
-  public boolean isUserInRole(String role) {
-    return false;
-  }
-
-  @Override
-  public Principal getUserPrincipal() {
-    return null;
-  }
-
-  @Override
-  public String getRequestedSessionId() {
-    return null;
-  }
-
-  @Override
-  public HttpSession getSession(boolean create) {
-    return null;
-  }
-
-  @Override
-  public HttpSession getSession() {
-    return null;
-  }
-
-  @Override
-  public String changeSessionId() {
-    throw new IllegalStateException("an offline render has no session");
-  }
-
-  @Override
-  public boolean isRequestedSessionIdValid() {
-    return false;
-  }
-
-  @Override
-  public boolean isRequestedSessionIdFromCookie() {
-    return false;
-  }
-
-  @Override
-  public boolean isRequestedSessionIdFromURL() {
-    return false;
-  }
-
-  @Override
-  public boolean authenticate(HttpServletResponse response) {
-    return false;
-  }
-
-  @Override
-  public void login(String user, String password) {
-    throw new IllegalStateException("an offline render cannot log in");
-  }
-
-  @Override
-  public void logout() {}
-
-  @Override
-  public Collection<Part> getParts() {
-    return List.of();
-  }
-
-  @Override
-  public Part getPart(String name) {
-    return null;
-  }
-
-  @Override
-  public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) {
-    throw new IllegalStateException("an offline render cannot upgrade");
   }
 }
