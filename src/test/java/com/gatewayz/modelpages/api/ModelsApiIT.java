@@ -26,7 +26,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(ArquillianExtension.class)
 class ModelsApiIT {
 
-  static final String TOKEN = "it-admin-token-0123456789";
 
   @ArquillianResource URL base;
   private Http http;
@@ -37,7 +36,7 @@ class ModelsApiIT {
         Map.of(
             "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("api-it").toString(),
             "MODEL_PAGES_PRERENDER_LIMIT", "0",
-            "MODEL_PAGES_ADMIN_TOKEN", TOKEN));
+            "MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN));
   }
 
   @BeforeEach
@@ -118,8 +117,8 @@ class ModelsApiIT {
   void adminNeedsTheBearerTokenAndMalformedJsonIsA400() {
     HttpResponse<String> anonymous = http.post("/api/cache/invalidate", "{\"type\":\"models\"}");
     HttpResponse<String> wrong = http.post("/api/cache/invalidate", "{\"type\":\"models\"}", "Authorization", "Bearer nope");
-    HttpResponse<String> malformed = http.post("/api/cache/invalidate", "{\"type\":", "Authorization", "Bearer " + TOKEN);
-    HttpResponse<String> unknownType = http.post("/api/cache/invalidate", "{\"type\":\"everything\"}", "Authorization", "Bearer " + TOKEN);
+    HttpResponse<String> malformed = http.post("/api/cache/invalidate", "{\"type\":", "Authorization", Deployments.ADMIN_AUTH);
+    HttpResponse<String> unknownType = http.post("/api/cache/invalidate", "{\"type\":\"everything\"}", "Authorization", Deployments.ADMIN_AUTH);
 
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(wrong.statusCode()).isEqualTo(401);

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class GatewayRefreshIT {
 
-  static final String TOKEN = "it-admin-token-0123456789";
   static final StubGateway STUB = StubGateway.start();
 
   @ArquillianResource URL base;
@@ -47,7 +46,7 @@ class GatewayRefreshIT {
             "MODEL_PAGES_REFRESH_SECONDS", "1",
             "MODEL_PAGES_GATEWAYS_ENABLED", "openrouter",
             "MODEL_PAGES_GATEWAY_OPENROUTER_URL", STUB.url(),
-            "MODEL_PAGES_ADMIN_TOKEN", TOKEN));
+            "MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN));
   }
 
   @AfterAll
@@ -112,7 +111,7 @@ class GatewayRefreshIT {
   @Test
   void anAdminCanRefreshNowAndGetsTheSummary() {
     var anonymous = http.post("/api/gateways/refresh", "");
-    var refresh = http.post("/api/gateways/refresh", "", "Authorization", "Bearer " + TOKEN);
+    var refresh = http.post("/api/gateways/refresh", "", "Authorization", Deployments.ADMIN_AUTH);
 
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(refresh.statusCode()).isEqualTo(200);

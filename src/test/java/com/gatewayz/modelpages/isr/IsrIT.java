@@ -27,8 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class IsrIT {
 
-  static final String TOKEN = "it-admin-token-0123456789";
-  static final String AUTH = "Bearer " + TOKEN;
 
   @ArquillianResource URL base;
   private Http http;
@@ -39,7 +37,7 @@ class IsrIT {
         Map.of(
             "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("isr-it").toString(),
             "MODEL_PAGES_PRERENDER_LIMIT", "5",
-            "MODEL_PAGES_ADMIN_TOKEN", TOKEN));
+            "MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN));
   }
 
   @BeforeEach
@@ -49,7 +47,7 @@ class IsrIT {
   }
 
   private JsonObject cacheReport() {
-    HttpResponse<String> response = http.get("/api/cache", "Authorization", AUTH);
+    HttpResponse<String> response = http.get("/api/cache", "Authorization", Deployments.ADMIN_AUTH);
     assertThat(response.statusCode()).isEqualTo(200);
     return Json.createReader(new StringReader(response.body())).readObject();
   }
@@ -91,7 +89,7 @@ class IsrIT {
     assertThat(header(http.get("/models/openai/gpt-4o-mini"), "X-Cache")).isEqualTo("HIT");
 
     HttpResponse<String> purge =
-        http.post("/api/cache/invalidate", "{\"type\":\"model-detail\",\"modelId\":\"openai/gpt-4o-mini\"}", "Authorization", AUTH);
+        http.post("/api/cache/invalidate", "{\"type\":\"model-detail\",\"modelId\":\"openai/gpt-4o-mini\"}", "Authorization", Deployments.ADMIN_AUTH);
 
     assertThat(purge.statusCode()).isEqualTo(200);
     assertThat(purge.body())
@@ -106,7 +104,7 @@ class IsrIT {
     http.get("/models");
     assertThat(header(http.get("/models"), "X-Cache")).isEqualTo("HIT");
 
-    http.post("/api/cache/invalidate", "{\"type\":\"models\"}", "Authorization", AUTH);
+    http.post("/api/cache/invalidate", "{\"type\":\"models\"}", "Authorization", Deployments.ADMIN_AUTH);
 
     assertThat(header(http.get("/models"), "X-Cache")).isEqualTo("MISS");
   }

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RestartIT {
 
   static final String DEPLOYMENT = "restart";
-  static final String AUTH = "Bearer " + IsrIT.TOKEN;
 
   static Path dataDir;
 
@@ -48,7 +47,7 @@ class RestartIT {
             "MODEL_PAGES_PRERENDER_LIMIT", "3",
             "MODEL_PAGES_REFRESH_SECONDS", "0",
             "MODEL_WEBHOOK_SECRET", Webhooks.SECRET,
-            "MODEL_PAGES_ADMIN_TOKEN", IsrIT.TOKEN));
+            "MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN));
   }
 
   @Test
@@ -58,7 +57,7 @@ class RestartIT {
     awaitReady(http);
     http.get("/models/openai/gpt-4o");
     http.get("/models/openai/o3");
-    http.post("/api/cache/invalidate", "{\"type\":\"model-detail\",\"modelId\":\"openai/o3\"}", "Authorization", AUTH);
+    http.post("/api/cache/invalidate", "{\"type\":\"model-detail\",\"modelId\":\"openai/o3\"}", "Authorization", Deployments.ADMIN_AUTH);
     String added = Webhooks.modelEvent("models.added", "xai", "xai/grok-durable", "0.000002", 1_700_000_000_000L);
     assertThat(http.post("/api/webhooks/models-updated", added, "x-webhook-signature", Webhooks.signature(added)).statusCode())
         .isEqualTo(200);
@@ -70,7 +69,7 @@ class RestartIT {
     deployer.deploy(DEPLOYMENT);
     awaitReady(http);
 
-    assertThat(http.get("/api/cache", "Authorization", AUTH).body()).contains("\"renders\":0");
+    assertThat(http.get("/api/cache", "Authorization", Deployments.ADMIN_AUTH).body()).contains("\"renders\":0");
     assertThat(header(http.get("/models/openai/gpt-4o"), "X-Cache")).isEqualTo("HIT");
     assertThat(header(http.get("/models/openai/o3"), "X-Cache")).isEqualTo("MISS");
     assertThat(http.get("/models/xai/grok-durable").body()).contains("$2.00 / 1M");

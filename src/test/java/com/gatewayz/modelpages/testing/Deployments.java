@@ -16,6 +16,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
+  /** The admin token the integration tests deploy with ({@code MODEL_PAGES_ADMIN_TOKEN}). */
+  public static final String ADMIN_TOKEN = "it-admin-token-0123456789";
+
+  /** Its {@code Authorization} header value. */
+  public static final String ADMIN_AUTH = "Bearer " + ADMIN_TOKEN;
+
   private static final File BUILT_WAR = new File("target/model-pages.war");
 
   private Deployments() {}

@@ -58,4 +58,29 @@ final class Events {
   static byte[] bytes(String json) {
     return json.getBytes(UTF_8);
   }
+
+  /** When the parsed test events were received. */
+  static final long RECEIVED = 1_700_000_000_000L;
+
+  static WebhookEvent parse(byte[] body) throws InvalidEventException {
+    return WebhookEvent.parse(body, RECEIVED);
+  }
+
+  static WebhookEvent parse(String body) throws InvalidEventException {
+    return parse(bytes(body));
+  }
+
+  /** The message a refused body is answered with; fails when the body is accepted. */
+  static String problem(byte[] body) {
+    try {
+      parse(body);
+    } catch (InvalidEventException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("accepted");
+  }
+
+  static String problem(String body) {
+    return problem(bytes(body));
+  }
 }

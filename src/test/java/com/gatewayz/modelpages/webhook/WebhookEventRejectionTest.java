@@ -4,6 +4,8 @@ import static com.gatewayz.modelpages.webhook.Events.bytes;
 import static com.gatewayz.modelpages.webhook.Events.envelope;
 import static com.gatewayz.modelpages.webhook.Events.event;
 import static com.gatewayz.modelpages.webhook.Events.model;
+import static com.gatewayz.modelpages.webhook.Events.parse;
+import static com.gatewayz.modelpages.webhook.Events.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
@@ -16,29 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every bad body rejects the whole event with a message naming the field. */
 class WebhookEventRejectionTest {
-
-  private static final long RECEIVED = 1_700_000_000_000L;
-
-  private static WebhookEvent parse(byte[] body) throws InvalidEventException {
-    return WebhookEvent.parse(body, RECEIVED);
-  }
-
-  private static WebhookEvent parse(String body) throws InvalidEventException {
-    return parse(bytes(body));
-  }
-
-  private static String problem(byte[] body) {
-    try {
-      parse(body);
-    } catch (InvalidEventException e) {
-      return e.getMessage();
-    }
-    throw new AssertionError("accepted");
-  }
-
-  private static String problem(String body) {
-    return problem(bytes(body));
-  }
 
   @ParameterizedTest
   @CsvSource(
