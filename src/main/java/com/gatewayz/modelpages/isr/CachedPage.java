@@ -31,6 +31,7 @@ public final class CachedPage {
   private final String gzipEtag;
   private final String identityEtag;
   private final String surrogateKey;
+  private final String ownCacheControl;
 
   volatile long validatedVersion = -1;
 
@@ -63,6 +64,7 @@ public final class CachedPage {
     this.gzipEtag = "\"" + hash + "-gz\"";
     this.identityEtag = "\"" + hash + "\"";
     this.surrogateKey = String.join(" ", tags);
+    this.ownCacheControl = maxAgeSeconds > 0 ? "public, s-maxage=" + maxAgeSeconds : null;
   }
 
   /** Builds an entry from a render that started at {@code renderTick} on the tag clock. */
@@ -169,6 +171,11 @@ public final class CachedPage {
 
   String surrogateKey() {
     return surrogateKey;
+  }
+
+  /** The entry's own {@code Cache-Control} when it has a max age of its own, else null. */
+  String ownCacheControl() {
+    return ownCacheControl;
   }
 
   /** The identity body as text, for tests and diagnostics. */

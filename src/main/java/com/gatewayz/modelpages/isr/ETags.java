@@ -9,6 +9,9 @@ final class ETags {
     if (ifNoneMatch == null || ifNoneMatch.isEmpty()) {
       return false;
     }
+    if (ifNoneMatch.equals(etag)) {
+      return true; // the usual revalidation: the client echoes the tag it was sent
+    }
     if (ifNoneMatch.trim().equals("*")) {
       return true;
     }

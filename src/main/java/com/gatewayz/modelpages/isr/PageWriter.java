@@ -66,7 +66,8 @@ final class PageWriter {
   }
 
   private String cacheControl(CachedPage page) {
-    return page.maxAgeSeconds() > 0 ? "public, s-maxage=" + page.maxAgeSeconds() : defaultCacheControl;
+    String own = page.ownCacheControl();
+    return own != null ? own : defaultCacheControl;
   }
 
   /** Writes a page that is not (or may not be) cached: errors and uncached 404s. */

@@ -48,6 +48,10 @@ final class Regenerator implements AutoCloseable {
    * after failures. Returns whether a render was started.
    */
   boolean revalidateLater(String key, Revalidation trigger) {
+    // Every STALE hit lands here while the render runs: answer those without allocating a flight.
+    if (isRendering(key)) {
+      return false;
+    }
     Backoff backoff = backoffs.get(key);
     if (backoff != null && clock.millis() < backoff.nextAttemptAt()) {
       return false;
