@@ -34,8 +34,4 @@ public final class AdminGuard {
     byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(given, token.get());
   }
-
-  public boolean isEnabled() {
-    return token.isPresent();
-  }
 }

@@ -1,13 +1,12 @@
 package com.gatewayz.modelpages.api;
 
+import com.gatewayz.modelpages.platform.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -22,14 +21,15 @@ public final class AdminSession {
   public static final String COOKIE = "model_pages_admin";
   public static final Duration LIFETIME = Duration.ofHours(8);
 
-  private static final String ALGORITHM = "HmacSHA256";
   private static final int MAX_EXPIRY_DIGITS = 12;
 
   private final byte[] token;
+  private final SecretKeySpec key;
   private final Clock clock;
 
   public AdminSession(String token, Clock clock) {
     this.token = Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8);
+    this.key = HmacSha256.key(this.token);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -90,13 +90,7 @@ public final class AdminSession {
   }
 
   private String sign(String message) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(new SecretKeySpec(token, ALGORITHM));
-      return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
+    return HexFormat.of().formatHex(HmacSha256.mac(key, message.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static boolean same(String given, String expected) {

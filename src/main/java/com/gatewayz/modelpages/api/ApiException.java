@@ -1,13 +1,12 @@
 package com.gatewayz.modelpages.api;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 
 /** A client-facing failure: answered as {@code {"error": message}} with its status. */
 public final class ApiException extends WebApplicationException {
 
   public ApiException(int status, String message) {
-    super(message, Response.status(status).entity(new ErrorBody(message)).type("application/json").build());
+    super(message, ErrorMappers.json(status, message));
   }
 
   public static ApiException badRequest(String message) {

@@ -1,8 +1,8 @@
 package com.gatewayz.modelpages.api;
 
 import com.gatewayz.modelpages.isr.Prerenderer;
+import com.gatewayz.modelpages.platform.JsonSupport;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,20 +27,20 @@ public class HealthServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String check = request.getPathInfo() == null ? "" : request.getPathInfo();
     switch (check) {
-      case "/live" -> write(response, 200, Json.createObjectBuilder().add("status", "UP"));
+      case "/live" -> write(response, 200, JsonSupport.JSON.createObjectBuilder().add("status", "UP"));
       case "/ready" -> ready(response);
-      default -> write(response, 404, Json.createObjectBuilder().add("error", "use /health/live or /health/ready"));
+      default -> write(response, 404, JsonSupport.JSON.createObjectBuilder().add("error", "use /health/live or /health/ready"));
     }
   }
 
   private void ready(HttpServletResponse response) throws IOException {
     if (prerenderer.isFinished()) {
-      write(response, 200, Json.createObjectBuilder().add("status", "UP"));
+      write(response, 200, JsonSupport.JSON.createObjectBuilder().add("status", "UP"));
     } else {
       write(
           response,
           503,
-          Json.createObjectBuilder().add("status", "DOWN").add("reason", prerenderer.progress()));
+          JsonSupport.JSON.createObjectBuilder().add("status", "DOWN").add("reason", prerenderer.progress()));
     }
   }
 

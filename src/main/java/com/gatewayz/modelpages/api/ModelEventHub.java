@@ -2,7 +2,8 @@ package com.gatewayz.modelpages.api;
 
 import com.gatewayz.modelpages.catalog.CatalogChange;
 import com.gatewayz.modelpages.catalog.CatalogListener;
-import jakarta.json.Json;
+import com.gatewayz.modelpages.platform.DaemonThreads;
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import java.time.Clock;
 import java.util.Set;
@@ -34,12 +35,7 @@ public final class ModelEventHub implements CatalogListener, AutoCloseable {
   private final Clock clock;
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService heartbeat =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "sse-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("sse-heartbeat"));
 
   public ModelEventHub(Clock clock) {
     this.clock = clock;
@@ -72,10 +68,10 @@ public final class ModelEventHub implements CatalogListener, AutoCloseable {
     if (ids.isEmpty() || subscribers.isEmpty()) {
       return;
     }
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JsonSupport.JSON.createArrayBuilder();
     ids.stream().limit(MAX_IDS_PER_EVENT).forEach(list::add);
     String data =
-        Json.createObjectBuilder()
+        JsonSupport.JSON.createObjectBuilder()
             .add("event_type", name)
             .add("count", ids.size())
             .add("ids", list)

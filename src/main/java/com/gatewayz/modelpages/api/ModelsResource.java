@@ -5,8 +5,8 @@ import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.catalog.ModelJson;
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -52,9 +52,9 @@ public class ModelsResource {
             .filter(m -> gatewayId.isEmpty() || m.sourceGateways().contains(gatewayId.get()))
             .filter(m -> search == null || m.matchesText(search))
             .toList();
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder data = JsonSupport.JSON.createArrayBuilder();
     matches.stream().skip(skip).limit(size).forEach(model -> data.add(ModelJson.write(model)));
-    return Json.createObjectBuilder().add("data", data).add("total", matches.size()).build();
+    return JsonSupport.JSON.createObjectBuilder().add("data", data).add("total", matches.size()).build();
   }
 
   private static Optional<String> gatewayFilter(String gateway, Catalog current) {

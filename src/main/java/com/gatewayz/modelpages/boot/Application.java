@@ -128,7 +128,6 @@ final class Application implements AutoCloseable {
         .register(AdminGuard.class, new AdminGuard(settings.adminToken()))
         .register(AuditLog.class, audit)
         .register(SiteContext.class, site)
-        .register(GatewayRegistry.class, gateways)
         .register(RefreshJob.class, refresh)
         .register(RefreshSchedule.class, schedule)
         .register(MeterRegistry.class, metrics.registry())

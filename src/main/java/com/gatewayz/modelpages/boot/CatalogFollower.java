@@ -1,6 +1,7 @@
 package com.gatewayz.modelpages.boot;
 
 import com.gatewayz.modelpages.catalog.CatalogService;
+import com.gatewayz.modelpages.platform.DaemonThreads;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +25,7 @@ final class CatalogFollower implements AutoCloseable {
 
   static CatalogFollower start(CatalogService catalog) {
     ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "catalog-follower");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("catalog-follower"));
     executor.scheduleWithFixedDelay(() -> follow(catalog), PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     return new CatalogFollower(executor);
   }

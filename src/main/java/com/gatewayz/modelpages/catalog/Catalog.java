@@ -99,10 +99,6 @@ public final class Catalog {
     return Optional.ofNullable(retired.get(id));
   }
 
-  public Map<String, RetiredModel> retiredModels() {
-    return retired;
-  }
-
   /** When the model's data last changed (epoch ms), when known. */
   public java.util.OptionalLong lastModified(String id) {
     Long millis = lastModified.get(id);

@@ -1,10 +1,10 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +16,12 @@ import java.util.Map;
  */
 final class CatalogJournal {
 
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   private CatalogJournal() {}
 
   /** The change from {@code before} to {@code after} as one JSON line. */
   static JsonObject delta(CatalogState before, CatalogState after) {
-    JsonObjectBuilder put = JSON.createObjectBuilder();
-    JsonObjectBuilder removed = JSON.createObjectBuilder();
+    JsonObjectBuilder put = JsonSupport.JSON.createObjectBuilder();
+    JsonObjectBuilder removed = JsonSupport.JSON.createObjectBuilder();
     after.sources().forEach((gateway, entries) -> {
       Map<String, SourceEntry> old = before.entriesOf(gateway);
       Map<String, SourceEntry> changed = new LinkedHashMap<>();
@@ -42,9 +40,9 @@ final class CatalogJournal {
         addRemoved(removed, gateway, List.copyOf(entries.keySet()));
       }
     });
-    JsonObjectBuilder status = JSON.createObjectBuilder();
+    JsonObjectBuilder status = JsonSupport.JSON.createObjectBuilder();
     after.gatewayStatus().forEach(status::add);
-    return JSON.createObjectBuilder()
+    return JsonSupport.JSON.createObjectBuilder()
         .add("put", put)
         .add("removed", removed)
         .add("retired", CatalogStateJson.writeRetired(after.retired()))
@@ -54,7 +52,7 @@ final class CatalogJournal {
 
   private static void addRemoved(JsonObjectBuilder removed, String gateway, List<String> ids) {
     if (!ids.isEmpty()) {
-      JsonArrayBuilder array = JSON.createArrayBuilder();
+      JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
       ids.forEach(array::add);
       removed.add(gateway, array);
     }

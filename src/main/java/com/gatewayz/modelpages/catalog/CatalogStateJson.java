@@ -1,19 +1,17 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The JSON form of a {@link CatalogState} and of its parts, as stored and shared. */
 final class CatalogStateJson {
 
-  // One provider for the class: Json.create* looks the provider up again on every call.
-  private static final JsonProvider JSON = JsonProvider.provider();
   static final int FORMAT = 2;
 
   private CatalogStateJson() {}
@@ -60,12 +58,12 @@ final class CatalogStateJson {
   }
 
   static JsonObject write(CatalogState state) {
-    JsonObjectBuilder sources = JSON.createObjectBuilder();
+    JsonObjectBuilder sources = JsonSupport.JSON.createObjectBuilder();
     state.sources().forEach((gateway, entries) -> sources.add(gateway, write(entries)));
     JsonArrayBuilder retired = writeRetired(state.retired());
-    JsonObjectBuilder status = JSON.createObjectBuilder();
+    JsonObjectBuilder status = JsonSupport.JSON.createObjectBuilder();
     state.gatewayStatus().forEach(status::add);
-    return JSON.createObjectBuilder()
+    return JsonSupport.JSON.createObjectBuilder()
         .add("format", FORMAT)
         .add("sources", sources)
         .add("retired", retired)
@@ -74,10 +72,10 @@ final class CatalogStateJson {
   }
 
   static JsonArrayBuilder writeRetired(Map<String, RetiredModel> models) {
-    JsonArrayBuilder retired = JSON.createArrayBuilder();
+    JsonArrayBuilder retired = JsonSupport.JSON.createArrayBuilder();
     for (RetiredModel model : models.values()) {
       retired.add(
-          JSON.createObjectBuilder()
+          JsonSupport.JSON.createObjectBuilder()
               .add("id", model.id())
               .add("name", model.name())
               .add("provider_slug", model.developer())
@@ -87,11 +85,11 @@ final class CatalogStateJson {
   }
 
   static JsonArrayBuilder write(Map<String, SourceEntry> entries) {
-    JsonArrayBuilder array = JSON.createArrayBuilder();
+    JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
     entries.forEach(
         (id, entry) -> {
           JsonObjectBuilder json =
-              JSON.createObjectBuilder()
+              JsonSupport.JSON.createObjectBuilder()
                   .add("id", id)
                   .add("applied_at", entry.appliedAt())
                   .add("misses", entry.misses())

@@ -1,9 +1,9 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonWriter;
-import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,8 +32,6 @@ import java.util.logging.Logger;
  */
 public final class CatalogStore {
 
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   static final String FILE = "catalog.json";
   static final String JOURNAL = "catalog.journal";
   static final int MAX_JOURNAL_LINES = 1_000;
@@ -56,7 +54,7 @@ public final class CatalogStore {
       return Optional.empty();
     }
     try (InputStream in = Files.newInputStream(file);
-        JsonReader reader = JSON.createReader(in)) {
+        JsonReader reader = JsonSupport.JSON.createReader(in)) {
       CatalogState state = CatalogStateJson.read(reader.readObject());
       snapshotBytes = Files.size(file);
       state = replayJournal(state);
@@ -74,7 +72,7 @@ public final class CatalogStore {
       return state;
     }
     for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
-      try (JsonReader reader = JSON.createReader(new StringReader(line))) {
+      try (JsonReader reader = JsonSupport.JSON.createReader(new StringReader(line))) {
         state = CatalogJournal.apply(state, reader.readObject());
         journalLines++;
       } catch (RuntimeException | InvalidModelException e) {
@@ -88,7 +86,7 @@ public final class CatalogStore {
   /** The state as bytes, in the stored format (for sharing with other nodes). */
   public static byte[] toBytes(CatalogState state) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonWriter writer = JSON.createWriter(bytes)) {
+    try (JsonWriter writer = JsonSupport.JSON.createWriter(bytes)) {
       writer.writeObject(CatalogStateJson.write(state));
     }
     return bytes.toByteArray();
@@ -96,7 +94,7 @@ public final class CatalogStore {
 
   /** A state from {@link #toBytes}. */
   public static CatalogState fromBytes(byte[] bytes) throws InvalidModelException {
-    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = JsonSupport.JSON.createReader(new ByteArrayInputStream(bytes))) {
       return CatalogStateJson.read(reader.readObject());
     }
   }

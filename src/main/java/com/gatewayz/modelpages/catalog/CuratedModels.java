@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonReader;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,9 +13,6 @@ import java.util.List;
  */
 public final class CuratedModels {
 
-  // One provider for the class: Json.create* looks the provider up again on every call.
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   static final String RESOURCE = "curated-models.json";
 
   private CuratedModels() {}
@@ -25,7 +22,7 @@ public final class CuratedModels {
       if (in == null) {
         throw new IllegalStateException("the bundled " + RESOURCE + " is missing from the WAR");
       }
-      try (JsonReader reader = JSON.createReader(in)) {
+      try (JsonReader reader = JsonSupport.JSON.createReader(in)) {
         return ModelJson.readAll(reader.readArray(), "curated-models");
       }
     } catch (IOException e) {

@@ -1,22 +1,19 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.util.List;
 
 /** The stored form of a {@link Listing}: the model JSON fields plus the listing-only ones. */
 final class ListingJson {
 
-  // One provider for the class: Json.create* looks the provider up again on every call.
-  private static final JsonProvider JSON = JsonProvider.provider();
-
   private ListingJson() {}
 
   static JsonObject write(Listing listing) {
     JsonObjectBuilder json =
-        JSON.createObjectBuilder()
+        JsonSupport.JSON.createObjectBuilder()
             .add("id", listing.id())
             .add("gateway_model_id", listing.gatewayModelId())
             .add("name", listing.name())
@@ -32,7 +29,7 @@ final class ListingJson {
     if (listing.architecture() != null) {
       json.add(
           "architecture",
-          JSON.createObjectBuilder()
+          JsonSupport.JSON.createObjectBuilder()
               .add("input_modalities", strings(listing.architecture().inputModalities()))
               .add("output_modalities", strings(listing.architecture().outputModalities())));
     }
@@ -70,7 +67,7 @@ final class ListingJson {
   }
 
   private static JsonArrayBuilder strings(List<String> values) {
-    JsonArrayBuilder array = JSON.createArrayBuilder();
+    JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
     values.forEach(array::add);
     return array;
   }

@@ -92,7 +92,8 @@ public final class ModelId {
     StringBuilder out = new StringBuilder(id.length() + 8);
     for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if (c == '/' || isPathSafe(c)) {
+      // Id characters are all RFC 3986 pchars; anything else (never a valid id) is escaped.
+      if (c == '/' || isSegmentChar(c)) {
         out.append(c);
       } else {
         out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)));
@@ -100,19 +101,5 @@ public final class ModelId {
       }
     }
     return out.toString();
-  }
-
-  // RFC 3986 pchar without '%': unreserved, sub-delims we allow in ids, ':' and '@'.
-  private static boolean isPathSafe(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '.'
-        || c == '_'
-        || c == '-'
-        || c == '~'
-        || c == ':'
-        || c == '@'
-        || c == '+';
   }
 }

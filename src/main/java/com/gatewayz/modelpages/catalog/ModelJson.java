@@ -1,11 +1,11 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +21,6 @@ import java.util.Optional;
  * with an {@link InvalidModelException} naming the field.
  */
 public final class ModelJson {
-
-  // One provider for the class: Json.create* looks the provider up again on every call.
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final int MAX_NAME = 256;
   public static final int MAX_DESCRIPTION = 20_000;
@@ -145,7 +142,7 @@ public final class ModelJson {
   /** The model as JSON, prices as plain-notation strings. */
   public static JsonObject write(Model model) {
     JsonObjectBuilder json =
-        JSON.createObjectBuilder()
+        JsonSupport.JSON.createObjectBuilder()
             .add("id", model.id())
             .add("name", model.name())
             .add("provider_slug", model.developer())
@@ -156,28 +153,28 @@ public final class ModelJson {
             .add("supported_parameters", strings(model.supportedParameters()))
             .add("source_gateways", strings(model.sourceGateways()));
     addNullable(json, "created", model.created());
-    JsonArrayBuilder offers = JSON.createArrayBuilder();
+    JsonArrayBuilder offers = JsonSupport.JSON.createArrayBuilder();
     model.offers().forEach(offer -> offers.add(write(offer)));
     return json.add("offers", offers).build();
   }
 
   private static JsonObject write(Offer offer) {
     JsonObjectBuilder json =
-        JSON.createObjectBuilder().add("gateway", offer.gateway()).add("pricing", write(offer.pricing()));
+        JsonSupport.JSON.createObjectBuilder().add("gateway", offer.gateway()).add("pricing", write(offer.pricing()));
     addNullable(json, "context_length", offer.contextLength());
     addNullable(json, "max_completion_tokens", offer.maxCompletionTokens());
     return json.build();
   }
 
   public static JsonObject write(Pricing pricing) {
-    JsonObjectBuilder json = JSON.createObjectBuilder();
+    JsonObjectBuilder json = JsonSupport.JSON.createObjectBuilder();
     addPrice(json, "prompt", pricing.prompt());
     addPrice(json, "completion", pricing.completion());
     return json.build();
   }
 
   private static JsonObject write(Architecture architecture) {
-    return JSON.createObjectBuilder()
+    return JsonSupport.JSON.createObjectBuilder()
         .add("input_modalities", strings(architecture.inputModalities()))
         .add("output_modalities", strings(architecture.outputModalities()))
         .build();
@@ -200,7 +197,7 @@ public final class ModelJson {
   }
 
   private static JsonArrayBuilder strings(List<String> values) {
-    JsonArrayBuilder array = JSON.createArrayBuilder();
+    JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
     values.forEach(array::add);
     return array;
   }

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.gateway;
 
+import com.gatewayz.modelpages.platform.DaemonThreads;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,12 +13,7 @@ public final class ExecutorScheduler implements IntervalScheduler {
   private static final Logger LOG = Logger.getLogger(ExecutorScheduler.class.getName());
 
   private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "gateway-refresh");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("gateway-refresh"));
 
   @Override
   public void schedule(long initialDelayMillis, long intervalMillis, Runnable job) {

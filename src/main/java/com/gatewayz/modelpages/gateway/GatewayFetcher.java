@@ -4,6 +4,7 @@ import com.gatewayz.modelpages.gateway.FetchResult.Failed;
 import com.gatewayz.modelpages.gateway.FetchResult.Fetched;
 import com.gatewayz.modelpages.gateway.FetchResult.Skipped;
 import com.gatewayz.modelpages.gateway.format.ParsedList;
+import com.gatewayz.modelpages.platform.DaemonThreads;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

@@ -6,6 +6,7 @@ import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.gateway.FetchResult.Failed;
 import com.gatewayz.modelpages.gateway.FetchResult.Fetched;
 import com.gatewayz.modelpages.gateway.RefreshSummary.GatewayRun;
+import com.gatewayz.modelpages.platform.DaemonThreads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

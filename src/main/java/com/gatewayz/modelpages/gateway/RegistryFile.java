@@ -1,6 +1,6 @@
 package com.gatewayz.modelpages.gateway;
 
-import jakarta.json.Json;
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -36,7 +36,7 @@ final class RegistryFile {
 
   private static JsonObject root(InputStream in, String source) {
     JsonValue value;
-    try (JsonReader reader = Json.createReader(in)) {
+    try (JsonReader reader = JsonSupport.JSON.createReader(in)) {
       value = reader.readValue();
     } catch (JsonException e) {
       throw new GatewayRegistryException(source + ": not valid JSON: " + e.getMessage(), e);

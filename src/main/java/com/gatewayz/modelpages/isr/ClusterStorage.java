@@ -2,12 +2,12 @@ package com.gatewayz.modelpages.isr;
 
 import static org.ehcache.config.builders.CacheConfigurationBuilder.newCacheConfigurationBuilder;
 
+import com.gatewayz.modelpages.platform.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -88,7 +88,7 @@ final class ClusterStorage implements Storage {
     this.tagClock =
         new ClusterTagClock(counters, () -> this.connection.purges(), guard, LocalTagClock.DEFAULT_MAX_STAMPS);
     this.shared = new ClusterSharedState(counters, () -> this.connection.shared(), guard, Clock.systemUTC());
-    this.monitor = Executors.newSingleThreadScheduledExecutor(daemon("cluster-monitor"));
+    this.monitor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("cluster-monitor"));
     monitor.scheduleWithFixedDelay(this::probe, PROBE_MILLIS, PROBE_MILLIS, TimeUnit.MILLISECONDS);
   }
 
@@ -127,14 +127,6 @@ final class ClusterStorage implements Storage {
             .with(ClusteredResourcePoolBuilder.clusteredDedicated(CacheSizing.Cluster.SERVER_RESOURCE, clusteredMb, MemoryUnit.MB));
     return newCacheConfigurationBuilder(key, value, pools)
         .withService(ClusteredStoreConfigurationBuilder.withConsistency(consistency));
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   // Reads a key no heap tier holds, so it reaches the server: finds a lost server early. While it

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.isr;
 
+import com.gatewayz.modelpages.platform.DaemonThreads;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,7 +11,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,7 +46,7 @@ public final class Isr implements AutoCloseable {
       ViewCounts views) {
     this.storage = storage;
     this.views = views;
-    this.maintenance = Executors.newSingleThreadScheduledExecutor(daemon("isr-maintenance"));
+    this.maintenance = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("isr-maintenance"));
     maintenance.scheduleAtFixedRate(this::decayViews, 1, 1, TimeUnit.HOURS);
     this.popularity = popularity;
     this.background = background;
@@ -67,14 +67,6 @@ public final class Isr implements AutoCloseable {
     return new Isr(Storage.open(sizing), renderer, popularity, options, clock, backgroundExecutor(), views);
   }
 
-  private static ThreadFactory daemon(String name) {
-    return task -> {
-      Thread thread = new Thread(task, name);
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
   // Ages view counts by the real time since the last decay and saves them.
   private void decayViews() {
     long now = System.nanoTime();
@@ -88,13 +80,7 @@ public final class Isr implements AutoCloseable {
   }
 
   private static ExecutorService backgroundExecutor() {
-    AtomicInteger count = new AtomicInteger();
-    ThreadFactory threads =
-        task -> {
-          Thread thread = new Thread(task, "isr-render-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
+    ThreadFactory threads = DaemonThreads.named("isr-render");
     return new ThreadPoolExecutor(
         BACKGROUND_THREADS,
         BACKGROUND_THREADS,

@@ -28,8 +28,6 @@ public record IndexQuery(
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final List<String> MODALITIES = List.of("text", "image", "audio", "file", "video");
 
-  public static final IndexQuery DEFAULT = new IndexQuery(null, null, null, null, false, Sort.POPULAR, 1);
-
   /** Orders of the index; {@link #POPULAR} is the default. */
   public enum Sort {
     POPULAR("popular"),

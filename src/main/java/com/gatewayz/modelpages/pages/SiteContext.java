@@ -29,10 +29,6 @@ public record SiteContext(String contextPath, String publicUrl, String assetVers
     return contextPath;
   }
 
-  public String getPublicUrl() {
-    return publicUrl;
-  }
-
   public String getAssetVersion() {
     return assetVersion;
   }

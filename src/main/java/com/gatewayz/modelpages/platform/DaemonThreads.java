@@ -1,19 +1,27 @@
-package com.gatewayz.modelpages.gateway;
+package com.gatewayz.modelpages.platform;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Named daemon threads, so a forgotten pool never keeps a JVM or a container from stopping. */
-final class DaemonThreads {
+public final class DaemonThreads {
 
   private DaemonThreads() {}
 
-  static ThreadFactory named(String prefix) {
+  /** Threads named {@code prefix-1}, {@code prefix-2}, ... */
+  public static ThreadFactory named(String prefix) {
     AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    return task -> daemon(task, prefix + "-" + count.incrementAndGet());
+  }
+
+  /** Every thread named {@code name}: for single-thread executors. */
+  public static ThreadFactory single(String name) {
+    return task -> daemon(task, name);
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
   }
 }

@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.webhook;
+package com.gatewayz.modelpages.platform;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -6,16 +6,19 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 and the constant-time comparison of received MACs. Stateless, thread-safe. */
-final class HmacSha256 {
+/**
+ * HMAC-SHA256 and the constant-time comparison of received MACs: webhook signatures and the admin
+ * session cookie. Stateless, thread-safe.
+ */
+public final class HmacSha256 {
 
-  static final String ALGORITHM = "HmacSHA256";
-  static final int MAC_LENGTH = 32;
+  public static final String ALGORITHM = "HmacSHA256";
+  public static final int MAC_LENGTH = 32;
 
   private HmacSha256() {}
 
   /** A key for {@code bytes}, which must not be empty. */
-  static SecretKeySpec key(byte[] bytes) {
+  public static SecretKeySpec key(byte[] bytes) {
     return new SecretKeySpec(bytes, ALGORITHM);
   }
 
@@ -23,7 +26,7 @@ final class HmacSha256 {
    * True when any candidate equals the MAC of the concatenated {@code parts} under any key. Every
    * key and candidate is compared, so the time taken does not depend on which one matched.
    */
-  static boolean anyMatches(List<SecretKeySpec> keys, List<byte[]> candidates, byte[]... parts) {
+  public static boolean anyMatches(List<SecretKeySpec> keys, List<byte[]> candidates, byte[]... parts) {
     boolean matched = false;
     for (SecretKeySpec key : keys) {
       byte[] expected = mac(key, parts);
@@ -34,7 +37,7 @@ final class HmacSha256 {
     return matched;
   }
 
-  static byte[] mac(SecretKeySpec key, byte[]... parts) {
+  public static byte[] mac(SecretKeySpec key, byte[]... parts) {
     Mac mac = newMac(key);
     for (byte[] part : parts) {
       mac.update(part);

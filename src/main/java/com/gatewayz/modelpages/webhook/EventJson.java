@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.webhook;
 
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -58,7 +59,7 @@ final class EventJson {
     if (text.isBlank()) {
       throw InvalidEventException.invalidJson("the body is empty");
     }
-    try (JsonParser parser = WebhookResponses.JSON.createParser(new StringReader(text))) {
+    try (JsonParser parser = JsonSupport.JSON.createParser(new StringReader(text))) {
       if (parser.next() != JsonParser.Event.START_OBJECT) {
         throw InvalidEventException.invalidJson("the body must be a JSON object");
       }

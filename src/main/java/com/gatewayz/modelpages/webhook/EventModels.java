@@ -6,6 +6,7 @@ import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.catalog.ModelJson;
 import com.gatewayz.modelpages.catalog.Offer;
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -109,6 +110,6 @@ final class EventModels {
   }
 
   private static JsonObject withoutOffers(JsonObject source) {
-    return WebhookResponses.JSON.createObjectBuilder(source).remove("offers").build();
+    return JsonSupport.JSON.createObjectBuilder(source).remove("offers").build();
   }
 }

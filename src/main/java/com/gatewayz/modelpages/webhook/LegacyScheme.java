@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.webhook;
 
+import com.gatewayz.modelpages.platform.HmacSha256;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.webhook;
 
+import com.gatewayz.modelpages.platform.HmacSha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.webhook;
 import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.CatalogUnavailableException;
 import com.gatewayz.modelpages.isr.Invalidation;
+import com.gatewayz.modelpages.platform.JsonSupport;
 import com.gatewayz.modelpages.webhook.WebhookResult.Outcome;
 import jakarta.json.JsonObject;
 import java.time.Clock;
@@ -74,7 +75,7 @@ public final class WebhookProcessor {
     Verification verification = verifier.get().verify(headers, body);
     if (!verification.isValid()) {
       return rejected(
-          401, Outcome.UNAUTHORIZED, "Invalid webhook signature", verification.reason());
+          401, Outcome.UNAUTHORIZED, WebhookVerifier.CLIENT_ERROR, verification.reason());
     }
     try {
       return claimAndApply(WebhookEvent.parse(body, clock.millis()), verification.webhookId());
@@ -150,11 +151,11 @@ public final class WebhookProcessor {
    * ENDPOINT,"supported_events":[...]}} for {@code GET} on the webhook.
    */
   public JsonObject describe(String contextPath) {
-    return WebhookResponses.JSON
+    return JsonSupport.JSON
         .createObjectBuilder()
         .add("status", verifier.isPresent() ? "active" : "disabled")
         .add("endpoint", Objects.requireNonNullElse(contextPath, "") + ENDPOINT)
-        .add("supported_events", WebhookResponses.JSON.createArrayBuilder(EventType.wireNames()))
+        .add("supported_events", JsonSupport.JSON.createArrayBuilder(EventType.wireNames()))
         .build();
   }
 

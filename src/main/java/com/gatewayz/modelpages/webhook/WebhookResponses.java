@@ -1,21 +1,18 @@
 package com.gatewayz.modelpages.webhook;
 
 import com.gatewayz.modelpages.isr.Invalidation;
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 
 /** The JSON bodies of webhook answers (DESIGN "Webhook"). */
 final class WebhookResponses {
-
-  // Json.createXxx looks the provider up through the ServiceLoader on every call (~50 µs).
-  static final JsonProvider JSON = JsonProvider.provider();
 
   private WebhookResponses() {}
 
   /** {@code {"error":message}}. */
   static JsonObject error(String message) {
-    return JSON.createObjectBuilder().add("error", message).build();
+    return JsonSupport.JSON.createObjectBuilder().add("error", message).build();
   }
 
   /**
@@ -24,7 +21,7 @@ final class WebhookResponses {
    */
   static JsonObject success(
       WebhookEvent event, Invalidation invalidated, int staleCount, String flag, long now) {
-    JsonObjectBuilder body = JSON.createObjectBuilder().add("success", true);
+    JsonObjectBuilder body = JsonSupport.JSON.createObjectBuilder().add("success", true);
     if (flag != null) {
       body.add(flag, true);
     }
@@ -36,7 +33,7 @@ final class WebhookResponses {
   private static JsonObject processed(
       WebhookEvent event, Invalidation invalidated, int staleCount) {
     JsonObjectBuilder processed =
-        JSON.createObjectBuilder()
+        JsonSupport.JSON.createObjectBuilder()
             .add("event_type", event.eventType())
             .add("gateway", event.gateway())
             .add("models_count", event.modelsCount());
@@ -50,9 +47,9 @@ final class WebhookResponses {
   }
 
   private static JsonObject invalidated(Invalidation invalidation) {
-    return JSON.createObjectBuilder()
-        .add("tags", JSON.createArrayBuilder(invalidation.tags()))
-        .add("paths", JSON.createArrayBuilder(invalidation.paths()))
+    return JsonSupport.JSON.createObjectBuilder()
+        .add("tags", JsonSupport.JSON.createArrayBuilder(invalidation.tags()))
+        .add("paths", JsonSupport.JSON.createArrayBuilder(invalidation.paths()))
         .build();
   }
 }

@@ -65,8 +65,4 @@ public record WebhookResult(int status, JsonObject body, Outcome outcome) {
         Outcome.UNSUPPORTED_TYPE);
   }
 
-  /** True for the 2xx outcomes. */
-  public boolean isSuccess() {
-    return status >= 200 && status < 300;
-  }
 }

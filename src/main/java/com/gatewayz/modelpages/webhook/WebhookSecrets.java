@@ -1,5 +1,7 @@
 package com.gatewayz.modelpages.webhook;
 
+import com.gatewayz.modelpages.platform.HmacSha256;
+import com.gatewayz.modelpages.platform.Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,7 +42,7 @@ final class WebhookSecrets {
     byte[] key = decodeBase64(secret.substring(BASE64_PREFIX.length()));
     if (key.length == 0) {
       throw new IllegalArgumentException(
-          WebhookVerifier.SECRET_SETTING + " holds a whsec_ secret with an empty key");
+          Settings.WEBHOOK_SECRET + " holds a whsec_ secret with an empty key");
     }
     return key;
   }
@@ -51,7 +53,7 @@ final class WebhookSecrets {
     } catch (IllegalArgumentException e) {
       // Not chained: the decoder's message quotes the offending character of the secret.
       throw new IllegalArgumentException(
-          WebhookVerifier.SECRET_SETTING + " holds a whsec_ secret that is not valid base64");
+          Settings.WEBHOOK_SECRET + " holds a whsec_ secret that is not valid base64");
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.webhook;
 
+import com.gatewayz.modelpages.platform.Settings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -23,11 +24,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookVerifier {
 
-  /** The setting holding the comma-separated secrets. */
-  public static final String SECRET_SETTING = "MODEL_WEBHOOK_SECRET";
+  /** The only message a client gets for a rejected delivery, whatever the reason. */
+  public static final String CLIENT_ERROR = "Invalid webhook signature";
 
-  /** The only body a client gets for a rejected delivery, whatever the reason. */
-  public static final String CLIENT_ERROR_BODY = "{\"error\":\"Invalid webhook signature\"}";
+  /** {@link #CLIENT_ERROR} as the JSON body it is sent in. */
+  public static final String CLIENT_ERROR_BODY = "{\"error\":\"" + CLIENT_ERROR + "\"}";
 
   /** Longer signature headers are rejected unread. */
   public static final int MAX_SIGNATURE_HEADER_LENGTH = 4096;
@@ -41,7 +42,7 @@ public final class WebhookVerifier {
   }
 
   /**
-   * A verifier for the secrets in {@code setting} (the value of {@value #SECRET_SETTING}:
+   * A verifier for the secrets in {@code setting} (the value of {@value Settings#WEBHOOK_SECRET}:
    * comma-separated, each trimmed; {@code whsec_<base64>} is a base64 key, anything else its UTF-8
    * bytes), or empty when no secret is configured (null or blank), in which case the caller answers
    * 503.

@@ -90,10 +90,6 @@ public final class IndexPageView {
     return cards;
   }
 
-  public int getTotal() {
-    return result.total();
-  }
-
   /** "1,234 models", or "49–96 of 1,234 models" beyond one page; "No models" when empty. */
   public String getSummary() {
     if (result.total() == 0) {

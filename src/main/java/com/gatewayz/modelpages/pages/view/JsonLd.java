@@ -3,7 +3,7 @@ package com.gatewayz.modelpages.pages.view;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.Offer;
 import com.gatewayz.modelpages.catalog.Pricing;
-import jakarta.json.Json;
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -23,7 +23,7 @@ final class JsonLd {
 
   static String forModel(Model model, String description, String url) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JsonSupport.JSON.createObjectBuilder()
             .add("@context", "https://schema.org")
             .add("@type", "SoftwareApplication")
             .add("name", model.name())
@@ -43,7 +43,7 @@ final class JsonLd {
   }
 
   private static JsonArray offers(Model model, String url) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
     for (Offer offer : model.offers()) {
       if (isPriced(offer.pricing())) {
         JsonObjectBuilder json = offer(offer.pricing(), url);
@@ -61,7 +61,7 @@ final class JsonLd {
   }
 
   private static JsonObjectBuilder offer(Pricing pricing, String url) {
-    return Json.createObjectBuilder()
+    return JsonSupport.JSON.createObjectBuilder()
         .add("@type", "Offer")
         .add("price", perMillion(pricing.prompt()))
         .add("priceCurrency", "USD")
@@ -76,7 +76,7 @@ final class JsonLd {
   }
 
   private static JsonObjectBuilder organization(String name) {
-    return Json.createObjectBuilder().add("@type", "Organization").add("name", name);
+    return JsonSupport.JSON.createObjectBuilder().add("@type", "Organization").add("name", name);
   }
 
   /** JSON text that cannot end or confuse a {@code <script>} element. */

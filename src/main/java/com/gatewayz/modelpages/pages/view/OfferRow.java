@@ -15,7 +15,6 @@ import java.util.List;
  */
 public final class OfferRow {
 
-  private final String gatewayId;
   private final String gateway;
   private final String gatewayHref;
   private final String inputPrice;
@@ -27,7 +26,6 @@ public final class OfferRow {
   private final boolean cheapest;
 
   private OfferRow(Offer offer, boolean cheapest, SiteContext site) {
-    this.gatewayId = offer.gateway();
     this.gateway = DisplayNames.gateway(offer.gateway());
     this.gatewayHref =
         site.link("/models?gateway=" + URLEncoder.encode(offer.gateway(), StandardCharsets.UTF_8));
@@ -52,10 +50,6 @@ public final class OfferRow {
 
   private static long orZero(Long value) {
     return value == null ? 0 : value;
-  }
-
-  public String getGatewayId() {
-    return gatewayId;
   }
 
   /** The gateway's display name ("Together AI"). */
