@@ -133,6 +133,7 @@ final class Application implements AutoCloseable {
         .register(MeterRegistry.class, metrics.registry())
         .register(WebhookProcessor.class, webhooks(settings, catalog, isr, clock))
         .publish(context);
+    renderer.loadViewClasses();
     isr.startPrerender();
     if (scheduler != null) {
       scheduler.schedule(FIRST_REFRESH_DELAY_MILLIS, settings.refreshSeconds() * 1000L, refresh::runOnce);
