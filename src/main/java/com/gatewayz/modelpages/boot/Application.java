@@ -134,7 +134,7 @@ final class Application implements AutoCloseable {
         .register(WebhookProcessor.class, webhooks(settings, catalog, isr, clock))
         .publish(context);
     renderer.loadViewClasses();
-    isr.startPrerender();
+    isr.startPrerender(ContextStart.awaitOf(context));
     if (scheduler != null) {
       scheduler.schedule(FIRST_REFRESH_DELAY_MILLIS, settings.refreshSeconds() * 1000L, refresh::runOnce);
     }

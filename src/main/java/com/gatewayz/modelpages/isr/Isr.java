@@ -91,14 +91,23 @@ public final class Isr implements AutoCloseable {
         new ThreadPoolExecutor.AbortPolicy());
   }
 
-  /** Pre-renders the most popular keys on a background thread. */
-  public void startPrerender() {
+  /**
+   * Pre-renders the most popular keys on a background thread, which first runs {@code awaitStarted}:
+   * the server may still be starting the application when this is called.
+   */
+  public void startPrerender(Runnable awaitStarted) {
     int limit = cache.options().prerenderLimit();
     if (limit == 0) {
       prerenderer.skip();
       return;
     }
-    Thread thread = new Thread(this::prerenderNow, "isr-prerender");
+    Thread thread =
+        new Thread(
+            () -> {
+              awaitStarted.run();
+              prerenderNow();
+            },
+            "isr-prerender");
     thread.setDaemon(true);
     prerenderThread = thread;
     thread.start();

@@ -2,6 +2,7 @@ package com.gatewayz.modelpages.isr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -127,6 +128,34 @@ class PageCacheTest {
     assertThat(page.tags()).contains("popular", "t:a", "all");
     fixture.isr.purge(List.of("popular"), List.of());
     assertThat(fixture.state("/p/a")).isEqualTo(Lookup.State.PURGED);
+  }
+
+  @Test
+  void preRenderWaitsUntilTheServerFinishedStartingTheApplication() throws Exception {
+    fixture.popular = List.of("/p/a");
+    CountDownLatch waiting = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(1);
+
+    fixture.isr.startPrerender(
+        () -> {
+          waiting.countDown();
+          awaitUninterruptibly(started);
+        });
+
+    assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(fixture.renderer.rendersOf("/p/a")).isZero();
+    assertThat(fixture.isr.prerenderer().isFinished()).isFalse();
+    started.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.isr.prerenderer().isFinished());
+    assertThat(fixture.renderer.rendersOf("/p/a")).isEqualTo(1);
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Forwards to another renderer so one method can be changed. */
