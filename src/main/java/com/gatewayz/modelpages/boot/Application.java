@@ -133,7 +133,6 @@ final class Application implements AutoCloseable {
         .register(MeterRegistry.class, metrics.registry())
         .register(WebhookProcessor.class, webhooks(settings, catalog, isr, clock))
         .publish(context);
-    renderer.loadViewClasses();
     isr.startPrerender(ContextStart.awaitOf(context));
     if (scheduler != null) {
       scheduler.schedule(FIRST_REFRESH_DELAY_MILLIS, settings.refreshSeconds() * 1000L, refresh::runOnce);

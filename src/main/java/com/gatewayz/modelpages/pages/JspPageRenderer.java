@@ -14,7 +14,6 @@ import com.gatewayz.modelpages.pages.internal.JspViews;
 import com.gatewayz.modelpages.pages.internal.PathSegments;
 import com.gatewayz.modelpages.pages.view.ErrorView;
 import com.gatewayz.modelpages.pages.view.IndexPageView;
-import com.gatewayz.modelpages.pages.view.MarkdownHtml;
 import com.gatewayz.modelpages.pages.view.ModelPageView;
 import com.gatewayz.modelpages.pages.view.NotFoundView;
 import com.gatewayz.modelpages.pages.view.RetiredView;
@@ -104,19 +103,6 @@ public final class JspPageRenderer implements PageRenderer {
 
   private static RenderedPage sitemap(byte[] body) {
     return new RenderedPage(200, "application/xml;charset=UTF-8", body, Set.of(CacheTags.LIST, CacheTags.ALL), 0, null);
-  }
-
-  /**
-   * Builds a model page's view (Markdown, jsoup sanitising, JSON-LD) without its JSP, in the calling
-   * thread. Call it in the deploying thread before pre-render starts: Payara closes the
-   * application's jars at the end of its start-up (GLASSFISH-21522, payara/Payara#5001), and a
-   * class the pre-render thread loads at that moment fails its static initialiser for good — seen
-   * with jsoup's DataUtil, after which every model page answered 503.
-   */
-  public void loadViewClasses() {
-    Catalog current = catalog.current();
-    MarkdownHtml.plainText("Loads *the* [view](https://example.com) classes.");
-    current.models().stream().findFirst().ifPresent(model -> ModelPageView.of(model, current, site));
   }
 
   /** Renders a request the cache must not keep: a search, or a path that is not a valid id. */
