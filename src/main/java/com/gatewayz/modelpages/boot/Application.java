@@ -30,6 +30,7 @@ import com.gatewayz.modelpages.pages.SiteContext;
 import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.platform.Metrics;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
+import com.gatewayz.modelpages.platform.SettingSource;
 import com.gatewayz.modelpages.platform.Settings;
 import com.gatewayz.modelpages.webhook.ReplayGuard;
 import com.gatewayz.modelpages.webhook.WebhookProcessor;
@@ -65,10 +66,13 @@ final class Application implements AutoCloseable {
   // SIGTERM, embedded Tomcat): without this, a stop could leave the disk tier unclean (wiped).
   private final Thread shutdownHook = new Thread(this::close, "model-pages-shutdown");
 
-  static Application start(ServletContext context, Settings settings) {
+  /**
+   * @param source where the settings came from: also the lookup of the gateways' API-key variables
+   */
+  static Application start(ServletContext context, Settings settings, SettingSource source) {
     Application application = new Application();
     try {
-      application.build(context, settings);
+      application.build(context, settings, source);
       Runtime.getRuntime().addShutdownHook(application.shutdownHook);
       return application;
     } catch (RuntimeException e) {
@@ -77,7 +81,7 @@ final class Application implements AutoCloseable {
     }
   }
 
-  private void build(ServletContext context, Settings settings) {
+  private void build(ServletContext context, Settings settings, SettingSource source) {
     DataDirectory.prepare(settings.dataDir());
     Clock clock = Clock.systemUTC();
     Metrics metrics = open(new Metrics());
@@ -103,7 +107,7 @@ final class Application implements AutoCloseable {
     ModelEventHub events = open(new ModelEventHub(clock));
     catalog.addListener(events);
     IsrMetrics.bind(isr, metrics.registry());
-    GatewayFetcher fetcher = open(new GatewayFetcher(clock));
+    GatewayFetcher fetcher = open(new GatewayFetcher(source::lookup, clock));
     RefreshJob refresh = open(new RefreshJob(gateways, fetcher, catalog, clock));
     IntervalScheduler scheduler = settings.refreshSeconds() > 0 ? Schedulers.forThisServer() : null;
     if (scheduler != null) {

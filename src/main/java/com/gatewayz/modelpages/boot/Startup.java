@@ -16,19 +16,33 @@ public final class Startup implements ServletContextListener {
 
   private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
+  /**
+   * A servlet context attribute holding a {@link SettingSource} that replaces the default one
+   * (environment, system properties, context parameters). Only code that embeds the application
+   * can set it, before the context starts: tests use it so the shell's environment never reaches
+   * them.
+   */
+  public static final String SETTING_SOURCE_ATTRIBUTE = SettingSource.class.getName();
+
   private Application application;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
     try {
-      Settings settings = Settings.load(SettingSource.of(context::getInitParameter));
+      SettingSource source = settingSource(context);
+      Settings settings = Settings.load(source);
       LOG.info("[Startup] model-pages starting with " + settings);
-      application = Application.start(context, settings);
+      application = Application.start(context, settings, source);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "[Startup] model-pages cannot start: " + e.getMessage(), e);
       throw e;
     }
+  }
+
+  private static SettingSource settingSource(ServletContext context) {
+    Object given = context.getAttribute(SETTING_SOURCE_ATTRIBUTE);
+    return given instanceof SettingSource source ? source : SettingSource.of(context::getInitParameter);
   }
 
   @Override

@@ -41,13 +41,9 @@ public final class GatewayFetcher implements AutoCloseable {
   private final RetryRegistry retries;
   private final CircuitBreakerRegistry breakers;
 
-  /** Reads API keys from the process environment. */
-  public GatewayFetcher(Clock clock) {
-    this(System::getenv, clock);
-  }
-
   /**
-   * @param environment API-key variable name → value, or null when unset
+   * @param environment API-key variable name → value, or null when unset (the application passes
+   *     its setting source: environment, then system property, then context parameter)
    * @param clock fetch times and the circuit breakers' open-state wait
    */
   public GatewayFetcher(Function<String, String> environment, Clock clock) {

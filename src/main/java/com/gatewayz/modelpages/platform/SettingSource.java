@@ -28,9 +28,17 @@ public final class SettingSource {
     return new SettingSource(System::getenv, System::getProperty, contextParameters);
   }
 
-  /** Only the given values: for tests. */
+  /**
+   * Only the given values, nothing from the process: what a test passes so that settings exported
+   * in the shell that runs it (a token, a data directory) never reach the application under test.
+   */
   public static SettingSource ofMap(Map<String, String> values) {
     return new SettingSource(values::get, name -> null, name -> null);
+  }
+
+  /** A raw lookup by name, {@code null} when unset: for values that are not typed settings (API keys). */
+  public String lookup(String name) {
+    return get(name).orElse(null);
   }
 
   public Optional<String> get(String name) {
