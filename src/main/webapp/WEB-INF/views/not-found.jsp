@@ -6,7 +6,7 @@
 <t:layout title="${view.title}" description="${view.metaDescription}" robots="noindex, follow">
 <section class="notice">
   <p class="status">404</p>
-  <h1>Model not found</h1>
+  <h1><c:out value="${view.heading}"/></h1>
   <c:choose>
     <c:when test="${not empty view.requestedId}">
     <p>No model in the catalog has the id <code class="requested"><c:out value="${view.requestedId}"/></code>.</p>

@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.api;
 import com.gatewayz.modelpages.isr.CacheStats;
 import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.isr.Isr;
+import com.gatewayz.modelpages.isr.NegativeCache;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -71,10 +72,20 @@ public class CacheResource {
     body.put("renderMillisP99", round(stats.renderMillis(99), 2));
     body.put("prerendered", new TreeSet<>(isr.cache().prerenderedKeys()));
     body.put("tags", Map.of("stamped", isr.stampCount()));
+    body.put("negative", negative(isr.negativeCache()));
     if (isr.shared().isShared()) {
       body.put("cluster", Map.of("available", isr.isClusterAvailable()));
     }
     return body;
+  }
+
+  private static Map<String, Object> negative(NegativeCache.Report report) {
+    Map<String, Object> negative = new LinkedHashMap<>();
+    negative.put("entries", report.entries());
+    negative.put("maxEntries", report.maxEntries());
+    negative.put("ttlSeconds", report.ttlSeconds());
+    negative.put("hits", report.hits());
+    return negative;
   }
 
   private static double round(double value, int decimals) {

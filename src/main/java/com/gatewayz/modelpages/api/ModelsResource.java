@@ -5,9 +5,9 @@ import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.catalog.ModelJson;
-import com.gatewayz.modelpages.platform.JsonSupport;
+import com.gatewayz.modelpages.catalog.TextQuery;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
+import jakarta.inject.Singleton;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,13 +15,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** {@code GET /api/models} and {@code GET /api/models/{id}}: the merged catalog as JSON. */
+/**
+ * {@code GET /api/models} and {@code GET /api/models/{id}}: the merged catalog as JSON. One
+ * instance serves every request, so list answers are kept between requests ({@link ModelLists}).
+ */
+@Singleton
 @Path("models")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelsResource {
@@ -30,6 +34,7 @@ public class ModelsResource {
   static final int MAX_LIMIT = 1000;
 
   private final CatalogService catalog;
+  private final ModelLists lists = new ModelLists();
 
   @Inject
   public ModelsResource(CatalogService catalog) {
@@ -37,7 +42,7 @@ public class ModelsResource {
   }
 
   @GET
-  public JsonObject list(
+  public Response list(
       @QueryParam("gateway") String gateway,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
@@ -46,15 +51,24 @@ public class ModelsResource {
     int size = QueryParams.intInRange("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
     int skip = QueryParams.intInRange("offset", offset, 0, Integer.MAX_VALUE, 0);
     Optional<String> gatewayId = gatewayFilter(gateway, current);
-    String search = q == null || q.isBlank() ? null : q.strip();
-    List<Model> matches =
-        current.models().stream()
-            .filter(m -> gatewayId.isEmpty() || m.sourceGateways().contains(gatewayId.get()))
-            .filter(m -> search == null || m.matchesText(search))
-            .toList();
-    JsonArrayBuilder data = JsonSupport.JSON.createArrayBuilder();
-    matches.stream().skip(skip).limit(size).forEach(model -> data.add(ModelJson.write(model)));
-    return JsonSupport.JSON.createObjectBuilder().add("data", data).add("total", matches.size()).build();
+    Optional<TextQuery> search = search(q);
+    byte[] json =
+        search.isEmpty()
+            ? lists.cached(current, gatewayId, skip, size)
+            : ModelLists.build(current, gatewayId, skip, size, search.get());
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static Optional<TextQuery> search(String q) {
+    if (q == null || q.isBlank()) {
+      return Optional.empty();
+    }
+    String text = q.strip();
+    if (text.length() > TextQuery.MAX_LENGTH) {
+      throw ApiException.badRequest(
+          "q must be at most " + TextQuery.MAX_LENGTH + " characters, got " + text.length());
+    }
+    return Optional.of(TextQuery.of(text));
   }
 
   private static Optional<String> gatewayFilter(String gateway, Catalog current) {

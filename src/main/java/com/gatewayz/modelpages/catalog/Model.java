@@ -76,17 +76,6 @@ public record Model(
         newOffers);
   }
 
-  /** Case-insensitive: every word of {@code query} occurs in the id, name or developer. */
-  public boolean matchesText(String query) {
-    String haystack = (id + " " + name + " " + developer).toLowerCase(java.util.Locale.ROOT);
-    for (String word : query.toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
-      if (!word.isEmpty() && !haystack.contains(word)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** The offer with the cheapest known price, or null when no offer has a price. */
   public static Offer cheapest(List<Offer> offers) {
     Offer best = null;

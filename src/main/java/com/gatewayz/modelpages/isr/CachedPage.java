@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.isr;
 
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,8 +9,10 @@ import java.util.HexFormat;
 
 /**
  * One cache entry: the gzip body of a render and what the cache needs to serve and validate it.
- * Immutable except for {@link #validatedVersion}, a memo of the last tag-clock version this entry
- * was checked against, which makes the hit path's validity check one volatile read.
+ * Immutable except for two memos: {@link #validatedVersion}, the last tag-clock version this entry
+ * was checked against, which makes the hit path's validity check one volatile read; and {@link
+ * #identityCopy}, a weak reference to the inflated body that {@link IdentityBodies} holds, so an
+ * identity hit of a heap-tier entry needs no lookup.
  */
 public final class CachedPage {
 
@@ -34,6 +37,8 @@ public final class CachedPage {
   private final String ownCacheControl;
 
   volatile long validatedVersion = -1;
+  volatile WeakReference<byte[]> identityCopy;
+  int identityReads;
 
   CachedPage(
       String key,

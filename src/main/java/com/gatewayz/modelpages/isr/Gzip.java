@@ -1,13 +1,17 @@
 package com.gatewayz.modelpages.isr;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** Compresses a page once at render; inflates it for the rare client without gzip. */
 final class Gzip {
+
+  static final int BUFFER_BYTES = 8192;
 
   private Gzip() {}
 
@@ -22,7 +26,7 @@ final class Gzip {
   }
 
   static byte[] decompress(byte[] gzipBody, int identityLength) {
-    try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipBody))) {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipBody))) {
       byte[] body = in.readNBytes(identityLength);
       if (body.length != identityLength) {
         throw new IOException("gzip body is shorter than its recorded length");
@@ -30,6 +34,16 @@ final class Gzip {
       return body;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Inflates through one {@value #BUFFER_BYTES}-byte buffer into {@code out}: no whole-body copy. */
+  static void inflateTo(byte[] gzipBody, OutputStream out) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipBody), BUFFER_BYTES)) {
+      byte[] buffer = new byte[BUFFER_BYTES];
+      for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+        out.write(buffer, 0, read);
+      }
     }
   }
 }

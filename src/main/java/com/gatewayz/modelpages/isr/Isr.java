@@ -191,6 +191,11 @@ public final class Isr implements AutoCloseable {
     return views;
   }
 
+  /** The negative cache of 404s, apart from the page tiers that {@link #entryCount()} counts. */
+  public NegativeCache.Report negativeCache() {
+    return cache.negativeReport();
+  }
+
   public long entryCount() {
     return storage.entryCount();
   }

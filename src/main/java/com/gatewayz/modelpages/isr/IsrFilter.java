@@ -1,6 +1,8 @@
 package com.gatewayz.modelpages.isr;
 
 import com.gatewayz.modelpages.platform.ServiceRegistry;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -10,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,20 +27,28 @@ public class IsrFilter extends HttpFilter {
   private static final int MAX_SERVE_ATTEMPTS = 3;
   private static final String RETRY_AFTER_SECONDS = "30";
 
-  // Bounds the memo whatever paths visitors make up: at most 20,000 paths of 256 characters.
-  private static final int MAX_REMEMBERED_KEYS = 20_000;
+  // Bounds the memo whatever paths visitors make up: at most 20,000 paths of 256 characters, the
+  // least used evicted first; only paths that named a page are remembered.
+  static final int MAX_REMEMBERED_KEYS = 20_000;
   private static final int MAX_REMEMBERED_URI_LENGTH = 256;
 
   private transient Isr isr;
   private transient PageWriter writer;
   // The key of a path without a query is a pure function of it: worked out once per path.
-  private final transient ConcurrentHashMap<String, PageKey> keysByPath = new ConcurrentHashMap<>();
+  private final transient Cache<String, PageKey> keysByPath;
 
-  public IsrFilter() {}
+  public IsrFilter() {
+    this(null, MAX_REMEMBERED_KEYS);
+  }
 
   /** For embedding without web.xml (tests). */
   public IsrFilter(Isr isr) {
+    this(isr, MAX_REMEMBERED_KEYS);
+  }
+
+  IsrFilter(Isr isr, int maxRememberedKeys) {
     this.isr = isr;
+    this.keysByPath = Caffeine.newBuilder().maximumSize(maxRememberedKeys).executor(Runnable::run).build();
   }
 
   @Override
@@ -55,40 +64,49 @@ public class IsrFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String method = request.getMethod();
-    PageKey key = "GET".equals(method) || "HEAD".equals(method) ? keyOf(request) : null;
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String uri = request.getRequestURI();
+    String query = request.getQueryString();
+    PageKey remembered = query == null ? keysByPath.getIfPresent(uri) : null;
+    PageKey key = remembered != null ? remembered : isr.cache().renderer().keyOf(pathOf(request, uri), query);
     if (key == null || !key.cacheable()) {
       chain.doFilter(request, response);
       return;
     }
+    CachedPage served = serve(key, request, response);
+    if (served != null && served.status() != HttpServletResponse.SC_NOT_FOUND) {
+      pageExists(key, remembered == null && query == null ? uri : null);
+    }
+  }
+
+  // Views and the path memo only for keys that named a page: made-up ids leave no trace.
+  private void pageExists(PageKey key, String newPath) {
     isr.views().viewed(key.value());
-    serve(key, request, response);
+    if (newPath != null && newPath.length() <= MAX_REMEMBERED_URI_LENGTH) {
+      keysByPath.put(newPath, key);
+    }
   }
 
-  private PageKey keyOf(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    String query = request.getQueryString();
-    if (query == null) {
-      PageKey known = keysByPath.get(uri);
-      if (known != null) {
-        return known;
-      }
-    }
-    PageKey key = isr.cache().renderer().keyOf(uri.substring(request.getContextPath().length()), query);
-    if (query == null
-        && key != null
-        && uri.length() <= MAX_REMEMBERED_URI_LENGTH
-        && keysByPath.size() < MAX_REMEMBERED_KEYS) {
-      keysByPath.put(uri, key);
-    }
-    return key;
+  private static String pathOf(HttpServletRequest request, String uri) {
+    return uri.substring(request.getContextPath().length());
   }
 
-  private void serve(PageKey key, HttpServletRequest request, HttpServletResponse response)
+  /** Paths whose key is remembered now (tests). */
+  long rememberedKeys() {
+    keysByPath.cleanUp();
+    return keysByPath.estimatedSize();
+  }
+
+  // Returns the page written, or null when none was (404 with dynamic params off, 503).
+  private CachedPage serve(PageKey key, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     PageCache cache = isr.cache();
     if (!cache.options().dynamicParams() && key.dynamic() && !cache.isPrerendered(key.value())) {
       writeNotFound(key, request, response);
-      return;
+      return null;
     }
     Lookup lookup = cache.lookup(key.value());
     switch (lookup.state()) {
@@ -96,6 +114,7 @@ public class IsrFilter extends HttpFilter {
         cache.stats().hit();
         writer.write(request, response, lookup.page(), "HIT", cache.clock().millis());
       }
+      case NOT_FOUND -> writer.write(request, response, lookup.page(), "HIT", cache.clock().millis());
       case STALE -> {
         cache.stats().stale();
         isr.regenerator().revalidateLater(key.value(), Revalidation.TIME);
@@ -103,22 +122,27 @@ public class IsrFilter extends HttpFilter {
       }
       case PURGED -> {
         cache.stats().revalidated(cache.purgeReason(lookup.page()));
-        serveMiss(key, request, response);
+        return serveMiss(key, request, response);
       }
-      default -> serveMiss(key, request, response);
+      default -> {
+        return serveMiss(key, request, response);
+      }
     }
+    return lookup.page();
   }
 
-  private void serveMiss(PageKey key, HttpServletRequest request, HttpServletResponse response)
+  private CachedPage serveMiss(PageKey key, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     PageCache cache = isr.cache();
     cache.stats().miss();
     try {
       CachedPage page = renderValid(key.value());
       writer.write(request, response, page, "MISS", cache.clock().millis());
+      return page;
     } catch (RenderFailedException e) {
       LOG.log(Level.WARNING, "[ISR] " + e.getMessage());
       writeUnavailable(key, request, response);
+      return null;
     }
   }
 

@@ -14,6 +14,8 @@ record Lookup(State state, CachedPage page) {
     STALE,
     /** Invalidated by a tag or path purge: render now; if that fails, 503, never these bytes. */
     PURGED,
+    /** A 404 held by the negative cache: serve it as a HIT, count no view. */
+    NOT_FOUND,
     /** Not cached, or a short-lived entry that expired. */
     ABSENT
   }

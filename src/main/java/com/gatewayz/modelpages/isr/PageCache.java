@@ -22,12 +22,15 @@ public final class PageCache {
   /** The render tick of a page rendered while a shared tag clock was unreachable: never stored. */
   static final long UNCHECKED = Long.MIN_VALUE;
 
+  private static final int NOT_FOUND = 404;
+
   private final PageStore store;
   private final TagClock tagClock;
   private final PageRenderer renderer;
   private final IsrOptions options;
   private final Clock clock;
   private final CacheStats stats;
+  private final NegativeCache negatives;
   private final Set<String> prerenderedKeys = ConcurrentHashMap.newKeySet();
   private final List<PurgeListener> purgeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -49,12 +52,13 @@ public final class PageCache {
     this.options = options;
     this.clock = clock;
     this.stats = stats;
+    this.negatives = new NegativeCache(clock);
   }
 
   Lookup lookup(String key) {
     CachedPage page = store.get(key);
     if (page == null) {
-      return Lookup.ABSENT;
+      return lookupNotFound(key);
     }
     if (!isValid(page)) {
       return new Lookup(Lookup.State.PURGED, page);
@@ -64,6 +68,21 @@ public final class PageCache {
       return age < page.maxAgeSeconds() * 1000L ? new Lookup(Lookup.State.FRESH, page) : Lookup.ABSENT;
     }
     return new Lookup(age < options.revalidateMillis() ? Lookup.State.FRESH : Lookup.State.STALE, page);
+  }
+
+  // Only keys missing from the page tiers get here: a HIT never pays for the negative cache.
+  private Lookup lookupNotFound(String key) {
+    CachedPage page = negatives.get(key);
+    if (page == null) {
+      return Lookup.ABSENT;
+    }
+    boolean young = clock.millis() - page.renderedAtMillis() < page.maxAgeSeconds() * 1000L;
+    if (!young || !isValid(page)) {
+      negatives.remove(key);
+      return Lookup.ABSENT;
+    }
+    negatives.hit();
+    return new Lookup(Lookup.State.NOT_FOUND, page);
   }
 
   /** Whether no purge since its render touched the entry's tags or path. One volatile read when none happened. */
@@ -103,11 +122,23 @@ public final class PageCache {
         return page; // the shared clock is unreachable: serve this render, keep nothing
       }
       if (tagClock.isValid(renderTick, page.tagArray(), page.path())) {
-        store.put(key, page);
+        keep(key, page);
         return page;
       }
     }
     throw new RenderFailedException(key, "purged during each of " + MAX_RENDER_ATTEMPTS + " renders");
+  }
+
+  // A 404 names nothing: it lives in the negative cache, and no older page of its key stays behind
+  // in the page tiers (a purged one would send every request to a render).
+  private void keep(String key, CachedPage page) {
+    if (page.status() == NOT_FOUND) {
+      negatives.put(key, page);
+      store.remove(key);
+    } else {
+      store.put(key, page);
+      negatives.remove(key);
+    }
   }
 
   private RenderedPage renderCounted(String key, long start) throws RenderFailedException {
@@ -130,6 +161,9 @@ public final class PageCache {
   }
 
   private CachedPage entryOf(String key, RenderedPage rendered, long renderTick, long renderNanos) {
+    if (rendered.status() == NOT_FOUND && rendered.maxAgeSeconds() <= 0) {
+      rendered = rendered.withMaxAge((int) NegativeCache.TTL.toSeconds());
+    }
     List<String> tags = new ArrayList<>(rendered.tags());
     if (prerenderedKeys.contains(key) && !tags.contains(options.prerenderTag())) {
       tags.add(options.prerenderTag());
@@ -195,6 +229,10 @@ public final class PageCache {
 
   CacheStats stats() {
     return stats;
+  }
+
+  NegativeCache.Report negativeReport() {
+    return negatives.report();
   }
 
   TagClock tagClock() {

@@ -29,4 +29,8 @@ final class PageStore {
   void put(String key, CachedPage page) {
     guard.run(() -> cache.get().put(key, page));
   }
+
+  void remove(String key) {
+    guard.run(() -> cache.get().remove(key));
+  }
 }

@@ -1,25 +1,37 @@
 package com.gatewayz.modelpages.isr;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a cached page with the cache headers: {@code X-Cache}, {@code Cache-Control}, {@code
  * Vary}, an ETag per encoding, {@code Age}, {@code Surrogate-Key}; answers {@code If-None-Match}
  * with 304 and HEAD without a body. The stored gzip bytes go out in one write; clients without
- * gzip get them inflated.
+ * gzip get an identity copy or a streamed inflation ({@link IdentityBodies}).
  */
 final class PageWriter {
 
+  static final int MAX_REMEMBERED_ENCODINGS = 256;
+
   private final String defaultCacheControl;
-  // Clients send few distinct Accept-Encoding values: parse each once, not per request.
-  private final ConcurrentHashMap<String, Boolean> gzipByHeader = new ConcurrentHashMap<>();
+  private final IdentityBodies identityBodies;
+  // Clients send few distinct Accept-Encoding values: parse each once, not per request. Bounded,
+  // the least used evicted first, so made-up values cannot crowd out the common ones.
+  private final Cache<String, Boolean> gzipByHeader =
+      Caffeine.newBuilder().maximumSize(MAX_REMEMBERED_ENCODINGS).executor(Runnable::run).build();
 
   PageWriter(int revalidateSeconds) {
+    this(revalidateSeconds, IdentityBodies.DEFAULT_MAX_BYTES);
+  }
+
+  /** @param identityCopyBytes the most memory identity copies of pages may take */
+  PageWriter(int revalidateSeconds, long identityCopyBytes) {
     this.defaultCacheControl =
         "public, s-maxage=" + revalidateSeconds + ", stale-while-revalidate=31536000";
+    this.identityBodies = new IdentityBodies(identityCopyBytes);
   }
 
   void write(
@@ -47,7 +59,7 @@ final class PageWriter {
     writeBody(request, response, page, gzip);
   }
 
-  private static void writeBody(
+  private void writeBody(
       HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean gzip)
       throws IOException {
     boolean head = "HEAD".equals(request.getMethod());
@@ -60,7 +72,7 @@ final class PageWriter {
     } else {
       response.setContentLength(page.identityLength());
       if (!head) {
-        response.getOutputStream().write(page.identityBody());
+        identityBodies.write(page, response.getOutputStream());
       }
     }
   }
@@ -88,15 +100,24 @@ final class PageWriter {
     if (acceptEncoding == null) {
       return false;
     }
-    Boolean known = gzipByHeader.get(acceptEncoding);
+    Boolean known = gzipByHeader.getIfPresent(acceptEncoding);
     if (known != null) {
       return known;
     }
     boolean parsed = acceptsGzip(acceptEncoding);
-    if (gzipByHeader.size() < 256) {
-      gzipByHeader.put(acceptEncoding, parsed);
-    }
+    gzipByHeader.put(acceptEncoding, parsed);
     return parsed;
+  }
+
+  /** Whether this header's parse is remembered (tests). */
+  boolean remembersEncoding(String acceptEncoding) {
+    return gzipByHeader.getIfPresent(acceptEncoding) != null;
+  }
+
+  /** Headers whose parse is remembered now (tests). */
+  long rememberedEncodings() {
+    gzipByHeader.cleanUp();
+    return gzipByHeader.estimatedSize();
   }
 
   /** True when the client takes gzip: a {@code gzip} or {@code *} coding whose q is not 0. */

@@ -1,5 +1,7 @@
 package com.gatewayz.modelpages.isr;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +22,9 @@ import java.util.logging.Logger;
  * Views per page key, decayed over time (half-life {@value #HALF_LIFE_HOURS} h) and persisted, so
  * popularity follows traffic. Counting is a lock-free adder increment; {@link #decay()} folds the
  * new views into the scores and is meant to run on one thread (hourly and at shutdown). At most
- * {@value #MAX_KEYS} keys are tracked: the lowest scores are forgotten first.
+ * {@value #MAX_KEYS} keys are tracked: the lowest scores are forgotten first, and new views go to
+ * a bounded cache that keeps the most viewed keys. Only keys that named a page are counted (the
+ * filter's business), so made-up paths cannot push real pages out.
  */
 public final class ViewCounts {
 
@@ -29,7 +32,8 @@ public final class ViewCounts {
   static final int MAX_KEYS = 50_000;
   private static final Logger LOG = Logger.getLogger(ViewCounts.class.getName());
 
-  private final ConcurrentHashMap<String, LongAdder> fresh = new ConcurrentHashMap<>();
+  private final Cache<String, LongAdder> fresh =
+      Caffeine.newBuilder().maximumSize(MAX_KEYS).executor(Runnable::run).build();
   private volatile Map<String, Double> scores = Map.of();
   private final Path file;
 
@@ -46,19 +50,16 @@ public final class ViewCounts {
 
   /** Counts one view of {@code key}. */
   public void viewed(String key) {
-    LongAdder adder = fresh.get(key);
+    LongAdder adder = fresh.getIfPresent(key);
     if (adder == null) {
-      if (fresh.size() >= MAX_KEYS) {
-        return;
-      }
-      adder = fresh.computeIfAbsent(key, k -> new LongAdder());
+      adder = fresh.get(key, k -> new LongAdder());
     }
     adder.increment();
   }
 
   /** The decayed views of {@code key}, including views not yet folded in. */
   public double score(String key) {
-    LongAdder adder = fresh.get(key);
+    LongAdder adder = fresh.getIfPresent(key);
     return scores.getOrDefault(key, 0.0) + (adder == null ? 0 : adder.sum());
   }
 
@@ -70,8 +71,8 @@ public final class ViewCounts {
     double factor = Math.pow(0.5, hours / HALF_LIFE_HOURS);
     Map<String, Double> next = new HashMap<>();
     scores.forEach((key, score) -> next.put(key, score * factor));
-    fresh.forEach((key, adder) -> next.merge(key, (double) adder.sumThenReset(), Double::sum));
-    fresh.entrySet().removeIf(entry -> entry.getValue().sum() == 0);
+    fresh.asMap().forEach((key, adder) -> next.merge(key, (double) adder.sumThenReset(), Double::sum));
+    fresh.asMap().values().removeIf(adder -> adder.sum() == 0);
     next.values().removeIf(score -> score < 0.01);
     scores = bounded(next);
     save();
@@ -92,7 +93,7 @@ public final class ViewCounts {
   /** Keys by score, highest first. */
   public List<String> top(int limit) {
     List<String> keys = new ArrayList<>(scores.keySet());
-    fresh.keySet().forEach(key -> {
+    fresh.asMap().keySet().forEach(key -> {
       if (!scores.containsKey(key)) {
         keys.add(key);
       }

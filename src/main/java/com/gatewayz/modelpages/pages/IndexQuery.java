@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.pages;
 
+import com.gatewayz.modelpages.catalog.TextQuery;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +14,29 @@ import java.util.regex.Pattern;
 
 /**
  * The parameters of the {@code /models} index, normalised: only allow-listed parameters, values
- * validated (an invalid value is dropped, as if absent), defaults dropped, sorted in the cache key.
- * Free-text search ({@code q}) is kept but makes the page uncacheable.
+ * validated (an invalid value is dropped, as if absent, and named in {@code rejected}), defaults
+ * dropped, sorted in the cache key. Free-text search ({@code q}) is kept but makes the page
+ * uncacheable. An empty value is absent (the filter form sends {@code developer=} for "any").
  *
  * @param modality an input modality ({@code image}); null for any
  * @param page 1-based
+ * @param rejected the first of developer, gateway, modality, page given a value that cannot name
+ *     anything (not a slug, not a known modality, not a page number), else null: such a query is a
+ *     404, never a page
  */
 public record IndexQuery(
-    String q, String developer, String gateway, String modality, boolean free, Sort sort, int page) {
+    String q,
+    String developer,
+    String gateway,
+    String modality,
+    boolean free,
+    Sort sort,
+    int page,
+    String rejected) {
 
   public static final int PAGE_SIZE = 48;
   public static final int MAX_PAGE = 10_000;
-  private static final int MAX_Q = 100;
+  private static final int MAX_Q = TextQuery.MAX_LENGTH;
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final List<String> MODALITIES = List.of("text", "image", "audio", "file", "video");
 
@@ -59,16 +71,39 @@ public record IndexQuery(
   /** Parses a raw query string; never fails: unknown parameters and bad values are ignored. */
   public static IndexQuery parse(String rawQuery) {
     Map<String, String> params = firstValues(rawQuery);
-    String q = params.get("q");
-    q = q == null || q.isBlank() ? null : truncate(q.strip(), MAX_Q);
+    String q = given(params.get("q"));
+    q = q == null ? null : truncate(q, MAX_Q);
+    String developer = slug(given(params.get("developer")));
+    String gateway = slug(given(params.get("gateway")));
+    String modality = modality(given(params.get("modality")));
+    int page = page(given(params.get("page")));
     return new IndexQuery(
         q,
-        slug(params.get("developer")),
-        slug(params.get("gateway")),
-        modality(params.get("modality")),
+        developer,
+        gateway,
+        modality,
         isTrue(params.get("free")),
         Sort.parse(params.get("sort")),
-        page(params.get("page")));
+        Math.max(1, page),
+        firstRejected(params, developer, gateway, modality, page));
+  }
+
+  private static String firstRejected(
+      Map<String, String> params, String developer, String gateway, String modality, int page) {
+    if (given(params.get("developer")) != null && developer == null) {
+      return "developer";
+    }
+    if (given(params.get("gateway")) != null && gateway == null) {
+      return "gateway";
+    }
+    if (given(params.get("modality")) != null && modality == null) {
+      return "modality";
+    }
+    return page == 0 ? "page" : null;
+  }
+
+  private static String given(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static Map<String, String> firstValues(String rawQuery) {
@@ -113,12 +148,16 @@ public record IndexQuery(
     return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
   }
 
+  // 1 when absent, 0 when not a page number from 1 to MAX_PAGE.
   private static int page(String value) {
+    if (value == null) {
+      return 1;
+    }
     try {
       int page = Integer.parseInt(value);
-      return page >= 1 && page <= MAX_PAGE ? page : 1;
+      return page >= 1 && page <= MAX_PAGE ? page : 0;
     } catch (NumberFormatException e) {
-      return 1;
+      return 0;
     }
   }
 
@@ -161,11 +200,11 @@ public record IndexQuery(
   }
 
   public IndexQuery withPage(int newPage) {
-    return new IndexQuery(q, developer, gateway, modality, free, sort, newPage);
+    return new IndexQuery(q, developer, gateway, modality, free, sort, newPage, rejected);
   }
 
   public IndexQuery withSort(Sort newSort) {
-    return new IndexQuery(q, developer, gateway, modality, free, newSort, 1);
+    return new IndexQuery(q, developer, gateway, modality, free, newSort, 1, rejected);
   }
 
   /** True when any filter, sort or search is set. */

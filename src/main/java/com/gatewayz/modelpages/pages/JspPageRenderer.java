@@ -23,6 +23,7 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,7 @@ public final class JspPageRenderer implements PageRenderer {
   private final JspViews views;
   private final CatalogService catalog;
   private final SiteContext site;
+  private volatile byte[] pageNotFoundBody;
 
   public JspPageRenderer(ServletContext context, CatalogService catalog, SiteContext site) {
     this.views = new JspViews(context);
@@ -54,20 +56,25 @@ public final class JspPageRenderer implements PageRenderer {
   public PageKey keyOf(String path, String rawQuery) {
     if (path.equals(MODELS) || path.equals(MODELS + "/")) {
       IndexQuery query = IndexQuery.parse(rawQuery);
-      return new PageKey(query.cacheKey(), query.cacheable(), false);
+      boolean exists = Existence.ofIndex(query, catalog.current());
+      return new PageKey(query.cacheKey(), query.cacheable() && exists, false);
     }
     if (path.startsWith(MODEL_PREFIX)) {
       String id = idOf(path);
       return id == null ? new PageKey(path, false, true) : new PageKey(ModelId.pagePath(id), true, true);
     }
     if (isSitemapPart(path)) {
-      return new PageKey(path, true, false);
+      return new PageKey(path, Existence.ofSitemapPart(sitemapPart(path), catalog.current()), false);
     }
     return path.equals(SITEMAP) ? new PageKey(SITEMAP, true, false) : null;
   }
 
   private static boolean isSitemapPart(String path) {
     return path.startsWith(SitemapXml.PART_PREFIX) && path.matches("/sitemaps/[1-9][0-9]{0,5}\\.xml");
+  }
+
+  private static int sitemapPart(String path) {
+    return Integer.parseInt(path.substring(SitemapXml.PART_PREFIX.length(), path.length() - 4));
   }
 
   /** The valid model id a page path names, or null. */
@@ -82,7 +89,7 @@ public final class JspPageRenderer implements PageRenderer {
       return sitemap(SitemapXml.render(catalog.current(), site));
     }
     if (isSitemapPart(key)) {
-      return sitemapPart(Integer.parseInt(key.substring(SitemapXml.PART_PREFIX.length(), key.length() - 4)));
+      return sitemapPart(sitemapPart(key));
     }
     if (key.startsWith(MODEL_PREFIX)) {
       return modelPage(PathSegments.decode(key.substring(MODEL_PREFIX.length())));
@@ -95,8 +102,8 @@ public final class JspPageRenderer implements PageRenderer {
 
   private RenderedPage sitemapPart(int part) throws ServletException, IOException {
     Catalog current = catalog.current();
-    if (part > SitemapXml.partCount(current)) {
-      return notFound(null, Set.of(CacheTags.LIST)).withMaxAge(NOT_FOUND_SECONDS);
+    if (!Existence.ofSitemapPart(part, current)) {
+      return pageNotFound(Set.of(CacheTags.LIST));
     }
     return sitemap(SitemapXml.renderPart(current, site, part));
   }
@@ -105,7 +112,10 @@ public final class JspPageRenderer implements PageRenderer {
     return new RenderedPage(200, "application/xml;charset=UTF-8", body, Set.of(CacheTags.LIST, CacheTags.ALL), 0, null);
   }
 
-  /** Renders a request the cache must not keep: a search, or a path that is not a valid id. */
+  /**
+   * Renders a request the cache must not keep: a search, a path that is not a valid id, or index
+   * filters, pages and sitemap parts that name nothing (404).
+   */
   public RenderedPage renderUncached(String path, String rawQuery) throws ServletException, IOException {
     if (path.startsWith(MODEL_PREFIX) && idOf(path) == null) {
       String shown = PathSegments.decode(path.substring(MODEL_PREFIX.length()));
@@ -113,7 +123,7 @@ public final class JspPageRenderer implements PageRenderer {
     }
     PageKey key = keyOf(path, rawQuery);
     if (key == null) {
-      return notFound(null, Set.of());
+      return pageNotFound(Set.of());
     }
     return key.value().startsWith(MODELS) && !key.dynamic() ? index(IndexQuery.parse(rawQuery)) : render(key.value());
   }
@@ -167,14 +177,31 @@ public final class JspPageRenderer implements PageRenderer {
   }
 
   private RenderedPage notFound(String requestedId, Set<String> tags) throws ServletException, IOException {
-    Catalog current = catalog.current();
-    var suggestions = requestedId == null ? java.util.List.<Model>of() : Suggestions.forId(current, requestedId, 5);
+    var suggestions = Suggestions.forId(catalog.current(), requestedId, 5);
     return html(404, "not-found", MODELS, NotFoundView.of(requestedId, suggestions, site), tags);
   }
 
+  // The same bytes for every request that names nothing: rendered once, not once per made-up URL.
+  private RenderedPage pageNotFound(Set<String> tags) throws ServletException, IOException {
+    byte[] body = pageNotFoundBody;
+    if (body == null) {
+      body = html(404, "not-found", MODELS, NotFoundView.of(null, List.of(), site), Set.of()).body();
+      pageNotFoundBody = body;
+    }
+    return RenderedPage.html(404, body, tags);
+  }
+
+  // A 404 for filters that name nothing and for pages past the last (not a redirect to the last:
+  // a made-up page number must not become a URL that answers 200).
   private RenderedPage index(IndexQuery query) throws ServletException, IOException {
     Catalog current = catalog.current();
+    if (!Existence.ofIndex(query, current)) {
+      return pageNotFound(Set.of(CacheTags.LIST));
+    }
     ModelSearch.Result result = ModelSearch.run(current, query);
+    if (query.page() > result.pageCount()) {
+      return pageNotFound(Set.of(CacheTags.LIST));
+    }
     Set<String> tags = new LinkedHashSet<>(Set.of(CacheTags.LIST, CacheTags.ALL));
     if (query.isFiltered()) {
       tags.add(CacheTags.SEARCH);
@@ -184,7 +211,7 @@ public final class JspPageRenderer implements PageRenderer {
 
   @Override
   public RenderedPage renderNotFound(String key) throws ServletException, IOException {
-    return notFound(null, Set.of());
+    return pageNotFound(Set.of());
   }
 
   @Override

@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.pages;
 import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.Pricing;
+import com.gatewayz.modelpages.catalog.TextQuery;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,9 @@ public final class ModelSearch {
   public record Result(List<Model> models, int total, int page, int pageCount) {}
 
   public static Result run(Catalog catalog, IndexQuery query) {
-    List<Model> matches = sorted(catalog.models().stream().filter(model -> matches(model, query)), query.sort());
+    TextQuery text = query.q() == null ? null : TextQuery.of(query.q());
+    List<Model> matches =
+        sorted(catalog.models().stream().filter(model -> matches(model, query, text)), query.sort());
     int pageCount = Math.max(1, (matches.size() + IndexQuery.PAGE_SIZE - 1) / IndexQuery.PAGE_SIZE);
     int page = Math.min(query.page(), pageCount);
     int from = (page - 1) * IndexQuery.PAGE_SIZE;
@@ -26,12 +29,12 @@ public final class ModelSearch {
     return new Result(List.copyOf(slice), matches.size(), page, pageCount);
   }
 
-  static boolean matches(Model model, IndexQuery query) {
+  private static boolean matches(Model model, IndexQuery query, TextQuery text) {
     return (query.developer() == null || query.developer().equals(model.developer()))
         && (query.gateway() == null || model.sourceGateways().contains(query.gateway()))
         && (query.modality() == null || model.architecture().inputModalities().contains(query.modality()))
         && (!query.free() || model.pricing().isFree())
-        && (query.q() == null || model.matchesText(query.q()));
+        && (text == null || text.matches(model));
   }
 
   private static List<Model> sorted(Stream<Model> models, IndexQuery.Sort sort) {

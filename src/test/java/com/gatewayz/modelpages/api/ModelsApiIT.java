@@ -49,6 +49,17 @@ class ModelsApiIT {
   }
 
   @Test
+  void aSearchOver100CharactersIsA400AndAKeptListFollowsNoOtherParameters() {
+    HttpResponse<String> tooLong = http.get("/api/models?q=" + "a".repeat(101));
+    String all = http.get("/api/models?limit=1000").body();
+
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(json(tooLong).getString("error")).isEqualTo("q must be at most 100 characters, got 101");
+    assertThat(http.get("/api/models?limit=1000&gateway=all").body()).isEqualTo(all);
+    assertThat(json(http.get("/api/models?limit=5&offset=2")).getJsonArray("data")).hasSize(5);
+  }
+
+  @Test
   void theListHasDataAndTotalWithPricesAsPlainStrings() {
     HttpResponse<String> response = http.get("/api/models?limit=2&offset=1");
 

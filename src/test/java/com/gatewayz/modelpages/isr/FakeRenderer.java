@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A page renderer for engine tests: keys {@code /p/<name>} render "<name> v<version>" tagged
  * {@code t:<name>} and {@code all}; {@code /q} is uncacheable; {@code /d/<name>} is dynamic. Tests
- * change versions, make renders fail, or hold them on a latch.
+ * change versions and statuses, pad bodies to a size, make renders fail, or hold them on a latch.
  */
 final class FakeRenderer implements PageRenderer {
 
@@ -19,12 +19,15 @@ final class FakeRenderer implements PageRenderer {
   final Map<String, AtomicInteger> rendersByKey = new ConcurrentHashMap<>();
   final Map<String, Integer> versions = new ConcurrentHashMap<>();
   final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+  final Map<String, Integer> paddedTo = new ConcurrentHashMap<>();
+  final Map<String, AtomicInteger> keyOfCalls = new ConcurrentHashMap<>();
   final Set<String> failing = ConcurrentHashMap.newKeySet();
   volatile CountDownLatch hold;
   volatile CountDownLatch entered = new CountDownLatch(1);
 
   @Override
   public PageKey keyOf(String path, String rawQuery) {
+    keyOfCalls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     if (path.startsWith("/p/")) {
       return new PageKey(path, true, false);
     }
@@ -53,7 +56,7 @@ final class FakeRenderer implements PageRenderer {
       throw new IllegalStateException("render of " + name + " fails");
     }
     int status = statuses.getOrDefault(name, 200);
-    byte[] body = ("<html>" + name + " v" + version + "</html>").getBytes(StandardCharsets.UTF_8);
+    byte[] body = body(name, version);
     return new RenderedPage(status, "text/html;charset=UTF-8", body, Set.of("t:" + name, "all"), 0, null);
   }
 
@@ -67,6 +70,19 @@ final class FakeRenderer implements PageRenderer {
   public RenderedPage renderError(int status, String key) {
     byte[] body = ("error " + status).getBytes(StandardCharsets.UTF_8);
     return new RenderedPage(status, "text/html;charset=UTF-8", body, Set.of(), 0, null);
+  }
+
+  // "<html>name vN</html>", or with a body of "name vN" repeated up to paddedTo bytes.
+  private byte[] body(String name, int version) {
+    String text = name + " v" + version + " ";
+    int size = paddedTo.getOrDefault(name, 0);
+    String content = size == 0 ? name + " v" + version : text.repeat(size / text.length() + 1).substring(0, size);
+    return ("<html>" + content + "</html>").getBytes(StandardCharsets.UTF_8);
+  }
+
+  int keyOfCallsFor(String path) {
+    AtomicInteger count = keyOfCalls.get(path);
+    return count == null ? 0 : count.get();
   }
 
   int rendersOf(String key) {

@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.Threads;
  * ConcurrentHashMap<String, byte[]>} get and the same single write of the same bytes to the same
  * response; {@link #hitAfterPurge} purges an unrelated tag every {@value #PURGE_EVERY} hits of a
  * thread, so each entry's validity memo is cold once (a full tag check), then warm again; {@link
- * #hitIdentity} is a client without gzip, whose body is inflated on every request. Each runs on one
- * thread and on two ({@code *Threads2}).
+ * #hitIdentity} is a client without gzip, served from the identity copies ({@link IdentityBodies},
+ * sized like the page tiers: every page with {@code sizing=heap}, the default budget otherwise) or
+ * inflated when its copy is not held. Each runs on one thread and on two ({@code *Threads2}).
  *
  * <p>Not a test: {@code mvn -Pbench test-compile exec:exec [-Dbench.args="..."]}.
  */
@@ -95,13 +96,19 @@ public class HitPathBenchmark {
               new ManualExecutor(),
               new ViewCounts(null));
       cache = isr.cache();
-      writer = new PageWriter(options.revalidateSeconds());
+      long identityBytes = 0;
       for (String key : corpus.keys) {
-        cache.renderAndStore(key);
+        identityBytes += cache.renderAndStore(key).identityLength();
       }
+      writer = new PageWriter(options.revalidateSeconds(), identityCopyBytes(identityBytes));
       for (String key : corpus.keys) {
         checkServes(key);
       }
+    }
+
+    // Identity copies sized like the page tiers: all pages on the heap, or the default budget.
+    private long identityCopyBytes(long allPages) {
+      return "heap".equals(sizing) ? 2 * allPages : IdentityBodies.DEFAULT_MAX_BYTES;
     }
 
     private CacheSizing cacheSizing() {

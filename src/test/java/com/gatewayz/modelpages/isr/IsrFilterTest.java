@@ -35,6 +35,7 @@ class IsrFilterTest {
 
   private final ManualExecutor background = new ManualExecutor();
   private IsrFixture fixture;
+  private IsrFilter filter;
   private EmbeddedTomcat tomcat;
 
   @AfterEach
@@ -46,16 +47,21 @@ class IsrFilterTest {
   }
 
   private void start(boolean dynamicParams) {
+    start(dynamicParams, IsrFilter.MAX_REMEMBERED_KEYS);
+  }
+
+  private void start(boolean dynamicParams, int maxRememberedKeys) {
     fixture = IsrFixture.inMemory(background, dynamicParams);
+    filter = new IsrFilter(fixture.isr, maxRememberedKeys);
     tomcat =
         EmbeddedTomcat.start(
             docBase,
             false,
             context -> {
-              FilterDef filter = new FilterDef();
-              filter.setFilterName("isr");
-              filter.setFilter(new IsrFilter(fixture.isr));
-              context.addFilterDef(filter);
+              FilterDef definition = new FilterDef();
+              definition.setFilterName("isr");
+              definition.setFilter(filter);
+              context.addFilterDef(definition);
               FilterMap mapping = new FilterMap();
               mapping.setFilterName("isr");
               mapping.addURLPatternDecoded("/*");
@@ -80,6 +86,16 @@ class IsrFilterTest {
 
   private static String header(HttpResponse<byte[]> response, String name) {
     return response.headers().firstValue(name).orElse(null);
+  }
+
+  private static byte[] gunzip(byte[] body) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private HttpResponse<byte[]> head(String path) {
+    return tomcat.send(HttpRequest.newBuilder(tomcat.uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
   }
 
   @Test
@@ -136,6 +152,34 @@ class IsrFilterTest {
   }
 
   @Test
+  void identityClientsGetTheWholeBodyCopiedOrStreamedWithTheirOwnETag304AndHead() throws IOException {
+    start(true);
+    fixture.renderer.paddedTo.put("big", IdentityBodies.MAX_COPIED_BYTES + 50_000);
+
+    for (String path : List.of("/p/a", "/p/big")) {
+      HttpResponse<byte[]> gzip = tomcat.get(path, "Accept-Encoding", "gzip");
+      byte[] expected = gunzip(gzip.body());
+      String etag = header(gzip, "ETag").replace("-gz", "");
+      for (int i = 0; i < 2; i++) {
+        HttpResponse<byte[]> identity = tomcat.get(path);
+        assertThat(identity.body()).as(path).isEqualTo(expected);
+        assertThat(header(identity, "Content-Length")).isEqualTo(Integer.toString(expected.length));
+        assertThat(header(identity, "Content-Encoding")).isNull();
+        assertThat(header(identity, "ETag")).isEqualTo(etag);
+      }
+      HttpResponse<byte[]> notModified = tomcat.get(path, "If-None-Match", etag);
+      HttpResponse<byte[]> head = head(path);
+      assertThat(notModified.statusCode()).isEqualTo(304);
+      assertThat(notModified.body()).isEmpty();
+      assertThat(head.body()).isEmpty();
+      assertThat(header(head, "Content-Length")).isEqualTo(Integer.toString(expected.length));
+    }
+    assertThat(new String(gunzip(tomcat.get("/p/big", "Accept-Encoding", "gzip").body()), StandardCharsets.UTF_8))
+        .startsWith("<html>big v1 big v1")
+        .hasSize(IdentityBodies.MAX_COPIED_BYTES + 50_000 + "<html></html>".length());
+  }
+
+  @Test
   void aMatchingIfNoneMatchIsAnswered304PerEncoding() {
     start(true);
     String etag = header(tomcat.get("/p/a"), "ETag");
@@ -153,7 +197,7 @@ class IsrFilterTest {
   void aHeadMissRendersAndStoresTheGetEntryWithoutABody() {
     start(true);
 
-    HttpResponse<byte[]> head = tomcat.send(HttpRequest.newBuilder(tomcat.uri("/p/a")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<byte[]> head = head("/p/a");
     HttpResponse<byte[]> get = tomcat.get("/p/a");
 
     assertThat(head.statusCode()).isEqualTo(200);
@@ -226,6 +270,60 @@ class IsrFilterTest {
 
     assertThat(header(response, "X-Cache")).isEqualTo("MISS");
     assertThat(text(response)).isEqualTo("<html>a v2</html>");
+  }
+
+  @Test
+  void a404IsAnsweredFromTheNegativeCacheWithNoViewAndNoPathMemo() {
+    start(true);
+    fixture.renderer.statuses.put("gone", 404);
+
+    HttpResponse<byte[]> first = tomcat.get("/d/gone");
+    HttpResponse<byte[]> second = tomcat.get("/d/gone");
+
+    assertThat(first.statusCode()).isEqualTo(404);
+    assertThat(header(first, "X-Cache")).isEqualTo("MISS");
+    assertThat(second.statusCode()).isEqualTo(404);
+    assertThat(header(second, "X-Cache")).isEqualTo("HIT");
+    assertThat(header(second, "Cache-Control")).isEqualTo("public, s-maxage=60");
+    assertThat(fixture.renderer.rendersOf("/d/gone")).isEqualTo(1);
+    assertThat(fixture.isr.entryCount()).isZero();
+    assertThat(fixture.isr.negativeCache().entries()).isEqualTo(1);
+    assertThat(fixture.isr.negativeCache().hits()).isEqualTo(1);
+    assertThat(fixture.isr.stats().hits()).as("apart from page hits").isZero();
+    assertThat(fixture.isr.views().score("/d/gone")).isZero();
+    assertThat(fixture.renderer.keyOfCallsFor("/d/gone")).as("no path memo").isEqualTo(2);
+    assertThat(filter.rememberedKeys()).isZero();
+  }
+
+  @Test
+  void a404IsRenderedAgainOnceItsTimeToLiveIsOver() {
+    start(true);
+    fixture.renderer.statuses.put("gone", 404);
+    tomcat.get("/d/gone");
+
+    fixture.clock.advance(Duration.ofSeconds(59));
+    HttpResponse<byte[]> beforeTtl = tomcat.get("/d/gone");
+    fixture.clock.advance(Duration.ofSeconds(1));
+    HttpResponse<byte[]> afterTtl = tomcat.get("/d/gone");
+
+    assertThat(header(beforeTtl, "X-Cache")).isEqualTo("HIT");
+    assertThat(header(afterTtl, "X-Cache")).isEqualTo("MISS");
+    assertThat(fixture.renderer.rendersOf("/d/gone")).isEqualTo(2);
+  }
+
+  @Test
+  void thePathMemoKeepsAtMostItsBoundAndStillTakesNewPaths() {
+    start(true, 8);
+
+    for (int i = 0; i < 40; i++) {
+      tomcat.get("/p/page" + i);
+    }
+    tomcat.get("/p/latest");
+    tomcat.get("/p/latest");
+
+    assertThat(filter.rememberedKeys()).isBetween(1L, 8L);
+    assertThat(fixture.renderer.keyOfCallsFor("/p/latest")).as("remembered after one request").isEqualTo(1);
+    assertThat(fixture.renderer.keyOfCallsFor("/p/page0")).isEqualTo(1);
   }
 
   @Test

@@ -48,25 +48,62 @@ class PageCacheTest {
   }
 
   @Test
-  void shortLivedEntriesExpireInsteadOfGoingStale() throws Exception {
+  void a404LivesInTheNegativeCacheNotInThePageTiersAndExpiresWithItsTtl() throws Exception {
     fixture.renderer.statuses.put("gone", 404);
-    PageRenderer shortLived =
-        new DelegatingRenderer(fixture.renderer) {
-          @Override
-          public RenderedPage render(String key) throws Exception {
-            return super.render(key).withMaxAge(60);
-          }
-        };
-    IsrOptions options = fixture.cache().options();
-    PageCache cache =
-        new PageCache(
-            fixture.cache().store(), fixture.cache().tagClock(), shortLived, options, fixture.clock, new CacheStats());
-    cache.renderAndStore("/p/gone");
 
+    CachedPage page = fixture.cache().renderAndStore("/p/gone");
+
+    assertThat(fixture.cache().store().get("/p/gone")).isNull();
+    assertThat(page.maxAgeSeconds()).isEqualTo(60);
+    assertThat(fixture.state("/p/gone")).isEqualTo(Lookup.State.NOT_FOUND);
+    assertThat(fixture.isr.negativeCache().entries()).isEqualTo(1);
+    assertThat(fixture.isr.negativeCache().hits()).isEqualTo(1);
     fixture.clock.advance(Duration.ofSeconds(59));
-    assertThat(cache.lookup("/p/gone").state()).isEqualTo(Lookup.State.FRESH);
+    assertThat(fixture.state("/p/gone")).isEqualTo(Lookup.State.NOT_FOUND);
     fixture.clock.advance(Duration.ofSeconds(1));
-    assertThat(cache.lookup("/p/gone").state()).isEqualTo(Lookup.State.ABSENT);
+    assertThat(fixture.state("/p/gone")).isEqualTo(Lookup.State.ABSENT);
+    assertThat(fixture.isr.negativeCache().entries()).isZero();
+    assertThat(fixture.isr.entryCount()).isZero();
+  }
+
+  @Test
+  void aPurgeOfItsTagEndsA404AtOnce() throws Exception {
+    fixture.renderer.statuses.put("gone", 404);
+    fixture.cache().renderAndStore("/p/gone");
+
+    fixture.isr.purge(List.of("t:gone"), List.of());
+
+    assertThat(fixture.state("/p/gone")).isEqualTo(Lookup.State.ABSENT);
+  }
+
+  @Test
+  void aPageThatBecomesA404LeavesThePageTiersAndComesBackWhenItExistsAgain() throws Exception {
+    fixture.cache().renderAndStore("/p/a");
+    fixture.renderer.statuses.put("a", 404);
+    fixture.isr.purge(List.of("t:a"), List.of());
+
+    fixture.cache().renderAndStore("/p/a");
+
+    assertThat(fixture.cache().store().get("/p/a")).isNull();
+    assertThat(fixture.state("/p/a")).isEqualTo(Lookup.State.NOT_FOUND);
+    fixture.renderer.statuses.remove("a");
+    fixture.isr.purge(List.of("t:a"), List.of());
+    fixture.cache().renderAndStore("/p/a");
+    assertThat(fixture.state("/p/a")).isEqualTo(Lookup.State.FRESH);
+    assertThat(fixture.isr.negativeCache().entries()).isZero();
+  }
+
+  @Test
+  void theNegativeCacheHoldsAtMostItsBound() throws Exception {
+    int keys = NegativeCache.MAX_ENTRIES + 500;
+    for (int i = 0; i < keys; i++) {
+      fixture.renderer.statuses.put("gone" + i, 404);
+      fixture.cache().renderAndStore("/p/gone" + i);
+    }
+
+    assertThat(fixture.isr.negativeCache().entries()).isBetween(1L, (long) NegativeCache.MAX_ENTRIES);
+    assertThat(fixture.isr.negativeCache().maxEntries()).isEqualTo(NegativeCache.MAX_ENTRIES);
+    assertThat(fixture.isr.entryCount()).isZero();
   }
 
   @Test
@@ -155,35 +192,6 @@ class PageCacheTest {
       latch.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Forwards to another renderer so one method can be changed. */
-  static class DelegatingRenderer implements PageRenderer {
-    private final PageRenderer delegate;
-
-    DelegatingRenderer(PageRenderer delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public PageKey keyOf(String path, String rawQuery) {
-      return delegate.keyOf(path, rawQuery);
-    }
-
-    @Override
-    public RenderedPage render(String key) throws Exception {
-      return delegate.render(key);
-    }
-
-    @Override
-    public RenderedPage renderNotFound(String key) throws Exception {
-      return delegate.renderNotFound(key);
-    }
-
-    @Override
-    public RenderedPage renderError(int status, String key) throws Exception {
-      return delegate.renderError(status, key);
     }
   }
 }

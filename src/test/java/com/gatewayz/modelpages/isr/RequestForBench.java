@@ -23,6 +23,11 @@ final class RequestForBench extends HttpServletRequestWrapper {
     return new RequestForBench("gzip");
   }
 
+  /** A GET with this {@code Accept-Encoding} header (null: none). */
+  static RequestForBench withAcceptEncoding(String acceptEncoding) {
+    return new RequestForBench(acceptEncoding);
+  }
+
   /** A GET with no {@code Accept-Encoding}: the body goes out inflated. */
   static RequestForBench identity() {
     return new RequestForBench(null);

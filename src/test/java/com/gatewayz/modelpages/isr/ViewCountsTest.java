@@ -50,4 +50,18 @@ class ViewCountsTest {
 
     assertThat(views.top(10)).isEmpty();
   }
+
+  @Test
+  void madeUpKeysCannotStopNewPagesFromBeingCounted() {
+    ViewCounts views = new ViewCounts(null);
+    for (int i = 0; i < ViewCounts.MAX_KEYS + 1_000; i++) {
+      views.viewed("/models/made-up/" + i);
+    }
+
+    views.viewed("/models/new");
+    views.viewed("/models/new");
+    views.viewed("/models/new");
+
+    assertThat(views.score("/models/new")).isEqualTo(3);
+  }
 }

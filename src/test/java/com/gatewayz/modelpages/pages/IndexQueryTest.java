@@ -23,6 +23,25 @@ class IndexQueryTest {
   }
 
   @Test
+  void aGivenValueThatCannotNameAnythingIsRejected() {
+    assertThat(IndexQuery.parse("developer=%3Cscript%3E").rejected()).isEqualTo("developer");
+    assertThat(IndexQuery.parse("gateway=a%20b").rejected()).isEqualTo("gateway");
+    assertThat(IndexQuery.parse("modality=smell").rejected()).isEqualTo("modality");
+    assertThat(IndexQuery.parse("page=-3").rejected()).isEqualTo("page");
+    assertThat(IndexQuery.parse("page=99999999").rejected()).isEqualTo("page");
+    assertThat(IndexQuery.parse("page=two").rejected()).isEqualTo("page");
+  }
+
+  @Test
+  void emptyValuesFromTheFilterFormAreAbsentNotRejected() {
+    IndexQuery query = IndexQuery.parse("q=&developer=&gateway=&modality=&page=&sort=junk&free=maybe");
+
+    assertThat(query.rejected()).isNull();
+    assertThat(query.cacheKey()).isEqualTo("/models");
+    assertThat(query.cacheable()).isTrue();
+  }
+
+  @Test
   void aFreeTextSearchIsNeverCached() {
     IndexQuery query = IndexQuery.parse("q=claude+opus&developer=anthropic");
 

@@ -102,6 +102,20 @@ class PagesIT {
   }
 
   @Test
+  void filtersThatNameNothingAreUncached404sThatShowNoneOfTheirText() {
+    HttpResponse<String> developer = http.get("/models?developer=visit.evil.com-free-credits");
+    HttpResponse<String> page = http.get("/models?page=999");
+    HttpResponse<String> part = http.get("/sitemaps/999.xml");
+
+    for (HttpResponse<String> response : java.util.List.of(developer, page, part)) {
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(header(response, "X-Cache")).isNull();
+      assertThat(response.body()).contains("Page not found").contains("noindex");
+    }
+    assertThat(developer.body()).doesNotContainIgnoringCase("evil");
+  }
+
+  @Test
   void theSitemapListsEveryModelWithAbsoluteUrls() {
     HttpResponse<String> sitemap = http.get("/sitemap.xml");
 

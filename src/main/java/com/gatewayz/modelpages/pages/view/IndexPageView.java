@@ -63,14 +63,18 @@ public final class IndexPageView {
         + " AI models. Prices in USD per 1M tokens from every gateway that offers them.";
   }
 
-  /** The absolute URL of this page without the free-text search. */
+  /**
+   * The absolute URL of this page without the free-text search; a sorted page points to the
+   * unsorted first page of its filters (a sort shows the same models, it is not a page of its own).
+   */
   public String getCanonicalUrl() {
-    return site.absolute(query.cacheKey());
+    IndexQuery canonical = query.sort() == IndexQuery.Sort.POPULAR ? query : query.withSort(IndexQuery.Sort.POPULAR);
+    return site.absolute(canonical.cacheKey());
   }
 
-  /** Search results are not indexed; filtered pages are. */
+  /** Search results and empty results are not indexed; filtered pages with models are. */
   public String getRobots() {
-    return query.q() == null ? "index, follow" : "noindex, follow";
+    return query.q() == null && result.total() > 0 ? "index, follow" : "noindex, follow";
   }
 
   public String getFormAction() {

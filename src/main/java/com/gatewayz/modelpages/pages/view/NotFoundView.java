@@ -5,7 +5,7 @@ import com.gatewayz.modelpages.pages.SiteContext;
 import java.util.List;
 
 /**
- * The 404 page: "Model not found", the id that was asked for (any text, possibly hostile: it is
+ * The 404 page: "Model not found" (or "Page not found"), the id that was asked for (any text, possibly hostile: it is
  * cleaned of control characters and cut here, and escaped by the JSP), a search box prefilled from
  * it, and suggestions. Immutable.
  */
@@ -39,7 +39,12 @@ public final class NotFoundView {
   }
 
   public String getTitle() {
-    return "Model not found | Gatewayz";
+    return getHeading() + " | Gatewayz";
+  }
+
+  /** "Model not found" for a model path, else "Page not found" (never the text asked for). */
+  public String getHeading() {
+    return requestedId.isEmpty() ? "Page not found" : "Model not found";
   }
 
   public String getMetaDescription() {

@@ -137,4 +137,18 @@ class IndexPageViewTest {
     assertThat(page.getNextHref()).isEmpty();
     assertThat(page.getPages()).hasSize(1);
   }
+
+  @Test
+  void aSortedPageIsCanonicalToTheUnsortedFirstPageOfItsFilters() {
+    assertThat(view("developer=dev1&sort=price&page=2").getCanonicalUrl())
+        .isEqualTo("https://models.example.com/models?developer=dev1");
+    assertThat(view("developer=dev1&page=2").getCanonicalUrl())
+        .isEqualTo("https://models.example.com/models?developer=dev1&page=2");
+  }
+
+  @Test
+  void emptyResultsAreNotIndexed() {
+    assertThat(view("developer=dev1&modality=video").getRobots()).isEqualTo("noindex, follow");
+    assertThat(view("developer=dev1").getRobots()).isEqualTo("index, follow");
+  }
 }

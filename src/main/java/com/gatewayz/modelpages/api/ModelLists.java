@@ -1,0 +1,71 @@
+package com.gatewayz.modelpages.api;
+
+import com.gatewayz.modelpages.catalog.Catalog;
+import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.catalog.ModelJson;
+import com.gatewayz.modelpages.catalog.TextQuery;
+import com.gatewayz.modelpages.platform.JsonSupport;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonWriter;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON answers of {@code GET /api/models}. Without a search, answers are kept per normalised
+ * (gateway, offset, limit) for the catalog snapshot they were built from, in a cache bounded in
+ * bytes: a catalog change (a new snapshot) drops them all, so a 1,000-model answer is built once
+ * per change, not once per request. Searches are built every time.
+ */
+final class ModelLists {
+
+  static final long MAX_BYTES = 16L * 1024 * 1024;
+  // Counted for every answer on top of its bytes, so tiny answers cannot make the cache huge in entries.
+  private static final int ENTRY_OVERHEAD_BYTES = 1024;
+
+  private record Key(String gateway, int offset, int limit) {}
+
+  private record Answer(Catalog catalog, byte[] json) {}
+
+  private final Cache<Key, Answer> answers =
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_BYTES)
+          .weigher((Key key, Answer answer) -> answer.json().length + ENTRY_OVERHEAD_BYTES)
+          .executor(Runnable::run)
+          .build();
+  private volatile Catalog answersFor;
+
+  byte[] cached(Catalog catalog, Optional<String> gateway, int offset, int limit) {
+    if (catalog != answersFor) {
+      answersFor = catalog;
+      answers.invalidateAll();
+    }
+    Key key = new Key(gateway.orElse("all"), offset, limit);
+    Answer answer = answers.getIfPresent(key);
+    // An answer put by a request that still read the previous snapshot is never served for this one.
+    if (answer == null || answer.catalog() != catalog) {
+      answer = new Answer(catalog, build(catalog, gateway, offset, limit, null));
+      answers.put(key, answer);
+    }
+    return answer.json();
+  }
+
+  /** {@code {"data":[...],"total":N}} for one page of the models matching the gateway and search. */
+  static byte[] build(Catalog catalog, Optional<String> gateway, int offset, int limit, TextQuery text) {
+    List<Model> matches =
+        catalog.models().stream()
+            .filter(m -> gateway.isEmpty() || m.sourceGateways().contains(gateway.get()))
+            .filter(m -> text == null || text.matches(m))
+            .toList();
+    JsonArrayBuilder data = JsonSupport.JSON.createArrayBuilder();
+    matches.stream().skip(offset).limit(limit).forEach(model -> data.add(ModelJson.write(model)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonWriter writer = JsonSupport.JSON.createWriter(out)) {
+      writer.writeObject(
+          JsonSupport.JSON.createObjectBuilder().add("data", data).add("total", matches.size()).build());
+    }
+    return out.toByteArray();
+  }
+}
