@@ -15,7 +15,8 @@ public interface PageRenderer {
 
   /**
    * Renders the page of a cacheable key. A status of 500 or more, or an exception, is a failed
-   * render: it is never stored.
+   * render: it is never stored. A 404 is kept in the small negative cache (60 s unless the page
+   * sets a shorter max age), never in the page tiers.
    */
   RenderedPage render(String key) throws Exception;
 
