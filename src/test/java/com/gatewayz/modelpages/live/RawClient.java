@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /** Raw HTTP/1.1 connections to the live feed, as hostile or careless clients make them. */
@@ -15,19 +16,25 @@ final class RawClient {
 
   private RawClient() {}
 
-  /**
-   * Connects from {@code localAddress} (any 127.x.y.z is this machine) with a small receive
-   * window and sends {@code method /api/models/events}; reads nothing.
-   */
+  /** {@link #request(URI, String, String)} to the site's feed. */
   static Socket request(EmbeddedTomcat site, String localAddress, String method) throws IOException {
+    return request(site.uri("/api/models/events"), localAddress, method);
+  }
+
+  /**
+   * Connects from {@code localAddress} (any 127.x.y.z is this machine; null: the system's choice)
+   * with a small receive window and sends {@code method feed}; reads nothing.
+   */
+  static Socket request(URI feed, String localAddress, String method) throws IOException {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(1024);
-    socket.bind(new InetSocketAddress(localAddress, 0));
-    socket.connect(new InetSocketAddress("127.0.0.1", site.port()), 5_000);
+    if (localAddress != null) {
+      socket.bind(new InetSocketAddress(localAddress, 0));
+    }
+    socket.connect(new InetSocketAddress(feed.getHost(), feed.getPort()), 5_000);
     String body = method.equals("POST") || method.equals("PUT") ? "Content-Length: 0\r\n" : "";
-    socket
-        .getOutputStream()
-        .write((method + " /api/models/events HTTP/1.1\r\nHost: 127.0.0.1\r\n" + body + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    String head = method + " " + feed.getRawPath() + " HTTP/1.1\r\nHost: " + feed.getAuthority() + "\r\n" + body + "\r\n";
+    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
     return socket;
   }
 
