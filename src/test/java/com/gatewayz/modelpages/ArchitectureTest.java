@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN's dependency rule: webhook, gateway, pages → isr, catalog → platform; the HTTP API sits on
- * the features it exposes; boot (the composition root) on top of everything.
+ * the features it exposes, the live feed on the catalog; boot (the composition root) on top of
+ * everything.
  */
 class ArchitectureTest {
 
@@ -26,13 +27,15 @@ class ArchitectureTest {
         .consideringOnlyDependenciesInLayers()
         .layer("Boot").definedBy("..modelpages.boot..")
         .layer("Api").definedBy("..modelpages.api..")
+        .layer("Live").definedBy("..modelpages.live..")
         .layer("Features").definedBy("..modelpages.webhook..", "..modelpages.gateway..", "..modelpages.pages..")
         .layer("Core").definedBy("..modelpages.isr..", "..modelpages.catalog..")
         .layer("Platform").definedBy("..modelpages.platform..")
         .whereLayer("Boot").mayNotBeAccessedByAnyLayer()
         .whereLayer("Api").mayOnlyBeAccessedByLayers("Boot")
+        .whereLayer("Live").mayOnlyBeAccessedByLayers("Boot")
         .whereLayer("Features").mayOnlyBeAccessedByLayers("Api", "Boot")
-        .whereLayer("Core").mayOnlyBeAccessedByLayers("Api", "Features", "Boot")
+        .whereLayer("Core").mayOnlyBeAccessedByLayers("Api", "Live", "Features", "Boot")
         .check(CLASSES);
   }
 
@@ -53,13 +56,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void theLiveFeedDependsOnlyOnTheCatalogAndPlatform() {
+    noClasses()
+        .that().resideInAPackage("..modelpages.live..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(
+            "..modelpages.api..", "..modelpages.isr..", "..modelpages.webhook..", "..modelpages.gateway..",
+            "..modelpages.pages..", "..modelpages.boot..")
+        .check(CLASSES);
+  }
+
+  @Test
   void featuresDoNotReachIntoEachOther() {
     slices().matching("com.gatewayz.modelpages.(webhook|gateway|pages)..").should().notDependOnEachOther().check(CLASSES);
   }
 
   @Test
   void noFeatureReachesIntoAnotherFeaturesInternals() {
-    for (String feature : new String[] {"api", "webhook", "gateway", "pages", "isr", "catalog", "platform"}) {
+    for (String feature : new String[] {"api", "live", "webhook", "gateway", "pages", "isr", "catalog", "platform"}) {
       noClasses()
           .that().resideOutsideOfPackage("..modelpages." + feature + "..")
           .should().dependOnClassesThat().resideInAPackage("..modelpages." + feature + ".internal..")

@@ -2,7 +2,6 @@ package com.gatewayz.modelpages.boot;
 
 import com.gatewayz.modelpages.api.AdminAudit;
 import com.gatewayz.modelpages.api.AdminGuard;
-import com.gatewayz.modelpages.api.ModelEventHub;
 import com.gatewayz.modelpages.catalog.CacheTags;
 import com.gatewayz.modelpages.catalog.CatalogMerger;
 import com.gatewayz.modelpages.catalog.CatalogService;
@@ -23,6 +22,8 @@ import com.gatewayz.modelpages.isr.IsrMetrics;
 import com.gatewayz.modelpages.isr.IsrOptions;
 import com.gatewayz.modelpages.isr.Prerenderer;
 import com.gatewayz.modelpages.isr.ViewCounts;
+import com.gatewayz.modelpages.live.LiveLimits;
+import com.gatewayz.modelpages.live.ModelEventHub;
 import com.gatewayz.modelpages.pages.CatalogPurger;
 import com.gatewayz.modelpages.pages.CuratedPopularity;
 import com.gatewayz.modelpages.pages.JspPageRenderer;
@@ -104,7 +105,7 @@ final class Application implements AutoCloseable {
     }
     AuditLog audit = new AuditLog(clock);
     isr.cache().addPurgeListener(AdminAudit.purges(audit));
-    ModelEventHub events = open(new ModelEventHub(clock));
+    ModelEventHub events = open(new ModelEventHub(clock, LiveLimits.from(settings)));
     catalog.addListener(events);
     IsrMetrics.bind(isr, metrics.registry());
     GatewayFetcher fetcher = open(new GatewayFetcher(source::lookup, clock));

@@ -2,7 +2,8 @@ package com.gatewayz.modelpages.catalog;
 
 /**
  * Told of every non-empty catalog swap, on the swapping thread, after the new snapshot is visible
- * and before the swapping call returns (so a webhook's 200 follows its purge).
+ * and the writer lock released, before the swapping call returns (so a webhook's 200 follows its
+ * purge). Changes of two writers may be told concurrently, so implementations are thread-safe.
  */
 @FunctionalInterface
 public interface CatalogListener {

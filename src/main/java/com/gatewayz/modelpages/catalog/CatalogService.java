@@ -1,6 +1,7 @@
 package com.gatewayz.modelpages.catalog;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +12,16 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Holds the catalog state and the merged catalog. Readers call {@link #current()} and never lock.
  * Writers are serialised: a change builds a new state, merges it, stores it durably, swaps state
- * and catalog in one atomic step, then tells the listeners (purges) before returning — so when an
- * update returns, its change is on disk and visible, and the pages it touched are purged.
+ * and catalog in one atomic step, releases the writer lock, then tells the listeners (purges, live
+ * feed) before returning — so when an update returns, its change is on disk and visible, and the
+ * pages it touched are purged, while a slow listener never holds up another writer.
  */
 public final class CatalogService {
 
@@ -40,6 +43,8 @@ public final class CatalogService {
   private final Clock clock;
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private final Object writeLock = new Object();
+  // Changes swapped in by the writer lock's current holder, told once it released the lock.
+  private final List<CatalogChange> untold = new ArrayList<>();
   private volatile CatalogReplica replica = CatalogReplica.NONE;
   private volatile long replicaVersion = -1;
 
@@ -64,9 +69,10 @@ public final class CatalogService {
   /** The current catalog; in a cluster, first catches up with another node's newer change. */
   public Catalog current() {
     if (replica.isShared() && isBehind(replica.version())) {
-      synchronized (writeLock) {
+      underWriteLock(() -> {
         pullLocked();
-      }
+        return null;
+      });
     }
     return current.get().catalog();
   }
@@ -81,7 +87,7 @@ public final class CatalogService {
    * one, else publishes this node's.
    */
   public void joinReplica(CatalogReplica shared) {
-    synchronized (writeLock) {
+    underWriteLock(() -> {
       replica = shared;
       replicaVersion = 0;
       if (shared.version() == 0 && shared.publish(0, state())) {
@@ -89,7 +95,8 @@ public final class CatalogService {
       } else {
         pullLocked();
       }
-    }
+      return null;
+    });
   }
 
   // Adopts the shared state when it is newer: stored, swapped, announced as another node's change.
@@ -115,7 +122,7 @@ public final class CatalogService {
     }
     current.set(new Snapshot(next, after));
     replicaVersion = shared.get().version();
-    notifyListeners(CatalogChange.between(before.catalog(), after).asRemote());
+    untold.add(CatalogChange.between(before.catalog(), after).asRemote());
   }
 
   public CatalogState state() {
@@ -131,7 +138,7 @@ public final class CatalogService {
    * swap, notify listeners, all before returning. A failed store applies nothing.
    */
   public Applied update(Function<CatalogState, CatalogUpdates.Outcome> change) {
-    synchronized (writeLock) {
+    return underWriteLock(() -> {
       for (int attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
         Optional<Applied> applied = tryUpdate(change);
         if (applied.isPresent()) {
@@ -139,6 +146,26 @@ public final class CatalogService {
         }
       }
       throw new CatalogUnavailableException("the shared catalog kept changing under this update; try again");
+    });
+  }
+
+  /**
+   * Runs {@code action} holding the writer lock, then tells the listeners, lock released, of every
+   * change it swapped in (even when it then failed: those changes are stored and visible).
+   */
+  private <T> T underWriteLock(Supplier<T> action) {
+    List<CatalogChange> changes = new ArrayList<>();
+    try {
+      synchronized (writeLock) {
+        try {
+          return action.get();
+        } finally {
+          changes.addAll(untold);
+          untold.clear();
+        }
+      }
+    } finally {
+      changes.forEach(this::notifyListeners);
     }
   }
 
@@ -171,7 +198,7 @@ public final class CatalogService {
     }
     current.set(new Snapshot(next, after));
     CatalogChange catalogChange = CatalogChange.between(before.catalog(), after);
-    notifyListeners(catalogChange);
+    untold.add(catalogChange);
     return Optional.of(new Applied(outcome, catalogChange));
   }
 

@@ -31,7 +31,10 @@ public record Settings(
     long cacheDiskMb,
     Optional<Path> ehcacheXml,
     Optional<URI> clusterUri,
-    long clusterCacheMb) {
+    long clusterCacheMb,
+    int liveMaxSubscribers,
+    int liveMaxPerClient,
+    int liveTimeoutSeconds) {
 
   public static final String DATA_DIR = "MODEL_PAGES_DATA_DIR";
   public static final String PUBLIC_URL = "MODEL_PAGES_PUBLIC_URL";
@@ -50,6 +53,9 @@ public record Settings(
   public static final String EHCACHE_XML = "MODEL_PAGES_EHCACHE_XML";
   public static final String CLUSTER_URI = "MODEL_PAGES_CLUSTER_URI";
   public static final String CLUSTER_CACHE_MB = "MODEL_PAGES_CLUSTER_CACHE_MB";
+  public static final String LIVE_MAX_SUBSCRIBERS = "MODEL_PAGES_LIVE_MAX_SUBSCRIBERS";
+  public static final String LIVE_MAX_PER_CLIENT = "MODEL_PAGES_LIVE_MAX_PER_CLIENT";
+  public static final String LIVE_TIMEOUT_SECONDS = "MODEL_PAGES_LIVE_TIMEOUT_SECONDS";
 
   public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
   public static final int DEFAULT_REVALIDATE_SECONDS = 3600;
@@ -60,6 +66,10 @@ public record Settings(
   public static final long DEFAULT_CACHE_OFFHEAP_MB = 64;
   public static final long DEFAULT_CACHE_DISK_MB = 1024;
   public static final long DEFAULT_CLUSTER_CACHE_MB = 256;
+  // A small share of Tomcat's 8192 connections; one browser opens one feed per tab.
+  public static final int DEFAULT_LIVE_MAX_SUBSCRIBERS = 1_000;
+  public static final int DEFAULT_LIVE_MAX_PER_CLIENT = 20;
+  public static final int DEFAULT_LIVE_TIMEOUT_SECONDS = 300;
 
   /** Reads and validates every setting from {@code source}. */
   public static Settings load(SettingSource source) {
@@ -82,7 +92,10 @@ public record Settings(
         read.longInRange(CACHE_DISK_MB, 0, 1 << 24, DEFAULT_CACHE_DISK_MB),
         read.path(EHCACHE_XML),
         read.clusterUri(CLUSTER_URI),
-        read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB));
+        read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB),
+        read.intInRange(LIVE_MAX_SUBSCRIBERS, 0, 100_000, DEFAULT_LIVE_MAX_SUBSCRIBERS),
+        read.intInRange(LIVE_MAX_PER_CLIENT, 1, 100_000, DEFAULT_LIVE_MAX_PER_CLIENT),
+        read.intInRange(LIVE_TIMEOUT_SECONDS, 1, 86_400, DEFAULT_LIVE_TIMEOUT_SECONDS));
   }
 
   static Path defaultDataDir() {
@@ -138,6 +151,8 @@ public record Settings(
         + Arrays.asList(cacheHeapEntries + " entries", cacheOffheapMb + " MB", cacheDiskMb + " MB")
         + ", cluster="
         + clusterUri.map(URI::toString).orElse("none")
+        + ", live="
+        + Arrays.asList(liveMaxSubscribers + " subscribers", liveMaxPerClient + " per client", liveTimeoutSeconds + " s")
         + "]";
   }
 }

@@ -2,7 +2,7 @@ package com.gatewayz.modelpages.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gatewayz.modelpages.api.ModelEventHub;
+import com.gatewayz.modelpages.live.ModelEventHub;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
 import com.gatewayz.modelpages.testing.EmbeddedSite;
 import com.gatewayz.modelpages.testing.EmbeddedTomcat;

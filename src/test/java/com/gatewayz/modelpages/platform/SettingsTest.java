@@ -94,6 +94,29 @@ class SettingsTest {
   }
 
   @Test
+  void theLiveFeedIsCappedOutOfTheBox() {
+    Settings settings = Settings.load(SettingSource.ofMap(Map.of()));
+
+    assertThat(settings.liveMaxSubscribers()).isEqualTo(1_000);
+    assertThat(settings.liveMaxPerClient()).isEqualTo(20);
+    assertThat(settings.liveTimeoutSeconds()).isEqualTo(300);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "MODEL_PAGES_LIVE_MAX_SUBSCRIBERS, -1",
+    "MODEL_PAGES_LIVE_MAX_PER_CLIENT, 0",
+    "MODEL_PAGES_LIVE_TIMEOUT_SECONDS, 0",
+    "MODEL_PAGES_LIVE_TIMEOUT_SECONDS, forever"
+  })
+  void anUncappedOrEndlessLiveFeedIsRefused(String name, String value) {
+    assertThatThrownBy(() -> Settings.load(SettingSource.ofMap(Map.of(name, value))))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining(name)
+        .hasMessageContaining(value);
+  }
+
+  @Test
   void absoluteUrlsComeFromThePublicUrl() {
     Settings settings = Settings.load(SettingSource.ofMap(Map.of("MODEL_PAGES_PUBLIC_URL", "https://models.example.com/")));
 

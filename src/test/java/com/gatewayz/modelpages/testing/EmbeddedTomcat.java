@@ -60,6 +60,11 @@ public final class EmbeddedTomcat implements AutoCloseable {
     return context.getServletContext();
   }
 
+  /** The HTTP connector, to change its limits (a flood test lowers {@code maxConnections}). */
+  public org.apache.catalina.connector.Connector connector() {
+    return tomcat.getConnector();
+  }
+
   public int port() {
     return tomcat.getConnector().getLocalPort();
   }

@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.api;
+package com.gatewayz.modelpages.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,10 +10,13 @@ import com.gatewayz.modelpages.catalog.Pricing;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
 import com.gatewayz.modelpages.testing.EmbeddedSite;
 import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.Webhooks;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -44,7 +47,15 @@ class ModelEventsTest {
 
   @BeforeAll
   static void start() {
-    site = EmbeddedSite.start(Map.of("MODEL_PAGES_DATA_DIR", dataDir.toString(), "MODEL_PAGES_PRERENDER_LIMIT", "0"));
+    site =
+        EmbeddedSite.start(
+            Map.of(
+                "MODEL_PAGES_DATA_DIR", dataDir.toString(),
+                "MODEL_PAGES_PRERENDER_LIMIT", "0",
+                "MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
+    // The server's send buffer is fixed small (Linux grows it to megabytes on loopback), so a
+    // subscriber's queue, not the kernel, takes what a client does not read.
+    site.connector().setProperty("socket.txBufSize", "8192");
     ServiceRegistry services = ServiceRegistry.from(site.servletContext());
     catalog = services.get(CatalogService.class);
     hub = services.get(ModelEventHub.class);
@@ -122,5 +133,53 @@ class ModelEventsTest {
               offer("newco/ping-" + System.nanoTime(), System.currentTimeMillis());
               return hub.subscribers() < connected;
             });
+  }
+
+  /** A signed webhook changing the price of {@code count} models at once: its event is ~2 KB. */
+  private static HttpResponse<byte[]> updateMany(int count, long timestamp) {
+    StringBuilder models = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      models.append(i == 0 ? "" : ",")
+          .append("{\"id\":\"slow/model-").append(i).append("\",\"name\":\"Model ").append(i)
+          .append("\",\"context_length\":8192,\"pricing\":{\"prompt\":\"0.00000").append(1 + timestamp % 9)
+          .append("\",\"completion\":\"0.000001\"}}");
+    }
+    String body =
+        "{\"gateway\":\"xai\",\"event_type\":\"models.updated\",\"timestamp\":" + timestamp + ",\"models\":[" + models + "]}";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(site.uri("/api/webhooks/models-updated"))
+            .timeout(Duration.ofSeconds(5))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json")
+            .header("x-webhook-signature", Webhooks.signature(body));
+    return site.send(request);
+  }
+
+  @Test
+  void aSubscriberThatNeverReadsIsDroppedAndHoldsUpNoWebhookAndNoOtherSubscriber() throws Exception {
+    try (Socket slow = RawClient.request(site, "127.0.0.1", "GET")) {
+      Subscription reader = subscribe();
+      reader.until(": connected");
+      long time = System.currentTimeMillis();
+      assertThat(updateMany(100, time).statusCode()).isEqualTo(200);
+
+      // Departed feeds of other tests are found by these writes too; then only the reader is left.
+      List<Long> millis = new ArrayList<>();
+      while (hub.subscribers() > 1) {
+        assertThat(millis).as("webhooks sent before the slow subscriber was dropped").hasSizeLessThan(1_000);
+        long started = System.nanoTime();
+        assertThat(updateMany(100, time + millis.size() + 1).statusCode()).isEqualTo(200);
+        millis.add((System.nanoTime() - started) / 1_000_000);
+      }
+
+      assertThat(millis).allSatisfy(took -> assertThat(took).isLessThan(2_000));
+      for (int event = 0; event <= millis.size(); event++) {
+        assertThat(reader.until("event:")).startsWith("event: models.");
+      }
+      // The server ended the dropped feed: what the client reads now ends with the last chunk.
+      String dropped = RawClient.readUntil(slow, RawClient.END_OF_STREAM);
+      assertThat(dropped).startsWith("HTTP/1.1 200").contains(": connected").endsWith(RawClient.END_OF_STREAM);
+      reader.response().get().body().close();
+    }
   }
 }

@@ -1,0 +1,153 @@
+package com.gatewayz.modelpages.live;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * One client's open feed. Frames wait in a bounded queue that only the hub's writer thread touches
+ * and are written with non-blocking I/O, so a client that stops reading can never block the
+ * writer: when its queue overflows, it is dropped. Ends once, whoever ends it (client, timeout,
+ * overflow, shutdown), and then tells the hub.
+ */
+final class Subscription implements WriteListener, AsyncListener {
+
+  private static final Logger LOG = Logger.getLogger(Subscription.class.getName());
+
+  private final String client;
+  private final AsyncContext async;
+  private final ServletOutputStream out;
+  private final ModelEventHub hub;
+  private final int capacity;
+  private final Deque<byte[]> queue = new ArrayDeque<>();
+  private int queuedBytes;
+  private final AtomicBoolean ended = new AtomicBoolean();
+  private boolean unflushed;
+
+  /** Nothing is written before the container calls {@link #onWritePossible()}. */
+  Subscription(String client, AsyncContext async, ServletOutputStream out, ModelEventHub hub) {
+    this.client = client;
+    this.async = async;
+    this.out = out;
+    this.hub = hub;
+    this.capacity = hub.limits().queuedBytes();
+    enqueue(ModelEventHub.FIRST_FRAME);
+  }
+
+  /** Registers for the request's events and turns the stream non-blocking; ends it if that fails. */
+  void start() {
+    try {
+      async.addListener(this);
+      out.setWriteListener(this);
+    } catch (RuntimeException e) {
+      end(true);
+      throw e;
+    }
+  }
+
+  String client() {
+    return client;
+  }
+
+  /** Writer thread only: queues a frame and writes what the connection takes now. */
+  void offer(byte[] frame) {
+    if (ended.get()) {
+      return;
+    }
+    if (!queue.isEmpty() && queuedBytes + frame.length > capacity) {
+      LOG.fine(() -> "[Live] dropped a subscriber that stopped reading: " + client);
+      end(true);
+      return;
+    }
+    enqueue(frame);
+    drain();
+  }
+
+  private void enqueue(byte[] frame) {
+    queue.add(frame);
+    queuedBytes += frame.length;
+  }
+
+  // Writer thread only. isReady() false means the container calls onWritePossible when writable.
+  private void drain() {
+    if (ended.get()) {
+      return;
+    }
+    try {
+      while (out.isReady()) {
+        byte[] frame = queue.poll();
+        if (frame != null) {
+          queuedBytes -= frame.length;
+          out.write(frame);
+          unflushed = true;
+        } else if (unflushed) {
+          unflushed = false;
+          out.flush();
+        } else {
+          return;
+        }
+      }
+    } catch (IOException | IllegalStateException e) {
+      end(true);
+    }
+  }
+
+  @Override
+  public void onWritePossible() {
+    try {
+      hub.writer().execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      end(true); // the hub is closed
+    }
+  }
+
+  @Override
+  public void onError(Throwable failure) {
+    end(true);
+  }
+
+  @Override
+  public void onComplete(AsyncEvent event) {
+    end(false);
+  }
+
+  @Override
+  public void onTimeout(AsyncEvent event) {
+    end(true); // a normal end of the stream: the browser's EventSource reconnects by itself
+  }
+
+  @Override
+  public void onError(AsyncEvent event) {
+    end(true);
+  }
+
+  @Override
+  public void onStartAsync(AsyncEvent event) {}
+
+  boolean isEnded() {
+    return ended.get();
+  }
+
+  /** Ends the feed once; {@code complete}: also ends the response, when the container has not. */
+  void end(boolean complete) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
+    hub.ended(this);
+    if (complete) {
+      try {
+        async.complete();
+      } catch (IllegalStateException e) {
+        // the container already ended the request
+      }
+    }
+  }
+}
