@@ -29,7 +29,8 @@ class CargoRunIT {
 
   @Test
   void theApplicationRunsThere() {
-    RawHttp.Response page = RawHttp.send(HOST, port(), RawHttp.request("GET", "/models/openai/gpt-4o"));
+    RawHttp.Response page =
+        RawHttp.send(HOST, port(), RawHttp.request("GET", "/models/openai/gpt-4o"));
 
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("GPT-4o");
@@ -37,10 +38,12 @@ class CargoRunIT {
 
   @Test
   void tomcatsManagerLetsNobodyIn() {
-    String cargoDefaultUser = Base64.getEncoder().encodeToString("admin:".getBytes(StandardCharsets.UTF_8));
+    String cargoDefaultUser =
+        Base64.getEncoder().encodeToString("admin:".getBytes(StandardCharsets.UTF_8));
+    String request =
+        RawHttp.request("GET", "/manager/text/list", "Authorization: Basic " + cargoDefaultUser);
 
-    RawHttp.Response list =
-        RawHttp.send(HOST, port(), RawHttp.request("GET", "/manager/text/list", "Authorization: Basic " + cargoDefaultUser));
+    RawHttp.Response list = RawHttp.send(HOST, port(), request);
 
     assertThat(list.status()).isIn(401, 403, 404);
     assertThat(list.body()).doesNotContain("Listed applications");

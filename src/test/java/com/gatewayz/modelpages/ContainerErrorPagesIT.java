@@ -58,12 +58,14 @@ class ContainerErrorPagesIT {
 
   @Test
   void aPathOutsideTheApplicationShowsNoProductAndNoVersion() {
-    RawHttp.Response response =
-        RawHttp.send(base.getHost(), base.getPort(), RawHttp.request("GET", "/no-such-application/x"));
+    String request = RawHttp.request("GET", "/no-such-application/x");
+
+    RawHttp.Response response = RawHttp.send(base.getHost(), base.getPort(), request);
 
     SoftAssertions softly = new SoftAssertions();
     softly.assertThat(response.status()).isEqualTo(404);
-    ContainerProbes.assertNothingLeaks(softly, "outside the application", response, ContainerProbes.serverVersions());
+    ContainerProbes.assertNothingLeaks(
+        softly, "outside the application", response, ContainerProbes.serverVersions());
     softly.assertAll();
   }
 }

@@ -43,7 +43,8 @@ public class GatewaysResource {
   /** A wrong bearer token is refused (401, or 503 with admin off), not silently ignored. */
   @GET
   public Map<String, Object> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    boolean details = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    boolean details =
+        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     if (details) {
       admin.check(authorization);
     }

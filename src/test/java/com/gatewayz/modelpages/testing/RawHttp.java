@@ -67,14 +67,16 @@ public final class RawHttp {
   private static Response parse(String raw) {
     int end = raw.indexOf("\r\n\r\n");
     if (!raw.startsWith("HTTP/") || end < 0) {
-      throw new IllegalStateException("not an HTTP answer: " + raw.substring(0, Math.min(200, raw.length())));
+      String start = raw.substring(0, Math.min(200, raw.length()));
+      throw new IllegalStateException("not an HTTP answer: " + start);
     }
     String[] lines = raw.substring(0, end).split("\r\n");
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        headers.put(name, lines[i].substring(colon + 1).trim());
       }
     }
     return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, raw.substring(end + 4));
