@@ -92,7 +92,7 @@
       <td><c:out value="${g.last_success}"/></td>
       <td class="num"><c:out value="${g.model_count}"/></td>
       <td><c:out value="${g.circuit_state}"/></td>
-      <td class="admin-wrap"><c:out value="${not empty g.last_error ? g.last_error : g.skipped_reason}"/></td>
+      <td class="admin-wrap"><c:out value="${not empty g.last_error_detail ? g.last_error_detail : g.skipped_reason}"/></td>
     </tr>
     </c:forEach>
     </tbody>

@@ -40,7 +40,7 @@ public final class AdminView {
   }
 
   private static Map<String, Object> row(GatewayStatus status) {
-    Map<String, Object> row = GatewaysResource.json(status);
+    Map<String, Object> row = GatewaysResource.json(status, true);
     row.put("last_attempt", time(status.lastAttempt()));
     row.put("last_success", time(status.lastSuccess()));
     return row;

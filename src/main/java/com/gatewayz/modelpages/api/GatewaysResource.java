@@ -21,7 +21,9 @@ import java.util.Map;
 
 /**
  * {@code GET /api/gateways}: every gateway of the registry with its refresh state and circuit, and
- * how refreshes are scheduled here. {@code POST /api/gateways/refresh} (admin): refresh now.
+ * how refreshes are scheduled here. Anyone sees the class of a gateway's last error ({@code
+ * timeout}, {@code http_503}, ...); its text, which may name hosts and paths, only with the admin
+ * token ({@code last_error_detail}). {@code POST /api/gateways/refresh} (admin): refresh now.
  */
 @Path("gateways")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,10 +40,16 @@ public class GatewaysResource {
     this.admin = admin;
   }
 
+  /** A wrong bearer token is refused (401, or 503 with admin off), not silently ignored. */
   @GET
-  public Map<String, Object> list() {
+  public Map<String, Object> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    boolean details =
+        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+    if (details) {
+      admin.check(authorization);
+    }
     List<Map<String, Object>> gateways = new ArrayList<>();
-    refresh.statuses().forEach(status -> gateways.add(json(status)));
+    refresh.statuses().forEach(status -> gateways.add(json(status, details)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("refresh", scheduleJson());
     body.put("gateways", gateways);
@@ -65,7 +73,8 @@ public class GatewaysResource {
     return json;
   }
 
-  static Map<String, Object> json(GatewayStatus status) {
+  /** One gateway; {@code details} adds the text of its last error (admin only). */
+  static Map<String, Object> json(GatewayStatus status, boolean details) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", status.id());
     json.put("name", status.displayName());
@@ -74,7 +83,10 @@ public class GatewaysResource {
     json.put("last_attempt", text(status.lastAttempt()));
     json.put("last_success", text(status.lastSuccess()));
     json.put("model_count", status.modelCount());
-    json.put("last_error", status.lastError());
+    json.put("last_error", status.lastErrorClass());
+    if (details) {
+      json.put("last_error_detail", status.lastError());
+    }
     json.put("circuit_state", status.circuitState());
     json.put("skipped_reason", status.skippedReason());
     return json;
@@ -102,6 +114,7 @@ public class GatewaysResource {
       runJson.put("attempts", run.attempts());
       runJson.put("millis", run.millis());
       runJson.put("message", run.message());
+      runJson.put("error_class", run.errorClass());
       runs.add(runJson);
     }
     json.put("gateways", runs);

@@ -4,11 +4,26 @@ import com.gatewayz.modelpages.gateway.format.ListFormatException;
 import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.FileSystemException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.zip.ZipException;
 
-/** Short, human-readable words for why a fetch failed, and which failures are worth a retry. */
+/**
+ * Why a fetch failed, twice: a public class from a fixed vocabulary ({@link #classify}), safe to
+ * show anyone, and short human-readable words for operators ({@link #describe}), which may name
+ * hosts, paths and exception text. Also which failures are worth a retry.
+ */
 final class Failures {
+
+  static final String TIMEOUT = "timeout";
+  static final String TOO_LARGE = "too_large";
+  static final String BAD_FORMAT = "bad_format";
+  static final String REDIRECT_REFUSED = "redirect_refused";
+  static final String CONNECTION_FAILED = "connection_failed";
+  static final String FILE_UNREADABLE = "file_unreadable";
+  static final String CIRCUIT_OPEN = "circuit_open";
+  static final String INTERNAL = "internal";
 
   private static final int MAX_MESSAGE = 300;
 
@@ -19,7 +34,36 @@ final class Failures {
     if (e instanceof HttpStatusException status) {
       return status.isServerError();
     }
-    return e instanceof IOException && !(e instanceof ResponseTooLargeException);
+    return e instanceof IOException
+        && !(e instanceof ResponseTooLargeException)
+        && !(e instanceof RedirectRefusedException);
+  }
+
+  /**
+   * The public class of a failure: {@code timeout}, {@code http_<status>} ({@code http_503}),
+   * {@code too_large}, {@code bad_format}, {@code redirect_refused}, {@code connection_failed},
+   * {@code file_unreadable}, else {@code internal}. Never any text from the failure itself.
+   */
+  static String classify(Throwable e) {
+    if (e instanceof HttpStatusException status) {
+      return "http_" + status.status();
+    }
+    if (e instanceof HttpTimeoutException) {
+      return TIMEOUT;
+    }
+    if (e instanceof ResponseTooLargeException) {
+      return TOO_LARGE;
+    }
+    if (e instanceof ListFormatException || e instanceof ZipException) {
+      return BAD_FORMAT;
+    }
+    if (e instanceof RedirectRefusedException) {
+      return REDIRECT_REFUSED;
+    }
+    if (e instanceof FileSystemException) {
+      return FILE_UNREADABLE;
+    }
+    return e instanceof IOException ? CONNECTION_FAILED : INTERNAL;
   }
 
   /** "HTTP 503", "no answer within 2.5 s", or the exception's own words; never a stack trace. */
@@ -46,6 +90,7 @@ final class Failures {
   private static boolean isOwn(Throwable e) {
     return e instanceof HttpStatusException
         || e instanceof ResponseTooLargeException
+        || e instanceof RedirectRefusedException
         || e instanceof ListFormatException;
   }
 

@@ -18,9 +18,17 @@ public sealed interface FetchResult {
   /**
    * Every attempt failed, or the circuit was open and nothing was attempted ({@code attempts} 0).
    *
-   * @param error one short line, never a stack trace
+   * @param errorClass the public class of the failure ({@code timeout}, {@code http_503}, ...: see
+   *     {@link Failures#classify}), safe to show anyone
+   * @param error one short line for operators, never a stack trace; may name hosts and paths
    */
-  record Failed(Gateway gateway, String error, int attempts, long millis, boolean circuitOpen)
+  record Failed(
+      Gateway gateway,
+      String errorClass,
+      String error,
+      int attempts,
+      long millis,
+      boolean circuitOpen)
       implements FetchResult {}
 
   /** Not attempted: the gateway needs an API key and it is not set. */

@@ -23,8 +23,9 @@ import java.util.function.Function;
 /**
  * Fetches and parses one gateway's model list with the JDK {@link HttpClient} ({@code https:},
  * {@code http:}) or from a {@code file:} URL: request timeout by priority, bodies bounded at
- * {@value #MAX_BODY_BYTES} bytes while they stream, a bearer token from the gateway's API-key
- * variable, retries with jittered back-off and one circuit breaker per gateway. {@link #fetch}
+ * {@value #MAX_BODY_BYTES} bytes while they stream, redirects only within the gateway's own host
+ * ({@link Redirects}), a bearer token from the gateway's API-key variable, retries with jittered
+ * back-off and one circuit breaker per gateway. {@link #fetch}
  * never throws: failures come back as {@link FetchResult.Failed}. Thread-safe; call {@link
  * #close()} when done.
  */
@@ -55,7 +56,7 @@ public final class GatewayFetcher implements AutoCloseable {
     this.clock = clock;
     this.policy = policy;
     this.watchdog = watchdog();
-    this.download = new ListDownload(httpClient(policy), watchdog, policy);
+    this.download = new ListDownload(httpClient(policy), watchdog, policy, Redirects.usingDns());
     this.retries = Resilience.retries(policy);
     this.breakers = Resilience.breakers(policy, clock);
   }
@@ -67,7 +68,7 @@ public final class GatewayFetcher implements AutoCloseable {
             : Gateway.Priority.SLOW.timeout();
     return HttpClient.newBuilder()
         .connectTimeout(connect)
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        .followRedirects(HttpClient.Redirect.NEVER) // ListDownload follows what Redirects allows
         .build();
   }
 
@@ -117,10 +118,11 @@ public final class GatewayFetcher implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (e instanceof CallNotPermittedException) {
-      return new Failed(gateway, "circuit open, not called", 0, millis, true);
+      return new Failed(
+          gateway, Failures.CIRCUIT_OPEN, "circuit open, not called", 0, millis, true);
     }
-    return new Failed(
-        gateway, Failures.describe(e, policy.timeout(gateway)), attempts, millis, false);
+    String detail = Failures.describe(e, policy.timeout(gateway));
+    return new Failed(gateway, Failures.classify(e), detail, attempts, millis, false);
   }
 
   /** {@code closed}, {@code open} or {@code half_open}: the state of the gateway's circuit. */

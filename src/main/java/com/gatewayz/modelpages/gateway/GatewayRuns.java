@@ -29,12 +29,14 @@ final class GatewayRuns {
       return ok(fetched, refresh.outcomeOf(id));
     }
     if (result instanceof Fetched fetched) {
-      return failed(id, kept, fetched.attempts(), fetched.millis(), applyError);
+      return failed(id, kept, fetched.attempts(), fetched.millis(), Failures.INTERNAL, applyError);
     }
     if (result instanceof Failed failed) {
-      return failed(id, kept, failed.attempts(), failed.millis(), failed.error());
+      return failed(
+          id, kept, failed.attempts(), failed.millis(), failed.errorClass(), failed.error());
     }
-    return new GatewayRun(id, Result.SKIPPED, kept, 0, 0, 0, 0, 0, ((Skipped) result).reason());
+    String reason = ((Skipped) result).reason();
+    return new GatewayRun(id, Result.SKIPPED, kept, 0, 0, 0, 0, 0, reason, null);
   }
 
   private static GatewayRun ok(Fetched fetched, Outcome outcome) {
@@ -48,11 +50,13 @@ final class GatewayRuns {
         outcome.removed().size(),
         fetched.attempts(),
         fetched.millis(),
-        skipped == 0 ? null : skipped + (skipped == 1 ? " entry" : " entries") + " skipped");
+        skipped == 0 ? null : skipped + (skipped == 1 ? " entry" : " entries") + " skipped",
+        null);
   }
 
-  private static GatewayRun failed(String id, int kept, int attempts, long millis, String error) {
-    return new GatewayRun(id, Result.FAILED, kept, 0, 0, 0, attempts, millis, error);
+  private static GatewayRun failed(
+      String id, int kept, int attempts, long millis, String errorClass, String error) {
+    return new GatewayRun(id, Result.FAILED, kept, 0, 0, 0, attempts, millis, error, errorClass);
   }
 
   /** The models the catalog holds from {@code gatewayId}: its visible entries. */

@@ -6,6 +6,7 @@ import com.gatewayz.modelpages.gateway.format.ListFormats;
 import com.gatewayz.modelpages.gateway.format.ParsedList;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +14,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,21 +23,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One attempt at one gateway's list: open it ({@code http(s):} or {@code file:}), check the status
- * and size, and parse it while it streams in. Memory stays bounded: the body is never buffered
- * whole, and reading stops at the byte bound or when the body stalls past its time limit.
+ * One attempt at one gateway's list: open it ({@code http(s):} or {@code file:}), follow the
+ * redirects that {@link Redirects} allows, check the status and size, and parse it while it streams
+ * in. Memory stays bounded: the body is never buffered whole, and reading stops at the byte bound
+ * or when the body stalls past its time limit. The client must not follow redirects itself.
  * Thread-safe.
  */
 final class ListDownload {
 
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
   private final HttpClient client;
   private final ScheduledExecutorService watchdog;
   private final FetchPolicy policy;
+  private final Redirects redirects;
 
-  ListDownload(HttpClient client, ScheduledExecutorService watchdog, FetchPolicy policy) {
+  ListDownload(
+      HttpClient client,
+      ScheduledExecutorService watchdog,
+      FetchPolicy policy,
+      Redirects redirects) {
     this.client = client;
     this.watchdog = watchdog;
     this.policy = policy;
+    this.redirects = redirects;
   }
 
   /** The parsed list of {@code gateway}, sending {@code apiKey} as a bearer token unless null. */
@@ -59,8 +71,7 @@ final class ListDownload {
 
   private ParsedList readHttp(Gateway gateway, String apiKey, ListFormat format)
       throws IOException, ListFormatException, InterruptedException {
-    HttpResponse<InputStream> response =
-        client.send(request(gateway, apiKey), BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = sendFollowingRedirects(gateway, apiKey);
     try (InputStream body = response.body()) {
       if (response.statusCode() / 100 != 2) {
         throw new HttpStatusException(response.statusCode());
@@ -73,9 +84,25 @@ final class ListDownload {
     }
   }
 
-  private HttpRequest request(Gateway gateway, String apiKey) {
+  private HttpResponse<InputStream> sendFollowingRedirects(Gateway gateway, String apiKey)
+      throws IOException, InterruptedException {
+    URI url = gateway.listUrl();
+    Redirects.Chain chain = redirects.from(url);
+    while (true) {
+      HttpResponse<InputStream> response =
+          client.send(request(gateway, url, apiKey), BodyHandlers.ofInputStream());
+      Optional<String> location = response.headers().firstValue("Location");
+      if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty()) {
+        return response;
+      }
+      response.body().close();
+      url = chain.follow(url, location.get());
+    }
+  }
+
+  private HttpRequest request(Gateway gateway, URI url, String apiKey) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(gateway.listUrl())
+        HttpRequest.newBuilder(url)
             .timeout(policy.timeout(gateway))
             .header("Accept", "application/json")
             .header("Accept-Encoding", "gzip")

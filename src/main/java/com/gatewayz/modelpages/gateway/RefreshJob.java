@@ -116,11 +116,11 @@ public final class RefreshJob implements AutoCloseable {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      return new Failed(gateway, "unexpected " + e.getCause(), 0, 0, false);
+      return new Failed(gateway, Failures.INTERNAL, "unexpected " + e.getCause(), 0, 0, false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);
-      return new Failed(gateway, "interrupted", 0, 0, false);
+      return new Failed(gateway, Failures.INTERNAL, "interrupted", 0, 0, false);
     }
   }
 

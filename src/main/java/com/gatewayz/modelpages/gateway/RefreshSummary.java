@@ -39,6 +39,8 @@ public record RefreshSummary(
    * @param added its entries that appeared, likewise {@code changed} and {@code removed} (missed on
    *     two refreshes in a row)
    * @param message the error or skip reason; for {@code OK} the skipped entries, or null
+   * @param errorClass for {@code FAILED} the public class of the error ({@code timeout}, {@code
+   *     http_503}, ...), else null
    */
   public record GatewayRun(
       String id,
@@ -49,7 +51,8 @@ public record RefreshSummary(
       int removed,
       int attempts,
       long millis,
-      String message) {}
+      String message,
+      String errorClass) {}
 
   public RefreshSummary {
     gateways = List.copyOf(gateways);

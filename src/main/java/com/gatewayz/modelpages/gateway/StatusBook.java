@@ -14,11 +14,12 @@ final class StatusBook {
   record Progress(
       Instant lastAttempt,
       Instant lastSuccess,
+      String lastErrorClass,
       String lastError,
       String skippedReason,
       List<String> skippedEntries) {
 
-    static final Progress NONE = new Progress(null, null, null, null, List.of());
+    static final Progress NONE = new Progress(null, null, null, null, null, List.of());
   }
 
   private final Map<String, Progress> byGateway = new ConcurrentHashMap<>();
@@ -34,6 +35,7 @@ final class StatusBook {
         progress.lastAttempt(),
         progress.lastSuccess(),
         models,
+        progress.lastErrorClass(),
         progress.lastError(),
         circuitState,
         progress.skippedReason());
@@ -53,15 +55,21 @@ final class StatusBook {
   private static Progress next(
       Progress before, GatewayRun run, Instant attemptAt, Instant now, List<String> entries) {
     if (run.result() == Result.OK) {
-      return new Progress(attemptAt, now, null, null, List.copyOf(entries));
+      return new Progress(attemptAt, now, null, null, null, List.copyOf(entries));
     }
     if (run.result() == Result.FAILED) {
       return new Progress(
-          attemptAt, before.lastSuccess(), run.message(), null, before.skippedEntries());
+          attemptAt,
+          before.lastSuccess(),
+          run.errorClass(),
+          run.message(),
+          null,
+          before.skippedEntries());
     }
     return new Progress(
         before.lastAttempt(),
         before.lastSuccess(),
+        before.lastErrorClass(),
         before.lastError(),
         run.message(),
         before.skippedEntries());

@@ -13,11 +13,15 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +102,7 @@ class GatewayFetcherTest {
             Failed.class,
             failed -> {
               assertThat(failed.error()).isEqualTo("HTTP 503");
+              assertThat(failed.errorClass()).isEqualTo("http_503");
               assertThat(failed.attempts()).isEqualTo(2);
             });
     assertThat(stub.hits("/models")).isEqualTo(2);
@@ -110,7 +115,9 @@ class GatewayFetcherTest {
     FetchResult result = fetcher.fetch(openRouterAt("/models"));
 
     assertThat(result)
-        .isInstanceOfSatisfying(Failed.class, f -> assertThat(f.error()).isEqualTo("HTTP 401"));
+        .isInstanceOfSatisfying(
+            Failed.class,
+            f -> assertThat(List.of(f.error(), f.errorClass())).containsExactly("HTTP 401", "http_401"));
     assertThat(stub.hits("/models")).isEqualTo(1);
   }
 
@@ -126,6 +133,7 @@ class GatewayFetcherTest {
             Failed.class,
             failed -> {
               assertThat(failed.error()).isEqualTo("no answer within 0.5 s");
+              assertThat(failed.errorClass()).isEqualTo("timeout");
               assertThat(failed.attempts()).isEqualTo(2);
             });
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -150,7 +158,9 @@ class GatewayFetcherTest {
     assertThat(result)
         .isInstanceOfSatisfying(
             Failed.class,
-            f -> assertThat(f.error()).isEqualTo("the response body did not finish within 0.3 s"));
+            f ->
+                assertThat(List.of(f.error(), f.errorClass()))
+                    .containsExactly("the response body did not finish within 0.3 s", "timeout"));
   }
 
   @Test
@@ -164,6 +174,7 @@ class GatewayFetcherTest {
             Failed.class,
             failed -> {
               assertThat(failed.error()).contains("openrouter's model list is not valid JSON");
+              assertThat(failed.errorClass()).isEqualTo("bad_format");
               assertThat(failed.attempts()).isEqualTo(1);
             });
   }
@@ -180,6 +191,7 @@ class GatewayFetcherTest {
             Failed.class,
             failed -> {
               assertThat(failed.error()).startsWith("response larger than 32 MiB");
+              assertThat(failed.errorClass()).isEqualTo("too_large");
               assertThat(failed.attempts()).isEqualTo(1);
             });
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
@@ -196,6 +208,37 @@ class GatewayFetcherTest {
     assertThat(result)
         .isInstanceOfSatisfying(
             Failed.class, f -> assertThat(f.error()).startsWith("response larger than 1000 bytes"));
+  }
+
+  @Test
+  void aGatewayThatRefusesConnectionsIsAConnectionFailure() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+
+    FetchResult result =
+        fetcher.fetch(
+            gateway("openrouter", URI.create("http://127.0.0.1:" + closedPort + "/m"), "openrouter"));
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            Failed.class, f -> assertThat(f.errorClass()).isEqualTo("connection_failed"));
+  }
+
+  @Test
+  void aMissingListFileIsUnreadableAndItsPathStaysInTheDetail(@TempDir Path dir) {
+    Path missing = dir.resolve("secret-dir/groq.json");
+
+    FetchResult result = fetcher.fetch(gateway("groq-file", missing.toUri(), "openai"));
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            Failed.class,
+            failed -> {
+              assertThat(failed.errorClass()).isEqualTo("file_unreadable");
+              assertThat(failed.error()).contains("secret-dir");
+            });
   }
 
   @Test

@@ -90,8 +90,10 @@ class RefreshJobTest {
         .extracting(
             GatewayRun::result, GatewayRun::message, GatewayRun::models, GatewayRun::attempts)
         .containsExactly(Result.FAILED, "HTTP 503", 1, 2);
+    assertThat(run(summary, "beta").errorClass()).isEqualTo("http_503");
     GatewayStatus beta = fixture.status("beta");
     assertThat(beta.lastError()).isEqualTo("HTTP 503");
+    assertThat(beta.lastErrorClass()).isEqualTo("http_503");
     assertThat(beta.lastSuccess()).isEqualTo(firstRun);
     assertThat(beta.lastAttempt()).isEqualTo(fixture.clock.instant());
     assertThat(beta.modelCount()).isEqualTo(1);

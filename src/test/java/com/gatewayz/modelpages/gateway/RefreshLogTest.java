@@ -12,7 +12,7 @@ class RefreshLogTest {
 
   @Test
   void aFetchedGatewaySaysWhatChanged() {
-    GatewayRun run = new GatewayRun("openrouter", Result.OK, 371, 3, 2, 0, 1, 812, null);
+    GatewayRun run = new GatewayRun("openrouter", Result.OK, 371, 3, 2, 0, 1, 812, null, null);
 
     assertThat(RefreshLog.line(run))
         .isEqualTo("[Gateways] openrouter: 371 models (+3 added, 2 changed, 0 removed) in 812 ms");
@@ -20,14 +20,16 @@ class RefreshLogTest {
 
   @Test
   void skippedEntriesFollowTheCounts() {
-    GatewayRun run = new GatewayRun("groq", Result.OK, 16, 0, 0, 0, 1, 90, "2 entries skipped");
+    GatewayRun run =
+        new GatewayRun("groq", Result.OK, 16, 0, 0, 0, 1, 90, "2 entries skipped", null);
 
     assertThat(RefreshLog.line(run)).endsWith("in 90 ms, 2 entries skipped");
   }
 
   @Test
   void aFailedGatewaySaysWhatItKeeps() {
-    GatewayRun run = new GatewayRun("groq", Result.FAILED, 16, 0, 0, 0, 2, 700, "HTTP 503");
+    GatewayRun run =
+        new GatewayRun("groq", Result.FAILED, 16, 0, 0, 0, 2, 700, "HTTP 503", "http_503");
 
     assertThat(RefreshLog.line(run))
         .isEqualTo("[Gateways] groq: failed after 2 attempts: HTTP 503 (keeping 16 models)");
@@ -36,7 +38,8 @@ class RefreshLogTest {
   @Test
   void anOpenCircuitIsNotCalledAFailure() {
     GatewayRun run =
-        new GatewayRun("groq", Result.FAILED, 16, 0, 0, 0, 0, 0, "circuit open, not called");
+        new GatewayRun(
+            "groq", Result.FAILED, 16, 0, 0, 0, 0, 0, "circuit open, not called", "circuit_open");
 
     assertThat(RefreshLog.line(run))
         .isEqualTo("[Gateways] groq: circuit open, not called (keeping 16 models)");
@@ -45,7 +48,7 @@ class RefreshLogTest {
   @Test
   void aSkippedGatewaySaysWhy() {
     GatewayRun run =
-        new GatewayRun("groq", Result.SKIPPED, 0, 0, 0, 0, 0, 0, "GROQ_API_KEY is not set");
+        new GatewayRun("groq", Result.SKIPPED, 0, 0, 0, 0, 0, 0, "GROQ_API_KEY is not set", null);
 
     assertThat(RefreshLog.line(run)).isEqualTo("[Gateways] groq: skipped, GROQ_API_KEY is not set");
   }
@@ -58,9 +61,9 @@ class RefreshLogTest {
             1234,
             false,
             List.of(
-                new GatewayRun("a", Result.OK, 1, 1, 0, 0, 1, 1, null),
-                new GatewayRun("b", Result.FAILED, 1, 0, 0, 0, 2, 1, "HTTP 500"),
-                new GatewayRun("c", Result.SKIPPED, 0, 0, 0, 0, 0, 0, "C_KEY is not set")),
+                new GatewayRun("a", Result.OK, 1, 1, 0, 0, 1, 1, null, null),
+                new GatewayRun("b", Result.FAILED, 1, 0, 0, 0, 2, 1, "HTTP 500", "http_500"),
+                new GatewayRun("c", Result.SKIPPED, 0, 0, 0, 0, 0, 0, "C_KEY is not set", null)),
             412,
             3,
             2,

@@ -11,6 +11,8 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -57,6 +59,19 @@ class PagesIT {
         .contains("application/ld+json")
         .doesNotContain("2.5E-6");
     assertThat(header(page, "Content-Security-Policy")).contains("script-src 'self'");
+  }
+
+  @Test
+  void anHttpsSiteSendsHstsAndItsLinkedAssetsAreImmutable() {
+    HttpResponse<String> page = http.get("/models");
+    Matcher stylesheet = Pattern.compile("/assets/site\\.css\\?v=[0-9a-f]+").matcher(page.body());
+
+    assertThat(header(page, "Strict-Transport-Security")).isEqualTo("max-age=31536000");
+    assertThat(stylesheet.find()).isTrue();
+    assertThat(header(http.get(stylesheet.group()), "Cache-Control"))
+        .isEqualTo("public, max-age=31536000, immutable");
+    assertThat(header(http.get("/assets/site.css"), "Cache-Control"))
+        .isEqualTo("public, max-age=300");
   }
 
   @Test

@@ -1,0 +1,84 @@
+package com.gatewayz.modelpages.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gatewayz.modelpages.testing.EmbeddedSite;
+import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JAX-RS's own refusals (wrong method, wrong body type, unacceptable answer type) are JSON {@code
+ * {"error":...}} with their status, never the container's HTML page.
+ */
+class ApiErrorStatusTest {
+
+  @TempDir static Path dataDir;
+  static EmbeddedTomcat site;
+
+  @BeforeAll
+  static void start() {
+    site =
+        EmbeddedSite.start(
+            Map.of(
+                "MODEL_PAGES_DATA_DIR", dataDir.toString(),
+                "MODEL_PAGES_PRERENDER_LIMIT", "0",
+                "MODEL_PAGES_ADMIN_TOKEN", "admin-token-0123456789"));
+  }
+
+  @AfterAll
+  static void stop() {
+    site.close();
+  }
+
+  @Test
+  void aWrongMethodIs405JsonWithAllow() {
+    HttpResponse<byte[]> response =
+        site.send(HttpRequest.newBuilder(site.uri("/api/models")).DELETE());
+
+    assertJsonError(response, 405, "Method Not Allowed");
+    assertThat(response.headers().firstValue("Allow").orElse("")).contains("GET");
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIs415Json() {
+    HttpResponse<byte[]> response =
+        site.send(
+            HttpRequest.newBuilder(site.uri("/api/cache/invalidate"))
+                .header("Content-Type", "text/plain")
+                .header("Authorization", "Bearer admin-token-0123456789")
+                .POST(BodyPublishers.ofString("type=all")));
+
+    assertJsonError(response, 415, "Unsupported Media Type");
+  }
+
+  @Test
+  void anAnswerTypeWeCannotProduceIs406Json() {
+    HttpResponse<byte[]> response = site.get("/api/models", "Accept", "text/csv");
+
+    assertJsonError(response, 406, "Not Acceptable");
+  }
+
+  @Test
+  void anUnknownApiPathIs404Json() {
+    HttpResponse<byte[]> response = site.get("/api/no-such-thing");
+
+    assertJsonError(response, 404, "Not Found");
+  }
+
+  private static void assertJsonError(HttpResponse<byte[]> response, int status, String error) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/json");
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"error\":\"" + error + "\"}");
+  }
+}
