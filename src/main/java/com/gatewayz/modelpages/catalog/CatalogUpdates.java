@@ -111,8 +111,9 @@ public final class CatalogUpdates {
     long before = now - TOMBSTONE_TTL.toMillis();
     CatalogState next = state;
     for (Map.Entry<String, Map<String, SourceEntry>> source : state.sources().entrySet()) {
-      Map<String, SourceEntry> kept = new LinkedHashMap<>(source.getValue());
-      if (kept.values().removeIf(entry -> entry.isForgettable(before))) {
+      if (source.getValue().values().stream().anyMatch(entry -> entry.isForgettable(before))) {
+        Map<String, SourceEntry> kept = new LinkedHashMap<>(source.getValue());
+        kept.values().removeIf(entry -> entry.isForgettable(before));
         next = next.withEntries(source.getKey(), kept);
       }
     }
