@@ -2,78 +2,164 @@ package com.gatewayz.modelpages.catalog;
 
 import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * One line of the catalog journal: what changed between two states, entry by entry. Lines hold
- * values, not increments, so replaying a line twice (after a crash between a snapshot and the
- * journal's truncation) gives the same state.
+ * One line of the catalog journal: what changed between two states, and only that, so a line's size
+ * follows the change, not the catalog: {@code {"seq":n,"put":{gateway:[entries]},
+ * "removed":{gateway:[ids]},"retired_put":[...],"retired_removed":[ids],"status_put":{...}}}, empty
+ * parts left out. {@code seq} numbers the changes: the snapshot records the last one it holds and
+ * replay skips those. Lines of format 2 (no {@code seq}, with the whole retired list and status
+ * table) are still applied.
  */
 final class CatalogJournal {
 
   private CatalogJournal() {}
 
-  /** The change from {@code before} to {@code after} as one JSON line. */
-  static JsonObject delta(CatalogState before, CatalogState after) {
+  /** The change from {@code before} to {@code after} as line number {@code seq}. */
+  static JsonObject delta(CatalogState before, CatalogState after, long seq) {
+    JsonObjectBuilder line = JsonSupport.JSON.createObjectBuilder().add("seq", seq);
     JsonObjectBuilder put = JsonSupport.JSON.createObjectBuilder();
     JsonObjectBuilder removed = JsonSupport.JSON.createObjectBuilder();
-    after.sources().forEach((gateway, entries) -> {
-      Map<String, SourceEntry> old = before.entriesOf(gateway);
-      Map<String, SourceEntry> changed = new LinkedHashMap<>();
-      entries.forEach((id, entry) -> {
-        if (!entry.equals(old.get(id))) {
-          changed.put(id, entry);
-        }
-      });
-      if (!changed.isEmpty()) {
-        put.add(gateway, CatalogStateJson.write(changed));
-      }
-      addRemoved(removed, gateway, old.keySet().stream().filter(id -> !entries.containsKey(id)).toList());
-    });
-    before.sources().forEach((gateway, entries) -> {
-      if (!after.sources().containsKey(gateway)) {
-        addRemoved(removed, gateway, List.copyOf(entries.keySet()));
-      }
-    });
-    JsonObjectBuilder status = JsonSupport.JSON.createObjectBuilder();
-    after.gatewayStatus().forEach(status::add);
-    return JsonSupport.JSON.createObjectBuilder()
-        .add("put", put)
-        .add("removed", removed)
-        .add("retired", CatalogStateJson.writeRetired(after.retired()))
-        .add("gateway_status", status)
-        .build();
+    after
+        .sources()
+        .forEach(
+            (gateway, entries) -> {
+              Map<String, SourceEntry> old = before.entriesOf(gateway);
+              addIfAny(put, gateway, CatalogStateJson.write(changed(old, entries)).build());
+              addIfAny(removed, gateway, ids(missing(old, entries)).build());
+            });
+    before
+        .sources()
+        .forEach(
+            (gateway, entries) -> {
+              if (!after.sources().containsKey(gateway)) {
+                addIfAny(removed, gateway, ids(List.copyOf(entries.keySet())).build());
+              }
+            });
+    addIfAny(line, "put", put.build());
+    addIfAny(line, "removed", removed.build());
+    addIfAny(
+        line,
+        "retired_put",
+        CatalogStateJson.writeRetired(changed(before.retired(), after.retired())).build());
+    addIfAny(line, "retired_removed", ids(missing(before.retired(), after.retired())).build());
+    addIfAny(
+        line,
+        "status_put",
+        CatalogStateJson.writeStatuses(changed(before.gatewayStatus(), after.gatewayStatus()))
+            .build());
+    return line.build();
   }
 
-  private static void addRemoved(JsonObjectBuilder removed, String gateway, List<String> ids) {
-    if (!ids.isEmpty()) {
-      JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
-      ids.forEach(array::add);
-      removed.add(gateway, array);
+  private static <V> Map<String, V> changed(Map<String, V> before, Map<String, V> after) {
+    Map<String, V> changed = new LinkedHashMap<>();
+    after.forEach(
+        (key, value) -> {
+          V old = before.get(key);
+          if (old != value && !value.equals(old)) {
+            changed.put(key, value);
+          }
+        });
+    return changed;
+  }
+
+  private static List<String> missing(Map<String, ?> before, Map<String, ?> after) {
+    return before.keySet().stream().filter(key -> !after.containsKey(key)).toList();
+  }
+
+  private static void addIfAny(JsonObjectBuilder json, String name, JsonValue value) {
+    boolean empty =
+        value instanceof JsonObject object ? object.isEmpty() : value.asJsonArray().isEmpty();
+    if (!empty) {
+      json.add(name, value);
     }
   }
 
-  /** {@code state} with one journal line applied. */
-  static CatalogState apply(CatalogState state, JsonObject line) throws InvalidModelException {
+  private static JsonArrayBuilder ids(List<String> ids) {
+    JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
+    ids.forEach(array::add);
+    return array;
+  }
+
+  /** The line's {@code seq}, or -1 for a format 2 line, which has none. */
+  static long seq(JsonObject line) {
+    return line.get("seq") instanceof JsonNumber seq ? seq.longValueExact() : -1;
+  }
+
+  /**
+   * {@code state} with one journal line applied; entries that cannot be read are skipped (logged).
+   *
+   * @param origin names the line in log lines ({@code catalog.journal line 3})
+   * @throws InvalidModelException when the line is not a journal line
+   */
+  static CatalogState apply(CatalogState state, JsonObject line, String origin)
+      throws InvalidModelException {
+    boolean legacy = seq(line) < 0;
     Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>();
-    state.sources().forEach((gateway, entries) -> sources.put(gateway, new LinkedHashMap<>(entries)));
-    for (Map.Entry<String, JsonValue> put : line.getJsonObject("put").entrySet()) {
-      Map<String, SourceEntry> entries = CatalogStateJson.entries(put.getValue().asJsonArray(), "journal");
-      sources.computeIfAbsent(put.getKey(), g -> new LinkedHashMap<>()).putAll(entries);
+    state
+        .sources()
+        .forEach((gateway, entries) -> sources.put(gateway, new LinkedHashMap<>(entries)));
+    for (Map.Entry<String, JsonValue> put : part(line, "put").entrySet()) {
+      String where = origin + " put." + put.getKey();
+      sources
+          .computeIfAbsent(put.getKey(), g -> new LinkedHashMap<>())
+          .putAll(CatalogStateJson.entries(CatalogStateJson.array(put.getValue(), where), where));
     }
-    for (Map.Entry<String, JsonValue> removed : line.getJsonObject("removed").entrySet()) {
-      Map<String, SourceEntry> entries = sources.get(removed.getKey());
-      if (entries != null) {
-        removed.getValue().asJsonArray().getValuesAs(jakarta.json.JsonString.class).forEach(id -> entries.remove(id.getString()));
-      }
+    for (Map.Entry<String, JsonValue> removed : part(line, "removed").entrySet()) {
+      Map<String, SourceEntry> entries =
+          sources.getOrDefault(removed.getKey(), new LinkedHashMap<>());
+      strings(removed.getValue(), origin).forEach(entries::remove);
     }
-    Map<String, String> status = new LinkedHashMap<>();
-    line.getJsonObject("gateway_status").forEach((gateway, value) -> status.put(gateway, ((jakarta.json.JsonString) value).getString()));
-    return new CatalogState(sources, CatalogStateJson.retired(line.getJsonArray("retired")), status);
+    return legacy
+        ? new CatalogState(
+            sources,
+            retiredOf(line, "retired", origin),
+            CatalogStateJson.statuses(part(line, "gateway_status"), origin))
+        : new CatalogState(sources, retired(state, line, origin), statuses(state, line, origin));
+  }
+
+  private static Map<String, RetiredModel> retired(
+      CatalogState state, JsonObject line, String origin) throws InvalidModelException {
+    Map<String, RetiredModel> retired = new LinkedHashMap<>(state.retired());
+    strings(line.getOrDefault("retired_removed", JsonValue.EMPTY_JSON_ARRAY), origin)
+        .forEach(retired::remove);
+    retired.putAll(retiredOf(line, "retired_put", origin));
+    return retired;
+  }
+
+  private static Map<String, RetiredModel> retiredOf(JsonObject line, String name, String origin)
+      throws InvalidModelException {
+    JsonValue value = line.getOrDefault(name, JsonValue.EMPTY_JSON_ARRAY);
+    return CatalogStateJson.retired(CatalogStateJson.array(value, origin + " " + name), origin);
+  }
+
+  private static Map<String, ReportedStatus> statuses(
+      CatalogState state, JsonObject line, String origin) throws InvalidModelException {
+    Map<String, ReportedStatus> statuses = new LinkedHashMap<>(state.gatewayStatus());
+    statuses.putAll(CatalogStateJson.statuses(part(line, "status_put"), origin));
+    return statuses;
+  }
+
+  private static JsonObject part(JsonObject line, String name) throws InvalidModelException {
+    return line.containsKey(name)
+        ? CatalogStateJson.section(line, name)
+        : JsonValue.EMPTY_JSON_OBJECT;
+  }
+
+  private static List<String> strings(JsonValue value, String origin) throws InvalidModelException {
+    return CatalogStateJson.array(value, origin).stream()
+        .filter(JsonString.class::isInstance)
+        .map(item -> ((JsonString) item).getString())
+        .filter(Objects::nonNull)
+        .toList();
   }
 }

@@ -134,8 +134,9 @@ public final class CatalogService {
   }
 
   /**
-   * Applies {@code change} to the current state. When the state changed: merge, store durably,
-   * swap, notify listeners, all before returning. A failed store applies nothing.
+   * Applies {@code change} to the current state. When the state changed: forget expired tombstones,
+   * merge, store durably, swap, notify listeners, all before returning. A failed store applies
+   * nothing.
    */
   public Applied update(Function<CatalogState, CatalogUpdates.Outcome> change) {
     return underWriteLock(() -> {
@@ -183,8 +184,9 @@ public final class CatalogService {
     if (outcome.state().equals(before.state())) {
       return Optional.of(new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog())));
     }
-    CatalogMerger.Merged merged = merger.merged(outcome.state());
-    CatalogState next = outcome.state().withRetired(retired(before, merged.models()));
+    CatalogState changed = CatalogUpdates.forgetExpired(outcome.state(), clock.millis());
+    CatalogMerger.Merged merged = merger.merged(changed);
+    CatalogState next = changed.withRetired(retired(before, merged.models()));
     Catalog after = Catalog.of(merged.models(), next.retired(), merged.lastModified());
     if (store != null) {
       store.save(next);

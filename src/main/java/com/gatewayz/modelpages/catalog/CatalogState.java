@@ -7,19 +7,20 @@ import java.util.Map;
 
 /**
  * Everything the catalog is derived from, persisted as is: per gateway, what it listed or a webhook
- * said, entry by entry (model id), with event times; the retired models; gateway statuses reported
- * by webhooks. Immutable: changes build a new state. The merged {@link Catalog} is a function of it.
+ * said, entry by entry (model id), with event times, tombstones included; the retired models;
+ * gateway statuses reported by webhooks, with their event times. Immutable: changes build a new
+ * state. The merged {@link Catalog} is a function of it.
  */
 public final class CatalogState {
 
   private final Map<String, Map<String, SourceEntry>> sources;
   private final Map<String, RetiredModel> retired;
-  private final Map<String, String> gatewayStatus;
+  private final Map<String, ReportedStatus> gatewayStatus;
 
   public CatalogState(
       Map<String, Map<String, SourceEntry>> sources,
       Map<String, RetiredModel> retired,
-      Map<String, String> gatewayStatus) {
+      Map<String, ReportedStatus> gatewayStatus) {
     Map<String, Map<String, SourceEntry>> copy = new LinkedHashMap<>();
     sources.forEach((gateway, entries) -> copy.put(gateway, Collections.unmodifiableMap(new LinkedHashMap<>(entries))));
     this.sources = Collections.unmodifiableMap(copy);
@@ -57,7 +58,7 @@ public final class CatalogState {
     return retired;
   }
 
-  public Map<String, String> gatewayStatus() {
+  public Map<String, ReportedStatus> gatewayStatus() {
     return gatewayStatus;
   }
 
@@ -71,8 +72,8 @@ public final class CatalogState {
     return new CatalogState(sources, newRetired, gatewayStatus);
   }
 
-  public CatalogState withGatewayStatus(String gateway, String status) {
-    Map<String, String> next = new LinkedHashMap<>(gatewayStatus);
+  public CatalogState withGatewayStatus(String gateway, ReportedStatus status) {
+    Map<String, ReportedStatus> next = new LinkedHashMap<>(gatewayStatus);
     next.put(gateway, status);
     return new CatalogState(sources, retired, next);
   }

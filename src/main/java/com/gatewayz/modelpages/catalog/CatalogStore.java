@@ -1,169 +1,222 @@
 package com.gatewayz.modelpages.catalog;
 
-import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonWriter;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The durable catalog state under the data directory: a snapshot ({@value #FILE}) and a journal
  * ({@value #JOURNAL}) of the changes since, one JSON line each, appended and fsynced before a
- * change becomes visible. A change costs a small append, not a rewrite of the whole catalog; the
- * journal is folded into a new snapshot (temp file, fsync, atomic rename) once it grows. A crash
- * at any moment leaves a readable state: a torn last line is ignored. Loaded at start-up before
- * pre-rendering. Not thread-safe: the catalog service calls it under its write lock.
+ * change becomes visible. Changes are numbered: each journal line carries its number, the snapshot
+ * the number of the last change it holds, and loading replays only the newer lines — so a crash
+ * between a new snapshot and the emptying of the journal replays nothing twice. The journal is
+ * folded into a new snapshot (temp file, fsync, atomic rename, directory fsync) once it grows.
+ *
+ * <p>Loading never settles for less than was stored: a torn last line (never acknowledged) is cut
+ * off, but a snapshot that cannot be read is moved aside with its journal and loading fails, as it
+ * does for a damaged line that is not the last. Files of format 2 load and are rewritten in the
+ * current format. Not thread-safe: the catalog service calls it under its write lock.
  */
 public final class CatalogStore {
 
   static final String FILE = "catalog.json";
   static final String JOURNAL = "catalog.journal";
   static final int MAX_JOURNAL_LINES = 1_000;
+  private static final DateTimeFormatter ASIDE =
+      DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneOffset.UTC);
   private static final Logger LOG = Logger.getLogger(CatalogStore.class.getName());
 
-  private final Path file;
-  private final Path journal;
+  private final SnapshotFile snapshot;
+  private final JournalFile journal;
+  private final Clock clock;
   private CatalogState saved;
+  private long seq;
   private int journalLines;
   private long snapshotBytes;
 
   public CatalogStore(Path dataDir) {
-    this.file = dataDir.resolve(FILE);
-    this.journal = dataDir.resolve(JOURNAL);
+    this(dataDir, Clock.systemUTC());
   }
 
-  /** The stored state; empty when none was stored or it cannot be read (logged, then ignored). */
+  /**
+   * @param clock names files moved aside
+   */
+  public CatalogStore(Path dataDir, Clock clock) {
+    this(dataDir, clock, JournalFile.Disk.REAL);
+  }
+
+  CatalogStore(Path dataDir, Clock clock, JournalFile.Disk disk) {
+    this.snapshot = new SnapshotFile(dataDir.resolve(FILE));
+    this.journal = new JournalFile(dataDir.resolve(JOURNAL), disk);
+    this.clock = clock;
+  }
+
+  /**
+   * The stored state: the snapshot with the journal's newer changes replayed; empty when nothing is
+   * stored. Entries that cannot be read are skipped, one log line each.
+   *
+   * @throws CatalogStoreException when the snapshot cannot be read (it is moved aside first, with
+   *     its journal) or the journal is damaged before its end; the message names the file
+   */
   public Optional<CatalogState> load() {
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    try (InputStream in = Files.newInputStream(file);
-        JsonReader reader = JsonSupport.JSON.createReader(in)) {
-      CatalogState state = CatalogStateJson.read(reader.readObject());
-      snapshotBytes = Files.size(file);
-      state = replayJournal(state);
-      saved = state;
-      return Optional.of(state);
-    } catch (IOException | RuntimeException | InvalidModelException e) {
-      LOG.log(Level.WARNING, "[Catalog] the stored catalog " + file + " cannot be read; ignoring it", e);
-      return Optional.empty();
+    try {
+      if (!snapshot.exists()) {
+        requireNoJournal();
+        return Optional.empty();
+      }
+      SnapshotFile.Snapshot stored = readSnapshot();
+      saved = replay(stored);
+      if (stored.legacy()) {
+        writeSnapshot(saved, seq + 1);
+      }
+      return Optional.of(saved);
+    } catch (IOException e) {
+      throw new CatalogStoreException(
+          "cannot load the stored catalog " + snapshot.path() + ": " + e, e);
     }
   }
 
-  private CatalogState replayJournal(CatalogState state) throws IOException {
-    journalLines = 0;
-    if (!Files.exists(journal)) {
-      return state;
+  private void requireNoJournal() throws IOException {
+    if (Files.exists(journal.path()) && Files.size(journal.path()) > 0) {
+      throw new CatalogStoreException(
+          journal.path()
+              + " holds changes but "
+              + snapshot.path()
+              + " is missing; restore "
+              + FILE
+              + ", or move the journal aside to start from the bundled catalog");
     }
-    for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
-      try (JsonReader reader = JsonSupport.JSON.createReader(new StringReader(line))) {
-        state = CatalogJournal.apply(state, reader.readObject());
+  }
+
+  private SnapshotFile.Snapshot readSnapshot() throws IOException {
+    try {
+      SnapshotFile.Snapshot stored = snapshot.read();
+      snapshotBytes = stored.size();
+      return stored;
+    } catch (InvalidModelException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private CatalogStoreException unreadable(Exception cause) {
+    String suffix = ".unreadable-" + ASIDE.format(clock.instant());
+    String what =
+        "the stored catalog " + snapshot.path() + " cannot be read (" + cause.getMessage() + "); ";
+    try {
+      Path aside = SnapshotFile.moveAside(snapshot.path(), suffix);
+      SnapshotFile.moveAside(journal.path(), suffix);
+      return new CatalogStoreException(
+          what
+              + "it was moved to "
+              + aside
+              + " (with its journal) and start-up stopped rather than"
+              + " start from less. Repair and restore it, or start again to begin from the bundled"
+              + " catalog",
+          cause);
+    } catch (IOException e) {
+      return new CatalogStoreException(what + "moving it aside failed too: " + e, cause);
+    }
+  }
+
+  // Lines numbered up to the snapshot's are in it already; format 2 lines have no numbers.
+  private CatalogState replay(SnapshotFile.Snapshot stored) throws IOException {
+    CatalogState state = stored.state();
+    seq = stored.seq();
+    journalLines = 0;
+    int number = 0;
+    for (JsonObject line : journal.read(stored.legacy())) {
+      number++;
+      long lineSeq = CatalogJournal.seq(line);
+      if (stored.legacy() != (lineSeq < 0) || !stored.legacy() && lineSeq > seq + 1) {
+        throw journal.damaged(number, "change " + lineSeq + " does not follow change " + seq);
+      }
+      if (stored.legacy() || lineSeq > seq) {
+        state = apply(state, line, number);
+        seq = Math.max(seq, lineSeq);
         journalLines++;
-      } catch (RuntimeException | InvalidModelException e) {
-        LOG.warning("[Catalog] the journal ends with an incomplete change (a crash while writing it); ignored");
-        break;
       }
     }
     return state;
   }
 
-  /** The state as bytes, in the stored format (for sharing with other nodes). */
-  public static byte[] toBytes(CatalogState state) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonWriter writer = JsonSupport.JSON.createWriter(bytes)) {
-      writer.writeObject(CatalogStateJson.write(state));
+  private CatalogState apply(CatalogState state, JsonObject line, int number) {
+    try {
+      return CatalogJournal.apply(state, line, JOURNAL + " line " + number);
+    } catch (InvalidModelException | RuntimeException e) {
+      throw journal.damaged(number, e.getMessage());
     }
-    return bytes.toByteArray();
   }
 
-  /** A state from {@link #toBytes}. */
+  /** The state as bytes, in the stored format (for sharing with other nodes). */
+  public static byte[] toBytes(CatalogState state) {
+    return SnapshotFile.bytes(CatalogStateJson.write(state));
+  }
+
+  /** A state from {@link #toBytes}; entries that cannot be read are skipped (logged). */
   public static CatalogState fromBytes(byte[] bytes) throws InvalidModelException {
-    try (JsonReader reader = JsonSupport.JSON.createReader(new ByteArrayInputStream(bytes))) {
-      return CatalogStateJson.read(reader.readObject());
+    try {
+      return CatalogStateJson.read(StoredJson.parse(bytes, 0, bytes.length), "the shared catalog");
+    } catch (CharacterCodingException e) {
+      throw new InvalidModelException("the shared catalog", "is not UTF-8");
     }
   }
 
   /** Writes {@code state} durably: when this returns, a crash cannot lose it. */
   public void save(CatalogState state) {
     try {
-      if (saved == null || journalLines >= MAX_JOURNAL_LINES || journalBytes() > snapshotBytes) {
-        snapshot(state);
+      if (saved == null
+          || journal.isDirty()
+          || journalLines >= MAX_JOURNAL_LINES
+          || journal.length() > snapshotBytes) {
+        writeSnapshot(state, seq + 1);
       } else {
-        append(CatalogJournal.delta(saved, state));
+        append(state);
       }
       saved = state;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot store the catalog in " + file, e);
+      throw new UncheckedIOException("cannot store the catalog in " + snapshot.path(), e);
     }
   }
 
-  private long journalBytes() throws IOException {
-    return Files.exists(journal) ? Files.size(journal) : 0;
-  }
-
-  private void append(JsonObject delta) throws IOException {
-    byte[] line = (delta.toString() + "\n").getBytes(StandardCharsets.UTF_8);
-    try (FileChannel channel =
-        FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      ByteBuffer buffer = ByteBuffer.wrap(line);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+  private void append(CatalogState state) throws IOException {
+    long next = seq + 1;
+    byte[] line =
+        (CatalogJournal.delta(saved, state, next) + "\n").getBytes(StandardCharsets.UTF_8);
+    try {
+      journal.append(line);
+    } catch (IOException e) {
+      if (journal.isDirty()) {
+        // The failed line may remain: its number is spent, and the next snapshot covers it.
+        seq = next;
       }
-      channel.force(false);
+      throw e;
     }
+    seq = next;
     journalLines++;
   }
 
   // The snapshot replaces the old one atomically; only then is the journal emptied. Should a
-  // crash come between, its lines are replayed on the new snapshot, to the same state.
-  private void snapshot(CatalogState state) throws IOException {
-    Path temp = file.resolveSibling(FILE + ".tmp");
-    byte[] bytes = toBytes(state);
-    Files.write(temp, bytes);
-    fsync(temp, false);
-    move(temp);
-    fsync(file.getParent(), true);
-    try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      channel.truncate(0);
-      channel.force(true);
-    }
-    snapshotBytes = bytes.length;
+  // crash come between, the journal's lines are numbered at most the snapshot's: skipped.
+  private void writeSnapshot(CatalogState state, long snapshotSeq) throws IOException {
+    snapshotBytes = snapshot.write(state, snapshotSeq);
+    seq = snapshotSeq;
     journalLines = 0;
-  }
-
-  private void move(Path temp) throws IOException {
     try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void fsync(Path path, boolean directory) throws IOException {
-    try (FileChannel channel =
-        FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
-      channel.force(true);
+      journal.reset();
     } catch (IOException e) {
-      if (!directory) {
-        throw e;
-      }
-      // Some file systems cannot open a directory for sync; the rename is still atomic there.
+      LOG.warning(
+          "[Catalog] the journal could not be emptied after a snapshot ("
+              + e
+              + "); its lines are older than the snapshot and skipped when loading");
     }
   }
 }

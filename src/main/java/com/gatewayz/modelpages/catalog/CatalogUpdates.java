@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.catalog;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,12 +9,25 @@ import java.util.Set;
 
 /**
  * The changes gateways and webhooks make to the {@link CatalogState}, with the rule of who wins:
- * per (gateway, model) the newest information by event time. Pure functions of the state.
+ * per (gateway, model) the newest information by event time; on equal times a removal wins. An
+ * entry that leaves (dropped by refreshes, removed by a webhook) stays as a tombstone with its
+ * time, so an older event replayed later is stale instead of bringing it back; tombstones are
+ * forgotten {@link #TOMBSTONE_TTL} after their time, longer than any accepted event's age. Pure
+ * functions of the state.
  */
 public final class CatalogUpdates {
 
   /** A gateway must miss a model on this many consecutive successful refreshes to drop it. */
   public static final int MISSES_TO_DROP = 2;
+
+  /** Events (webhooks) whose time is older than this are stale, whatever they say. */
+  public static final Duration MAX_EVENT_AGE = Duration.ofDays(3);
+
+  /**
+   * How long a tombstone keeps its time. Longer than {@link #MAX_EVENT_AGE}, so every event old
+   * enough to lose against a forgotten tombstone is already refused for its age.
+   */
+  public static final Duration TOMBSTONE_TTL = Duration.ofDays(7);
 
   private CatalogUpdates() {}
 
@@ -52,7 +66,7 @@ public final class CatalogUpdates {
     Changes changes = new Changes(state.entriesOf(gateway));
     for (Listing listing : listings) {
       SourceEntry old = changes.entries.get(listing.id());
-      if (old != null && old.appliedAt() > eventTime) {
+      if (old != null && old.isNewerThan(eventTime)) {
         changes.stale.add(listing.id());
       } else {
         changes.put(listing.id(), old, SourceEntry.listed(listing, eventTime));
@@ -61,7 +75,10 @@ public final class CatalogUpdates {
     return changes.outcome(state, gateway);
   }
 
-  /** A webhook said {@code gateway} no longer offers these models as of {@code eventTime}. */
+  /**
+   * A webhook said {@code gateway} no longer offers these models as of {@code eventTime}. The
+   * marker counts as not listed (misses 1) until a refresh of the gateway lists the model.
+   */
   public static Outcome remove(CatalogState state, String gateway, List<String> ids, long eventTime) {
     Changes changes = new Changes(state.entriesOf(gateway));
     for (String id : ids) {
@@ -70,10 +87,37 @@ public final class CatalogUpdates {
         changes.stale.add(id);
       } else {
         Listing last = old == null ? null : old.listing();
-        changes.put(id, old, new SourceEntry(last, eventTime, 0, true));
+        changes.put(id, old, new SourceEntry(last, eventTime, 1, true));
       }
     }
     return changes.outcome(state, gateway);
+  }
+
+  /**
+   * A webhook reported {@code gateway}'s status as of {@code eventTime}; an older report than the
+   * one kept is stale (then {@link Outcome#stale()} holds the gateway id).
+   */
+  public static Outcome status(CatalogState state, String gateway, String status, long eventTime) {
+    ReportedStatus old = state.gatewayStatus().get(gateway);
+    if (old != null && old.reportedAt() > eventTime) {
+      return new Outcome(state, Set.of(), Set.of(), Set.of(), Set.of(gateway));
+    }
+    CatalogState next = state.withGatewayStatus(gateway, new ReportedStatus(status, eventTime));
+    return new Outcome(next, Set.of(), Set.of(), Set.of(), Set.of());
+  }
+
+  /** {@code state} without the tombstones older than {@link #TOMBSTONE_TTL} at {@code now}. */
+  public static CatalogState forgetExpired(CatalogState state, long now) {
+    long before = now - TOMBSTONE_TTL.toMillis();
+    CatalogState next = state;
+    for (Map.Entry<String, Map<String, SourceEntry>> source : state.sources().entrySet()) {
+      if (source.getValue().values().stream().anyMatch(entry -> entry.isForgettable(before))) {
+        Map<String, SourceEntry> kept = new LinkedHashMap<>(source.getValue());
+        kept.values().removeIf(entry -> entry.isForgettable(before));
+        next = next.withEntries(source.getKey(), kept);
+      }
+    }
+    return next;
   }
 
   /** The entries of one gateway being changed, with what changed. */
@@ -90,7 +134,7 @@ public final class CatalogUpdates {
 
     void list(Listing listing, long fetchedAt) {
       SourceEntry old = entries.get(listing.id());
-      if (old != null && old.appliedAt() > fetchedAt) {
+      if (old != null && old.isNewerThan(fetchedAt)) {
         stale.add(listing.id());
       } else if (old != null && old.removed() && (old.listing() == null || old.listing().equals(listing))) {
         // Removed by a webhook: it stays removed until the gateway's listing of it changes.
@@ -101,12 +145,15 @@ public final class CatalogUpdates {
     }
 
     void miss(String id, SourceEntry old, long fetchedAt) {
-      if (old.removed() || old.appliedAt() > fetchedAt) {
+      if (old.appliedAt() > fetchedAt || !old.isVisible()) {
+        if (old.removed() && old.misses() == 0) {
+          entries.put(id, new SourceEntry(old.listing(), old.appliedAt(), 1, true));
+        }
         return;
       }
       int misses = old.misses() + 1;
       if (misses >= MISSES_TO_DROP) {
-        entries.remove(id);
+        entries.put(id, SourceEntry.dropped(fetchedAt));
         removed.add(id);
       } else {
         entries.put(id, new SourceEntry(old.listing(), old.appliedAt(), misses, false));

@@ -52,32 +52,48 @@ final class JsonFields {
 
   /** A price given as a decimal string ("0.000003") or a JSON number; null when absent. */
   static BigDecimal price(JsonObject object, String name, String path) throws InvalidModelException {
+    BigDecimal price = decimal(object, name, path);
+    String problem = price == null ? null : ListingBounds.priceProblem(price);
+    if (problem != null) {
+      throw new InvalidModelException(path + "." + name, problem);
+    }
+    return price;
+  }
+
+  /** A decimal string or a JSON number, not bounded; null when absent. */
+  static BigDecimal decimal(JsonObject object, String name, String path)
+      throws InvalidModelException {
     if (isAbsent(object, name)) {
       return null;
     }
     JsonValue value = object.get(name);
-    String where = path + "." + name;
     if (value instanceof JsonNumber number) {
-      return checkedPrice(number.bigDecimalValue(), where);
+      return number.bigDecimalValue();
     }
     if (value instanceof JsonString text && text.getString().length() <= 64) {
       try {
-        return checkedPrice(new BigDecimal(text.getString().trim()), where);
+        return new BigDecimal(text.getString().trim());
       } catch (NumberFormatException e) {
-        throw new InvalidModelException(where, "must be a decimal number such as \"0.000003\"");
+        // reported below
       }
     }
-    throw new InvalidModelException(where, "must be a decimal number such as \"0.000003\"");
+    throw new InvalidModelException(
+        path + "." + name, "must be a decimal number such as \"0.000003\"");
   }
 
-  private static BigDecimal checkedPrice(BigDecimal price, String where) throws InvalidModelException {
-    if (price.compareTo(BigDecimal.ONE.negate()) < 0 || price.compareTo(BigDecimal.valueOf(1000)) > 0) {
-      throw new InvalidModelException(where, "must be a price in USD per token between -1 and 1000");
+  /** A whole number of any sign, for bounds applied later; null when absent or beyond a long. */
+  static Long integer(JsonObject object, String name, String path) throws InvalidModelException {
+    if (isAbsent(object, name)) {
+      return null;
     }
-    if (price.scale() > 30) {
-      throw new InvalidModelException(where, "has more than 30 decimal places");
+    if (!(object.get(name) instanceof JsonNumber number) || !number.isIntegral()) {
+      throw new InvalidModelException(path + "." + name, "must be a whole number");
     }
-    return price;
+    try {
+      return number.bigDecimalValue().longValueExact();
+    } catch (ArithmeticException e) {
+      return null;
+    }
   }
 
   static JsonObject object(JsonObject object, String name, String path) throws InvalidModelException {

@@ -1,18 +1,23 @@
 package com.gatewayz.modelpages.catalog;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One model as one gateway lists it, before it is merged into the catalog. Built by the list format
- * adapters and webhooks from untrusted input, so every field is already bounded: the id is valid per {@link
- * ModelId}, names and descriptions are truncated, limits are positive and plausible.
+ * One model as one gateway lists it, before it is merged into the catalog. Built from untrusted
+ * input (list format adapters, webhooks, the stored catalog), so the constructor bounds every
+ * field by {@link ListingBounds}: the id must be valid per {@link ModelId} (else {@link
+ * IllegalArgumentException}); text is cleaned of control and bidi characters and cut; numbers out
+ * of bounds and invalid slugs become unknown (null). Bounding is idempotent: a stored listing
+ * loads back equal.
  *
  * @param id our catalog id, valid per {@link ModelId}
  * @param gatewayModelId the raw id as the gateway uses it in API calls
  * @param canonicalSlug OpenRouter's {@code canonical_slug}, else null
  * @param name the display name without a "Developer: " prefix; the id's last segment when unnamed
- * @param developer the developer slug, lower-case
+ * @param developer the developer slug ({@link Slugs#developer}, at most 64 characters); the one the
+ *     id implies when not given
  * @param description the description, or null
  * @param contextLength the context window in tokens, or null when unknown
  * @param maxCompletionTokens the output limit in tokens, or null when unknown
@@ -20,7 +25,8 @@ import java.util.Optional;
  * @param architecture the modalities, or null when the gateway does not say
  * @param supportedParameters the request parameters the gateway accepts; never null
  * @param created epoch seconds, or null when unknown
- * @param provider the models.dev provider id the entry came from, else null
+ * @param provider the models.dev provider id the entry came from when it is a valid gateway id,
+ *     else null
  */
 public record Listing(
     String id,
@@ -42,12 +48,24 @@ public record Listing(
     if (problem.isPresent()) {
       throw new IllegalArgumentException("model id '" + id + "' " + problem.get());
     }
-    gatewayModelId = gatewayModelId == null ? id : gatewayModelId;
-    name = name == null || name.isBlank() ? id.substring(id.lastIndexOf('/') + 1) : name;
-    developer = developer == null || developer.isBlank() ? Slugs.developerOf(id) : developer;
-    pricing = pricing == null ? Pricing.UNKNOWN : pricing;
-    supportedParameters =
-        supportedParameters == null ? List.of() : List.copyOf(supportedParameters);
+    gatewayModelId = validOr(gatewayModelId, id);
+    canonicalSlug = validOr(canonicalSlug, null);
+    name =
+        Objects.requireNonNullElse(
+            ListingBounds.line(name, ListingBounds.MAX_NAME), id.substring(id.lastIndexOf('/') + 1));
+    developer = ListingBounds.developer(developer, id);
+    description = ListingBounds.paragraphs(description, ListingBounds.MAX_DESCRIPTION);
+    contextLength = ListingBounds.tokens(contextLength);
+    maxCompletionTokens = ListingBounds.tokens(maxCompletionTokens);
+    pricing = ListingBounds.pricing(pricing);
+    architecture = ListingBounds.architecture(architecture);
+    supportedParameters = ListingBounds.strings(supportedParameters);
+    created = ListingBounds.created(created);
+    provider = provider == null || !LABEL.matcher(provider).matches() ? null : provider;
+  }
+
+  private static String validOr(String id, String fallback) {
+    return id != null && ModelId.isValid(id) ? id : fallback;
   }
 
   private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -57,7 +75,7 @@ public record Listing(
    * models.dev (and is a valid gateway id), else the gateway that listed it.
    */
   public String offerLabel(String sourceGateway) {
-    return provider != null && LABEL.matcher(provider).matches() ? provider : sourceGateway;
+    return provider != null ? provider : sourceGateway;
   }
 
   /** This listing as an offer of {@code label}. */

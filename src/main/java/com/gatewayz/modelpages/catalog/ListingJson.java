@@ -1,9 +1,12 @@
 package com.gatewayz.modelpages.catalog;
 
 import com.gatewayz.modelpages.platform.JsonSupport;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The stored form of a {@link Listing}: the model JSON fields plus the listing-only ones. */
@@ -13,7 +16,8 @@ final class ListingJson {
 
   static JsonObject write(Listing listing) {
     JsonObjectBuilder json =
-        JsonSupport.JSON.createObjectBuilder()
+        JsonSupport.JSON
+            .createObjectBuilder()
             .add("id", listing.id())
             .add("gateway_model_id", listing.gatewayModelId())
             .add("name", listing.name())
@@ -29,29 +33,65 @@ final class ListingJson {
     if (listing.architecture() != null) {
       json.add(
           "architecture",
-          JsonSupport.JSON.createObjectBuilder()
+          JsonSupport.JSON
+              .createObjectBuilder()
               .add("input_modalities", strings(listing.architecture().inputModalities()))
               .add("output_modalities", strings(listing.architecture().outputModalities())));
     }
     return json.build();
   }
 
+  /**
+   * Reads a stored listing: types are checked (a wrong one fails naming the field), bounds are not:
+   * the {@link Listing} constructor applies them, as it did when the listing was first accepted.
+   */
   static Listing read(JsonObject json, String path) throws InvalidModelException {
-    Model model = ModelJson.read(json, path);
+    String id = text(json, "id", path);
+    if (id == null || !ModelId.isValid(id)) {
+      throw new InvalidModelException(path + ".id", "is not a valid model id");
+    }
+    JsonObject pricing = JsonFields.object(json, "pricing", path);
+    JsonObject architecture = JsonFields.object(json, "architecture", path);
     return new Listing(
-        model.id(),
-        java.util.Objects.requireNonNullElse(JsonFields.string(json, "gateway_model_id", path, 1024), model.id()),
-        JsonFields.string(json, "canonical_slug", path, 1024),
-        model.name(),
-        model.developer(),
-        JsonFields.string(json, "description", path, ModelJson.MAX_DESCRIPTION),
-        JsonFields.wholeNumber(json, "context_length", path, ModelJson.MAX_CONTEXT),
-        JsonFields.wholeNumber(json, "max_completion_tokens", path, ModelJson.MAX_CONTEXT),
-        model.pricing(),
-        JsonFields.isAbsent(json, "architecture") ? null : model.architecture(),
-        model.supportedParameters(),
-        model.created(),
-        JsonFields.string(json, "provider", path, 64));
+        id,
+        text(json, "gateway_model_id", path),
+        text(json, "canonical_slug", path),
+        text(json, "name", path),
+        text(json, "provider_slug", path),
+        text(json, "description", path),
+        JsonFields.integer(json, "context_length", path),
+        JsonFields.integer(json, "max_completion_tokens", path),
+        pricing == null
+            ? Pricing.UNKNOWN
+            : new Pricing(
+                JsonFields.decimal(pricing, "prompt", path + ".pricing"),
+                JsonFields.decimal(pricing, "completion", path + ".pricing")),
+        architecture == null
+            ? null
+            : new Architecture(
+                strings(architecture, "input_modalities", path + ".architecture"),
+                strings(architecture, "output_modalities", path + ".architecture")),
+        strings(json, "supported_parameters", path),
+        JsonFields.integer(json, "created", path),
+        text(json, "provider", path));
+  }
+
+  private static String text(JsonObject json, String name, String path)
+      throws InvalidModelException {
+    return JsonFields.string(json, name, path, Integer.MAX_VALUE);
+  }
+
+  private static List<String> strings(JsonObject json, String name, String path)
+      throws InvalidModelException {
+    JsonArray array = JsonFields.array(json, name, path, Integer.MAX_VALUE);
+    List<String> values = new ArrayList<>();
+    for (int i = 0; array != null && i < array.size(); i++) {
+      if (!(array.get(i) instanceof JsonString item)) {
+        throw new InvalidModelException(path + "." + name + "[" + i + "]", "must be a string");
+      }
+      values.add(item.getString());
+    }
+    return values;
   }
 
   private static void addIfPresent(JsonObjectBuilder json, String name, String value) {

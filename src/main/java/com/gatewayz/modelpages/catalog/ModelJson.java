@@ -17,15 +17,17 @@ import java.util.Optional;
  * {@code id, name, provider_slug, description, context_length, pricing{prompt,completion},
  * architecture{input_modalities,output_modalities}, supported_parameters, created,
  * source_gateways, offers[{gateway,pricing,context_length,max_completion_tokens}]}. Prices are
- * plain-notation strings in USD per token. Reading is strict and bounded: untrusted documents fail
- * with an {@link InvalidModelException} naming the field.
+ * plain-notation strings in USD per token. Reading is strict, with {@link ListingBounds}' numbers:
+ * untrusted documents fail with an {@link InvalidModelException} naming the field.
  */
 public final class ModelJson {
 
-  public static final int MAX_NAME = 256;
-  public static final int MAX_DESCRIPTION = 20_000;
-  public static final long MAX_CONTEXT = 100_000_000L;
-  private static final long MAX_CREATED = 32_503_680_000L; // year 3000, in seconds
+  private static final int MAX_NAME = ListingBounds.MAX_NAME;
+  private static final int MAX_DESCRIPTION = ListingBounds.MAX_DESCRIPTION;
+  private static final long MAX_CONTEXT = ListingBounds.MAX_TOKENS;
+  private static final long MAX_CREATED = ListingBounds.MAX_CREATED;
+  private static final int MAX_ITEMS = ListingBounds.MAX_LIST_ITEMS;
+  private static final int MAX_ITEM = ListingBounds.MAX_LIST_ITEM;
 
   private ModelJson() {}
 
@@ -48,7 +50,7 @@ public final class ModelJson {
             pricing,
             null,
             architecture(object, path),
-            JsonFields.strings(object, "supported_parameters", path, 100, 64),
+            JsonFields.strings(object, "supported_parameters", path, MAX_ITEMS, MAX_ITEM),
             JsonFields.wholeNumber(object, "created", path, MAX_CREATED),
             List.of());
     return offers.isEmpty() ? model : model.withOffers(offers);
@@ -77,7 +79,7 @@ public final class ModelJson {
 
   private static String developer(JsonObject object, String id, String path)
       throws InvalidModelException {
-    String given = JsonFields.string(object, "provider_slug", path, 64);
+    String given = JsonFields.string(object, "provider_slug", path, ListingBounds.MAX_SLUG);
     if (given != null && !given.isBlank()) {
       String slug = Slugs.developer(given);
       if (slug.isEmpty()) {
@@ -104,8 +106,9 @@ public final class ModelJson {
     }
     String where = path + ".architecture";
     return new Architecture(
-        lowerCase(JsonFields.strings(architecture, "input_modalities", where, 16, 32)),
-        lowerCase(JsonFields.strings(architecture, "output_modalities", where, 16, 32)));
+        lowerCase(JsonFields.strings(architecture, "input_modalities", where, MAX_ITEMS, MAX_ITEM)),
+        lowerCase(
+            JsonFields.strings(architecture, "output_modalities", where, MAX_ITEMS, MAX_ITEM)));
   }
 
   private static List<String> lowerCase(List<String> values) {

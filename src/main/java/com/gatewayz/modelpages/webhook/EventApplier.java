@@ -6,7 +6,6 @@ import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.catalog.CatalogUpdates;
 import com.gatewayz.modelpages.isr.Invalidation;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -35,7 +34,7 @@ final class EventApplier {
           models(event, state -> CatalogUpdates.upsert(state, gateway, event.listings(), time));
       case MODELS_REMOVED ->
           models(event, state -> CatalogUpdates.remove(state, gateway, event.removedIds(), time));
-      case GATEWAY_STATUS_CHANGED -> status(gateway, event.status());
+      case GATEWAY_STATUS_CHANGED -> status(gateway, event.status(), time);
     };
   }
 
@@ -51,12 +50,14 @@ final class EventApplier {
     return new Applied(invalidated, stale, allStale);
   }
 
-  // The status is not a model change, so no catalog listener purges for it: purge here.
-  private Applied status(String gateway, String status) {
-    catalog.update(
-        state ->
-            new CatalogUpdates.Outcome(
-                state.withGatewayStatus(gateway, status), Set.of(), Set.of(), Set.of(), Set.of()));
+  // The status is not a model change, so no catalog listener purges for it: purge here. An
+  // older report than the one kept is stale, like an older model event.
+  private Applied status(String gateway, String status, long time) {
+    CatalogService.Applied applied =
+        catalog.update(state -> CatalogUpdates.status(state, gateway, status, time));
+    if (!applied.outcome().stale().isEmpty()) {
+      return new Applied(Invalidation.NOTHING, 0, true);
+    }
     List<String> tags = List.of(CacheTags.gateway(gateway), CacheTags.LIST);
     purger.purge(tags, List.of());
     return new Applied(new Invalidation(tags, List.of()), 0, false);

@@ -34,11 +34,12 @@ final class EventJson {
 
   private EventJson() {}
 
-  static WebhookEvent read(byte[] body, long receivedAt) throws InvalidEventException {
+  static WebhookEvent read(byte[] body, long receivedAt, boolean timestampRequired)
+      throws InvalidEventException {
     JsonObject json = parse(body);
     String gateway = token(json, "gateway", GATEWAY, "a gateway id such as \"openrouter\"");
     String eventType = token(json, "event_type", EVENT_TYPE, "1 to 64 of A-Z a-z 0-9 . _ : / -");
-    long eventTime = eventTime(json, receivedAt);
+    long eventTime = eventTime(json, receivedAt, timestampRequired);
     EventType type = EventType.fromWireName(eventType).orElse(null);
     if (type == null) {
       return new WebhookEvent(gateway, eventType, List.of(), List.of(), null, eventTime);
@@ -118,9 +119,15 @@ final class EventJson {
     return token(json, "status", STATUS, "1 to 64 of A-Z a-z 0-9 . _ - (such as \"down\")");
   }
 
-  private static long eventTime(JsonObject json, long receivedAt) throws InvalidEventException {
+  private static long eventTime(JsonObject json, long receivedAt, boolean required)
+      throws InvalidEventException {
     JsonValue value = json.get("timestamp");
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      if (required) {
+        throw new InvalidEventException(
+            "timestamp",
+            "is required with the x-webhook-signature scheme, which signs no time of its own");
+      }
       return receivedAt;
     }
     if (!(value instanceof JsonNumber number)) {

@@ -49,7 +49,15 @@ public record WebhookEvent(
    * @throws InvalidEventException naming the first bad field, or starting {@code invalid JSON:}
    */
   public static WebhookEvent parse(byte[] body, long receivedAt) throws InvalidEventException {
-    return EventJson.read(body, receivedAt);
+    return EventJson.read(body, receivedAt, false);
+  }
+
+  /**
+   * Like {@link #parse(byte[], long)}, but a body without {@code timestamp} is rejected: for a
+   * signature scheme that signs no time of its own, the body's time is all that tells a replay.
+   */
+  public static WebhookEvent parseTimed(byte[] body, long receivedAt) throws InvalidEventException {
+    return EventJson.read(body, receivedAt, true);
   }
 
   /** The known type, or empty when this site ignores {@link #eventType()}. */

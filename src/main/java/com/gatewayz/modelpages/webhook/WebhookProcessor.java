@@ -2,6 +2,7 @@ package com.gatewayz.modelpages.webhook;
 
 import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.CatalogUnavailableException;
+import com.gatewayz.modelpages.catalog.CatalogUpdates;
 import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import com.gatewayz.modelpages.webhook.WebhookResult.Outcome;
@@ -17,11 +18,12 @@ import java.util.logging.Logger;
 /**
  * Handles one {@code POST /api/webhooks/models-updated} delivery, from headers and raw body bytes
  * to the answer, in this order: no secret → 503; signature over the raw bytes → 401; parse and
- * validate the whole event → 400 naming the field; replayed {@code webhook-id} → 200 {@code
- * "duplicate":true}; apply to the catalog (durably, swapped and purged before returning) → 200,
- * {@code "stale":true} when every model was older than what was applied, {@code "ignored":true} for
- * unknown event types; a failure while applying → 500 with nothing applied and the {@code
- * webhook-id} released so the sender's retry is processed.
+ * validate the whole event → 400 naming the field (a legacy-signed body must carry its {@code
+ * timestamp}); replayed {@code webhook-id} → 200 {@code "duplicate":true}; apply to the catalog
+ * (durably, swapped and purged before returning) → 200, {@code "stale":true} when the event is
+ * older than {@link CatalogUpdates#MAX_EVENT_AGE} or every model was older than what was applied,
+ * {@code "ignored":true} for unknown event types; a failure while applying → 500 with nothing
+ * applied and the {@code webhook-id} released so the sender's retry is processed.
  *
  * <p>Thread-safe; concurrent deliveries are serialised by the catalog. Each rejection is logged
  * once, with its internal reason and never a secret.
@@ -32,6 +34,7 @@ public final class WebhookProcessor {
   public static final String ENDPOINT = "/api/webhooks/models-updated";
 
   private static final String FAILED = "the event could not be applied; retry later";
+  private static final String MAX_AGE = CatalogUpdates.MAX_EVENT_AGE.toDays() + " days";
   private static final Logger LOG = Logger.getLogger(WebhookProcessor.class.getName());
 
   private final Optional<WebhookVerifier> verifier;
@@ -78,7 +81,12 @@ public final class WebhookProcessor {
           401, Outcome.UNAUTHORIZED, WebhookVerifier.CLIENT_ERROR, verification.reason());
     }
     try {
-      return claimAndApply(WebhookEvent.parse(body, clock.millis()), verification.webhookId());
+      // The legacy schemes (no webhook-id) sign no time: the body's timestamp is required.
+      WebhookEvent event =
+          verification.webhookId() == null
+              ? WebhookEvent.parseTimed(body, clock.millis())
+              : WebhookEvent.parse(body, clock.millis());
+      return claimAndApply(event, verification.webhookId());
     } catch (InvalidEventException e) {
       return rejected(400, Outcome.INVALID, e.getMessage(), null);
     }
@@ -110,13 +118,13 @@ public final class WebhookProcessor {
       LOG.info(() -> "[Webhook] Unknown event type " + event.eventType() + ": ignored");
       return success(event, Invalidation.NOTHING, 0, "ignored", Outcome.IGNORED);
     }
+    if (event.eventTime() < clock.millis() - CatalogUpdates.MAX_EVENT_AGE.toMillis()) {
+      LOG.info("[Webhook] Stale event: its timestamp is older than " + MAX_AGE + "; not applied");
+      return success(event, Invalidation.NOTHING, event.modelsCount(), "stale", Outcome.STALE);
+    }
     EventApplier.Applied applied = applier.apply(event, type.get());
     if (applied.allStale()) {
-      LOG.info(
-          () ->
-              "[Webhook] Stale event: all "
-                  + applied.staleCount()
-                  + " models are older than what was applied");
+      LOG.info("[Webhook] Stale event: older than what was applied");
       return success(event, Invalidation.NOTHING, applied.staleCount(), "stale", Outcome.STALE);
     }
     Invalidation invalidated = applied.invalidated();

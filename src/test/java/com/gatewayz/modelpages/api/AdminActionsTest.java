@@ -209,7 +209,7 @@ class AdminActionsTest {
   void webhookDeliveriesAreAuditedWithTheirOutcome() {
     String body =
         Webhooks.modelEvent(
-            "models.added", "xai", "xai/grok-audit", "0.000003", 1_700_000_000_000L);
+            "models.added", "xai", "xai/grok-audit", "0.000003", Webhooks.T0);
     send(body, Webhooks.signature(body));
     send(body, "0".repeat(64));
 

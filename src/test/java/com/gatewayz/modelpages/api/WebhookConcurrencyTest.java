@@ -58,7 +58,7 @@ class WebhookConcurrencyTest {
             "xai",
             ID,
             "0.00000" + dollarsPerMillion,
-            1_700_000_000_000L + dollarsPerMillion);
+            Webhooks.T0 + dollarsPerMillion);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(site.uri("/api/webhooks/models-updated"))
             .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -76,4 +76,47 @@ class CatalogServiceTest {
         .isInstanceOf(java.io.UncheckedIOException.class);
     assertThat(service.current().find("x/a")).isEmpty();
   }
+
+  // As the list formats built them before the bounds were shared: a developer slug with a dot, a
+  // name with a bidi override, a release date in the year 3024.
+  private static List<Listing> gatewayList() {
+    return List.of(
+        new Listing("Mistral.AI/large", "large", null, "Large \u202Eegral", "mistral.ai", "Line\r\nnext", 32768L, null,
+            Pricing.perToken("0.000002", "0.000006"), null, List.of("tools"), 33_260_976_000L, null),
+        listing("x/a", null, "0.000001", "0.000001"));
+  }
+
+  @Test
+  void aCatalogLoadsBackIdenticalAndARestartPurgesNothing() {
+    CatalogService before = service(new CatalogStore(dataDir));
+    before.update(state -> CatalogUpdates.refresh(state, "g", gatewayList(), 5));
+
+    CatalogState loaded = new CatalogStore(dataDir).load().orElseThrow();
+    CatalogService after = new CatalogService(loaded, new CatalogMerger(Map.of(), List.of()), new CatalogStore(dataDir), clock);
+    List<CatalogChange> seen = new ArrayList<>();
+    after.addListener(seen::add);
+    CatalogService.Applied refreshed = after.update(state -> CatalogUpdates.refresh(state, "g", gatewayList(), 6));
+
+    assertThat(loaded).isEqualTo(before.state());
+    assertThat(after.current().models()).isEqualTo(before.current().models());
+    assertThat(after.current().find("Mistral.AI/large").orElseThrow().developer()).isEqualTo("mistral-ai");
+    assertThat(refreshed.outcome().appliedAnything()).isFalse();
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void tombstonesOlderThanTheirTimeToLiveAreForgottenWithTheNextChange() {
+    CatalogService service = service(null);
+    service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), clock.millis()));
+    service.update(state -> CatalogUpdates.remove(state, "g", List.of("x/a"), clock.millis()));
+    clock.advance(CatalogUpdates.TOMBSTONE_TTL.minusMinutes(1));
+    service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/b", null, "1", "1")), clock.millis()));
+    assertThat(service.state().entriesOf("g")).containsKey("x/a");
+
+    clock.advance(java.time.Duration.ofMinutes(2));
+    service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/c", null, "1", "1")), clock.millis()));
+
+    assertThat(service.state().entriesOf("g")).containsOnlyKeys("x/b", "x/c");
+    assertThat(service.current().retired("x/a")).isPresent();
+  }
 }

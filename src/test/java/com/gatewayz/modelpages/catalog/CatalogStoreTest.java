@@ -1,9 +1,12 @@
 package com.gatewayz.modelpages.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.gatewayz.modelpages.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,30 +16,38 @@ class CatalogStoreTest {
 
   @TempDir Path dataDir;
 
+  static CatalogState withModels(CatalogState state, int from, int to, long time) {
+    List<Listing> listings = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      listings.add(CatalogMergerTest.listing("x/m" + i, null, "0.000001", "0.000002"));
+    }
+    return CatalogUpdates.upsert(state, "g", listings, time).state();
+  }
+
+  private void saveSnapshotAndOneJournalLine() {
+    CatalogStore store = new CatalogStore(dataDir);
+    CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
+    store.save(state);
+    store.save(withModels(state, 50, 51, 2));
+  }
+
   @Test
-  void aSavedStateLoadsBackEqualWithEntriesRetiredModelsAndStatuses() {
+  void aSavedStateLoadsBackEqualWithEntriesTombstonesRetiredModelsAndStatuses() {
     Model kept =
         TestModels.priced(
             "a/kept", "0.000001", "0.000002", new Offer("openrouter", Pricing.perToken("0.000001", "0.000002"), 8192L, 1024L));
     CatalogState state =
         CatalogState.seededFrom(List.of(kept))
             .withRetired(Map.of("b/gone", new RetiredModel("b/gone", "Gone", "b", 1_700_000_000_000L)))
-            .withGatewayStatus("xai", "down");
+            .withGatewayStatus("xai", new ReportedStatus("down", 1_700_000_000_000L));
     state = CatalogUpdates.remove(state, "openrouter", List.of("c/never-listed"), 5).state();
+    state = state.withEntries("together", Map.of("d/dropped", SourceEntry.dropped(7)));
 
     new CatalogStore(dataDir).save(state);
     CatalogState loaded = new CatalogStore(dataDir).load().orElseThrow();
 
     assertThat(loaded).isEqualTo(state);
     assertThat(dataDir.resolve("catalog.json.tmp")).doesNotExist();
-  }
-
-  private static CatalogState withModels(CatalogState state, int from, int to, long time) {
-    List<Listing> listings = new java.util.ArrayList<>();
-    for (int i = from; i < to; i++) {
-      listings.add(CatalogMergerTest.listing("x/m" + i, null, "0.000001", "0.000002"));
-    }
-    return CatalogUpdates.upsert(state, "g", listings, time).state();
   }
 
   @Test
@@ -57,18 +68,6 @@ class CatalogStoreTest {
   }
 
   @Test
-  void aTornLastJournalLineIsIgnored() throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
-    CatalogState first = withModels(CatalogState.empty(), 0, 3, 1);
-    store.save(first);
-    CatalogState second = withModels(first, 3, 4, 2);
-    store.save(second);
-    Files.writeString(dataDir.resolve("catalog.journal"), "{\"put\":{\"g\":[{\"id\":", java.nio.file.StandardOpenOption.APPEND);
-
-    assertThat(new CatalogStore(dataDir).load()).contains(second);
-  }
-
-  @Test
   void theJournalIsFoldedIntoANewSnapshotWhenItGrows() throws Exception {
     CatalogStore store = new CatalogStore(dataDir);
     CatalogState state = withModels(CatalogState.empty(), 0, 2, 1);
@@ -83,29 +82,58 @@ class CatalogStoreTest {
   }
 
   @Test
-  void journalLinesLeftBehindAFreshSnapshotReplayToTheSameState() throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
-    CatalogState first = withModels(CatalogState.empty(), 0, 3, 1);
-    store.save(first);
-    CatalogState second = CatalogUpdates.remove(withModels(first, 3, 5, 2), "g", List.of("x/m0"), 3).state();
-    store.save(second);
-    String journal = Files.readString(dataDir.resolve("catalog.journal"));
-
-    // A crash after the new snapshot's rename, before the journal was emptied.
-    Files.write(dataDir.resolve("catalog.json"), CatalogStore.toBytes(second));
-    Files.writeString(dataDir.resolve("catalog.journal"), journal);
-
-    assertThat(new CatalogStore(dataDir).load()).contains(second);
+  void nothingStoredLoadsAsEmpty() {
+    assertThat(new CatalogStore(dataDir).load()).isEmpty();
   }
 
   @Test
-  void nothingStoredOrAnUnreadableFileLoadsAsEmpty() throws Exception {
-    assertThat(new CatalogStore(dataDir).load()).isEmpty();
+  void anEntryThatCannotBeReadIsSkippedAndTheRestLoads() throws Exception {
+    CatalogState state = withModels(CatalogState.empty(), 0, 3, 1);
+    new CatalogStore(dataDir).save(state);
+    Path file = dataDir.resolve("catalog.json");
+    Files.writeString(file, Files.readString(file).replace("\"id\":\"x/m1\"", "\"id\":\"bad id\""));
 
-    Files.writeString(dataDir.resolve("catalog.json"), "{\"format\":2,\"sources\":{\"x\":[{\"id\":\"bad id\",\"listing\":{\"id\":\"bad id\"}}]}}");
-    assertThat(new CatalogStore(dataDir).load()).isEmpty();
+    CatalogState loaded = new CatalogStore(dataDir).load().orElseThrow();
 
-    Files.writeString(dataDir.resolve("catalog.json"), "{truncated");
-    assertThat(new CatalogStore(dataDir).load()).isEmpty();
+    assertThat(loaded.entriesOf("g")).containsOnlyKeys("x/m0", "x/m2");
+  }
+
+  @Test
+  void anUnreadableSnapshotIsMovedAsideWithItsJournalAndLoadingStopsNamingIt() throws Exception {
+    saveSnapshotAndOneJournalLine();
+    Path file = dataDir.resolve("catalog.json");
+    byte[] journal = Files.readAllBytes(dataDir.resolve("catalog.journal"));
+    Files.writeString(file, "{\"format\":3,\"seq\":1,\"sources\":{\"g\":[");
+    MutableClock clock = MutableClock.atEpochSeconds(1_800_000_000L);
+
+    assertThatThrownBy(() -> new CatalogStore(dataDir, clock).load())
+        .isInstanceOf(CatalogStoreException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("catalog.json.unreadable-20270115-080000");
+
+    assertThat(file).doesNotExist();
+    assertThat(dataDir.resolve("catalog.json.unreadable-20270115-080000")).hasContent("{\"format\":3,\"seq\":1,\"sources\":{\"g\":[");
+    assertThat(dataDir.resolve("catalog.journal.unreadable-20270115-080000")).hasBinaryContent(journal);
+    // Starting again is the operator's choice: then nothing is stored, and nothing was overwritten.
+    assertThat(new CatalogStore(dataDir, clock).load()).isEmpty();
+  }
+
+  @Test
+  void aSnapshotOfAnUnknownFormatIsUnreadable() throws Exception {
+    Files.writeString(dataDir.resolve("catalog.json"), "{\"format\":99,\"sources\":{}}");
+
+    assertThatThrownBy(() -> new CatalogStore(dataDir).load())
+        .isInstanceOf(CatalogStoreException.class)
+        .hasMessageContaining("format: is not 2 or 3");
+  }
+
+  @Test
+  void aJournalWithoutItsSnapshotStopsLoading() throws Exception {
+    saveSnapshotAndOneJournalLine();
+    Files.delete(dataDir.resolve("catalog.json"));
+
+    assertThatThrownBy(() -> new CatalogStore(dataDir).load())
+        .isInstanceOf(CatalogStoreException.class)
+        .hasMessageContaining("catalog.journal holds changes but");
   }
 }

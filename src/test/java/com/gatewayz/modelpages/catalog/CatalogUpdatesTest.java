@@ -77,4 +77,69 @@ class CatalogUpdatesTest {
     assertThat(changedListing.added()).containsExactly("x/b");
     assertThat(readded.added()).containsExactly("x/b");
   }
+
+  @Test
+  void aModelTheRefreshesDroppedKeepsATombstoneSoAnOlderAddReplayedLaterIsStale() {
+    CatalogState state = CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
+    state = CatalogUpdates.refresh(state, "g", List.of(A), 200).state();
+    CatalogUpdates.Outcome dropped = CatalogUpdates.refresh(state, "g", List.of(A), 300);
+
+    CatalogUpdates.Outcome replayed = CatalogUpdates.upsert(dropped.state(), "g", List.of(B), 250);
+    CatalogUpdates.Outcome newer = CatalogUpdates.upsert(dropped.state(), "g", List.of(B), 301);
+    CatalogUpdates.Outcome listedAgain = CatalogUpdates.refresh(dropped.state(), "g", List.of(A, B), 400);
+
+    assertThat(dropped.removed()).containsExactly("x/b");
+    assertThat(dropped.state().entriesOf("g").get("x/b")).isEqualTo(SourceEntry.dropped(300));
+    assertThat(replayed.stale()).containsExactly("x/b");
+    assertThat(replayed.state()).isEqualTo(dropped.state());
+    assertThat(newer.added()).containsExactly("x/b");
+    assertThat(listedAgain.added()).containsExactly("x/b");
+  }
+
+  @Test
+  void onEqualTimestampsRemovalWins() {
+    CatalogState removed = CatalogUpdates.remove(CatalogState.empty(), "g", List.of("x/a"), 1_000).state();
+    CatalogState added = CatalogUpdates.upsert(CatalogState.empty(), "g", List.of(A), 1_000).state();
+
+    CatalogUpdates.Outcome addAfterRemove = CatalogUpdates.upsert(removed, "g", List.of(A), 1_000);
+    CatalogUpdates.Outcome removeAfterAdd = CatalogUpdates.remove(added, "g", List.of("x/a"), 1_000);
+
+    assertThat(addAfterRemove.stale()).containsExactly("x/a");
+    assertThat(addAfterRemove.state().entriesOf("g").get("x/a").isVisible()).isFalse();
+    assertThat(removeAfterAdd.removed()).containsExactly("x/a");
+  }
+
+  @Test
+  void tombstonesAreForgottenAfterTheirTimeToLiveUnlessTheGatewayStillListsTheRemovedModel() {
+    long ttl = CatalogUpdates.TOMBSTONE_TTL.toMillis();
+    CatalogState state = CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
+    state = CatalogUpdates.remove(state, "g", List.of("x/a"), 200).state();
+    state = CatalogUpdates.remove(state, "g", List.of("x/never"), 200).state();
+    state = state.withEntries("h", java.util.Map.of("x/c", SourceEntry.dropped(200)));
+    CatalogState listed = CatalogUpdates.refresh(state, "g", List.of(A, B), 300).state();
+    CatalogState notListed = CatalogUpdates.refresh(listed, "g", List.of(B), 400).state();
+
+    assertThat(CatalogUpdates.forgetExpired(state, 200 + ttl)).isEqualTo(state);
+    CatalogState later = CatalogUpdates.forgetExpired(listed, 201 + ttl);
+    assertThat(later.entriesOf("g")).containsOnlyKeys("x/a", "x/b");
+    assertThat(later.entriesOf("h")).isEmpty();
+    assertThat(CatalogUpdates.forgetExpired(notListed, 201 + ttl).entriesOf("g")).containsOnlyKeys("x/b");
+  }
+
+  @Test
+  void theTombstoneTimeToLiveOutlastsTheOldestAcceptedEvent() {
+    assertThat(CatalogUpdates.TOMBSTONE_TTL).isGreaterThan(CatalogUpdates.MAX_EVENT_AGE);
+  }
+
+  @Test
+  void aStatusReportOlderThanTheOneKeptIsStale() {
+    CatalogState down = CatalogUpdates.status(CatalogState.empty(), "g", "down", 1_000).state();
+
+    CatalogUpdates.Outcome older = CatalogUpdates.status(down, "g", "up", 999);
+    CatalogUpdates.Outcome newer = CatalogUpdates.status(down, "g", "up", 1_001);
+
+    assertThat(older.stale()).containsExactly("g");
+    assertThat(older.state()).isEqualTo(down);
+    assertThat(newer.state().gatewayStatus()).containsEntry("g", new ReportedStatus("up", 1_001));
+  }
 }

@@ -134,7 +134,7 @@ class ClusterTest {
     List<String> feedB = liveFeedOf(nodeB);
     await().atMost(Duration.ofSeconds(10)).until(() -> feedB.contains(": connected"));
 
-    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", id, "0.000001", 1_700_000_000_000L))).isEqualTo(200);
+    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", id, "0.000001", Webhooks.T0))).isEqualTo(200);
 
     // Announced by B with no request to B: its follower picks the change up from the cluster.
     await().atMost(Duration.ofSeconds(10))
@@ -149,7 +149,7 @@ class ClusterTest {
     // Both nodes cache the page; a price change through A reaches B's next request.
     nodeA.get("/models/" + id);
     assertThat(xCache(nodeB.get("/models/" + id))).isEqualTo("HIT");
-    assertThat(webhook(nodeA, Webhooks.modelEvent("models.updated", "xai", id, "0.000005", 1_700_000_001_000L))).isEqualTo(200);
+    assertThat(webhook(nodeA, Webhooks.modelEvent("models.updated", "xai", id, "0.000005", Webhooks.T0 + 1_000))).isEqualTo(200);
     long purged = System.nanoTime();
     HttpResponse<byte[]> afterPurge = nodeB.get("/models/" + id);
     LOG.info(() -> "[ClusterTest] purge on A seen by B's next request after " + (System.nanoTime() - purged) / 1_000 + " µs");
@@ -201,7 +201,7 @@ class ClusterTest {
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> !isr(nodeA).isClusterAvailable() && !isr(nodeB).isClusterAvailable());
     // A change that could reach one node only is refused, so the sender retries it later.
-    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", "xai/grok-in-outage", "0.000001", 1_700_000_001_500L)))
+    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", "xai/grok-in-outage", "0.000001", Webhooks.T0 + 1_500)))
         .isEqualTo(503);
     assertThat(nodeA.get("/models/xai/grok-in-outage").statusCode()).isEqualTo(404);
   }
@@ -213,12 +213,12 @@ class ClusterTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> isr(nodeA).isClusterAvailable() && isr(nodeB).isClusterAvailable());
 
     String id = "xai/grok-after-restart";
-    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", id, "0.000002", 1_700_000_002_000L))).isEqualTo(200);
+    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", id, "0.000002", Webhooks.T0 + 2_000))).isEqualTo(200);
     assertThat(body(nodeB.get("/models/" + id))).contains("$2.00 / 1M");
     nodeB.get("/models/" + id);
     assertThat(xCache(nodeA.get("/models/" + id))).isEqualTo("HIT");
 
-    assertThat(webhook(nodeB, Webhooks.modelEvent("models.updated", "xai", id, "0.000003", 1_700_000_003_000L))).isEqualTo(200);
+    assertThat(webhook(nodeB, Webhooks.modelEvent("models.updated", "xai", id, "0.000003", Webhooks.T0 + 3_000))).isEqualTo(200);
     HttpResponse<byte[]> onA = nodeA.get("/models/" + id);
     assertThat(xCache(onA)).isEqualTo("MISS");
     assertThat(body(onA)).contains("$3.00 / 1M");

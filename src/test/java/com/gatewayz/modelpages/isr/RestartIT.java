@@ -58,7 +58,7 @@ class RestartIT {
     http.get("/models/openai/gpt-4o");
     http.get("/models/openai/o3");
     http.post("/api/cache/invalidate", "{\"type\":\"model-detail\",\"modelId\":\"openai/o3\"}", "Authorization", Deployments.ADMIN_AUTH);
-    String added = Webhooks.modelEvent("models.added", "xai", "xai/grok-durable", "0.000002", 1_700_000_000_000L);
+    String added = Webhooks.modelEvent("models.added", "xai", "xai/grok-durable", "0.000002", Webhooks.T0);
     assertThat(http.post("/api/webhooks/models-updated", added, "x-webhook-signature", Webhooks.signature(added)).statusCode())
         .isEqualTo(200);
 

@@ -11,6 +11,12 @@ public final class Webhooks {
 
   public static final String SECRET = "it-webhook-secret-0123456789";
 
+  /**
+   * An event time a minute before the tests started: servers run on the real clock and refuse
+   * events older than the replay window, so test events are recent, ordered by offsets from this.
+   */
+  public static final long T0 = System.currentTimeMillis() - 60_000;
+
   private Webhooks() {}
 
   /** The legacy scheme: hex HMAC-SHA256 of the raw body. */

@@ -50,7 +50,7 @@ class WebhookIT {
   void anAddedModelIsServedOnTheNextRequest() {
     assertThat(http.get("/models/xai/grok-webhook").statusCode()).isEqualTo(404);
 
-    HttpResponse<String> added = send(Webhooks.modelEvent("models.added", "xai", "xai/grok-webhook", "0.000003", 1_700_000_000_000L));
+    HttpResponse<String> added = send(Webhooks.modelEvent("models.added", "xai", "xai/grok-webhook", "0.000003", Webhooks.T0));
 
     assertThat(added.statusCode()).isEqualTo(200);
     assertThat(added.body())
@@ -66,17 +66,17 @@ class WebhookIT {
 
   @Test
   void anUpdatedPriceShowsOnTheNextRequestAndARemovedModelIsGone() {
-    send(Webhooks.modelEvent("models.added", "xai", "xai/grok-priced", "0.000001", 1_700_000_000_000L));
+    send(Webhooks.modelEvent("models.added", "xai", "xai/grok-priced", "0.000001", Webhooks.T0));
     assertThat(http.get("/models/xai/grok-priced").body()).contains("$1.00 / 1M");
 
-    send(Webhooks.modelEvent("models.updated", "xai", "xai/grok-priced", "0.000004", 1_700_000_001_000L));
+    send(Webhooks.modelEvent("models.updated", "xai", "xai/grok-priced", "0.000004", Webhooks.T0 + 1_000));
     assertThat(http.get("/models/xai/grok-priced").body()).contains("$4.00 / 1M");
 
-    HttpResponse<String> stale = send(Webhooks.modelEvent("models.updated", "xai", "xai/grok-priced", "0.000009", 1_700_000_000_500L));
+    HttpResponse<String> stale = send(Webhooks.modelEvent("models.updated", "xai", "xai/grok-priced", "0.000009", Webhooks.T0 + 500));
     assertThat(stale.body()).contains("\"stale\":true");
     assertThat(http.get("/models/xai/grok-priced").body()).contains("$4.00 / 1M");
 
-    send(Webhooks.modelEvent("models.removed", "xai", "xai/grok-priced", "0.000004", 1_700_000_002_000L));
+    send(Webhooks.modelEvent("models.removed", "xai", "xai/grok-priced", "0.000004", Webhooks.T0 + 2_000));
     HttpResponse<String> removed = http.get("/models/xai/grok-priced");
     assertThat(removed.statusCode()).isEqualTo(410);
     assertThat(removed.body()).contains("retired");
@@ -84,7 +84,7 @@ class WebhookIT {
 
   @Test
   void badDeliveriesAreRefusedWithTheirStatus() {
-    String body = Webhooks.modelEvent("models.added", "xai", "xai/never", "0.000001", 1_700_000_000_000L);
+    String body = Webhooks.modelEvent("models.added", "xai", "xai/never", "0.000001", Webhooks.T0);
 
     HttpResponse<String> unsigned = http.post(ENDPOINT, body);
     HttpResponse<String> tampered = http.post(ENDPOINT, body.replace("never", "nevex"), "x-webhook-signature", Webhooks.signature(body));

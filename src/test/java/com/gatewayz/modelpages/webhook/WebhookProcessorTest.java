@@ -137,7 +137,7 @@ class WebhookProcessorTest {
         Events.event(
             "models.added",
             "xai",
-            null,
+            1_700_000_000L,
             model("xai/ok"),
             model("xai/ok2"),
             model("xai/ok3"),

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.gateway.format;
 
+import com.gatewayz.modelpages.catalog.ListingBounds;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -18,14 +19,14 @@ import java.util.Set;
  */
 final class Fields {
 
-  static final int MAX_NAME = 256;
-  static final int MAX_DESCRIPTION = 20_000;
-  static final long MAX_TOKENS = 100_000_000L;
-  // 9999-12-31T23:59:59Z; larger values are milliseconds or garbage, not seconds.
-  static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+  // The catalog's bounds: whatever a list gives is kept as it is, and loads again after a restart.
+  static final int MAX_NAME = ListingBounds.MAX_NAME;
+  static final int MAX_DESCRIPTION = ListingBounds.MAX_DESCRIPTION;
+  static final long MAX_TOKENS = ListingBounds.MAX_TOKENS;
+  static final long MAX_EPOCH_SECONDS = ListingBounds.MAX_CREATED;
 
-  private static final int MAX_LIST_ITEMS = 128;
-  private static final int MAX_LIST_ITEM_LENGTH = 64;
+  private static final int MAX_LIST_ITEMS = ListingBounds.MAX_LIST_ITEMS;
+  private static final int MAX_LIST_ITEM_LENGTH = ListingBounds.MAX_LIST_ITEM;
 
   private Fields() {}
 
@@ -66,7 +67,7 @@ final class Fields {
     return wholeNumber(object, key, MAX_TOKENS);
   }
 
-  /** Epoch seconds: a whole number from 1 to year 9999, else null. */
+  /** Epoch seconds: a whole number from 1 to the year 3000, else null. */
   static Long epochSeconds(JsonObject object, String key) {
     return wholeNumber(object, key, MAX_EPOCH_SECONDS);
   }
@@ -117,10 +118,6 @@ final class Fields {
 
   /** Cuts {@code value} to {@code max} characters without splitting a surrogate pair. */
   static String truncate(String value, int max) {
-    if (value.length() <= max) {
-      return value;
-    }
-    int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
-    return value.substring(0, end);
+    return ListingBounds.cut(value, max);
   }
 }

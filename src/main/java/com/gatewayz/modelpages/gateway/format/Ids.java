@@ -1,26 +1,18 @@
 package com.gatewayz.modelpages.gateway.format;
 
 import com.gatewayz.modelpages.catalog.Slugs;
-import java.util.Locale;
 
-/** Id helpers shared by the formats: developer slugs, prefixes and safe quoting in messages. */
+/**
+ * Id helpers shared by the formats: owner slugs, prefixes and safe quoting in messages. A listing's
+ * developer is left to {@link com.gatewayz.modelpages.catalog.Listing}, which derives it from the
+ * id.
+ */
 final class Ids {
 
   private static final int MAX_QUOTE = 80;
   private static final int MAX_OWNER = 128;
 
   private Ids() {}
-
-  /** The first segment of a valid id, without leading {@code ~}, lower-cased. */
-  static String developerOf(String id) {
-    int slash = id.indexOf('/');
-    String first = slash < 0 ? id : id.substring(0, slash);
-    int start = 0;
-    while (start < first.length() - 1 && first.charAt(start) == '~') {
-      start++;
-    }
-    return first.substring(start).toLowerCase(Locale.ROOT);
-  }
 
   static String lastSegment(String id) {
     return id.substring(id.lastIndexOf('/') + 1);

@@ -88,7 +88,7 @@ public final class ModelsDevFormat implements ListFormat {
             rawId,
             null,
             name(model, rawId),
-            Ids.developerOf(id),
+            null,
             null,
             Fields.tokens(limit, "context"),
             Fields.tokens(limit, "output"),

@@ -48,7 +48,7 @@ public final class OpenAiCompatibleFormat implements ListFormat {
             rawId,
             null,
             name(entry, rawId),
-            Ids.developerOf(id),
+            null,
             Fields.text(entry, "description", Fields.MAX_DESCRIPTION),
             context(entry),
             Fields.tokens(entry, "max_completion_tokens"),

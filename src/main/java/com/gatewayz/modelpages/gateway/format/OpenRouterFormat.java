@@ -42,7 +42,7 @@ public final class OpenRouterFormat implements ListFormat {
             id,
             canonicalSlug(entry),
             name(entry, id),
-            Ids.developerOf(id),
+            null,
             Fields.text(entry, "description", Fields.MAX_DESCRIPTION),
             context(entry, topProvider),
             Fields.tokens(topProvider, "max_completion_tokens"),

@@ -53,7 +53,7 @@ public final class TogetherFormat implements ListFormat {
             rawId,
             null,
             name(entry, rawId),
-            Ids.developerOf(id),
+            null,
             Fields.text(entry, "description", Fields.MAX_DESCRIPTION),
             Fields.tokens(entry, "context_length"),
             null,

@@ -141,4 +141,16 @@ class ModelsDevFormatTest {
         .isInstanceOf(ListFormatException.class)
         .hasMessage("models-dev's model list is an array, not an object.");
   }
+
+  @Test
+  void aReleaseDateAfterTheYear3000IsUnknownSoTheStoredCatalogLoadsIt() throws Exception {
+    String json =
+        "{\"io.net\":{\"models\":{\"far\":{\"name\":\"Far\",\"release_date\":\"3024-01-01\"},"
+            + "\"edge\":{\"name\":\"Edge\",\"release_date\":\"2999-12-31\"}}}}";
+    ParsedList parsed = Fixtures.parseText("models-dev", json, "models-dev");
+
+    assertThat(model(parsed, "io.net/far").created()).isNull();
+    assertThat(model(parsed, "io.net/edge").created()).isEqualTo(Instant.parse("2999-12-31T00:00:00Z").getEpochSecond());
+    assertThat(model(parsed, "io.net/far").developer()).isEqualTo("io-net");
+  }
 }

@@ -172,4 +172,14 @@ class OpenRouterFormatTest {
     ParsedList parsed = Fixtures.parseText("openrouter", "[{\"id\":\"a/b-c\"}]", "openrouter");
     assertThat(parsed.models().get(0).name()).isEqualTo("b-c");
   }
+
+  @Test
+  void controlAndBidiCharactersAreStrippedAtIntake() throws Exception {
+    String json =
+        "{\"data\":[{\"id\":\"a/b\",\"name\":\"Evil: Ti\\u0000tle\\u202E gpj.exe\",\"description\":\"One\\u0085\\n\\u2067two\"}]}";
+    Listing model = Fixtures.parseText("openrouter", json, "openrouter").models().get(0);
+
+    assertThat(model.name()).isEqualTo("Title gpj.exe");
+    assertThat(model.description()).isEqualTo("One\ntwo");
+  }
 }

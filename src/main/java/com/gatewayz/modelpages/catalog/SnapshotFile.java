@@ -1,0 +1,102 @@
+package com.gatewayz.modelpages.catalog;
+
+import com.gatewayz.modelpages.platform.JsonSupport;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The snapshot file: the whole state and the number of the last change it holds ({@code seq}),
+ * replaced atomically (temp file, fsync, rename, directory fsync). Not thread-safe.
+ */
+final class SnapshotFile {
+
+  /** A snapshot as read; {@code legacy} for format 2, which has no change number (0). */
+  record Snapshot(CatalogState state, long seq, boolean legacy, long size) {}
+
+  private final Path path;
+  private final Path temp;
+
+  SnapshotFile(Path path) {
+    this.path = path;
+    this.temp = path.resolveSibling(path.getFileName() + ".tmp");
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** Whether there is a snapshot; removes a temp file a crash left behind. */
+  boolean exists() throws IOException {
+    Files.deleteIfExists(temp);
+    return Files.exists(path);
+  }
+
+  /**
+   * @throws InvalidModelException when the file is not a snapshot of a known format
+   */
+  Snapshot read() throws IOException, InvalidModelException {
+    byte[] bytes = Files.readAllBytes(path);
+    try {
+      JsonObject json = StoredJson.parse(bytes, 0, bytes.length);
+      boolean legacy = CatalogStateJson.format(json) == CatalogStateJson.LEGACY_FORMAT;
+      long seq = legacy ? 0 : json.getJsonNumber("seq").longValueExact();
+      return new Snapshot(
+          CatalogStateJson.read(json, path.getFileName().toString()), seq, legacy, bytes.length);
+    } catch (CharacterCodingException e) {
+      throw new InvalidModelException(path.getFileName().toString(), "is not UTF-8");
+    } catch (RuntimeException e) {
+      throw new InvalidModelException(
+          path.getFileName().toString(), String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** Replaces the snapshot with {@code state} as of change {@code seq}; returns its size. */
+  long write(CatalogState state, long seq) throws IOException {
+    JsonObject json =
+        JsonSupport.JSON.createObjectBuilder(CatalogStateJson.write(state)).add("seq", seq).build();
+    byte[] bytes = bytes(json);
+    try {
+      Files.write(temp, bytes);
+      Fsync.file(temp);
+      move();
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    Fsync.directory(path.getParent());
+    return bytes.length;
+  }
+
+  private void move() throws IOException {
+    try {
+      Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  static byte[] bytes(JsonObject json) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonWriter writer = JsonSupport.JSON.createWriter(bytes)) {
+      writer.writeObject(json);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Renames {@code file} (when it exists) by appending {@code suffix}; returns the new path. */
+  static Path moveAside(Path file, String suffix) throws IOException {
+    Path aside = file.resolveSibling(file.getFileName() + suffix);
+    if (Files.exists(file)) {
+      Files.move(file, aside);
+      Fsync.directory(file.getParent());
+    }
+    return aside;
+  }
+}
