@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  */
 final class Invariants {
 
-  // The loader's fallback ("the stored catalog ... cannot be read; ignoring it") or any line
-  // naming the curated catalog: after the first start the stored catalog must always be used.
-  private static final Pattern FALLBACK = Pattern.compile("(?i).*(curated|cannot be read|ignoring it).*");
+  // The loader's fallback ("[Catalog] the stored catalog ... cannot be read; ignoring it") or any
+  // line naming the curated catalog: after the first start the stored catalog is always used.
+  private static final Pattern FALLBACK = Pattern.compile("(?i).*(curated|\\[Catalog\\].*cannot be read).*");
 
   private final Http http;
   private final Findings findings;

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ public final class ForkedServer implements AutoCloseable {
   private final int fixedPort;
   private final Thread reaper = new Thread(this::destroyNow, "forked-server-reaper");
   private Process process;
-  private int port;
+  private Http http;
   private Path log;
   private int starts;
 
@@ -104,7 +105,8 @@ public final class ForkedServer implements AutoCloseable {
       throw new IllegalStateException("already running");
     }
     starts++;
-    port = fixedPort > 0 ? fixedPort : freePort();
+    int port = fixedPort > 0 ? fixedPort : freePort();
+    http = new Http(url(port));
     log = base.resolve("logs/start-" + starts + ".log");
     try {
       Files.writeString(base.resolve("conf/server.xml"), serverXml(port));
@@ -116,7 +118,7 @@ public final class ForkedServer implements AutoCloseable {
   }
 
   private ProcessBuilder processBuilder() {
-    List<String> command = new java.util.ArrayList<>();
+    List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     command.add("-Dcatalina.home=" + home);
@@ -149,7 +151,7 @@ public final class ForkedServer implements AutoCloseable {
 
   private boolean isReady() {
     try {
-      return http().get("/health/ready").statusCode() == 200;
+      return http.get("/health/ready").statusCode() == 200;
     } catch (RuntimeException e) {
       return false;
     }
@@ -187,10 +189,14 @@ public final class ForkedServer implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  /** A client for the current start. */
+  /** A client for the current (or last) start. */
   public Http http() {
+    return http;
+  }
+
+  private static URL url(int port) {
     try {
-      return new Http(new URL("http://127.0.0.1:" + port + "/"));
+      return new URL("http://127.0.0.1:" + port + "/");
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
