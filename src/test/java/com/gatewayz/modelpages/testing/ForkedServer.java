@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,7 +104,7 @@ public final class ForkedServer implements AutoCloseable {
       throw new IllegalStateException("already running");
     }
     starts++;
-    int port = fixedPort > 0 ? fixedPort : freePort();
+    int port = fixedPort > 0 ? fixedPort : Ports.free();
     http = new Http(url(port));
     log = base.resolve("logs/start-" + starts + ".log");
     try {
@@ -233,13 +232,6 @@ public final class ForkedServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   // No shutdown port (a signal stops it), no manager, no default ROOT: only this application.
   private static String serverXml(int port) {
