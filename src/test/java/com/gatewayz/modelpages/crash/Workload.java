@@ -38,7 +38,8 @@ final class Workload implements Runnable {
   private final Round round;
 
   /** What the workers of one round share. */
-  record Round(int stubVersion, AtomicInteger acknowledgedStubVersion, Set<String> probed, Findings findings, Tally tally) {}
+  record Round(
+      int stubVersion, AtomicInteger acknowledgedStubVersion, Set<String> probed, Findings findings, Tally tally) {}
 
   Workload(Random random, int worker, int workers, Http http, Ledger ledger, Round round) {
     this.random = random;
@@ -49,11 +50,12 @@ final class Workload implements Runnable {
     for (String gateway : GATEWAYS) {
       for (int i = 0; i < MODELS_PER_GATEWAY; i++) {
         String id = modelId(gateway, i);
-        if (i % workers == worker && !round.probed().contains(id)) {
-          mine.add(id);
+        if (round.probed().contains(id)) {
+          continue;
         }
-        if (!round.probed().contains(id)) {
-          readable.add("/models/" + id);
+        readable.add("/models/" + id);
+        if (i % workers == worker) {
+          mine.add(id);
         }
       }
     }
