@@ -5,6 +5,7 @@ import com.gatewayz.modelpages.testing.Http;
 import com.gatewayz.modelpages.testing.StubGateway;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -74,6 +75,7 @@ final class CrashScenario {
   private final Ledger ledger = new Ledger();
   private final Findings findings = new Findings();
   private final AtomicInteger acknowledgedStubVersion = new AtomicInteger(-1);
+  private final Set<String> lostStubModels = new HashSet<>();
   private int stubVersion;
 
   /** @param dataDir the server's MODEL_PAGES_DATA_DIR, kept across its restarts */
@@ -155,7 +157,7 @@ final class CrashScenario {
     Invariants invariants = new Invariants(http, findings);
     invariants.checkStartLog(server.log());
     invariants.checkWebhookModels(ledger);
-    invariants.checkStubModels(acknowledgedStubVersion.get(), stubVersion);
+    invariants.checkStubModels(acknowledgedStubVersion.get(), stubVersion, lostStubModels);
   }
 
   private List<String> servedModels() {
