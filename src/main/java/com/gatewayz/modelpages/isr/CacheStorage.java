@@ -6,8 +6,12 @@ import java.io.File;
 import java.net.MalformedURLException;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.ehcache.Cache;
 import org.ehcache.CacheManager;
+import org.ehcache.CachePersistenceException;
+import org.ehcache.PersistentCacheManager;
 import org.ehcache.config.Configuration;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
@@ -32,6 +36,7 @@ public final class CacheStorage implements Storage {
 
   private static final long STAMP_HEAP_ENTRIES = 2_000;
   private static final long STAMP_DISK_MB = 32;
+  private static final Logger LOG = Logger.getLogger(CacheStorage.class.getName());
 
   private final CacheManager manager;
   private final StatisticsService statistics;
@@ -51,11 +56,35 @@ public final class CacheStorage implements Storage {
           "the Ehcache configuration must define the caches '" + PAGES + "' and '" + STAMPS + "'");
     }
     this.pageStore = new PageStore(pages, ClusterGuard.LOCAL);
-    this.tagClock = new LocalTagClock(new EhcacheStampStore(stamps), LocalTagClock.DEFAULT_MAX_STAMPS);
+    this.tagClock = readClock(manager, stamps);
   }
 
-  /** Opens (or creates) the cache; fails when another JVM holds the directory. */
+  /**
+   * Opens (or creates) the cache; fails when another JVM holds the directory. A stored cache that
+   * cannot be read is dropped, as Ehcache drops one after an unclean stop: the cache starts empty.
+   */
   public static CacheStorage open(CacheSizing sizing) {
+    try {
+      return openOnce(sizing);
+    } catch (UnreadableException e) {
+      LOG.log(
+          Level.WARNING,
+          "[ISR] the stored page cache cannot be read (" + e.getCause() + "); dropped, pages are rendered again",
+          e.getCause());
+      destroy(e.manager);
+      return openOnce(sizing);
+    }
+  }
+
+  private static void destroy(PersistentCacheManager manager) {
+    try {
+      manager.destroy();
+    } catch (CachePersistenceException e) {
+      throw new IllegalStateException("the unreadable page cache cannot be deleted: " + e.getMessage(), e);
+    }
+  }
+
+  private static CacheStorage openOnce(CacheSizing sizing) {
     StatisticsService statistics = new DefaultStatisticsService();
     CacheManager manager =
         sizing.xmlConfig().isPresent()
@@ -63,6 +92,31 @@ public final class CacheStorage implements Storage {
             : builtIn(sizing, statistics);
     manager.init();
     return new CacheStorage(manager, statistics);
+  }
+
+  // A clean stop after a full disk leaves files that point past their data (Ehcache gave up the
+  // writes): reading the stamps then fails on every start. Dropping everything is safe: no page
+  // is kept without the stamps that guard it.
+  private static TagClock readClock(CacheManager manager, Cache<String, Long> stamps) {
+    try {
+      return new LocalTagClock(new EhcacheStampStore(stamps), LocalTagClock.DEFAULT_MAX_STAMPS);
+    } catch (RuntimeException e) {
+      manager.close();
+      if (manager instanceof PersistentCacheManager persistent) {
+        throw new UnreadableException(persistent, e);
+      }
+      throw e;
+    }
+  }
+
+  /** The stored cache of {@code manager} (closed) cannot be read. */
+  private static final class UnreadableException extends RuntimeException {
+    private final transient PersistentCacheManager manager;
+
+    UnreadableException(PersistentCacheManager manager, RuntimeException cause) {
+      super(cause);
+      this.manager = manager;
+    }
   }
 
   private static Configuration xmlConfiguration(CacheSizing sizing) {

@@ -2,8 +2,13 @@ package com.gatewayz.modelpages.isr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +60,36 @@ class PersistenceTest {
     try (IsrFixture second = IsrFixture.persistent(directory, new ManualExecutor())) {
       assertThat(second.isr.entryCount()).isEqualTo(500);
       assertThat(second.cache().lookup("/p/page-7").page().bodyText()).contains("page-7 v1");
+    }
+  }
+
+  // After a full disk Ehcache gives up writes but still marks a clean stop: its files then point
+  // past their data, and reading them fails (seen: EOFException on every start, site down).
+  @Test
+  void aStoredCacheThatCannotBeReadIsDroppedAndTheCacheStartsEmpty() throws Exception {
+    try (IsrFixture first = IsrFixture.persistent(directory, new ManualExecutor())) {
+      first.cache().renderAndStore("/p/purged");
+      first.isr.purge(List.of("t:purged"), List.of());
+    }
+    truncateDataFiles(directory.resolve("cache"));
+
+    try (IsrFixture second = IsrFixture.persistent(directory, new ManualExecutor())) {
+      assertThat(second.isr.entryCount()).isZero();
+      assertThat(second.state("/p/purged")).isNotEqualTo(Lookup.State.FRESH);
+      second.cache().renderAndStore("/p/new");
+      assertThat(second.state("/p/new")).isEqualTo(Lookup.State.FRESH);
+    }
+  }
+
+  private static void truncateDataFiles(Path cache) throws IOException {
+    try (Stream<Path> files = Files.walk(cache)) {
+      List<Path> data = files.filter(file -> file.getFileName().toString().endsWith(".data")).toList();
+      assertThat(data).isNotEmpty();
+      for (Path file : data) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          channel.truncate(channel.size() / 2);
+        }
+      }
     }
   }
 }

@@ -2,7 +2,6 @@ package com.gatewayz.modelpages.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ public final class TerracottaServer implements AutoCloseable {
   }
 
   public static TerracottaServer start() {
-    TerracottaServer server = new TerracottaServer(freePort(), freePort());
+    TerracottaServer server = new TerracottaServer(Ports.free(), Ports.free());
     server.startProcess();
     return server;
   }
@@ -97,13 +96,5 @@ public final class TerracottaServer implements AutoCloseable {
   @Override
   public void close() {
     kill();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
