@@ -14,7 +14,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
@@ -42,6 +44,7 @@ public class WebhookServlet extends HttpServlet {
   private transient long maxBytes;
   private transient Settings.WebhookLimits limits;
   private transient Semaphore slots;
+  private transient Clock clock;
 
   @Override
   public void init() {
@@ -52,6 +55,7 @@ public class WebhookServlet extends HttpServlet {
     maxBytes = settings.webhookMaxBytes();
     limits = settings.webhookLimits();
     slots = new Semaphore(limits.maxConcurrent());
+    clock = services.get(Clock.class);
   }
 
   @Override
@@ -85,10 +89,22 @@ public class WebhookServlet extends HttpServlet {
       answers.send(async, delivery.rejection().get());
     } else if (request.getContentLengthLong() > maxBytes) {
       answers.send(async, WebhookResult.tooLarge(maxBytes));
-    } else if (slots.tryAcquire()) {
-      read(async, request.getInputStream(), delivery);
-    } else {
+    } else if (!slots.tryAcquire()) {
       answers.send(async, WebhookResult.busy(limits.maxConcurrent()));
+    } else if (UpgradedBodyReader.isUpgraded(request)) {
+      readBlocking(async, request.getInputStream(), delivery);
+    } else {
+      read(async, request.getInputStream(), delivery);
+    }
+  }
+
+  private void readBlocking(AsyncContext async, InputStream in, WebhookDelivery delivery) {
+    try {
+      UpgradedBodyReader.read(in, delivery, clock, limits.readTimeoutSeconds())
+          .ifPresentOrElse(
+              result -> answers.send(async, result), () -> WebhookAnswers.complete(async));
+    } finally {
+      slots.release();
     }
   }
 
