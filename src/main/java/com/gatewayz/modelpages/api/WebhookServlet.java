@@ -32,8 +32,9 @@ import java.util.concurrent.Semaphore;
  * read as it arrives ({@link WebhookBodyReader}) within {@code
  * MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS} (408 past it). Answers are sent from asynchronous mode
  * even when the body is never read: a blocking request would leave the container draining the
- * unread body, holding a thread until its own read timeout. {@code GET} describes the endpoint;
- * other methods answer 405 in JSON.
+ * unread body, holding a thread until its own read timeout. A request the container upgraded to
+ * HTTP/2 over cleartext is read blocking instead ({@link UpgradedBodyReader}). {@code GET}
+ * describes the endpoint; other methods answer 405 in JSON.
  */
 public class WebhookServlet extends HttpServlet {
 
