@@ -2,11 +2,13 @@
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%@ taglib prefix="fn" uri="jakarta.tags.functions" %>
 <%@ taglib prefix="t" tagdir="/WEB-INF/tags" %>
-<%-- The admin sign-in form. Request attributes: failed (boolean), flash (AdminFlash or null), site. --%>
+<%-- The admin sign-in form. Request attributes: failed (boolean), flash (AdminFlash or null),
+     retryAfter (seconds, when this address is locked out after too many wrong tokens), site. --%>
 <t:layout title="Admin sign-in | Gatewayz" robots="noindex, nofollow">
 <section class="notice admin-login">
   <h1>Admin sign-in</h1>
   <c:if test="${failed}"><p class="flash flash-error" role="alert">Sign-in failed.</p></c:if>
+  <c:if test="${not empty retryAfter}"><p class="flash flash-error" role="alert">Too many wrong tokens from your address: try again in <c:out value="${retryAfter}"/> seconds.</p></c:if>
   <c:if test="${not empty flash}"><p class="flash" role="status"><c:out value="${flash.message}"/></p></c:if>
   <form class="search-box" method="post" action="${fn:escapeXml(site.contextPath)}/admin/login">
     <label for="admin-token">Admin token</label>

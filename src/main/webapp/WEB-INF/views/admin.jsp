@@ -102,7 +102,7 @@
 
 <section class="section" id="audit" aria-labelledby="audit-h">
   <h2 id="audit-h">Audit log</h2>
-  <p class="note">The last 100 webhooks, purges and refresh runs on this node, newest first.</p>
+  <p class="note">The last 100 webhooks, purges, refresh runs and refused admin tokens on this node, newest first.</p>
   <c:choose>
     <c:when test="${empty view.audit}"><p class="note">Nothing happened yet.</p></c:when>
     <c:otherwise>

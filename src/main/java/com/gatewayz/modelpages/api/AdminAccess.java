@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * Who is asking for an admin page, and whether a POST comes from this site. A request that carries
  * an {@code Authorization} header is judged by it alone (an API client: no cookie, no CSRF token);
- * otherwise by the sign-in cookie.
+ * otherwise by the sign-in cookie. Bearer tokens go through the {@link AdminGuard}'s back-off.
  */
 enum AdminAccess {
   /** The right bearer token: allowed, no CSRF token needed. */
@@ -17,14 +17,21 @@ enum AdminAccess {
   SESSION,
   /** An {@code Authorization} header without the right token. */
   WRONG_BEARER,
+  /** An {@code Authorization} header from an address locked out after too many wrong tokens. */
+  THROTTLED,
   /** Neither header nor valid cookie. */
   NONE;
 
   static AdminAccess of(HttpServletRequest request, AdminGuard guard, AdminSession session) {
     String authorization = request.getHeader("Authorization");
     if (authorization != null) {
-      return guard.matches(authorization) ? BEARER : WRONG_BEARER;
+      return switch (guard.judgeBearer(authorization, request.getRemoteAddr(), "/admin")) {
+        case ALLOWED -> BEARER;
+        case DENIED -> WRONG_BEARER;
+        case THROTTLED -> THROTTLED;
+      };
     }
+    // A valid cookie is proof of an earlier sign-in, not a guess: it is never throttled.
     return session.isValid(sessionCookie(request)) ? SESSION : NONE;
   }
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Turns webhook deliveries, purges and refresh runs into {@link AuditLog} entries for the admin
+ * Turns webhook deliveries, purges, refresh runs and refused admin tokens into {@link AuditLog} entries for the admin
  * page: one short line each, naming counts and the first few names, never whole bodies.
  */
 public final class AdminAudit {
@@ -21,6 +21,7 @@ public final class AdminAudit {
   public static final String WEBHOOK = "webhook";
   public static final String PURGE = "purge";
   public static final String REFRESH = "refresh";
+  public static final String SIGN_IN = "sign-in";
 
   static final int NAMES_SHOWN = 3;
 
@@ -39,6 +40,11 @@ public final class AdminAudit {
   /** Records one webhook delivery with its outcome. */
   public static void webhook(AuditLog log, WebhookResult result) {
     log.record(WEBHOOK, result.outcome().name().toLowerCase(Locale.ROOT), describe(result.body()));
+  }
+
+  /** Records a refused admin token or a lockout ({@code outcome}), naming the client address. */
+  static void signIn(AuditLog log, String outcome, String detail) {
+    log.record(SIGN_IN, outcome, detail);
   }
 
   static String describe(Invalidation invalidation) {

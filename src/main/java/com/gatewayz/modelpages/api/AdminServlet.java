@@ -20,8 +20,10 @@ import java.time.Clock;
  * sign-in cookie, else the sign-in form. {@code POST /admin/login} and {@code /admin/logout} sign
  * in and out; {@code POST /admin/purge-model}, {@code /purge-tag} and {@code /refresh} act and
  * redirect (303) back to {@code /admin} with a flash code. POSTs from another origin are refused
- * (403), and so are cookie-authenticated POSTs without the page's CSRF token. With no admin token
- * configured every admin path answers 503.
+ * (403), and so are cookie-authenticated POSTs without the page's CSRF token. Wrong tokens (form or
+ * bearer header) back off per client address: 429 with {@code Retry-After} and the sign-in form
+ * (see {@link AdminGuard}). The cookie is {@code Secure} over HTTPS and whenever the public URL is
+ * {@code https:}. With no admin token configured every admin path answers 503.
  */
 public class AdminServlet extends HttpServlet {
 
@@ -77,6 +79,8 @@ public class AdminServlet extends HttpServlet {
     AdminAccess access = AdminAccess.of(request, guard, session);
     if (access.isAllowed()) {
       dashboard(request, response, access);
+    } else if (access == AdminAccess.THROTTLED) {
+      throttled(request, response);
     } else {
       login(request, response, access == AdminAccess.WRONG_BEARER ? 401 : 200);
     }
@@ -92,7 +96,7 @@ public class AdminServlet extends HttpServlet {
       signIn(request, response);
     } else if (path.equals("/logout")) {
       response.addHeader(
-          "Set-Cookie", AdminSession.clearCookie(request.getContextPath(), request.isSecure()));
+          "Set-Cookie", AdminSession.clearCookie(request.getContextPath(), isSecure(request)));
       redirect(request, response, AdminFlash.SIGNED_OUT);
     } else {
       act(request, response, path);
@@ -101,19 +105,31 @@ public class AdminServlet extends HttpServlet {
 
   private void signIn(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    if (!session.isToken(request.getParameter("token"))) {
-      login(request, response, 401);
-      return;
+    String token = request.getParameter("token");
+    switch (guard.judge(token, request.getRemoteAddr(), "sign-in form")) {
+      case THROTTLED -> throttled(request, response);
+      case DENIED -> login(request, response, 401);
+      case ALLOWED -> {
+        String value = session.issue();
+        response.addHeader(
+            "Set-Cookie", session.setCookie(value, request.getContextPath(), isSecure(request)));
+        redirect(request, response, AdminFlash.SIGNED_IN);
+      }
     }
-    String value = session.issue();
-    response.addHeader(
-        "Set-Cookie", session.setCookie(value, request.getContextPath(), request.isSecure()));
-    redirect(request, response, AdminFlash.SIGNED_IN);
+  }
+
+  // Behind a proxy that terminates TLS the request here is plain HTTP; the public URL says https.
+  private boolean isSecure(HttpServletRequest request) {
+    return request.isSecure() || "https".equalsIgnoreCase(publicUrl.getScheme());
   }
 
   private void act(HttpServletRequest request, HttpServletResponse response, String path)
       throws ServletException, IOException {
     AdminAccess access = AdminAccess.of(request, guard, session);
+    if (access == AdminAccess.THROTTLED) {
+      throttled(request, response);
+      return;
+    }
     if (!access.isAllowed()) {
       login(request, response, 401);
       return;
@@ -154,6 +170,14 @@ public class AdminServlet extends HttpServlet {
     AdminFlash flash = AdminFlash.fromQuery(request.getParameter("done"), null);
     request.setAttribute("flash", flash == AdminFlash.SIGNED_OUT ? flash : null);
     render(request, response, status, "admin-login");
+  }
+
+  private void throttled(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    long seconds = guard.retryAfterSeconds(request.getRemoteAddr());
+    response.setHeader("Retry-After", Long.toString(seconds));
+    request.setAttribute("retryAfter", seconds);
+    render(request, response, 429, "admin-login");
   }
 
   private void refused(HttpServletRequest request, HttpServletResponse response)

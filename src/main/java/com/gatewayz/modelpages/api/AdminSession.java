@@ -23,19 +23,12 @@ public final class AdminSession {
 
   private static final int MAX_EXPIRY_DIGITS = 12;
 
-  private final byte[] token;
   private final SecretKeySpec key;
   private final Clock clock;
 
   public AdminSession(String token, Clock clock) {
-    this.token = Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8);
-    this.key = HmacSha256.key(this.token);
+    this.key = HmacSha256.key(Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8));
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /** True when {@code given} is the admin token. */
-  public boolean isToken(String given) {
-    return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token);
   }
 
   /** A new cookie value, valid for {@link #LIFETIME} from now. */

@@ -5,12 +5,14 @@ import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.isr.Isr;
 import com.gatewayz.modelpages.isr.NegativeCache;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
@@ -39,8 +41,10 @@ public class CacheResource {
   @Path("invalidate")
   @Consumes(MediaType.APPLICATION_JSON)
   public Map<String, Object> invalidate(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InvalidateRequest request) {
-    admin.check(authorization);
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServletRequest client,
+      InvalidateRequest request) {
+    admin.check(authorization, client.getRemoteAddr(), "/api/cache/invalidate");
     InvalidationTargets.Targets targets = InvalidationTargets.of(request);
     Invalidation done;
     if (targets.everything()) {
@@ -57,8 +61,10 @@ public class CacheResource {
   }
 
   @GET
-  public Map<String, Object> report(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    admin.check(authorization);
+  public Map<String, Object> report(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServletRequest client) {
+    admin.check(authorization, client.getRemoteAddr(), "/api/cache");
     CacheStats stats = isr.stats();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("entries", isr.entryCount());

@@ -5,11 +5,13 @@ import com.gatewayz.modelpages.gateway.RefreshJob;
 import com.gatewayz.modelpages.gateway.RefreshSchedule;
 import com.gatewayz.modelpages.gateway.RefreshSummary;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
@@ -59,8 +61,10 @@ public class GatewaysResource {
 
   @POST
   @Path("refresh")
-  public Map<String, Object> refreshNow(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    admin.check(authorization);
+  public Map<String, Object> refreshNow(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServletRequest client) {
+    admin.check(authorization, client.getRemoteAddr(), "/api/gateways/refresh");
     return json(refresh.runOnce());
   }
 

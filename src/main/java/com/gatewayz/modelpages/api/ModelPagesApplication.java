@@ -20,7 +20,6 @@ public class ModelPagesApplication extends ResourceConfig {
     register(ModelsResource.class);
     register(CacheResource.class);
     register(GatewaysResource.class);
-    register(WebhookResource.class);
     register(new ErrorMappers.WebApplication());
     register(new ErrorMappers.Processing());
     register(new ErrorMappers.Jsonb());

@@ -130,7 +130,9 @@ final class Application implements AutoCloseable {
         .register(Prerenderer.class, isr.prerenderer())
         .register(ModelEventHub.class, events)
         .register(JspPageRenderer.class, renderer)
-        .register(AdminGuard.class, new AdminGuard(settings.adminToken()))
+        .register(
+            AdminGuard.class,
+            new AdminGuard(settings.adminToken(), settings.signInLimits(), clock, audit))
         .register(AuditLog.class, audit)
         .register(SiteContext.class, site)
         .register(RefreshJob.class, refresh)

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The admin page's audit log: the last {@value #CAPACITY} webhook deliveries, purges and refresh
- * runs with their outcome, newest first. Thread-safe: {@link #record} and {@link #entries()} may be
+ * The admin page's audit log: the last {@value #CAPACITY} webhook deliveries, purges, refresh runs
+ * and refused admin tokens with their outcome, newest first. Thread-safe: {@link #record} and {@link #entries()} may be
  * called from any thread; the oldest entry is dropped when the log is full. Kept in memory only, so
  * a restart starts an empty log.
  */
@@ -23,7 +23,7 @@ public final class AuditLog {
   /**
    * One event.
    *
-   * @param kind {@code webhook}, {@code purge} or {@code refresh}
+   * @param kind {@code webhook}, {@code purge}, {@code refresh} or {@code sign-in}
    * @param outcome a short word ({@code ok}, {@code unauthorized}, {@code purged}, ...)
    * @param detail one line, at most {@value #MAX_DETAIL} characters
    */

@@ -23,15 +23,14 @@ public final class HmacSha256 {
   }
 
   /**
-   * True when any candidate equals the MAC of the concatenated {@code parts} under any key. Every
-   * key and candidate is compared, so the time taken does not depend on which one matched.
+   * True when any candidate equals any expected MAC. Every pair is compared, in constant time, so
+   * the time taken does not depend on which one matched.
    */
-  public static boolean anyMatches(List<SecretKeySpec> keys, List<byte[]> candidates, byte[]... parts) {
+  public static boolean anyEqual(List<byte[]> expected, List<byte[]> candidates) {
     boolean matched = false;
-    for (SecretKeySpec key : keys) {
-      byte[] expected = mac(key, parts);
+    for (byte[] mac : expected) {
       for (byte[] candidate : candidates) {
-        matched |= MessageDigest.isEqual(expected, candidate);
+        matched |= MessageDigest.isEqual(mac, candidate);
       }
     }
     return matched;
@@ -45,7 +44,8 @@ public final class HmacSha256 {
     return mac.doFinal();
   }
 
-  private static Mac newMac(SecretKeySpec key) {
+  /** A MAC under {@code key}, for data that arrives in parts ({@link Mac#update}). */
+  public static Mac newMac(SecretKeySpec key) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);

@@ -12,6 +12,8 @@ import java.util.Optional;
  * {@link InvalidSettingException} naming the setting and the value, which stops deployment.
  *
  * @param gatewayUrls the per-gateway URL overrides, looked up by gateway id
+ * @param webhookLimits how long a webhook body may take and how many are read at once
+ * @param signInLimits the back-off of failed admin sign-ins per client address
  */
 public record Settings(
     Path dataDir,
@@ -25,7 +27,9 @@ public record Settings(
     Optional<Path> gatewaysFile,
     Optional<String> webhookSecret,
     long webhookMaxBytes,
+    WebhookLimits webhookLimits,
     Optional<String> adminToken,
+    SignInLimits signInLimits,
     long cacheHeapEntries,
     long cacheOffheapMb,
     long cacheDiskMb,
@@ -46,7 +50,12 @@ public record Settings(
   public static final String GATEWAYS_FILE = "MODEL_PAGES_GATEWAYS_FILE";
   public static final String WEBHOOK_SECRET = "MODEL_WEBHOOK_SECRET";
   public static final String WEBHOOK_MAX_BYTES = "MODEL_PAGES_WEBHOOK_MAX_BYTES";
+  public static final String WEBHOOK_READ_TIMEOUT_SECONDS = "MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS";
+  public static final String WEBHOOK_MAX_CONCURRENT = "MODEL_PAGES_WEBHOOK_MAX_CONCURRENT";
   public static final String ADMIN_TOKEN = "MODEL_PAGES_ADMIN_TOKEN";
+  public static final String ADMIN_MAX_FAILURES = "MODEL_PAGES_ADMIN_MAX_FAILURES";
+  public static final String ADMIN_FAILURE_WINDOW_SECONDS = "MODEL_PAGES_ADMIN_FAILURE_WINDOW_SECONDS";
+  public static final String ADMIN_LOCKOUT_SECONDS = "MODEL_PAGES_ADMIN_LOCKOUT_SECONDS";
   public static final String CACHE_HEAP_ENTRIES = "MODEL_PAGES_CACHE_HEAP_ENTRIES";
   public static final String CACHE_OFFHEAP_MB = "MODEL_PAGES_CACHE_OFFHEAP_MB";
   public static final String CACHE_DISK_MB = "MODEL_PAGES_CACHE_DISK_MB";
@@ -62,6 +71,13 @@ public record Settings(
   public static final int DEFAULT_PRERENDER_LIMIT = 50;
   public static final int DEFAULT_REFRESH_SECONDS = 900;
   public static final long DEFAULT_WEBHOOK_MAX_BYTES = 4L * 1024 * 1024;
+  public static final int DEFAULT_WEBHOOK_READ_TIMEOUT_SECONDS = 30;
+  public static final int DEFAULT_WEBHOOK_MAX_CONCURRENT = 4;
+  /** The shortest admin token, and the shortest webhook secret (see {@code WebhookSecrets}). */
+  public static final int MIN_SECRET_LENGTH = 16;
+  public static final int DEFAULT_ADMIN_MAX_FAILURES = 5;
+  public static final int DEFAULT_ADMIN_FAILURE_WINDOW_SECONDS = 900;
+  public static final int DEFAULT_ADMIN_LOCKOUT_SECONDS = 60;
   public static final long DEFAULT_CACHE_HEAP_ENTRIES = 2000;
   public static final long DEFAULT_CACHE_OFFHEAP_MB = 64;
   public static final long DEFAULT_CACHE_DISK_MB = 1024;
@@ -86,7 +102,14 @@ public record Settings(
         read.path(GATEWAYS_FILE),
         source.get(WEBHOOK_SECRET),
         read.longInRange(WEBHOOK_MAX_BYTES, 1024, 1L << 30, DEFAULT_WEBHOOK_MAX_BYTES),
-        read.secret(ADMIN_TOKEN, 16),
+        new WebhookLimits(
+            read.intInRange(WEBHOOK_READ_TIMEOUT_SECONDS, 1, 3600, DEFAULT_WEBHOOK_READ_TIMEOUT_SECONDS),
+            read.intInRange(WEBHOOK_MAX_CONCURRENT, 1, 1000, DEFAULT_WEBHOOK_MAX_CONCURRENT)),
+        read.secret(ADMIN_TOKEN, MIN_SECRET_LENGTH),
+        new SignInLimits(
+            read.intInRange(ADMIN_MAX_FAILURES, 1, 1000, DEFAULT_ADMIN_MAX_FAILURES),
+            read.intInRange(ADMIN_FAILURE_WINDOW_SECONDS, 1, 86_400, DEFAULT_ADMIN_FAILURE_WINDOW_SECONDS),
+            read.intInRange(ADMIN_LOCKOUT_SECONDS, 1, 86_400, DEFAULT_ADMIN_LOCKOUT_SECONDS)),
         read.longInRange(CACHE_HEAP_ENTRIES, 10, 10_000_000, DEFAULT_CACHE_HEAP_ENTRIES),
         read.longInRange(CACHE_OFFHEAP_MB, 0, 1 << 20, DEFAULT_CACHE_OFFHEAP_MB),
         read.longInRange(CACHE_DISK_MB, 0, 1 << 24, DEFAULT_CACHE_DISK_MB),
@@ -107,6 +130,23 @@ public record Settings(
     String base = publicUrl.toString();
     return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
   }
+
+  /**
+   * Limits on webhook deliveries that passed the header checks.
+   *
+   * @param readTimeoutSeconds the most a delivery may take from its headers to its answer (408)
+   * @param maxConcurrent how many bodies are read or processed at once; more answer 503
+   */
+  public record WebhookLimits(int readTimeoutSeconds, int maxConcurrent) {}
+
+  /**
+   * The back-off of wrong admin tokens per client address.
+   *
+   * @param maxFailures failures within the window that lock the address out
+   * @param windowSeconds how long failures are counted, from the first one
+   * @param lockoutSeconds the first lockout; each further one doubles, up to an hour
+   */
+  public record SignInLimits(int maxFailures, int windowSeconds, int lockoutSeconds) {}
 
   /** Per-gateway list URL overrides: {@code MODEL_PAGES_GATEWAY_<ID>_URL}. */
   public static final class GatewayUrls {

@@ -1,62 +1,65 @@
 package com.gatewayz.modelpages.webhook;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Reads a request body up to a limit. Stateless, thread-safe.
+ * A request body collected up to a limit as its parts arrive. Not thread-safe: one per request.
  *
- * <p>At most {@code maxBytes + 1} bytes are read: the one byte past the limit proves the body is
- * too large, and the rest is left unread. The buffer grows by doubling but never beyond {@code
- * maxBytes}, so a sender cannot make the server allocate more than the limit (plus the final
- * right-sized copy).
+ * <p>The part that would carry the body past the limit is refused whole, so nothing past the limit
+ * is ever kept and the caller stops reading there. The buffer grows by doubling but never beyond
+ * the limit, whatever length the sender declared, so a sender cannot make the server allocate more
+ * than the limit (plus the final right-sized copy).
  */
 public final class BoundedBody {
 
-  /** The largest limit {@link #read} accepts: the largest array a JVM reliably allocates. */
+  /** The largest limit accepted: the largest array a JVM reliably allocates. */
   public static final long MAX_LIMIT = Integer.MAX_VALUE - 8;
 
   private static final int INITIAL_CAPACITY = 8192;
 
-  private BoundedBody() {}
+  private final long maxBytes;
+  private byte[] data;
+  private int size;
 
   /**
-   * The whole body of {@code in}, which is not closed.
+   * An empty body that may grow to {@code maxBytes}.
    *
-   * @throws TooLargeException as soon as more than {@code maxBytes} bytes arrive
-   * @throws IOException when reading fails
    * @throws IllegalArgumentException when {@code maxBytes} is negative or above {@link #MAX_LIMIT}
    */
-  public static byte[] read(InputStream in, long maxBytes) throws IOException {
-    Objects.requireNonNull(in, "in");
+  public BoundedBody(long maxBytes) {
     if (maxBytes < 0 || maxBytes > MAX_LIMIT) {
       throw new IllegalArgumentException("maxBytes must be between 0 and " + MAX_LIMIT);
     }
-    int limit = (int) maxBytes;
-    byte[] data = new byte[Math.min(limit, INITIAL_CAPACITY)];
-    int size = 0;
-    while (true) {
-      if (size == data.length) {
-        if (size == limit) {
-          return endAtLimit(in, data, maxBytes);
-        }
-        data = Arrays.copyOf(data, (int) Math.min(limit, 2L * size));
-      }
-      int n = in.read(data, size, data.length - size);
-      if (n < 0) {
-        return size == data.length ? data : Arrays.copyOf(data, size);
-      }
-      size += n;
-    }
+    this.maxBytes = maxBytes;
+    this.data = new byte[(int) Math.min(maxBytes, INITIAL_CAPACITY)];
   }
 
-  // The buffer holds exactly the limit: one more byte means the body is too large.
-  private static byte[] endAtLimit(InputStream in, byte[] data, long maxBytes) throws IOException {
-    if (in.read() >= 0) {
+  /**
+   * Appends {@code length} bytes of {@code bytes} from {@code offset}.
+   *
+   * @throws TooLargeException when the body would then be longer than the limit; nothing is kept
+   */
+  public void append(byte[] bytes, int offset, int length) throws TooLargeException {
+    Objects.checkFromIndexSize(offset, length, bytes.length);
+    if (length > maxBytes - size) {
       throw new TooLargeException(maxBytes);
     }
-    return data;
+    if (size + length > data.length) {
+      long wanted = Math.max(size + length, 2L * data.length);
+      data = Arrays.copyOf(data, (int) Math.min(maxBytes, wanted));
+    }
+    System.arraycopy(bytes, offset, data, size, length);
+    size += length;
+  }
+
+  /** How many bytes were appended. */
+  public int size() {
+    return size;
+  }
+
+  /** A copy of the bytes appended so far. */
+  public byte[] toByteArray() {
+    return size == data.length ? data.clone() : Arrays.copyOf(data, size);
   }
 }

@@ -22,12 +22,12 @@ final class LegacyScheme {
     this.keys = keys;
   }
 
-  Verification verify(String header, byte[] body) {
+  /** Judges the header; a header that holds no MAC rejects the delivery before its body. */
+  SignatureCheck begin(String header) {
     Optional<byte[]> signature = decode(header.strip());
-    if (signature.isPresent() && HmacSha256.anyMatches(keys, List.of(signature.get()), body)) {
-      return Verification.valid(null);
-    }
-    return Verification.invalid("signature mismatch");
+    return signature.isPresent()
+        ? SignatureCheck.expecting(keys, List.of(signature.get()), new byte[0], null)
+        : SignatureCheck.rejected("malformed signature header");
   }
 
   /** The 32 MAC bytes, or empty when the value is not 64 hex digits (in either case). */

@@ -40,19 +40,24 @@ final class StandardWebhooksScheme {
     this.clock = clock;
   }
 
-  Verification verify(String signatureHeader, Function<String, String> headers, byte[] body) {
+  /**
+   * Judges the headers: a missing or overlong id, a timestamp outside the window or no decodable
+   * {@code v1} signature rejects the delivery before its body.
+   */
+  SignatureCheck begin(String signatureHeader, Function<String, String> headers) {
     String id = headers.apply(ID_HEADER);
     String timestamp = headers.apply(TIMESTAMP_HEADER);
     Optional<String> problem = headerProblem(id, timestamp);
     if (problem.isPresent()) {
-      return Verification.invalid(problem.get());
+      return SignatureCheck.rejected(problem.get());
     }
     List<byte[]> signatures = signatures(signatureHeader);
-    byte[] signedPrefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
-    if (HmacSha256.anyMatches(keys, signatures, signedPrefix, body)) {
-      return Verification.valid(id);
+    if (signatures.isEmpty()) {
+      // Entries of other versions are ignored, so none can match: the same reason as a wrong MAC.
+      return SignatureCheck.rejected("signature mismatch");
     }
-    return Verification.invalid("signature mismatch");
+    byte[] signedPrefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
+    return SignatureCheck.expecting(keys, signatures, signedPrefix, id);
   }
 
   private Optional<String> headerProblem(String id, String timestamp) {

@@ -17,13 +17,14 @@ import java.util.logging.Logger;
 
 /**
  * Handles one {@code POST /api/webhooks/models-updated} delivery, from headers and raw body bytes
- * to the answer, in this order: no secret → 503; signature over the raw bytes → 401; parse and
- * validate the whole event → 400 naming the field (a legacy-signed body must carry its {@code
- * timestamp}); replayed {@code webhook-id} → 200 {@code "duplicate":true}; apply to the catalog
- * (durably, swapped and purged before returning) → 200, {@code "stale":true} when the event is
- * older than {@link CatalogUpdates#MAX_EVENT_AGE} or every model was older than what was applied,
- * {@code "ignored":true} for unknown event types; a failure while applying → 500 with nothing
- * applied and the {@code webhook-id} released so the sender's retry is processed.
+ * to the answer, in this order: no secret → 503; signature headers (before the body is read, see
+ * {@link #open}) and then the signature over the raw bytes → 401; parse and validate the whole
+ * event → 400 naming the field (a legacy-signed body must carry its {@code timestamp}); replayed
+ * {@code webhook-id} → 200 {@code "duplicate":true}; apply to the catalog (durably, swapped and
+ * purged before returning) → 200, {@code "stale":true} when the event is older than {@link
+ * CatalogUpdates#MAX_EVENT_AGE} or every model was older than what was applied, {@code
+ * "ignored":true} for unknown event types; a failure while applying → 500 with nothing applied
+ * and the {@code webhook-id} released so the sender's retry is processed.
  *
  * <p>Thread-safe; concurrent deliveries are serialised by the catalog. Each rejection is logged
  * once, with its internal reason and never a secret.
@@ -63,22 +64,46 @@ public final class WebhookProcessor {
   }
 
   /**
-   * Processes a delivery; never throws for anything the sender did.
+   * Opens a delivery from its headers alone, before its body is read: with no secret configured its
+   * {@link WebhookDelivery#rejection() rejection} is 503; with no or a malformed signature header,
+   * or a Standard Webhooks id or timestamp that cannot pass, 401. Otherwise its body (at most {@code
+   * maxBytes}) is to be appended as it arrives.
    *
    * @param headers a request header's first value by name, or null; must match names
    *     case-insensitively (JAX-RS {@code HttpHeaders::getHeaderString})
-   * @param body the raw body, already bounded by {@link BoundedBody}
+   * @throws IllegalArgumentException when {@code maxBytes} is negative or above {@link
+   *     BoundedBody#MAX_LIMIT}
+   */
+  public WebhookDelivery open(Function<String, String> headers, long maxBytes) {
+    Objects.requireNonNull(headers, "headers");
+    if (verifier.isEmpty()) {
+      return WebhookDelivery.rejected(disabled());
+    }
+    SignatureCheck check = verifier.get().begin(headers);
+    return check.isRejected()
+        ? WebhookDelivery.rejected(unauthorized(check.finish()))
+        : WebhookDelivery.reading(this, check, maxBytes);
+  }
+
+  /**
+   * Processes a delivery whose whole body is at hand; never throws for anything the sender did.
+   *
+   * @param headers as for {@link #open}
+   * @param body the raw body, already bounded
    */
   public WebhookResult process(Function<String, String> headers, byte[] body) {
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(body, "body");
     if (verifier.isEmpty()) {
-      return rejected(503, Outcome.DISABLED, "webhook secret not configured", null);
+      return disabled();
     }
-    Verification verification = verifier.get().verify(headers, body);
+    return complete(verifier.get().verify(headers, body), body);
+  }
+
+  /** The rest of a delivery once its body was verified: 401, then parse → 400, then apply. */
+  WebhookResult complete(Verification verification, byte[] body) {
     if (!verification.isValid()) {
-      return rejected(
-          401, Outcome.UNAUTHORIZED, WebhookVerifier.CLIENT_ERROR, verification.reason());
+      return unauthorized(verification);
     }
     try {
       // The legacy schemes (no webhook-id) sign no time: the body's timestamp is required.
@@ -90,6 +115,14 @@ public final class WebhookProcessor {
     } catch (InvalidEventException e) {
       return rejected(400, Outcome.INVALID, e.getMessage(), null);
     }
+  }
+
+  private static WebhookResult disabled() {
+    return rejected(503, Outcome.DISABLED, "webhook secret not configured", null);
+  }
+
+  private static WebhookResult unauthorized(Verification verification) {
+    return rejected(401, Outcome.UNAUTHORIZED, WebhookVerifier.CLIENT_ERROR, verification.reason());
   }
 
   private WebhookResult claimAndApply(WebhookEvent event, String webhookId) {

@@ -28,6 +28,10 @@ public record WebhookResult(int status, JsonObject body, Outcome outcome) {
     INVALID,
     /** 413: body over the limit. */
     TOO_LARGE,
+    /** 408: the body did not arrive within the read timeout. */
+    TIMEOUT,
+    /** 503: too many deliveries were being read at once; send again. */
+    BUSY,
     /** 415: not JSON. */
     UNSUPPORTED_TYPE,
     /** 503: no secret configured. */
@@ -65,4 +69,23 @@ public record WebhookResult(int status, JsonObject body, Outcome outcome) {
         Outcome.UNSUPPORTED_TYPE);
   }
 
+  /**
+   * 408 {@code {"error":"the body did not arrive within N seconds"}}, logged once here, for a body
+   * still incomplete at the read timeout.
+   */
+  public static WebhookResult timedOut(int seconds) {
+    String message = "the body did not arrive within " + seconds + " seconds";
+    LOG.info(() -> "[Webhook] Rejected (408): " + message);
+    return new WebhookResult(408, WebhookResponses.error(message), Outcome.TIMEOUT);
+  }
+
+  /**
+   * 503 {@code {"error":"too many webhook deliveries at once; retry later"}}, logged once here, when
+   * the cap on deliveries read at once is reached.
+   */
+  public static WebhookResult busy(int maxConcurrent) {
+    LOG.warning(() -> "[Webhook] Refused (503): " + maxConcurrent + " deliveries already in progress");
+    return new WebhookResult(
+        503, WebhookResponses.error("too many webhook deliveries at once; retry later"), Outcome.BUSY);
+  }
 }

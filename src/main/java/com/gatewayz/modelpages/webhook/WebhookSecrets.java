@@ -1,6 +1,7 @@
 package com.gatewayz.modelpages.webhook;
 
 import com.gatewayz.modelpages.platform.HmacSha256;
+import com.gatewayz.modelpages.platform.InvalidSettingException;
 import com.gatewayz.modelpages.platform.Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,8 +9,17 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Parses the {@code MODEL_WEBHOOK_SECRET} setting into HMAC keys. Stateless, thread-safe. */
+/**
+ * Parses the {@code MODEL_WEBHOOK_SECRET} setting into HMAC keys. Stateless, thread-safe.
+ *
+ * <p>A plain secret has at least {@value #MIN_SECRET_CHARS} characters and a {@code whsec_} key at
+ * least {@value #MIN_KEY_BYTES} bytes once decoded (128 bits; Standard Webhooks senders issue 24 or
+ * 32): a shorter one stops start-up with a message that names the setting, never the secret.
+ */
 final class WebhookSecrets {
+
+  static final int MIN_SECRET_CHARS = Settings.MIN_SECRET_LENGTH;
+  static final int MIN_KEY_BYTES = 16;
 
   private static final String BASE64_PREFIX = "whsec_";
 
@@ -19,7 +29,8 @@ final class WebhookSecrets {
    * The keys of the comma-separated secrets in {@code setting}, in order; empty when the setting is
    * null or holds only blanks.
    *
-   * @throws IllegalArgumentException when a {@code whsec_} secret is not valid base64 or is empty
+   * @throws InvalidSettingException when a secret is too short, or a {@code whsec_} secret is not
+   *     valid base64
    */
   static List<SecretKeySpec> parse(String setting) {
     List<SecretKeySpec> keys = new ArrayList<>();
@@ -37,12 +48,17 @@ final class WebhookSecrets {
 
   private static byte[] keyBytes(String secret) {
     if (!secret.startsWith(BASE64_PREFIX)) {
+      if (secret.length() < MIN_SECRET_CHARS) {
+        throw invalid("secrets of at least " + MIN_SECRET_CHARS + " characters");
+      }
       return secret.getBytes(StandardCharsets.UTF_8);
     }
     byte[] key = decodeBase64(secret.substring(BASE64_PREFIX.length()));
     if (key.length == 0) {
-      throw new IllegalArgumentException(
-          Settings.WEBHOOK_SECRET + " holds a whsec_ secret with an empty key");
+      throw invalid("a whsec_ secret with a key, not an empty one");
+    }
+    if (key.length < MIN_KEY_BYTES) {
+      throw invalid("whsec_ keys of at least " + MIN_KEY_BYTES + " bytes once base64-decoded");
     }
     return key;
   }
@@ -52,8 +68,11 @@ final class WebhookSecrets {
       return Base64.getDecoder().decode(encoded);
     } catch (IllegalArgumentException e) {
       // Not chained: the decoder's message quotes the offending character of the secret.
-      throw new IllegalArgumentException(
-          Settings.WEBHOOK_SECRET + " holds a whsec_ secret that is not valid base64");
+      throw invalid("whsec_ secrets in valid base64");
     }
+  }
+
+  private static InvalidSettingException invalid(String expected) {
+    return InvalidSettingException.secret(Settings.WEBHOOK_SECRET, expected);
   }
 }

@@ -10,7 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks the signature of a {@code POST /api/webhooks/models-updated} delivery over its raw body
- * bytes, before anything parses them.
+ * bytes, before anything parses them: the headers first ({@link #begin}, before the body is read),
+ * then the body as it streams in ({@link SignatureCheck}).
  *
  * <p>When a {@code webhook-signature} header is present the Standard Webhooks scheme applies
  * ({@code webhook-id}, {@code webhook-timestamp} within 300 s of the clock, space-separated {@code
@@ -58,27 +59,41 @@ public final class WebhookVerifier {
   }
 
   /**
-   * Verifies a delivery.
+   * Judges a delivery by its headers, before its body is read: no signature header, a malformed
+   * one, an overlong one or (Standard Webhooks) a missing id or a timestamp outside the window
+   * reject it at once. Otherwise feed the body to the returned check as it arrives.
    *
    * @param headers the first value of a request header by name, or null when absent; it must match
    *     names case-insensitively, as JAX-RS {@code HttpHeaders::getHeaderString} does
-   * @param body the raw request body, possibly empty
-   * @throws NullPointerException when an argument is null
+   * @throws NullPointerException when {@code headers} is null
    */
-  public Verification verify(Function<String, String> headers, byte[] body) {
+  public SignatureCheck begin(Function<String, String> headers) {
     Objects.requireNonNull(headers, "headers");
-    Objects.requireNonNull(body, "body");
     String standardHeader = headers.apply(StandardWebhooksScheme.SIGNATURE_HEADER);
     if (isPresent(standardHeader)) {
       return isTooLong(standardHeader)
           ? tooLong()
-          : standardWebhooks.verify(standardHeader, headers, body);
+          : standardWebhooks.begin(standardHeader, headers);
     }
     String legacyHeader = headers.apply(LegacyScheme.HEADER);
     if (isPresent(legacyHeader)) {
-      return isTooLong(legacyHeader) ? tooLong() : legacy.verify(legacyHeader, body);
+      return isTooLong(legacyHeader) ? tooLong() : legacy.begin(legacyHeader);
     }
-    return Verification.invalid("no signature header");
+    return SignatureCheck.rejected("no signature header");
+  }
+
+  /**
+   * Verifies a delivery whose whole body is at hand: {@link #begin}, the body, then the verdict.
+   *
+   * @param headers as for {@link #begin}
+   * @param body the raw request body, possibly empty
+   * @throws NullPointerException when an argument is null
+   */
+  public Verification verify(Function<String, String> headers, byte[] body) {
+    Objects.requireNonNull(body, "body");
+    SignatureCheck check = begin(headers);
+    check.update(body, 0, body.length);
+    return check.finish();
   }
 
   private static boolean isPresent(String header) {
@@ -89,8 +104,8 @@ public final class WebhookVerifier {
     return header.length() > MAX_SIGNATURE_HEADER_LENGTH;
   }
 
-  private static Verification tooLong() {
-    return Verification.invalid("signature header too long");
+  private static SignatureCheck tooLong() {
+    return SignatureCheck.rejected("signature header too long");
   }
 
   @Override

@@ -98,14 +98,6 @@ class AdminSessionTest {
   }
 
   @Test
-  void theTokenComparisonIsExact() {
-    assertThat(session.isToken(TOKEN)).isTrue();
-    assertThat(session.isToken(TOKEN + " ")).isFalse();
-    assertThat(session.isToken(OTHER_TOKEN)).isFalse();
-    assertThat(session.isToken(null)).isFalse();
-  }
-
-  @Test
   void theCookieIsHttpOnlyStrictAndScopedToTheAdminPath() {
     assertThat(session.setCookie("v", "/shop", false))
         .isEqualTo(

@@ -26,7 +26,9 @@ class SettingsTest {
     assertThat(settings.gatewaysEnabled()).isEmpty();
     assertThat(settings.webhookSecret()).isEmpty();
     assertThat(settings.webhookMaxBytes()).isEqualTo(4_194_304);
+    assertThat(settings.webhookLimits()).isEqualTo(new Settings.WebhookLimits(30, 4));
     assertThat(settings.adminToken()).isEmpty();
+    assertThat(settings.signInLimits()).isEqualTo(new Settings.SignInLimits(5, 900, 60));
     assertThat(settings.cacheHeapEntries()).isEqualTo(2000);
     assertThat(settings.cacheOffheapMb()).isEqualTo(64);
     assertThat(settings.cacheDiskMb()).isEqualTo(1024);
@@ -57,6 +59,11 @@ class SettingsTest {
     "MODEL_PAGES_PUBLIC_URL, localhost:8080",
     "MODEL_PAGES_PUBLIC_URL, ftp://example.com",
     "MODEL_PAGES_WEBHOOK_MAX_BYTES, 12",
+    "MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS, 0",
+    "MODEL_PAGES_WEBHOOK_MAX_CONCURRENT, none",
+    "MODEL_PAGES_ADMIN_MAX_FAILURES, 0",
+    "MODEL_PAGES_ADMIN_FAILURE_WINDOW_SECONDS, -5",
+    "MODEL_PAGES_ADMIN_LOCKOUT_SECONDS, 1d",
     "MODEL_PAGES_CACHE_HEAP_ENTRIES, lots",
     "MODEL_PAGES_CLUSTER_URI, http://localhost:9410",
     "MODEL_PAGES_GATEWAYS_ENABLED, 'openrouter,Not A Gateway!'",
@@ -76,6 +83,22 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.load(SettingSource.ofMap(Map.of("MODEL_PAGES_ADMIN_TOKEN", "secret"))))
         .hasMessageContaining("MODEL_PAGES_ADMIN_TOKEN")
         .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void webhookAndSignInLimitsAreRead() {
+    Settings settings =
+        Settings.load(
+            SettingSource.ofMap(
+                Map.of(
+                    "MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS", "5",
+                    "MODEL_PAGES_WEBHOOK_MAX_CONCURRENT", "2",
+                    "MODEL_PAGES_ADMIN_MAX_FAILURES", "3",
+                    "MODEL_PAGES_ADMIN_FAILURE_WINDOW_SECONDS", "60",
+                    "MODEL_PAGES_ADMIN_LOCKOUT_SECONDS", "10")));
+
+    assertThat(settings.webhookLimits()).isEqualTo(new Settings.WebhookLimits(5, 2));
+    assertThat(settings.signInLimits()).isEqualTo(new Settings.SignInLimits(3, 60, 10));
   }
 
   @Test

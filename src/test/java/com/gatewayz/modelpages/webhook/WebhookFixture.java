@@ -17,7 +17,7 @@ import java.util.Optional;
 /** A processor over a real in-memory catalog, recording catalog changes and purges. */
 final class WebhookFixture {
 
-  static final String SECRET = "test-secret";
+  static final String SECRET = "test-secret-0123456789";
   static final long NOW_SECONDS = 1_700_000_000L;
 
   final MutableClock clock = MutableClock.atEpochSecond(NOW_SECONDS);

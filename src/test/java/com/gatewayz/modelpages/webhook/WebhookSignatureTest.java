@@ -35,13 +35,13 @@ class WebhookSignatureTest {
 
   @Test
   void everySignatureSchemeIsAcceptedEndToEnd() {
-    WebhookFixture rotated = new WebhookFixture("old-secret, " + SECRET + "," + WHSEC, null);
+    WebhookFixture rotated = new WebhookFixture("old-secret-0123456789, " + SECRET + "," + WHSEC, null);
     long now = WebhookFixture.NOW_SECONDS;
 
     List<Map<String, String>> deliveries =
         List.of(
             Signer.legacy(SECRET, body(1)),
-            Signer.prefixed("old-secret", body(2)),
+            Signer.prefixed("old-secret-0123456789", body(2)),
             Signer.standard(WHSEC, "msg_3", now, body(3)),
             Signer.standard(SECRET, "msg_4", now - 299, body(4)));
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookVerifierTest {
 
-  private static final String SECRET = "s3cret-legacy";
+  private static final String SECRET = "s3cret-legacy-0123";
   private static final String WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
   private static final String ID = "msg_p5jXN8AQM9LWM0D4loKWxJek";
   private static final long NOW = 1614265330L;
@@ -156,7 +156,7 @@ class WebhookVerifierTest {
 
     @Test
     void rejectsWrongSecret() {
-      Map<String, String> h = standard(ID, "" + NOW, v1("whsec_b3RoZXIta2V5", ID, NOW, BODY));
+      Map<String, String> h = standard(ID, "" + NOW, v1("whsec_b3RoZXIta2V5LTAxMjM0NTY3ODk=", ID, NOW, BODY));
 
       assertThat(verify(WHSEC, h, BODY).isValid()).isFalse();
     }
@@ -359,7 +359,7 @@ class WebhookVerifierTest {
 
     @Test
     void acceptsSecondSecretDuringRotation() {
-      String setting = " old-secret , " + SECRET + " ";
+      String setting = " old-secret-0123456789 , " + SECRET + " ";
       Map<String, String> h = headers("x-webhook-signature", legacyHex(SECRET, BODY));
 
       assertThat(verify(setting, h, BODY).isValid()).isTrue();
@@ -367,7 +367,7 @@ class WebhookVerifierTest {
 
     @Test
     void acceptsSecondWhsecSecretDuringRotation() {
-      String setting = "whsec_b2xkLWtleQ==," + WHSEC;
+      String setting = "whsec_b2xkLWtleS0wMTIzNDU2Nzg5," + WHSEC;
       Map<String, String> h = standard(ID, "" + NOW, v1(WHSEC, ID, NOW, BODY));
 
       assertThat(verify(setting, h, BODY).isValid()).isTrue();
@@ -377,7 +377,7 @@ class WebhookVerifierTest {
     void rejectsWhenNoSecretMatches() {
       Map<String, String> h = headers("x-webhook-signature", legacyHex(SECRET, BODY));
 
-      assertThat(verify("one,two", h, BODY).isValid()).isFalse();
+      assertThat(verify("one-secret-0123456789,two-secret-0123456789", h, BODY).isValid()).isFalse();
     }
 
     @ParameterizedTest
@@ -395,7 +395,7 @@ class WebhookVerifierTest {
     void invalidWhsecIsConfigurationErrorThatHidesTheSecret() {
       String secret = "whsec_Zm9v-LEAKED*bar";
 
-      assertThatThrownBy(() -> WebhookVerifier.fromSetting("good," + secret, clock))
+      assertThatThrownBy(() -> WebhookVerifier.fromSetting("good-secret-0123456789," + secret, clock))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("MODEL_WEBHOOK_SECRET")
           .hasNoCause()
