@@ -44,11 +44,14 @@ public class GatewaysResource {
 
   /** A wrong bearer token is refused (401, or 503 with admin off), not silently ignored. */
   @GET
-  public Map<String, Object> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+  public Map<String, Object> list(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServletRequest client) {
     boolean details =
         authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     if (details) {
-      admin.check(authorization);
+      // Through the guard, so guessing the token here backs off like on every admin endpoint.
+      admin.check(authorization, client.getRemoteAddr(), "/api/gateways");
     }
     List<Map<String, Object>> gateways = new ArrayList<>();
     refresh.statuses().forEach(status -> gateways.add(json(status, details)));
