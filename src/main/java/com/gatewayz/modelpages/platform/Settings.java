@@ -12,6 +12,7 @@ import java.util.Optional;
  * {@link InvalidSettingException} naming the setting and the value, which stops deployment.
  *
  * @param gatewayUrls the per-gateway URL overrides, looked up by gateway id
+ * @param edges the caches in front of the application that purges are forwarded to
  */
 public record Settings(
     Path dataDir,
@@ -31,7 +32,8 @@ public record Settings(
     long cacheDiskMb,
     Optional<Path> ehcacheXml,
     Optional<URI> clusterUri,
-    long clusterCacheMb) {
+    long clusterCacheMb,
+    EdgeSettings edges) {
 
   public static final String DATA_DIR = "MODEL_PAGES_DATA_DIR";
   public static final String PUBLIC_URL = "MODEL_PAGES_PUBLIC_URL";
@@ -82,7 +84,8 @@ public record Settings(
         read.longInRange(CACHE_DISK_MB, 0, 1 << 24, DEFAULT_CACHE_DISK_MB),
         read.path(EHCACHE_XML),
         read.clusterUri(CLUSTER_URI),
-        read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB));
+        read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB),
+        EdgeSettings.load(source));
   }
 
   static Path defaultDataDir() {
@@ -138,6 +141,8 @@ public record Settings(
         + Arrays.asList(cacheHeapEntries + " entries", cacheOffheapMb + " MB", cacheDiskMb + " MB")
         + ", cluster="
         + clusterUri.map(URI::toString).orElse("none")
+        + ", edges="
+        + edges
         + "]";
   }
 }
