@@ -35,7 +35,8 @@ final class EdgeHttp {
     } catch (HttpTimeoutException e) {
       throw new EdgeException("no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
     } catch (IOException e) {
-      throw new EdgeException("cannot reach it: " + shown(String.valueOf(e.getMessage())));
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+      throw new EdgeException("cannot reach it (" + shown(why) + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EdgeException("interrupted");
