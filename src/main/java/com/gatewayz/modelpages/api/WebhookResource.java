@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.api;
 
+import com.gatewayz.modelpages.edge.EdgeForwarder;
 import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.platform.Settings;
 import com.gatewayz.modelpages.webhook.BoundedBody;
@@ -29,6 +30,7 @@ import java.util.Map;
  * {@code POST /api/webhooks/models-updated}: the signed webhook. The raw body is read up to
  * {@code MODEL_PAGES_WEBHOOK_MAX_BYTES} (413 past it, without reading the rest) and handed to the
  * {@link WebhookProcessor}, which verifies the signature on those bytes before parsing anything.
+ * A 200 is sent once the edges that are up have the purges too ({@link EdgeForwarder#awaitDelivered}).
  * Every delivery is counted by outcome and recorded in the {@link AuditLog}. {@code GET} describes
  * the endpoint.
  */
@@ -42,14 +44,16 @@ public class WebhookResource {
 
   private final long maxBytes;
   private final AuditLog audit;
+  private final EdgeForwarder edges;
   private final Map<WebhookResult.Outcome, Counter> outcomes = new EnumMap<>(WebhookResult.Outcome.class);
 
   @Inject
   public WebhookResource(
-      WebhookProcessor processor, Settings settings, MeterRegistry meters, AuditLog audit) {
+      WebhookProcessor processor, Settings settings, MeterRegistry meters, AuditLog audit, EdgeForwarder edges) {
     this.processor = processor;
     this.maxBytes = settings.webhookMaxBytes();
     this.audit = audit;
+    this.edges = edges;
     for (WebhookResult.Outcome outcome : WebhookResult.Outcome.values()) {
       outcomes.put(outcome, counter(meters, outcome));
     }
@@ -66,6 +70,9 @@ public class WebhookResource {
   @Consumes(MediaType.WILDCARD)
   public Response receive(@Context HttpHeaders headers, InputStream body) {
     WebhookResult result = handle(headers, body);
+    if (result.status() == 200) {
+      edges.awaitDelivered(); // the 200 also means the edges that are up have purged
+    }
     outcomes.get(result.outcome()).increment();
     AdminAudit.webhook(audit, result);
     Response.ResponseBuilder response =

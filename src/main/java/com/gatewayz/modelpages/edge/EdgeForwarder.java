@@ -7,6 +7,7 @@ import com.gatewayz.modelpages.platform.EdgeSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,14 +27,19 @@ public final class EdgeForwarder implements PageCache.PurgeListener, AutoCloseab
 
   private static final Logger LOG = Logger.getLogger(EdgeForwarder.class.getName());
 
+  /** How long {@link #awaitDelivered()} waits at most. */
+  public static final Duration MAX_WAIT = Duration.ofSeconds(2);
+
   /** No edge configured: forwards nothing, keeps no outbox. */
-  public static final EdgeForwarder NONE = new EdgeForwarder(null, List.of());
+  public static final EdgeForwarder NONE = new EdgeForwarder(null, new DeliveryProgress(), List.of());
 
   private final PurgeOutbox outbox;
+  private final DeliveryProgress progress;
   private final List<EdgeLane> lanes;
 
-  private EdgeForwarder(PurgeOutbox outbox, List<EdgeLane> lanes) {
+  private EdgeForwarder(PurgeOutbox outbox, DeliveryProgress progress, List<EdgeLane> lanes) {
     this.outbox = outbox;
+    this.progress = progress;
     this.lanes = List.copyOf(lanes);
   }
 
@@ -49,9 +55,10 @@ public final class EdgeForwarder implements PageCache.PurgeListener, AutoCloseab
   static EdgeForwarder open(List<Edge> edges, Path dataDir, Clock clock, MeterRegistry registry) {
     PurgeOutbox outbox = PurgeOutbox.open(dataDir, edges.stream().map(Edge::journalId).toList(), clock);
     EdgeMetrics metrics = new EdgeMetrics(registry);
-    List<EdgeLane> lanes = edges.stream().map(edge -> new EdgeLane(edge, outbox, clock, metrics)).toList();
+    DeliveryProgress progress = new DeliveryProgress();
+    List<EdgeLane> lanes = edges.stream().map(edge -> new EdgeLane(edge, outbox, clock, metrics, progress::advanced)).toList();
     LOG.info(() -> "[Edge] forwarding purges to " + edges.stream().map(e -> e.name() + " (" + e.target() + ")").collect(Collectors.joining(", ")));
-    return new EdgeForwarder(outbox, lanes);
+    return new EdgeForwarder(outbox, progress, lanes);
   }
 
   public boolean isEmpty() {
@@ -86,6 +93,21 @@ public final class EdgeForwarder implements PageCache.PurgeListener, AutoCloseab
     Set<String> names = new LinkedHashSet<>(invalidation.tags());
     invalidation.paths().forEach(path -> names.add(EdgeKeys.ofPath(path)));
     return List.copyOf(names);
+  }
+
+  /**
+   * Waits until every edge that is not failing has every purge forwarded so far, at most {@link
+   * #MAX_WAIT}: the webhook and the admin purge answer after it, so their 200 means the edges that
+   * are up have purged too. An edge that is backing off is not waited for (its purges stay in the
+   * outbox). True when every edge has them; at once without edges.
+   */
+  public boolean awaitDelivered() {
+    if (lanes.isEmpty()) {
+      return true;
+    }
+    long seq = outbox.lastSeq();
+    progress.await(() -> lanes.stream().allMatch(lane -> lane.hasOrIsFailing(seq)), MAX_WAIT);
+    return lanes.stream().allMatch(lane -> lane.has(seq));
   }
 
   /** Delivers what is due to every edge in the calling thread (tests); the number of purges delivered. */

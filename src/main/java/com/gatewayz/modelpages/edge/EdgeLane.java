@@ -32,6 +32,7 @@ final class EdgeLane implements AutoCloseable {
   private final PurgeOutbox outbox;
   private final Clock clock;
   private final EdgeMetrics metrics;
+  private final Runnable onAttempt;
   private final ReentrantLock delivering = new ReentrantLock();
   private final ReentrantLock waiting = new ReentrantLock();
   private final Condition woken = waiting.newCondition();
@@ -48,11 +49,13 @@ final class EdgeLane implements AutoCloseable {
   private long delivered;
   private long failed;
 
-  EdgeLane(Edge edge, PurgeOutbox outbox, Clock clock, EdgeMetrics metrics) {
+  /** {@code onAttempt} runs after each delivery, whether it succeeded or failed. */
+  EdgeLane(Edge edge, PurgeOutbox outbox, Clock clock, EdgeMetrics metrics, Runnable onAttempt) {
     this.edge = edge;
     this.outbox = outbox;
     this.clock = clock;
     this.metrics = metrics;
+    this.onAttempt = onAttempt;
     metrics.register(this);
   }
 
@@ -79,6 +82,14 @@ final class EdgeLane implements AutoCloseable {
   }
 
   private boolean deliver(List<PurgeOutbox.Entry> batch) {
+    try {
+      return tryDeliver(batch);
+    } finally {
+      onAttempt.run();
+    }
+  }
+
+  private boolean tryDeliver(List<PurgeOutbox.Entry> batch) {
     Instant start = clock.instant();
     try {
       edge.purge(PurgeOutbox.names(batch));
@@ -120,6 +131,20 @@ final class EdgeLane implements AutoCloseable {
       LOG.warning(() -> "[Edge] purging " + edge.name() + " failed (" + message + "); " + purges
           + " purges wait, next try in " + wait.toMillis() + " ms");
     }
+  }
+
+  /** Whether this edge has every purge up to {@code seq}. */
+  boolean has(long seq) {
+    return outbox.cursor(edge.journalId()) >= seq;
+  }
+
+  /** Whether this edge has every purge up to {@code seq}, or is failing (nobody should wait for it). */
+  boolean hasOrIsFailing(long seq) {
+    return has(seq) || failures() > 0;
+  }
+
+  private synchronized int failures() {
+    return failures;
   }
 
   private synchronized long nextAttemptMillis() {

@@ -149,6 +149,17 @@ final class PurgeOutbox implements AutoCloseable {
     }
   }
 
+  /** The seq of the last purge appended (0 before the first). */
+  synchronized long lastSeq() {
+    return lastSeq;
+  }
+
+  /** The last purge {@code edge} has had; purges from before a restart that all edges had count as had. */
+  synchronized long cursor(String edge) {
+    long cursor = cursors.getOrDefault(edge, 0L);
+    return entries.isEmpty() ? Math.max(cursor, lastSeq) : Math.max(cursor, entries.peekFirst().seq() - 1);
+  }
+
   synchronized int pendingCount(String edge) {
     long cursor = cursors.getOrDefault(edge, 0L);
     return (int) entries.stream().filter(entry -> entry.seq() > cursor).count();

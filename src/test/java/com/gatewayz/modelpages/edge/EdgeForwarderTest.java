@@ -191,17 +191,39 @@ class EdgeForwarderTest {
     assertThat(cloudflareApi.requests()).hasSize(1); // delivered before the restart, not again
   }
 
+  private EdgeForwarder startedWithFastlyOnly() {
+    EdgeForwarder started =
+        EdgeForwarder.open(
+            new EdgeSettings(
+                List.of(), Optional.of(new EdgeSettings.Api("SERVICE1", "fastly-token-123", URI.create(fastlyApi.url()))), Optional.empty()),
+            dir,
+            java.time.Clock.systemUTC(),
+            registry);
+    started.start();
+    return started;
+  }
+
   @Test
-  void theDeliveryThreadDeliversWithoutBeingAsked() {
-    forwarder = EdgeForwarder.open(
-        new EdgeSettings(List.of(), Optional.of(new EdgeSettings.Api("SERVICE1", "fastly-token-123", URI.create(fastlyApi.url()))), Optional.empty()),
-        dir, java.time.Clock.systemUTC(), registry);
-    forwarder.start();
+  void theDeliveryThreadsDeliverAndAwaitingDeliveryReturnsOnceTheEdgeHasThePurge() {
+    forwarder = startedWithFastlyOnly();
 
     forwarder.purged(WEBHOOK);
 
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> fastlyApi.requests().size() == 1);
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> forwarder.statuses().get(0).pending() == 0);
+    assertThat(forwarder.awaitDelivered()).isTrue();
+    assertThat(fastlyApi.requests()).hasSize(1); // already there: no waiting for it here
+    assertThat(forwarder.statuses().get(0).pending()).isZero();
+  }
+
+  @Test
+  void awaitingDeliveryDoesNotWaitForAFailingEdge() {
+    forwarder = startedWithFastlyOnly();
+    fastlyApi.enqueue(Answer.of(503, "down"));
+
+    forwarder.purged(WEBHOOK);
+
+    assertThat(forwarder.awaitDelivered()).isFalse(); // returns after the failed try, not after MAX_WAIT
+    assertThat(fastlyApi.requests()).hasSize(1);
+    assertThat(forwarder.statuses().get(0).pending()).isEqualTo(1);
   }
 
   @Test
@@ -212,6 +234,7 @@ class EdgeForwarderTest {
 
     assertThat(forwarder).isSameAs(EdgeForwarder.NONE);
     assertThat(forwarder.statuses()).isEmpty();
+    assertThat(forwarder.awaitDelivered()).isTrue();
     try (var files = Files.list(dir)) {
       assertThat(files).isEmpty();
     }
