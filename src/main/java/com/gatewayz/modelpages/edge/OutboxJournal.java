@@ -69,29 +69,42 @@ final class OutboxJournal {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the edge outbox " + file, e);
     }
-    Map<Long, PurgeOutbox.Entry> entries = new LinkedHashMap<>();
-    Map<String, Long> cursors = new HashMap<>();
-    long lastSeq = 0;
+    Replay replay = new Replay();
     for (String line : lines) {
-      if (line.isBlank()) {
-        continue;
-      }
       try {
-        JsonObject json = JsonSupport.JSON.createReader(new StringReader(line)).readObject();
-        if (json.containsKey("seq")) {
-          PurgeOutbox.Entry entry = entry(json);
-          entries.put(entry.seq(), entry);
-          lastSeq = Math.max(lastSeq, entry.seq());
-        } else {
-          long done = json.getJsonNumber("done").longValue();
-          cursors.merge(json.getString("edge"), done, Math::max);
-          lastSeq = Math.max(lastSeq, done);
-        }
+        replay.apply(line);
       } catch (JsonException | ClassCastException | NullPointerException | IllegalStateException e) {
         LOG.warning(() -> "[Edge] skipped an unreadable line of " + file + " (torn by a crash?)");
       }
     }
-    return new Replayed(new ArrayList<>(entries.values()), lastSeq, cursors);
+    return replay.result();
+  }
+
+  /** The state a replay builds, line by line. */
+  private static final class Replay {
+    private final Map<Long, PurgeOutbox.Entry> entries = new LinkedHashMap<>();
+    private final Map<String, Long> cursors = new HashMap<>();
+    private long lastSeq;
+
+    void apply(String line) {
+      if (line.isBlank()) {
+        return;
+      }
+      JsonObject json = JsonSupport.JSON.createReader(new StringReader(line)).readObject();
+      if (json.containsKey("seq")) {
+        PurgeOutbox.Entry entry = entry(json);
+        entries.put(entry.seq(), entry);
+        lastSeq = Math.max(lastSeq, entry.seq());
+      } else {
+        long done = json.getJsonNumber("done").longValue();
+        cursors.merge(json.getString("edge"), done, Math::max);
+        lastSeq = Math.max(lastSeq, done);
+      }
+    }
+
+    Replayed result() {
+      return new Replayed(new ArrayList<>(entries.values()), lastSeq, cursors);
+    }
   }
 
   private static PurgeOutbox.Entry entry(JsonObject json) {
