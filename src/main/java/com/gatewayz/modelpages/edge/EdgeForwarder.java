@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Forwards every purge of the page cache to the configured edges: told after the local purge (a
  * {@link PageCache.PurgeListener}), it appends the purge's names to the durable outbox and wakes
- * one delivery thread per edge; the purging caller never waits for an edge. Only purges made on
+ * one delivery thread per edge, so the purging caller (which may hold the catalog's write lock)
+ * never waits for an edge; {@link #awaitDelivered()} lets an endpoint wait afterwards. Only purges made on
  * this node arrive here (in a cluster, other nodes' purges reach this node's cache through the
  * shared tag clock, not as purges), so every purge reaches each edge once, from the node that made
  * it. Thread-safe.
