@@ -7,7 +7,9 @@
 # Knobs (environment): BENCH_PORT (18480), BENCH_SHUTDOWN_PORT (18485), BENCH_SKIP_BUILD=1 (use
 # target/model-pages.war as it is), BENCH_JFR=0 (no profile), BENCH_QUIET_WAIT (120: seconds to wait
 # for a 1-minute load average below 1.0 before starting), BENCH_KEEP=1 (keep the temp dir),
-# BENCH_REFERENCE_DATA (../shared/reference-data).
+# BENCH_REFERENCE_DATA (../shared/reference-data), BENCH_VARNISH_PORT (18490) and
+# BENCH_VARNISH_ADMIN_PORT (18491) for the Varnish phase (skipped when varnishd or its xkey vmod is
+# missing).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -15,6 +17,9 @@ ROOT=$(cd "$BENCH_DIR/.." && pwd)
 REF=${BENCH_REFERENCE_DATA:-$ROOT/../shared/reference-data}
 PORT=${BENCH_PORT:-18480}
 SHUTDOWN_PORT=${BENCH_SHUTDOWN_PORT:-18485}
+VARNISH_PORT=${BENCH_VARNISH_PORT:-18490}
+VARNISH_ADMIN_PORT=${BENCH_VARNISH_ADMIN_PORT:-18491}
+VARNISH_PID=""
 BASE=http://127.0.0.1:$PORT
 TOMCAT_VERSION=11.0.24
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-180}
@@ -67,9 +72,20 @@ stop_tomcat() {
   TOMCAT_PID=""
 }
 
+# Stops the varnishd this run started (by its pid, with its worker process).
+stop_varnish() {
+  [ -n "$VARNISH_PID" ] || return 0
+  log "stopping varnishd (pid $VARNISH_PID)"
+  pkill -KILL -P "$VARNISH_PID" 2>/dev/null || true
+  kill -KILL "$VARNISH_PID" 2>/dev/null || true
+  wait "$VARNISH_PID" 2>/dev/null || true
+  VARNISH_PID=""
+}
+
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  stop_varnish || true
   stop_tomcat || true
   if [ "${BENCH_KEEP:-0}" = 1 ]; then
     log "kept $WORK"
@@ -104,6 +120,8 @@ install_tools() {
   local missing=()
   command -v wrk >/dev/null || missing+=(wrk)
   command -v hey >/dev/null || missing+=(hey)
+  [ -x /usr/sbin/varnishd ] || missing+=(varnish)
+  ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing+=(varnish-modules)
   if [ ${#missing[@]} -gt 0 ]; then
     local sudo=""
     [ "$(id -u)" = 0 ] || sudo=sudo
@@ -444,6 +462,58 @@ phase_zipf() {
   stop_tomcat
 }
 
+# E: Varnish with server-config/varnish/default.vcl in front of the deploy start's catalog: HIT
+# through Varnish against the application directly, and webhook → fresh page through Varnish
+# (the purge forwarded by the application through its outbox).
+phase_varnish() {
+  if [ ! -x /usr/sbin/varnishd ] || ! ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; then
+    echo '{"reason": "not measured: varnishd or its xkey vmod is missing"}' >"$RES/varnish_skipped.json"
+    return 0
+  fi
+  port_in_use "$VARNISH_PORT" && die "port $VARNISH_PORT is in use: set BENCH_VARNISH_PORT"
+  mkdir -p "$WORK/data-e" "$WORK/varnish"
+  cp "$WORK/catalog-openrouter.json" "$WORK/data-e/catalog.json"
+  start_tomcat varnish "$WORK/data-e" 1g MODEL_PAGES_GATEWAYS_ENABLED=openrouter,groq \
+    "MODEL_PAGES_GATEWAY_OPENROUTER_URL=file:$WORK/gw/$OR_SNAPSHOT" \
+    "MODEL_PAGES_GATEWAY_GROQ_URL=file:$WORK/gw/$GROQ_SNAPSHOT" GROQ_API_KEY=unused-with-a-file-url \
+    MODEL_PAGES_CACHE_HEAP_ENTRIES=10000 MODEL_PAGES_PRERENDER_LIMIT=50 \
+    "MODEL_PAGES_EDGE_VARNISH_URLS=http://127.0.0.1:$VARNISH_PORT"
+  ready_or_die
+  sed "s/\.port = \"8080\";/.port = \"$PORT\";/" "$ROOT/server-config/varnish/default.vcl" >"$WORK/varnish/default.vcl"
+  grep -q "\.port = \"$PORT\";" "$WORK/varnish/default.vcl" || die "could not point the VCL's backend at port $PORT"
+  log "starting varnishd on port $VARNISH_PORT in front of Tomcat"
+  /usr/sbin/varnishd -F -j none -a "127.0.0.1:$VARNISH_PORT" -T "127.0.0.1:$VARNISH_ADMIN_PORT" \
+    -f "$WORK/varnish/default.vcl" -s malloc,256m -n "$WORK/varnish/n" >"$WORK/logs/varnishd.log" 2>&1 &
+  VARNISH_PID=$!
+  local vbase=http://127.0.0.1:$VARNISH_PORT i code=000 page
+  for i in $(seq 100); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$vbase/health/live" || true)
+    [ "$code" = 200 ] && break
+    kill -0 "$VARNISH_PID" 2>/dev/null || die "varnishd exited: $(tail -5 "$WORK/logs/varnishd.log")"
+    sleep 0.2
+  done
+  [ "$code" = 200 ] || die "varnishd did not answer within 20 s"
+  page=$(sed -n 1p "$WORK/openrouter.paths")
+  curl -s -o /dev/null -H 'Accept-Encoding: gzip' "$vbase$page"
+  curl -s -D "$WORK/varnish.headers" -o /dev/null -H 'Accept-Encoding: gzip' "$vbase$page"
+  grep -qiE '^x-varnish: [0-9]+ [0-9]+' "$WORK/varnish.headers" || die "$page is not a Varnish hit: $(cat "$WORK/varnish.headers")"
+
+  log "HIT through Varnish and direct: warm-up 5 s each, then wrk -t2 -c64 -d10s --latency"
+  wrk -t2 -c64 -d5s -H 'Accept-Encoding: gzip' "$vbase$page" >/dev/null
+  wrk -t2 -c64 -d5s -H 'Accept-Encoding: gzip' "$BASE$page" >/dev/null
+  sample_load varnish-hit
+  wrk -t2 -c64 -d10s --latency -H 'Accept-Encoding: gzip' "$vbase$page" >"$WORK/logs/wrk_varnish.txt"
+  wrk -t2 -c64 -d10s --latency -H 'Accept-Encoding: gzip' "$BASE$page" >"$WORK/logs/wrk_direct.txt"
+  "${PY[@]}" wrk --file "$WORK/logs/wrk_varnish.txt" >"$RES/wrk_varnish.json"
+  "${PY[@]}" wrk --file "$WORK/logs/wrk_direct.txt" >"$RES/wrk_direct.json"
+
+  log "webhook → page through Varnish: 30 signed price changes to warm up, then 50 measured"
+  "${PY[@]}" webhook --base "$BASE" --page-base "$vbase" --paths "$WORK/openrouter.paths" --secret "$SECRET" \
+    --warmup 30 --tries 50 --skip 0 >"$RES/webhook_varnish.json"
+  stop_varnish
+  stop_tomcat
+}
+
 write_meta() {
   local commit dirty jdk
   commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -484,6 +554,7 @@ phase_openrouter
 phase_deploy
 phase_modelsdev
 phase_zipf
+phase_varnish
 sample_load end
 write_meta
 "${PY[@]}" report --results "$RES" >"$WORK/RESULTS.md"

@@ -208,7 +208,7 @@ def cmd_webhook(a):
     page shows the new price. The warm-up (like the warm-up before every wrk run) keeps JIT
     compilation of the webhook path out of the figure; its p50 is reported beside it."""
     client = Client(a.base, a.token)
-    page_client = Client(a.base)
+    page_client = Client(a.page_base or a.base)   # the page through Varnish when given
     paths = [p.strip() for p in open(a.paths) if p.strip()][a.skip:a.skip + a.warmup + a.tries]
     cold = [_price_change(client, page_client, a.secret, path, i) for i, path in enumerate(paths[:a.warmup])]
     measured, failures = [], [f"warm-up {m}" for m in cold if isinstance(m, str)]
@@ -221,7 +221,8 @@ def cmd_webhook(a):
     total_ms = [m["total"] for m in measured]
     cold_ms = [m["total"] for m in cold if isinstance(m, dict)]
     out({"tries": len(paths) - a.warmup, "warmup": a.warmup, "ok": len(measured), "failures": failures,
-         "total_ms_p50": percentile(total_ms, 50), "total_ms_max": max(total_ms) if total_ms else None,
+         "total_ms_p50": percentile(total_ms, 50), "total_ms_p99": percentile(total_ms, 99),
+         "total_ms_max": max(total_ms) if total_ms else None,
          "webhook_ms_p50": percentile([m["hook"] for m in measured], 50),
          "get_ms_p50": percentile([m["get"] for m in measured], 50),
          "warmup_total_ms_p50": percentile(cold_ms, 50),
@@ -345,6 +346,14 @@ def cmd_refresh(a):
     out(Client(a.base, a.token, timeout=600).admin("POST", "/api/gateways/refresh"))
 
 
+def _wrk_ms(text, percent):
+    """A percentile of wrk --latency's distribution in ms, or None."""
+    m = re.search(r"^\s+" + percent + r"%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    if not m:
+        return None
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+
+
 def cmd_wrk(a):
     """Parses wrk's output."""
     text = open(a.file).read()
@@ -355,7 +364,8 @@ def cmd_wrk(a):
     out({"rps": float(rps.group(1)) if rps else None,
          "requests": int(total.group(1)) if total else None,
          "non2xx": int(non2xx.group(1)) if non2xx else 0,
-         "socket_errors": errors.group(1).strip() if errors else None})
+         "socket_errors": errors.group(1).strip() if errors else None,
+         "p50_ms": _wrk_ms(text, "50"), "p99_ms": _wrk_ms(text, "99")})
 
 
 def cmd_hey(a):
@@ -566,6 +576,26 @@ def cmd_report(a):
             f"{w.get('warmup', 0)} unmeasured signed price changes (JIT warm-up), then {w['tries']} measured: send → page shows it")
     else:
         row("webhook 200 → next request shows the new content", "not measured", "≤ 10 ms", None, "")
+    # 10 HIT through Varnish (server-config/varnish/default.vcl) against the application directly
+    vh, vd = r.get("wrk_varnish", {}), r.get("wrk_direct", {})
+    if vh.get("rps") and vd.get("rps"):
+        row("HIT through Varnish vs the application directly",
+            f"{fmt(vh['rps'], 0)} vs {fmt(vd['rps'], 0)} req/s; p50 {fmt(vh.get('p50_ms'), 2)} vs {fmt(vd.get('p50_ms'), 2)} ms, "
+            f"p99 {fmt(vh.get('p99_ms'), 2)} vs {fmt(vd.get('p99_ms'), 2)} ms",
+            "–", None, "`wrk -t2 -c64 -d10s --latency`, gzip, the same pre-rendered page through varnishd 7.1 (malloc 256 MB) and on Tomcat")
+    else:
+        row("HIT through Varnish vs the application directly", r.get("varnish_skipped", {}).get("reason", "not measured"), "–", None, "")
+    # 11 webhook → fresh page through Varnish (the purge forwarded through the outbox)
+    wv = r.get("webhook_varnish", {})
+    if wv.get("total_ms_p50") is not None:
+        row("webhook 200 → the page through Varnish shows the new content",
+            f"p50 {fmt(wv['total_ms_p50'], 1)} / p99 {fmt(wv['total_ms_p99'], 1)} ms (webhook {fmt(wv['webhook_ms_p50'], 1)} + GET "
+            f"{fmt(wv['get_ms_p50'], 1)}; max {fmt(wv['total_ms_max'], 1)}; {wv['first_get_showed_it']}/{wv['ok']} first GETs showed it)",
+            "–", None,
+            f"{wv.get('warmup', 0)} unmeasured, then {wv['tries']} measured signed price changes to the application; "
+            "GETs through Varnish (page cached there first) until it shows the new price")
+    elif r.get("varnish_skipped"):
+        row("webhook 200 → the page through Varnish shows the new content", r["varnish_skipped"]["reason"], "–", None, "")
 
     lines = [
         "# Benchmark results",
@@ -595,7 +625,7 @@ def cmd_report(a):
         notes.append("cold loop answers that were not `200 MISS`: " + "; ".join(cold["not_miss"][:5]))
     if z.get("warm"):
         notes.append(f"hit ratio: all 5,000 pages requested once before the 60 s (warm: {z['warm']})")
-    for key in ("wrk_app", "wrk_static", "zipf_wrk"):
+    for key in ("wrk_app", "wrk_static", "zipf_wrk", "wrk_varnish", "wrk_direct"):
         x = r.get(key, {})
         if x.get("non2xx") or x.get("socket_errors"):
             notes.append(f"{key}: non-2xx {x.get('non2xx')}, socket errors {x.get('socket_errors')}")
@@ -603,6 +633,8 @@ def cmd_report(a):
         notes.append(f"hey reached {hey['rps']:.0f} of the {meta['hey_rate']:.0f} req/s asked")
     if w.get("failures"):
         notes.append("webhook failures: " + "; ".join(w["failures"][:5]))
+    if wv.get("failures"):
+        notes.append("webhook through Varnish failures: " + "; ".join(wv["failures"][:5]))
     for n in meta.get("notes", []):
         notes.append(n)
     if notes:
@@ -646,6 +678,7 @@ def main():
         ("--n", {"type": int, "default": 200}))
     add("webhook", cmd_webhook, base, token, ("--paths", {"required": True}),
         ("--secret", {"required": True}), ("--tries", {"type": int, "default": 20}),
+        ("--page-base", {"default": None}),
         ("--skip", {"type": int, "default": 0}), ("--warmup", {"type": int, "default": 0}))
     add("genlist", cmd_genlist, ("--snapshot", {"required": True}), ("--output", {"required": True}),
         ("--count", {"type": int, "default": 5000}))

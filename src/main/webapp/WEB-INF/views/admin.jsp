@@ -100,6 +100,35 @@
   </div>
 </section>
 
+<c:if test="${not empty view.edges}">
+<section class="section" id="edges" aria-labelledby="edges-h">
+  <h2 id="edges-h">Edges</h2>
+  <p class="note">Caches in front of this node; every purge made here is forwarded to each, through the outbox.</p>
+  <div class="table-wrap">
+  <table>
+    <thead><tr><th scope="col">Edge</th><th scope="col">Target</th><th scope="col">Circuit</th><th scope="col" class="num">Pending</th>
+      <th scope="col" class="num">Lag</th><th scope="col" class="num">Delivered</th><th scope="col" class="num">Failed</th>
+      <th scope="col">Last success</th><th scope="col">Last error</th></tr></thead>
+    <tbody>
+    <c:forEach items="${view.edges}" var="e">
+    <tr>
+      <th scope="row"><c:out value="${e.name}"/></th>
+      <td class="admin-wrap"><c:out value="${e.target}"/></td>
+      <td><c:out value="${e.circuit}"/></td>
+      <td class="num"><c:out value="${e.pending}"/></td>
+      <td class="num"><c:out value="${e.lag}"/></td>
+      <td class="num"><c:out value="${e.delivered}"/></td>
+      <td class="num"><c:out value="${e.failed}"/></td>
+      <td><c:out value="${e.last_success}"/></td>
+      <td class="admin-wrap"><c:out value="${e.last_error}"/></td>
+    </tr>
+    </c:forEach>
+    </tbody>
+  </table>
+  </div>
+</section>
+</c:if>
+
 <section class="section" id="audit" aria-labelledby="audit-h">
   <h2 id="audit-h">Audit log</h2>
   <p class="note">The last 100 webhooks, purges, refresh runs and refused admin tokens on this node, newest first.</p>

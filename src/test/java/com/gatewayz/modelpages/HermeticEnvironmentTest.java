@@ -34,7 +34,26 @@ class HermeticEnvironmentTest {
   void everySettingIsKeptAwayFromTheIntegrationTestServers() throws IOException {
     Set<String> excluded = excludedByTheIntegrationTests();
 
-    assertThat(excluded).containsAll(settingNames()).containsAll(gatewaySettingNames());
+    assertThat(excluded)
+        .containsAll(settingNames())
+        .containsAll(namesInTheSources())
+        .containsAll(gatewaySettingNames());
+  }
+
+  /** Every complete setting name the application's sources spell out, wherever it is read. */
+  private static Set<String> namesInTheSources() throws IOException {
+    Pattern literal = Pattern.compile("\"(MODEL_[A-Z0-9_]*[A-Z0-9])\"");
+    Set<String> names = new TreeSet<>();
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+        Matcher matcher = literal.matcher(Files.readString(source));
+        while (matcher.find()) {
+          names.add(matcher.group(1));
+        }
+      }
+    }
+    assertThat(names).contains(Settings.DATA_DIR);
+    return names;
   }
 
   private static Set<String> excludedByTheIntegrationTests() throws IOException {

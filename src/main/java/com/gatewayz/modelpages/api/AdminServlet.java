@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.api;
 
+import com.gatewayz.modelpages.edge.EdgeForwarder;
 import com.gatewayz.modelpages.gateway.RefreshJob;
 import com.gatewayz.modelpages.isr.Isr;
 import com.gatewayz.modelpages.pages.SiteContext;
@@ -32,6 +33,7 @@ public class AdminServlet extends HttpServlet {
   private transient AdminActions actions;
   private transient Isr isr;
   private transient RefreshJob refresh;
+  private transient EdgeForwarder edges;
   private transient AuditLog audit;
   private transient SiteContext site;
   private transient URI publicUrl;
@@ -45,6 +47,7 @@ public class AdminServlet extends HttpServlet {
     guard = services.get(AdminGuard.class);
     isr = services.get(Isr.class);
     refresh = services.get(RefreshJob.class);
+    edges = services.get(EdgeForwarder.class);
     actions = new AdminActions(isr, refresh);
     audit = services.get(AuditLog.class);
     site = services.get(SiteContext.class);
@@ -157,7 +160,7 @@ public class AdminServlet extends HttpServlet {
             : null;
     AdminFlash flash =
         AdminFlash.fromQuery(request.getParameter("done"), request.getParameter("error"));
-    request.setAttribute("view", new AdminView(isr, refresh.statuses(), audit, flash, csrf));
+    request.setAttribute("view", new AdminView(isr, refresh.statuses(), edges.statuses(), audit, flash, csrf));
     render(request, response, 200, "admin");
   }
 

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.api;
 
+import com.gatewayz.modelpages.edge.EdgeStatus;
 import com.gatewayz.modelpages.gateway.GatewayStatus;
 import com.gatewayz.modelpages.isr.CacheStats;
 import com.gatewayz.modelpages.isr.Isr;
@@ -24,16 +25,24 @@ public final class AdminView {
   private final int stamped;
   private final List<String> prerendered;
   private final List<Map<String, Object>> gateways = new ArrayList<>();
+  private final List<Map<String, Object>> edges = new ArrayList<>();
   private final List<Map<String, Object>> audit = new ArrayList<>();
   private final AdminFlash flash;
   private final String csrf;
 
-  AdminView(Isr isr, List<GatewayStatus> statuses, AuditLog log, AdminFlash flash, String csrf) {
+  AdminView(
+      Isr isr,
+      List<GatewayStatus> statuses,
+      List<EdgeStatus> edgeStatuses,
+      AuditLog log,
+      AdminFlash flash,
+      String csrf) {
     this.stats = isr.stats();
     this.entries = isr.entryCount();
     this.stamped = isr.stampCount();
     this.prerendered = List.copyOf(new TreeSet<>(isr.cache().prerenderedKeys()));
     statuses.forEach(status -> gateways.add(row(status)));
+    edgeStatuses.forEach(status -> edges.add(row(status)));
     log.entries().forEach(entry -> audit.add(row(entry)));
     this.flash = flash;
     this.csrf = csrf == null ? "" : csrf;
@@ -43,6 +52,20 @@ public final class AdminView {
     Map<String, Object> row = GatewaysResource.json(status, true);
     row.put("last_attempt", time(status.lastAttempt()));
     row.put("last_success", time(status.lastSuccess()));
+    return row;
+  }
+
+  private static Map<String, Object> row(EdgeStatus status) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("name", status.name());
+    row.put("target", status.target());
+    row.put("circuit", status.circuit());
+    row.put("pending", status.pending());
+    row.put("lag", String.format(Locale.ROOT, "%.1f s", status.lagSeconds()));
+    row.put("delivered", status.delivered());
+    row.put("failed", status.failed());
+    row.put("last_success", time(status.lastSuccess()));
+    row.put("last_error", status.lastError());
     return row;
   }
 
@@ -105,6 +128,11 @@ public final class AdminView {
 
   public List<Map<String, Object>> getGateways() {
     return gateways;
+  }
+
+  /** The caches in front of the application that purges are forwarded to; empty when none. */
+  public List<Map<String, Object>> getEdges() {
+    return edges;
   }
 
   public List<Map<String, Object>> getAudit() {

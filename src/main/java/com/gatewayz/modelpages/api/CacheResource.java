@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.api;
 
+import com.gatewayz.modelpages.edge.EdgeForwarder;
 import com.gatewayz.modelpages.isr.CacheStats;
 import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.isr.Isr;
@@ -29,12 +30,14 @@ public class CacheResource {
   private final Isr isr;
   private final AdminGuard admin;
   private final Clock clock;
+  private final EdgeForwarder edges;
 
   @Inject
-  public CacheResource(Isr isr, AdminGuard admin, Clock clock) {
+  public CacheResource(Isr isr, AdminGuard admin, Clock clock, EdgeForwarder edges) {
     this.isr = isr;
     this.admin = admin;
     this.clock = clock;
+    this.edges = edges;
   }
 
   @POST
@@ -53,6 +56,7 @@ public class CacheResource {
     } else {
       done = isr.purge(targets.tags(), targets.paths());
     }
+    edges.awaitDelivered(); // the answer also means the edges that are up have purged
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", true);
     body.put("invalidated", Map.of("tags", done.tags(), "paths", done.paths()));

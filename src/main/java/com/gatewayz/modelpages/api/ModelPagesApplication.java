@@ -20,6 +20,7 @@ public class ModelPagesApplication extends ResourceConfig {
     register(ModelsResource.class);
     register(CacheResource.class);
     register(GatewaysResource.class);
+    register(EdgesResource.class);
     register(new ErrorMappers.WebApplication());
     register(new ErrorMappers.Processing());
     register(new ErrorMappers.Jsonb());

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.api;
 
+import com.gatewayz.modelpages.edge.EdgeForwarder;
 import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.webhook.WebhookResult;
 import io.micrometer.core.instrument.Counter;
@@ -15,8 +16,9 @@ import java.util.OptionalInt;
 
 /**
  * Sends the answer to a webhook delivery and ends its asynchronous request. Every answer is counted
- * by outcome ({@code modelpages_webhook_requests_total}) and recorded in the {@link AuditLog}.
- * Thread-safe.
+ * by outcome ({@code modelpages_webhook_requests_total}) and recorded in the {@link AuditLog}. A
+ * 200 is sent once the edges that are up have the purges too ({@link
+ * EdgeForwarder#awaitDelivered}). Thread-safe.
  */
 final class WebhookAnswers {
 
@@ -26,11 +28,13 @@ final class WebhookAnswers {
   static final int BUSY_RETRY_AFTER_SECONDS = 2;
 
   private final AuditLog audit;
+  private final EdgeForwarder edges;
   private final Map<WebhookResult.Outcome, Counter> outcomes =
       new EnumMap<>(WebhookResult.Outcome.class);
 
-  WebhookAnswers(MeterRegistry meters, AuditLog audit) {
+  WebhookAnswers(MeterRegistry meters, AuditLog audit, EdgeForwarder edges) {
     this.audit = audit;
+    this.edges = edges;
     for (WebhookResult.Outcome outcome : WebhookResult.Outcome.values()) {
       outcomes.put(outcome, counter(meters, outcome));
     }
@@ -45,6 +49,9 @@ final class WebhookAnswers {
 
   /** Counts, records and writes {@code result}, then completes {@code async}. */
   void send(AsyncContext async, WebhookResult result) {
+    if (result.status() == 200) {
+      edges.awaitDelivered(); // the 200 also means the edges that are up have purged
+    }
     outcomes.get(result.outcome()).increment();
     AdminAudit.webhook(audit, result);
     try {

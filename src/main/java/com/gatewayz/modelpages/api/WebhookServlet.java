@@ -1,6 +1,7 @@
 package com.gatewayz.modelpages.api;
 
 import com.gatewayz.modelpages.platform.AuditLog;
+import com.gatewayz.modelpages.edge.EdgeForwarder;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
 import com.gatewayz.modelpages.platform.Settings;
 import com.gatewayz.modelpages.webhook.WebhookDelivery;
@@ -52,7 +53,11 @@ public class WebhookServlet extends HttpServlet {
     ServiceRegistry services = ServiceRegistry.from(getServletContext());
     Settings settings = services.get(Settings.class);
     processor = services.get(WebhookProcessor.class);
-    answers = new WebhookAnswers(services.get(MeterRegistry.class), services.get(AuditLog.class));
+    answers =
+        new WebhookAnswers(
+            services.get(MeterRegistry.class),
+            services.get(AuditLog.class),
+            services.get(EdgeForwarder.class));
     maxBytes = settings.webhookMaxBytes();
     limits = settings.webhookLimits();
     slots = new Semaphore(limits.maxConcurrent());

@@ -9,6 +9,7 @@ import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.catalog.CatalogStore;
 import com.gatewayz.modelpages.catalog.CuratedModels;
 import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.edge.EdgeForwarder;
 import com.gatewayz.modelpages.gateway.GatewayFetcher;
 import com.gatewayz.modelpages.gateway.GatewayMetrics;
 import com.gatewayz.modelpages.gateway.GatewayRegistry;
@@ -105,6 +106,8 @@ final class Application implements AutoCloseable {
     }
     AuditLog audit = new AuditLog(clock);
     isr.cache().addPurgeListener(AdminAudit.purges(audit));
+    EdgeForwarder edges = open(EdgeForwarder.open(settings.edges(), settings.dataDir(), clock, metrics.registry()));
+    isr.cache().addPurgeListener(edges);
     ModelEventHub events = open(new ModelEventHub(clock, LiveLimits.from(settings)));
     catalog.addListener(events);
     IsrMetrics.bind(isr, metrics.registry());
@@ -137,9 +140,11 @@ final class Application implements AutoCloseable {
         .register(SiteContext.class, site)
         .register(RefreshJob.class, refresh)
         .register(RefreshSchedule.class, schedule)
+        .register(EdgeForwarder.class, edges)
         .register(MeterRegistry.class, metrics.registry())
         .register(WebhookProcessor.class, webhooks(settings, catalog, isr, clock))
         .publish(context);
+    edges.start();
     isr.startPrerender(ContextStart.awaitOf(context));
     if (scheduler != null) {
       scheduler.schedule(FIRST_REFRESH_DELAY_MILLIS, settings.refreshSeconds() * 1000L, refresh::runOnce);

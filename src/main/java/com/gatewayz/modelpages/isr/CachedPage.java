@@ -34,6 +34,7 @@ public final class CachedPage {
   private final String gzipEtag;
   private final String identityEtag;
   private final String surrogateKey;
+  private final String cacheTag;
   private final String ownCacheControl;
 
   volatile long validatedVersion = -1;
@@ -68,7 +69,9 @@ public final class CachedPage {
     this.maxAgeSeconds = maxAgeSeconds;
     this.gzipEtag = "\"" + hash + "-gz\"";
     this.identityEtag = "\"" + hash + "\"";
-    this.surrogateKey = String.join(" ", tags);
+    java.util.List<String> edgeNames = EdgeKeys.of(tags, path);
+    this.surrogateKey = EdgeKeys.surrogateKey(edgeNames);
+    this.cacheTag = EdgeKeys.cacheTag(edgeNames);
     this.ownCacheControl = maxAgeSeconds > 0 ? "public, s-maxage=" + maxAgeSeconds : null;
   }
 
@@ -176,6 +179,11 @@ public final class CachedPage {
 
   String surrogateKey() {
     return surrogateKey;
+  }
+
+  /** Cloudflare's {@code Cache-Tag} value; null when the names do not fit its limits. */
+  String cacheTag() {
+    return cacheTag;
   }
 
   /** The entry's own {@code Cache-Control} when it has a max age of its own, else null. */

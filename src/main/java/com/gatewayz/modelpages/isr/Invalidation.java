@@ -7,9 +7,16 @@ public record Invalidation(List<String> tags, List<String> paths) {
 
   public static final Invalidation NOTHING = new Invalidation(List.of(), List.of());
 
+  /** What {@link PageCache#purgeAll()} reports: every entry. */
+  public static final Invalidation EVERYTHING = new Invalidation(List.of("*"), List.of());
+
   public Invalidation {
     tags = List.copyOf(tags);
     paths = List.copyOf(paths);
+  }
+
+  public boolean isEverything() {
+    return equals(EVERYTHING);
   }
 
   public boolean isEmpty() {

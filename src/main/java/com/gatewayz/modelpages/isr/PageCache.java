@@ -189,8 +189,7 @@ public final class PageCache {
   /** Invalidates every entry. */
   public void purgeAll() {
     tagClock.stampAll();
-    Invalidation everything = new Invalidation(List.of("*"), List.of());
-    purgeListeners.forEach(listener -> listener.purged(everything));
+    purgeListeners.forEach(listener -> listener.purged(Invalidation.EVERYTHING));
   }
 
   /** Adds a listener told after every purge, on the purging thread. */

@@ -8,7 +8,8 @@ import java.io.IOException;
 
 /**
  * Writes a cached page with the cache headers: {@code X-Cache}, {@code Cache-Control}, {@code
- * Vary}, an ETag per encoding, {@code Age}, {@code Surrogate-Key}; answers {@code If-None-Match}
+ * Vary}, an ETag per encoding, {@code Age}, {@code Surrogate-Key} and {@code Cache-Tag} (see {@link
+ * EdgeKeys}); answers {@code If-None-Match}
  * with 304 and HEAD without a body. The stored gzip bytes go out in one write; clients without
  * gzip get an identity copy or a streamed inflation ({@link IdentityBodies}).
  */
@@ -47,6 +48,7 @@ final class PageWriter {
     response.addHeader("ETag", etag);
     response.addHeader("Age", Long.toString(Math.max(0, (nowMillis - page.renderedAtMillis()) / 1000)));
     response.addHeader("Surrogate-Key", page.surrogateKey());
+    writeCacheTag(response, page.cacheTag());
     if (page.location() != null) {
       response.addHeader("Location", page.location());
     }
@@ -57,6 +59,15 @@ final class PageWriter {
     response.setStatus(page.status());
     response.setContentType(page.contentType());
     writeBody(request, response, page, gzip);
+  }
+
+  // Cloudflare stores a page only under names a purge can reach (EdgeKeys).
+  private static void writeCacheTag(HttpServletResponse response, String cacheTag) {
+    if (cacheTag != null) {
+      response.addHeader("Cache-Tag", cacheTag);
+    } else {
+      response.addHeader("Cloudflare-CDN-Cache-Control", "no-store");
+    }
   }
 
   private void writeBody(

@@ -112,7 +112,7 @@ final class SettingReader {
     throw new InvalidSettingException(name, raw, "an absolute https:, http: or file: URL");
   }
 
-  private static URI absoluteHttp(String name, String raw) {
+  static URI absoluteHttp(String name, String raw) {
     URI uri = parse(name, raw, "an absolute http(s) URL such as https://models.example.com");
     if (!isHttp(uri) || uri.getQuery() != null || uri.getFragment() != null) {
       throw new InvalidSettingException(

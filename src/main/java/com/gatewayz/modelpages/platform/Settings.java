@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param gatewayUrls the per-gateway URL overrides, looked up by gateway id
  * @param webhookLimits how long a webhook body may take and how many are read at once
  * @param signInLimits the back-off of failed admin sign-ins per client address
+ * @param edges the caches in front of the application that purges are forwarded to
  */
 public record Settings(
     Path dataDir,
@@ -38,7 +39,8 @@ public record Settings(
     long clusterCacheMb,
     int liveMaxSubscribers,
     int liveMaxPerClient,
-    int liveTimeoutSeconds) {
+    int liveTimeoutSeconds,
+    EdgeSettings edges) {
 
   public static final String DATA_DIR = "MODEL_PAGES_DATA_DIR";
   public static final String PUBLIC_URL = "MODEL_PAGES_PUBLIC_URL";
@@ -118,7 +120,8 @@ public record Settings(
         read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB),
         read.intInRange(LIVE_MAX_SUBSCRIBERS, 0, 100_000, DEFAULT_LIVE_MAX_SUBSCRIBERS),
         read.intInRange(LIVE_MAX_PER_CLIENT, 1, 100_000, DEFAULT_LIVE_MAX_PER_CLIENT),
-        read.intInRange(LIVE_TIMEOUT_SECONDS, 1, 86_400, DEFAULT_LIVE_TIMEOUT_SECONDS));
+        read.intInRange(LIVE_TIMEOUT_SECONDS, 1, 86_400, DEFAULT_LIVE_TIMEOUT_SECONDS),
+        EdgeSettings.load(source));
   }
 
   static Path defaultDataDir() {
@@ -193,6 +196,8 @@ public record Settings(
         + clusterUri.map(URI::toString).orElse("none")
         + ", live="
         + Arrays.asList(liveMaxSubscribers + " subscribers", liveMaxPerClient + " per client", liveTimeoutSeconds + " s")
+        + ", edges="
+        + edges
         + "]";
   }
 }

@@ -3,9 +3,12 @@ package com.gatewayz.modelpages.isr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.gatewayz.modelpages.edge.EdgeForwarder;
+import com.gatewayz.modelpages.edge.EdgeStatus;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
 import com.gatewayz.modelpages.testing.EmbeddedSite;
 import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.RecordingServer;
 import com.gatewayz.modelpages.testing.TerracottaServer;
 import com.gatewayz.modelpages.testing.Webhooks;
 import java.net.http.HttpClient;
@@ -52,23 +55,29 @@ class ClusterTest {
   static TerracottaServer terracotta;
   static EmbeddedTomcat nodeA;
   static EmbeddedTomcat nodeB;
+  // Each node forwards its purges to an edge of its own (a stand-in for Varnish).
+  static RecordingServer edgeOfA;
+  static RecordingServer edgeOfB;
 
   @BeforeAll
   static void startCluster() throws Exception {
     Assumptions.assumeTrue(TerracottaServer.isAvailable(), "the build unpacks the Terracotta kit first");
     terracotta = TerracottaServer.start();
-    nodeA = node();
-    nodeB = node();
+    edgeOfA = RecordingServer.start(RecordingServer.Answer.of(200, "purged"));
+    edgeOfB = RecordingServer.start(RecordingServer.Answer.of(200, "purged"));
+    nodeA = node(edgeOfA);
+    nodeB = node(edgeOfB);
   }
 
-  private static EmbeddedTomcat node() throws Exception {
+  private static EmbeddedTomcat node(RecordingServer edge) throws Exception {
     return EmbeddedSite.start(
         Map.of(
             "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("cluster-node").toString(),
             "MODEL_PAGES_PRERENDER_LIMIT", "0",
             "MODEL_PAGES_CLUSTER_URI", terracotta.uri("model-pages").toString(),
             "MODEL_PAGES_CLUSTER_CACHE_MB", "64",
-            "MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
+            "MODEL_WEBHOOK_SECRET", Webhooks.SECRET,
+            "MODEL_PAGES_EDGE_VARNISH_URLS", edge.url()));
   }
 
   @AfterAll
@@ -81,6 +90,11 @@ class ClusterTest {
     }
     if (terracotta != null) {
       terracotta.close();
+    }
+    for (RecordingServer edge : new RecordingServer[] {edgeOfA, edgeOfB}) {
+      if (edge != null) {
+        edge.close();
+      }
     }
   }
 
@@ -140,6 +154,12 @@ class ClusterTest {
     await().atMost(Duration.ofSeconds(10))
         .until(() -> feedB.stream().anyMatch(line -> line.startsWith("data:") && line.contains("\"" + id + "\"")));
     assertThat(feedB).contains("event: models.added");
+    // Only the node that purged forwards the purge: the edge gets it once, not once per node.
+    await().atMost(Duration.ofSeconds(10)).until(() -> !edgeOfA.requests().isEmpty());
+    assertThat(edgeOfA.requests().get(0).header("xkey")).contains("model:" + id);
+    EdgeStatus edgeStateOfB = ServiceRegistry.from(nodeB.servletContext()).get(EdgeForwarder.class).statuses().get(0);
+    assertThat(edgeStateOfB.pending() + edgeStateOfB.delivered()).isZero();
+    assertThat(edgeOfB.requests()).isEmpty();
     long before = System.nanoTime();
     HttpResponse<byte[]> onB = nodeB.get("/models/" + id);
     assertThat(onB.statusCode()).isEqualTo(200);

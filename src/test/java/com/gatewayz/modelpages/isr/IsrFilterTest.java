@@ -111,11 +111,12 @@ class IsrFilterTest {
     assertThat(header(second, "Cache-Control"))
         .isEqualTo("public, s-maxage=60, stale-while-revalidate=31536000");
     assertThat(header(second, "Vary")).isEqualTo("Accept-Encoding");
-    assertThat(header(second, "Surrogate-Key")).isEqualTo("all t:a");
+    assertThat(header(second, "Surrogate-Key")).isEqualTo("all t:a path:/p/a site:all");
+    assertThat(header(second, "Cache-Tag")).isEqualTo("all,t:a,path:/p/a,site:all");
     assertThat(header(second, "Age")).isEqualTo("0");
     assertThat(header(second, "ETag")).matches("\"[0-9a-f]{24}\"");
     assertThat(fixture.renderer.rendersOf("/p/a")).isEqualTo(1);
-    for (String name : List.of("X-Cache", "Cache-Control", "Vary", "ETag", "Age", "Surrogate-Key", "Content-Type", "Content-Length")) {
+    for (String name : List.of("X-Cache", "Cache-Control", "Vary", "ETag", "Age", "Surrogate-Key", "Cache-Tag", "Content-Type", "Content-Length")) {
       assertThat(second.headers().allValues(name)).as(name).hasSize(1);
     }
   }

@@ -59,7 +59,7 @@ class SiteCacheTest {
     assertThat(first.statusCode()).isEqualTo(404);
     assertThat(header(first, "X-Cache")).isEqualTo("MISS");
     assertThat(header(second, "X-Cache")).isEqualTo("HIT");
-    assertThat(header(second, "Surrogate-Key")).isEqualTo("model:newco/brand-new");
+    assertThat(header(second, "Surrogate-Key")).isEqualTo("model:newco/brand-new path:/models/newco/brand-new site:all");
     assertThat(header(second, "Cache-Control")).isEqualTo("public, s-maxage=60");
 
     offer("newco/brand-new", "Brand New", "0.000001", 10);
