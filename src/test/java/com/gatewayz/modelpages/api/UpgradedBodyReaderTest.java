@@ -29,9 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 class UpgradedBodyReaderTest {
 
-  private static final String EVENT = "{\"gateway\":\"xai\",\"event_type\":\"test.upgraded\",\"models\":[]}";
+  private static final long NOW_SECONDS = 1_700_000_000L;
+  private static final String EVENT =
+      "{\"gateway\":\"xai\",\"event_type\":\"test.upgraded\",\"timestamp\":"
+          + NOW_SECONDS
+          + ",\"models\":[]}";
 
-  private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000L);
+  private final MutableClock clock = MutableClock.atEpochSeconds(NOW_SECONDS);
   private final WebhookProcessor processor =
       new WebhookProcessor(
           WebhookVerifier.fromSetting(Webhooks.SECRET, clock),

@@ -73,7 +73,11 @@ class WebhookIntakeTest {
   }
 
   private static String ignoredEvent(String tag) {
-    return "{\"gateway\":\"xai\",\"event_type\":\"test." + tag + "\",\"models\":[]}";
+    return "{\"gateway\":\"xai\",\"event_type\":\"test."
+        + tag
+        + "\",\"timestamp\":"
+        + Webhooks.T0
+        + ",\"models\":[]}";
   }
 
   private static HttpResponse<byte[]> signed(String body) {
@@ -188,7 +192,7 @@ class WebhookIntakeTest {
   void pastTheCapOfBodiesReadAtOnceA503SaysWhenToRetry() {
     // A site whose read timeout cannot end the held delivery while the test looks at the cap.
     try (EmbeddedTomcat capped = start(Map.of("MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS", "600"))) {
-      String body = Webhooks.modelEvent("models.added", "xai", "xai/grok-capped", "0.000003", 1L);
+      String body = Webhooks.modelEvent("models.added", "xai", "xai/grok-capped", "0.000003", Webhooks.T0);
       byte[] bytes = body.getBytes(UTF_8);
       try (RawHttp holder =
           postHead(capped, bytes.length, "x-webhook-signature: " + Webhooks.signature(body))) {

@@ -47,7 +47,7 @@ class VarnishFrontTest {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
   private static EmbeddedTomcat site;
   private static Varnish varnish;
-  private static long eventMillis = 1_700_000_000_000L;
+  private static long eventMillis = Webhooks.T0;
 
   @BeforeAll
   static void start() throws Exception {

@@ -129,7 +129,7 @@ class WebhookIT {
 
   @Test
   void aStalledBodyIsAnswered408AtTheReadTimeout() throws URISyntaxException {
-    String body = Webhooks.modelEvent("models.added", "xai", "xai/stalled", "0.000001", 1_700_000_000_000L);
+    String body = Webhooks.modelEvent("models.added", "xai", "xai/stalled", "0.000001", Webhooks.T0);
     try (RawHttp sender = postHead(body.length(), "x-webhook-signature: " + Webhooks.signature(body))) {
       sender.send(body.substring(0, 20).getBytes(StandardCharsets.UTF_8));
 
@@ -146,7 +146,12 @@ class WebhookIT {
     // Java's HttpClient asks to upgrade each new connection to HTTP/2 (h2c); Payara's Grizzly
     // lost about one such delivery in ten when its body was read by a ReadListener.
     for (int i = 0; i < 20; i++) {
-      String body = "{\"gateway\":\"xai\",\"event_type\":\"test.fresh-" + i + "\",\"models\":[]}";
+      String body =
+          "{\"gateway\":\"xai\",\"event_type\":\"test.fresh-"
+              + i
+              + "\",\"timestamp\":"
+              + Webhooks.T0
+              + ",\"models\":[]}";
       HttpClient client = HttpClient.newHttpClient();
       HttpResponse<String> response =
           client.send(
