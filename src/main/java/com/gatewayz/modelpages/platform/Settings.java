@@ -31,7 +31,8 @@ public record Settings(
     long cacheDiskMb,
     Optional<Path> ehcacheXml,
     Optional<URI> clusterUri,
-    long clusterCacheMb) {
+    long clusterCacheMb,
+    int gatewayDropConfirmations) {
 
   public static final String DATA_DIR = "MODEL_PAGES_DATA_DIR";
   public static final String PUBLIC_URL = "MODEL_PAGES_PUBLIC_URL";
@@ -50,6 +51,7 @@ public record Settings(
   public static final String EHCACHE_XML = "MODEL_PAGES_EHCACHE_XML";
   public static final String CLUSTER_URI = "MODEL_PAGES_CLUSTER_URI";
   public static final String CLUSTER_CACHE_MB = "MODEL_PAGES_CLUSTER_CACHE_MB";
+  public static final String GATEWAY_DROP_CONFIRMATIONS = "MODEL_PAGES_GATEWAY_DROP_CONFIRMATIONS";
 
   public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
   public static final int DEFAULT_REVALIDATE_SECONDS = 3600;
@@ -60,6 +62,7 @@ public record Settings(
   public static final long DEFAULT_CACHE_OFFHEAP_MB = 64;
   public static final long DEFAULT_CACHE_DISK_MB = 1024;
   public static final long DEFAULT_CLUSTER_CACHE_MB = 256;
+  public static final int DEFAULT_GATEWAY_DROP_CONFIRMATIONS = 3;
 
   /** Reads and validates every setting from {@code source}. */
   public static Settings load(SettingSource source) {
@@ -82,7 +85,8 @@ public record Settings(
         read.longInRange(CACHE_DISK_MB, 0, 1 << 24, DEFAULT_CACHE_DISK_MB),
         read.path(EHCACHE_XML),
         read.clusterUri(CLUSTER_URI),
-        read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB));
+        read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB),
+        read.intInRange(GATEWAY_DROP_CONFIRMATIONS, 1, 100, DEFAULT_GATEWAY_DROP_CONFIRMATIONS));
   }
 
   static Path defaultDataDir() {
