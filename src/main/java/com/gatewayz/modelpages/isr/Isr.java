@@ -51,7 +51,7 @@ public final class Isr implements AutoCloseable {
     this.popularity = popularity;
     this.background = background;
     this.cache = new PageCache(storage.pages(), storage.tagClock(), renderer, options, clock, new CacheStats());
-    this.regenerator = new Regenerator(cache, background, clock, options.renderWaitMillis());
+    this.regenerator = new Regenerator(cache, background, clock, options);
     this.prerenderer = new Prerenderer(cache);
     cache.addPurgeListener(invalidation -> warmPopularLater());
   }
@@ -194,6 +194,11 @@ public final class Isr implements AutoCloseable {
   /** The negative cache of 404s, apart from the page tiers that {@link #entryCount()} counts. */
   public NegativeCache.Report negativeCache() {
     return cache.negativeReport();
+  }
+
+  /** Renders running past their deadline now (see {@link IsrOptions#renderDeadlineMillis()}). */
+  public int stuckRenders() {
+    return regenerator.stuckRenders();
   }
 
   public long entryCount() {
