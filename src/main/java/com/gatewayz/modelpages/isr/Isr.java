@@ -52,7 +52,9 @@ public final class Isr implements AutoCloseable {
     this.background = background;
     this.cache = new PageCache(storage.pages(), storage.tagClock(), renderer, options, clock, new CacheStats());
     this.regenerator = new Regenerator(cache, background, clock, options);
-    this.prerenderer = new Prerenderer(cache);
+    this.prerenderer =
+        new Prerenderer(cache, () -> popularity.mostPopularKeys(options.prerenderLimit()), background, clock);
+    maintenance.scheduleWithFixedDelay(prerenderer::retryIfDue, 5, 5, TimeUnit.SECONDS);
     cache.addPurgeListener(invalidation -> warmPopularLater());
   }
 
@@ -101,13 +103,7 @@ public final class Isr implements AutoCloseable {
       prerenderer.skip();
       return;
     }
-    Thread thread =
-        new Thread(
-            () -> {
-              awaitStarted.run();
-              prerenderNow();
-            },
-            "isr-prerender");
+    Thread thread = new Thread(() -> prerenderer.run(awaitStarted), "isr-prerender");
     thread.setDaemon(true);
     prerenderThread = thread;
     thread.start();
@@ -115,12 +111,7 @@ public final class Isr implements AutoCloseable {
 
   /** Pre-renders in the calling thread (tests, tools). */
   public void prerenderNow() {
-    try {
-      prerenderer.run(popularity.mostPopularKeys(cache.options().prerenderLimit()));
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "[ISR] Pre-render stopped", e);
-      prerenderer.skip();
-    }
+    prerenderer.run(() -> {});
   }
 
   // After a purge, popular pages that lost their entry are rendered again in the background.

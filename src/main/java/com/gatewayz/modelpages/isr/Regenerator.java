@@ -207,8 +207,12 @@ final class Regenerator implements AutoCloseable {
 
   private Backoff nextBackoff(Backoff previous) {
     int failures = previous.failures() + 1;
-    long delay = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(failures - 1, 10));
-    return new Backoff(failures, clock.millis() + delay);
+    return new Backoff(failures, clock.millis() + backoffMillis(failures));
+  }
+
+  /** The wait after {@code failures} failures in a row: 30 s, doubling to 10 min. */
+  static long backoffMillis(int failures) {
+    return Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(Math.max(failures, 1) - 1, 10));
   }
 
   /** Milliseconds until {@code key} may be retried in the background; 0 when it may now. */
