@@ -77,6 +77,8 @@ public class CacheResource {
     body.put("stales", stats.stales());
     body.put("renders", stats.renders());
     body.put("renderErrors", stats.renderErrors());
+    body.put("stuckRenders", isr.stuckRenders());
+    body.put("replacedRenders", stats.rendersReplaced());
     body.put("hitRatio", round(stats.hitRatio(), 4));
     body.put("renderMillisP50", round(stats.renderMillis(50), 2));
     body.put("renderMillisP99", round(stats.renderMillis(99), 2));

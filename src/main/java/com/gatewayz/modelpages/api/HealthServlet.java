@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code /health/live}: 200 once deployed. {@code /health/ready}: 503 with the pre-render progress
- * until every pre-render page was attempted, then 200.
+ * {@code /health/live}: 200 once deployed. {@code /health/ready}: 200 once enough pre-render pages
+ * are in the cache ({@link Prerenderer#readiness()}), else 503 with the progress or the failure.
  */
 public class HealthServlet extends HttpServlet {
 
@@ -34,13 +34,14 @@ public class HealthServlet extends HttpServlet {
   }
 
   private void ready(HttpServletResponse response) throws IOException {
-    if (prerenderer.isFinished()) {
+    Prerenderer.Readiness readiness = prerenderer.readiness();
+    if (readiness.ready()) {
       write(response, 200, JsonSupport.JSON.createObjectBuilder().add("status", "UP"));
     } else {
       write(
           response,
           503,
-          JsonSupport.JSON.createObjectBuilder().add("status", "DOWN").add("reason", prerenderer.progress()));
+          JsonSupport.JSON.createObjectBuilder().add("status", "DOWN").add("reason", readiness.reason()));
     }
   }
 

@@ -112,7 +112,7 @@ final class Application implements AutoCloseable {
     catalog.addListener(events);
     IsrMetrics.bind(isr, metrics.registry());
     GatewayFetcher fetcher = open(new GatewayFetcher(source::lookup, clock));
-    RefreshJob refresh = open(new RefreshJob(gateways, fetcher, catalog, clock));
+    RefreshJob refresh = open(new RefreshJob(gateways, fetcher, catalog, clock, settings.gatewayDropConfirmations()));
     IntervalScheduler scheduler = settings.refreshSeconds() > 0 ? Schedulers.forThisServer() : null;
     if (scheduler != null) {
       open(scheduler::cancel);

@@ -7,6 +7,7 @@ import com.gatewayz.modelpages.gateway.FetchResult.Failed;
 import com.gatewayz.modelpages.gateway.FetchResult.Fetched;
 import com.gatewayz.modelpages.gateway.RefreshSummary.GatewayRun;
 import com.gatewayz.modelpages.platform.DaemonThreads;
+import com.gatewayz.modelpages.platform.Settings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.function.Consumer;
  * One refresh of the catalog from every enabled gateway: fetch all lists in parallel (at most
  * {@value #THREADS} at a time), then apply every list that arrived in one {@link
  * CatalogService#update} (one swap, one durable write, one purge pass by the catalog's listeners).
- * A gateway that fails or is skipped keeps its last good models. Thread-safe: runs never overlap,
+ * A gateway that fails or is skipped keeps its last good models, and so does one whose list would
+ * retire most of them until that list is confirmed ({@link DropGuard}). Thread-safe: runs never overlap,
  * and a {@link #runOnce()} while another is in progress returns at once with {@link
  * RefreshSummary#alreadyRunning()} set, so timer ticks and admin calls never queue up.
  */
@@ -32,17 +34,33 @@ public final class RefreshJob implements AutoCloseable {
 
   static final int THREADS = 4;
 
+
   private final GatewayRegistry registry;
   private final GatewayFetcher fetcher;
   private final CatalogService catalog;
   private final Clock clock;
   private final StatusBook book = new StatusBook();
+  private final DropGuard dropGuard;
   private final AtomicBoolean running = new AtomicBoolean();
   private final ThreadPoolExecutor pool;
   private final List<Consumer<RefreshSummary>> listeners = new CopyOnWriteArrayList<>();
 
   public RefreshJob(
       GatewayRegistry registry, GatewayFetcher fetcher, CatalogService catalog, Clock clock) {
+    this(registry, fetcher, catalog, clock, Settings.DEFAULT_GATEWAY_DROP_CONFIRMATIONS);
+  }
+
+  /**
+   * @param dropConfirmations how many times in a row a gateway must answer the same empty list, or
+   *     the same list with less than half of its last one, before it is applied (1: at once)
+   */
+  public RefreshJob(
+      GatewayRegistry registry,
+      GatewayFetcher fetcher,
+      CatalogService catalog,
+      Clock clock,
+      int dropConfirmations) {
+    this.dropGuard = new DropGuard(dropConfirmations);
     this.registry = registry;
     this.fetcher = fetcher;
     this.catalog = catalog;
@@ -83,12 +101,14 @@ public final class RefreshJob implements AutoCloseable {
   private RefreshSummary run() {
     Instant startedAt = clock.instant();
     long start = System.nanoTime();
-    List<FetchResult> results = fetchAll(registry.enabled());
-    CombinedRefresh refresh = new CombinedRefresh(fetched(results));
+    List<FetchResult> results = dropGuard.screen(fetchAll(registry.enabled()), catalog.state());
+    List<Fetched> accepted = fetched(results);
+    CombinedRefresh refresh = new CombinedRefresh(accepted);
     CatalogChange change = null;
     String error = null;
     try {
       change = refresh.isEmpty() ? null : catalog.update(refresh).change();
+      dropGuard.applied(accepted);
     } catch (RuntimeException e) {
       error = "applying the refresh failed: " + e;
       RefreshLog.applyFailed(error, e);

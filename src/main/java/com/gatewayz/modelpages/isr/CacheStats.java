@@ -17,6 +17,7 @@ public final class CacheStats {
   private final LongAdder misses = new LongAdder();
   private final LongAdder renders = new LongAdder();
   private final LongAdder renderErrors = new LongAdder();
+  private final LongAdder rendersReplaced = new LongAdder();
   private final LongAdder[] revalidations = {new LongAdder(), new LongAdder(), new LongAdder()};
   private final long[] renderNanos = new long[WINDOW];
   private int renderCount;
@@ -67,6 +68,15 @@ public final class CacheStats {
       renderCount++;
     }
     listener.rendered(nanos, true);
+  }
+
+  void renderReplaced() {
+    rendersReplaced.increment();
+  }
+
+  /** Renders replaced by a new one after running past their deadline. */
+  public long rendersReplaced() {
+    return rendersReplaced.sum();
   }
 
   public long hits() {

@@ -51,8 +51,10 @@ public final class Isr implements AutoCloseable {
     this.popularity = popularity;
     this.background = background;
     this.cache = new PageCache(storage.pages(), storage.tagClock(), renderer, options, clock, new CacheStats());
-    this.regenerator = new Regenerator(cache, background, clock, options.renderWaitMillis());
-    this.prerenderer = new Prerenderer(cache);
+    this.regenerator = new Regenerator(cache, background, clock, options);
+    this.prerenderer =
+        new Prerenderer(cache, () -> popularity.mostPopularKeys(options.prerenderLimit()), background, clock);
+    maintenance.scheduleWithFixedDelay(prerenderer::retryIfDue, 5, 5, TimeUnit.SECONDS);
     cache.addPurgeListener(invalidation -> warmPopularLater());
   }
 
@@ -101,13 +103,7 @@ public final class Isr implements AutoCloseable {
       prerenderer.skip();
       return;
     }
-    Thread thread =
-        new Thread(
-            () -> {
-              awaitStarted.run();
-              prerenderNow();
-            },
-            "isr-prerender");
+    Thread thread = new Thread(() -> prerenderer.run(awaitStarted), "isr-prerender");
     thread.setDaemon(true);
     prerenderThread = thread;
     thread.start();
@@ -115,12 +111,7 @@ public final class Isr implements AutoCloseable {
 
   /** Pre-renders in the calling thread (tests, tools). */
   public void prerenderNow() {
-    try {
-      prerenderer.run(popularity.mostPopularKeys(cache.options().prerenderLimit()));
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "[ISR] Pre-render stopped", e);
-      prerenderer.skip();
-    }
+    prerenderer.run(() -> {});
   }
 
   // After a purge, popular pages that lost their entry are rendered again in the background.
@@ -194,6 +185,11 @@ public final class Isr implements AutoCloseable {
   /** The negative cache of 404s, apart from the page tiers that {@link #entryCount()} counts. */
   public NegativeCache.Report negativeCache() {
     return cache.negativeReport();
+  }
+
+  /** Renders running past their deadline now (see {@link IsrOptions#renderDeadlineMillis()}). */
+  public int stuckRenders() {
+    return regenerator.stuckRenders();
   }
 
   public long entryCount() {

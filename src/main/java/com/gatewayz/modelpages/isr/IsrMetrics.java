@@ -24,6 +24,12 @@ public final class IsrMetrics {
           .tag("trigger", trigger.label())
           .register(registry);
     }
+    Gauge.builder("modelpages.render.stuck", isr, Isr::stuckRenders)
+        .description("Renders running past their deadline (replaced ones still hanging included)")
+        .register(registry);
+    FunctionCounter.builder("modelpages.render.replaced", stats, CacheStats::rendersReplaced)
+        .description("Renders replaced by a new one after running past their deadline")
+        .register(registry);
     Gauge.builder("modelpages.cache.entries", isr, Isr::entryCount)
         .description("Pages in the cache (its authoritative tier)")
         .register(registry);

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -111,6 +112,15 @@ public final class PageCache {
    * the render, so what it returns was valid when it returned.
    */
   CachedPage renderAndStore(String key) throws RenderFailedException {
+    return renderAndStore(key, () -> false);
+  }
+
+  /**
+   * As {@link #renderAndStore(String)} for a render that may be replaced while it runs ({@code
+   * replaced} turns true): a replaced render that ends late is stored only when nothing valid took
+   * its key's place meanwhile, and is not tried again when a purge overtook it.
+   */
+  CachedPage renderAndStore(String key, BooleanSupplier replaced) throws RenderFailedException {
     for (int attempt = 1; attempt <= MAX_RENDER_ATTEMPTS; attempt++) {
       long clockTick = tagClock.currentTick();
       boolean checked = tagClock.isAvailable();
@@ -122,11 +132,22 @@ public final class PageCache {
         return page; // the shared clock is unreachable: serve this render, keep nothing
       }
       if (tagClock.isValid(renderTick, page.tagArray(), page.path())) {
-        keep(key, page);
+        if (!replaced.getAsBoolean() || !holdsValid(key)) {
+          keep(key, page);
+        }
         return page;
+      }
+      if (replaced.getAsBoolean()) {
+        throw new RenderFailedException(key, "replaced after its deadline, and purged since it started");
       }
     }
     throw new RenderFailedException(key, "purged during each of " + MAX_RENDER_ATTEMPTS + " renders");
+  }
+
+  private boolean holdsValid(String key) {
+    CachedPage stored = store.get(key);
+    CachedPage held = stored != null ? stored : negatives.get(key);
+    return held != null && isValid(held);
   }
 
   // A 404 names nothing: it lives in the negative cache, and no older page of its key stays behind

@@ -1,6 +1,7 @@
 package com.gatewayz.modelpages.isr;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -8,10 +9,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
 
 /**
  * Single-flight regeneration: at most one render per key at a time, whether a request missed or a
- * stale page is revalidated in the background; every other caller waits for that render. Failed
+ * stale page is revalidated in the background; every other caller waits for that render. A request
+ * never waits behind the background queue: it renders a queued flight of its key itself. A render
+ * running past its deadline (on the clock) is stuck: the next caller replaces it with a render of
+ * its own, unless too many replaced renders still hang, then callers get a 503 at once. Failed
  * background renders of a key back off (30 s, doubling to 10 min) while its stale page keeps being
  * served.
  */
@@ -20,58 +25,125 @@ final class Regenerator implements AutoCloseable {
   static final long FIRST_BACKOFF_MILLIS = 30_000;
   static final long MAX_BACKOFF_MILLIS = 600_000;
 
+  private static final Logger LOG = Logger.getLogger(Regenerator.class.getName());
+  // A waiter looks at its flight's deadline this often; the deadline itself is judged on the clock.
+  private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
   private final PageCache cache;
   private final ExecutorService background;
   private final Clock clock;
   private final long waitMillis;
-  private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> flights = new ConcurrentHashMap<>();
+  private final long deadlineMillis;
+  private final int maxStuck;
+  private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
+  // Replaced flights whose render has not returned yet.
+  private final Set<Flight> abandoned = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<String, Backoff> backoffs = new ConcurrentHashMap<>();
 
   private record Backoff(int failures, long nextAttemptAt) {}
 
-  Regenerator(PageCache cache, ExecutorService background, Clock clock, long waitMillis) {
+  Regenerator(PageCache cache, ExecutorService background, Clock clock, IsrOptions options) {
     this.cache = cache;
     this.background = background;
     this.clock = clock;
-    this.waitMillis = waitMillis;
-  }
-
-  /** Renders {@code key} in this thread, or waits (bounded) for the render already running. */
-  CachedPage renderForRequest(String key) throws RenderFailedException {
-    CompletableFuture<CachedPage> mine = new CompletableFuture<>();
-    CompletableFuture<CachedPage> running = flights.putIfAbsent(key, mine);
-    return running == null ? lead(key, mine) : await(key, running);
+    this.waitMillis = options.renderWaitMillis();
+    this.deadlineMillis = options.renderDeadlineMillis();
+    this.maxStuck = options.maxStuckRenders();
   }
 
   /**
-   * Starts one background render of {@code key} unless one is running or the key is backing off
-   * after failures. Returns whether a render was started.
+   * Renders {@code key} in this thread, or waits (bounded) for the render already running: a queued
+   * background render is taken over, a stuck one replaced.
+   */
+  CachedPage renderForRequest(String key) throws RenderFailedException {
+    long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+    while (true) {
+      Flight mine = Flight.running(clock.millis());
+      Flight current = flights.putIfAbsent(key, mine);
+      if (current == null) {
+        return lead(key, mine);
+      }
+      Flight led = takeOver(key, current, mine);
+      if (led != null) {
+        return lead(key, led);
+      }
+      CachedPage page = await(key, current, waitUntil);
+      if (page != null) {
+        return page;
+      }
+    }
+  }
+
+  // The flight this caller renders itself: a queued one it starts instead of waiting behind the
+  // background queue, or its own in place of a stuck one. Null: wait for current.
+  private Flight takeOver(String key, Flight current, Flight mine) throws RenderFailedException {
+    long now = clock.millis();
+    if (current.start(now)) {
+      return current;
+    }
+    if (!current.isPastDeadline(now, deadlineMillis)) {
+      return null;
+    }
+    if (abandoned.size() >= maxStuck) {
+      throw new RenderFailedException(
+          key, "its render is stuck and " + abandoned.size() + " stuck renders already hang");
+    }
+    return replace(key, current, mine) ? mine : null;
+  }
+
+  // Added to the abandoned set before the swap, so its render's end always finds it there.
+  private boolean replace(String key, Flight stuck, Flight successor) {
+    abandoned.add(stuck);
+    if (!flights.replace(key, stuck, successor)) {
+      abandoned.remove(stuck);
+      return false;
+    }
+    stuck.abandon();
+    cache.stats().renderReplaced();
+    LOG.warning("[ISR] render of " + key + " still running after " + deadlineMillis + " ms: replaced");
+    return true;
+  }
+
+  /**
+   * Starts one background render of {@code key} unless one is running (and not stuck) or the key is
+   * backing off after failures. Returns whether a render was queued.
    */
   boolean revalidateLater(String key, Revalidation trigger) {
+    Flight current = flights.get(key);
     // Every STALE hit lands here while the render runs: answer those without allocating a flight.
-    if (isRendering(key)) {
+    if (current != null && !current.isPastDeadline(clock.millis(), deadlineMillis)) {
       return false;
     }
     Backoff backoff = backoffs.get(key);
     if (backoff != null && clock.millis() < backoff.nextAttemptAt()) {
       return false;
     }
-    CompletableFuture<CachedPage> mine = new CompletableFuture<>();
-    if (flights.putIfAbsent(key, mine) != null) {
+    Flight mine = Flight.queued();
+    if (!place(key, current, mine)) {
       return false;
     }
     try {
-      background.execute(() -> leadInBackground(key, mine));
+      background.execute(() -> runQueued(key, mine));
       cache.stats().revalidated(trigger);
       return true;
     } catch (RejectedExecutionException e) {
       flights.remove(key, mine);
-      mine.completeExceptionally(e);
+      mine.result.completeExceptionally(e);
       return false;
     }
   }
 
-  private void leadInBackground(String key, CompletableFuture<CachedPage> flight) {
+  private boolean place(String key, Flight current, Flight mine) {
+    if (current == null) {
+      return flights.putIfAbsent(key, mine) == null;
+    }
+    return abandoned.size() < maxStuck && replace(key, current, mine);
+  }
+
+  private void runQueued(String key, Flight flight) {
+    if (!flight.start(clock.millis())) {
+      return; // a request took it over
+    }
     try {
       lead(key, flight);
     } catch (RenderFailedException e) {
@@ -79,9 +151,9 @@ final class Regenerator implements AutoCloseable {
     }
   }
 
-  private CachedPage lead(String key, CompletableFuture<CachedPage> flight) throws RenderFailedException {
+  private CachedPage lead(String key, Flight flight) throws RenderFailedException {
     try {
-      CachedPage page = cache.renderAndStore(key);
+      CachedPage page = cache.renderAndStore(key, flight::isAbandoned);
       backoffs.remove(key);
       finish(key, flight).complete(page);
       return page;
@@ -96,17 +168,32 @@ final class Regenerator implements AutoCloseable {
 
   // The flight leaves the map before it completes, so a caller arriving later starts a new render
   // instead of taking a result that a purge may already have overtaken.
-  private CompletableFuture<CachedPage> finish(String key, CompletableFuture<CachedPage> flight) {
+  private CompletableFuture<CachedPage> finish(String key, Flight flight) {
     flights.remove(key, flight);
-    return flight;
+    abandoned.remove(flight);
+    return flight.result;
   }
 
-  private CachedPage await(String key, CompletableFuture<CachedPage> running) throws RenderFailedException {
+  // Null when the flight was replaced or ran past its deadline: the caller looks again.
+  private CachedPage await(String key, Flight flight, long waitUntil) throws RenderFailedException {
     try {
-      return running.get(waitMillis, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new RenderFailedException(key, "waited " + waitMillis + " ms for another render");
+      while (true) {
+        long left = waitUntil - System.nanoTime();
+        if (left <= 0) {
+          throw new RenderFailedException(key, "waited " + waitMillis + " ms for another render");
+        }
+        try {
+          return flight.result.get(Math.min(left, WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          if (flight.isPastDeadline(clock.millis(), deadlineMillis)) {
+            return null;
+          }
+        }
+      }
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof Flight.Superseded) {
+        return null;
+      }
       throw new RenderFailedException(key, e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -120,8 +207,12 @@ final class Regenerator implements AutoCloseable {
 
   private Backoff nextBackoff(Backoff previous) {
     int failures = previous.failures() + 1;
-    long delay = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(failures - 1, 10));
-    return new Backoff(failures, clock.millis() + delay);
+    return new Backoff(failures, clock.millis() + backoffMillis(failures));
+  }
+
+  /** The wait after {@code failures} failures in a row: 30 s, doubling to 10 min. */
+  static long backoffMillis(int failures) {
+    return Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(Math.max(failures, 1) - 1, 10));
   }
 
   /** Milliseconds until {@code key} may be retried in the background; 0 when it may now. */
@@ -130,8 +221,16 @@ final class Regenerator implements AutoCloseable {
     return backoff == null ? 0 : Math.max(0, backoff.nextAttemptAt() - clock.millis());
   }
 
-  boolean isRendering(String key) {
-    return flights.containsKey(key);
+  /** Renders running past their deadline now: replaced ones still hanging and overdue current ones. */
+  int stuckRenders() {
+    long now = clock.millis();
+    int overdue = 0;
+    for (Flight flight : flights.values()) {
+      if (flight.isPastDeadline(now, deadlineMillis)) {
+        overdue++;
+      }
+    }
+    return abandoned.size() + overdue;
   }
 
   @Override

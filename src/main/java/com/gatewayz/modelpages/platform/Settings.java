@@ -40,7 +40,8 @@ public record Settings(
     int liveMaxSubscribers,
     int liveMaxPerClient,
     int liveTimeoutSeconds,
-    EdgeSettings edges) {
+    EdgeSettings edges,
+    int gatewayDropConfirmations) {
 
   public static final String DATA_DIR = "MODEL_PAGES_DATA_DIR";
   public static final String PUBLIC_URL = "MODEL_PAGES_PUBLIC_URL";
@@ -67,6 +68,7 @@ public record Settings(
   public static final String LIVE_MAX_SUBSCRIBERS = "MODEL_PAGES_LIVE_MAX_SUBSCRIBERS";
   public static final String LIVE_MAX_PER_CLIENT = "MODEL_PAGES_LIVE_MAX_PER_CLIENT";
   public static final String LIVE_TIMEOUT_SECONDS = "MODEL_PAGES_LIVE_TIMEOUT_SECONDS";
+  public static final String GATEWAY_DROP_CONFIRMATIONS = "MODEL_PAGES_GATEWAY_DROP_CONFIRMATIONS";
 
   public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
   public static final int DEFAULT_REVALIDATE_SECONDS = 3600;
@@ -88,6 +90,7 @@ public record Settings(
   public static final int DEFAULT_LIVE_MAX_SUBSCRIBERS = 1_000;
   public static final int DEFAULT_LIVE_MAX_PER_CLIENT = 20;
   public static final int DEFAULT_LIVE_TIMEOUT_SECONDS = 300;
+  public static final int DEFAULT_GATEWAY_DROP_CONFIRMATIONS = 3;
 
   /** Reads and validates every setting from {@code source}. */
   public static Settings load(SettingSource source) {
@@ -121,7 +124,8 @@ public record Settings(
         read.intInRange(LIVE_MAX_SUBSCRIBERS, 0, 100_000, DEFAULT_LIVE_MAX_SUBSCRIBERS),
         read.intInRange(LIVE_MAX_PER_CLIENT, 1, 100_000, DEFAULT_LIVE_MAX_PER_CLIENT),
         read.intInRange(LIVE_TIMEOUT_SECONDS, 1, 86_400, DEFAULT_LIVE_TIMEOUT_SECONDS),
-        EdgeSettings.load(source));
+        EdgeSettings.load(source),
+        read.intInRange(GATEWAY_DROP_CONFIRMATIONS, 1, 100, DEFAULT_GATEWAY_DROP_CONFIRMATIONS));
   }
 
   static Path defaultDataDir() {

@@ -47,6 +47,12 @@ final class RefreshFixture implements AutoCloseable {
     job = new RefreshJob(registry, fetcher, catalog, clock);
   }
 
+  /** A new job over the same catalog (as after a restart) holding suspicious lists for {@code confirmations}. */
+  void restartJob(int confirmations) {
+    job.close();
+    job = new RefreshJob(registry, fetcher, catalog, clock, confirmations);
+  }
+
   private GatewayRegistry registry() {
     String json =
         """

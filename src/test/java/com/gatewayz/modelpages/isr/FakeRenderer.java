@@ -2,8 +2,10 @@ package com.gatewayz.modelpages.isr;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A page renderer for engine tests: keys {@code /p/<name>} render "<name> v<version>" tagged
  * {@code t:<name>} and {@code all}; {@code /q} is uncacheable; {@code /d/<name>} is dynamic. Tests
- * change versions and statuses, pad bodies to a size, make renders fail, or hold them on a latch.
+ * change versions and statuses, pad bodies to a size, make renders fail (with an exception, or an
+ * error), hold them all on a latch, or hang the next few renders each on its own latch.
  */
 final class FakeRenderer implements PageRenderer {
 
@@ -23,6 +26,8 @@ final class FakeRenderer implements PageRenderer {
   final Map<String, AtomicInteger> keyOfCalls = new ConcurrentHashMap<>();
   final Set<String> failing = ConcurrentHashMap.newKeySet();
   volatile CountDownLatch hold;
+  final Queue<CountDownLatch> hangNext = new ConcurrentLinkedQueue<>();
+  volatile Error throwing;
   volatile CountDownLatch entered = new CountDownLatch(1);
 
   @Override
@@ -47,10 +52,14 @@ final class FakeRenderer implements PageRenderer {
     String name = key.substring(key.lastIndexOf('/') + 1);
     // The version is read before waiting, as a real render reads its data first.
     int version = versions.getOrDefault(name, 1);
+    // Taken before entering: a render that starts after this one entered never takes its latch.
+    CountDownLatch hang = hangNext.poll();
     entered.countDown();
-    CountDownLatch latch = hold;
-    if (latch != null && !latch.await(30, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("test latch never released");
+    awaitLatch(hang);
+    awaitLatch(hold);
+    Error error = throwing;
+    if (error != null) {
+      throw error;
     }
     if (failing.contains(name)) {
       throw new IllegalStateException("render of " + name + " fails");
@@ -58,6 +67,12 @@ final class FakeRenderer implements PageRenderer {
     int status = statuses.getOrDefault(name, 200);
     byte[] body = body(name, version);
     return new RenderedPage(status, "text/html;charset=UTF-8", body, Set.of("t:" + name, "all"), 0, null);
+  }
+
+  private static void awaitLatch(CountDownLatch latch) throws InterruptedException {
+    if (latch != null && !latch.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("test latch never released");
+    }
   }
 
   @Override

@@ -376,6 +376,28 @@ class IsrFilterTest {
     clients.shutdown();
   }
 
+  @Test
+  void aPageWhoseRenderHangsPastItsDeadlineIsRenderedAnewForTheNextRequest() throws Exception {
+    start(true);
+    CountDownLatch hung = new CountDownLatch(1);
+    fixture.renderer.hangNext.add(hung);
+    CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> tomcat.get("/p/hung"));
+    try {
+      assertThat(fixture.renderer.entered.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      fixture.clock.advance(Duration.ofMillis(IsrOptions.DEFAULT_RENDER_DEADLINE_MILLIS + 1));
+
+      HttpResponse<byte[]> next = tomcat.get("/p/hung");
+
+      assertThat(next.statusCode()).isEqualTo(200);
+      assertThat(header(next, "X-Cache")).isEqualTo("MISS");
+      assertThat(text(next)).isEqualTo("<html>hung v1</html>");
+      assertThat(fixture.isr.stuckRenders()).isEqualTo(1);
+    } finally {
+      hung.countDown();
+    }
+    assertThat(first.get().statusCode()).isEqualTo(200);
+  }
+
   /** Threads parked in the single flight, waiting for another request's render. */
   static long threadsAwaitingARender() {
     return Thread.getAllStackTraces().values().stream()

@@ -17,7 +17,10 @@ final class IsrFixture implements AutoCloseable {
   List<String> popular = List.of();
 
   private IsrFixture(CacheSizing sizing, ExecutorService background, boolean dynamicParams, long waitMillis) {
-    IsrOptions options = new IsrOptions(REVALIDATE_SECONDS, dynamicParams, 10, "popular", waitMillis);
+    this(sizing, background, new IsrOptions(REVALIDATE_SECONDS, dynamicParams, 10, "popular", waitMillis));
+  }
+
+  private IsrFixture(CacheSizing sizing, ExecutorService background, IsrOptions options) {
     isr =
         new Isr(CacheStorage.open(sizing), renderer, limit -> popular, options, clock, background, new ViewCounts(null));
   }
@@ -39,6 +42,13 @@ final class IsrFixture implements AutoCloseable {
   /** Heap only, with a short bound on waiting for another request's render. */
   static IsrFixture withRenderWait(ExecutorService background, long waitMillis) {
     return new IsrFixture(memory(), background, true, waitMillis);
+  }
+
+  /** Heap only, renders replaced after {@code deadlineMillis} on the clock, at most {@code maxStuck} left hanging. */
+  static IsrFixture withRenderDeadline(ExecutorService background, long waitMillis, long deadlineMillis, int maxStuck) {
+    IsrOptions options =
+        new IsrOptions(REVALIDATE_SECONDS, true, 10, "popular", waitMillis, deadlineMillis, maxStuck);
+    return new IsrFixture(memory(), background, options);
   }
 
   private static CacheSizing memory() {

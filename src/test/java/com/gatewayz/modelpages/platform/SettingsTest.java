@@ -33,6 +33,7 @@ class SettingsTest {
     assertThat(settings.cacheOffheapMb()).isEqualTo(64);
     assertThat(settings.cacheDiskMb()).isEqualTo(1024);
     assertThat(settings.clusterUri()).isEmpty();
+    assertThat(settings.gatewayDropConfirmations()).isEqualTo(3);
   }
 
   @Test
@@ -67,7 +68,8 @@ class SettingsTest {
     "MODEL_PAGES_CACHE_HEAP_ENTRIES, lots",
     "MODEL_PAGES_CLUSTER_URI, http://localhost:9410",
     "MODEL_PAGES_GATEWAYS_ENABLED, 'openrouter,Not A Gateway!'",
-    "MODEL_PAGES_GATEWAY_GROQ_URL, gopher://x"
+    "MODEL_PAGES_GATEWAY_GROQ_URL, gopher://x",
+    "MODEL_PAGES_GATEWAY_DROP_CONFIRMATIONS, 0"
   })
   void aBadValueStopsStartUpNamingTheSettingAndTheValue(String name, String value) {
     SettingSource source = SettingSource.ofMap(Map.of(name, value));
