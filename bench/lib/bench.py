@@ -567,6 +567,30 @@ def cmd_report(a):
     else:
         row("webhook 200 → next request shows the new content", "not measured", "≤ 10 ms", None, "")
 
+    # 10-12 identity (issue 14)
+    ident = r.get("identity", {})
+    if ident.get("hf_pairs"):
+        row("identity: recall on the pairs joined by Hugging Face id",
+            f"{100 * ident['hf_recall']:.1f}% ({ident['hf_joined']} of {ident['hf_pairs']} pairs; "
+            f"{ident['listings']:,} listings → {ident['models']:,} models)",
+            "≥ 90%", ident["hf_recall"] >= 0.90,
+            "the labelled pairs of `src/test/resources/.../catalog/identity/hf-pairs.tsv` on the full snapshots")
+        row("identity: precision on the hand-checked near-miss pairs",
+            f"{100 * ident['near_miss_precision']:.1f}% ({ident['near_miss_merged']} of {ident['near_misses']} merged; "
+            f"OpenRouter: {ident['openrouter_listings']} ids → {ident['openrouter_models']} models; "
+            f"hand-checked alias pairs recall {100 * ident['alias_recall']:.0f}% of {ident['alias_pairs']})",
+            "100%, no two OpenRouter models merged",
+            ident["near_misses"] >= 100 and ident["near_miss_merged"] == 0
+            and ident["openrouter_models"] == ident["openrouter_listings"],
+            "`near-misses.tsv` (sizes, base/instruct, fine-tunes, vision, dated snapshots)")
+        row(f"identity: resolver on {ident['scaled_offers']:,} generated offers",
+            f"full pass {fmt(ident['full_pass_cpu_ms'], 0)} ms CPU ({fmt(ident['full_pass_wall_ms'], 0)} ms wall); "
+            f"one more offer against the index {fmt(ident['one_offer_cpu_us'], 1)} µs CPU",
+            "measured", None,
+            "`IdentityBench`: the real listings copied under new names; median of 5 passes after a warm-up")
+    else:
+        row("identity (issue 14)", "not measured", "≥ 90% recall, 100% precision", None, "")
+
     lines = [
         "# Benchmark results",
         "",

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param supportedParameters the request parameters the gateway accepts; never null
  * @param created epoch seconds, or null when unknown
  * @param provider the models.dev provider id the entry came from, else null
+ * @param huggingFaceId the Hugging Face repo ({@code org/name}) the gateway says it serves
+ *     (OpenRouter's {@code hugging_face_id}), else null
  */
 public record Listing(
     String id,
@@ -35,7 +37,11 @@ public record Listing(
     Architecture architecture,
     List<String> supportedParameters,
     Long created,
-    String provider) {
+    String provider,
+    String huggingFaceId) {
+
+  private static final java.util.regex.Pattern REPO_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
 
   public Listing {
     Optional<String> problem = ModelId.problem(id);
@@ -48,6 +54,33 @@ public record Listing(
     pricing = pricing == null ? Pricing.UNKNOWN : pricing;
     supportedParameters =
         supportedParameters == null ? List.of() : List.copyOf(supportedParameters);
+    if (huggingFaceId != null && !isRepoId(huggingFaceId)) {
+      throw new IllegalArgumentException("not a Hugging Face repo id: " + huggingFaceId.length() + " characters");
+    }
+  }
+
+  /** A listing without a Hugging Face repo id. */
+  public Listing(
+      String id,
+      String gatewayModelId,
+      String canonicalSlug,
+      String name,
+      String developer,
+      String description,
+      Long contextLength,
+      Long maxCompletionTokens,
+      Pricing pricing,
+      Architecture architecture,
+      List<String> supportedParameters,
+      Long created,
+      String provider) {
+    this(id, gatewayModelId, canonicalSlug, name, developer, description, contextLength,
+        maxCompletionTokens, pricing, architecture, supportedParameters, created, provider, null);
+  }
+
+  /** True for a Hugging Face repo id: {@code org/name}, each 1–96 of {@code A-Z a-z 0-9 . _ -}. */
+  public static boolean isRepoId(String value) {
+    return value != null && REPO_ID.matcher(value).matches();
   }
 
   private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");

@@ -23,6 +23,7 @@ final class ListingJson {
     addIfPresent(json, "canonical_slug", listing.canonicalSlug());
     addIfPresent(json, "description", listing.description());
     addIfPresent(json, "provider", listing.provider());
+    addIfPresent(json, "hugging_face_id", listing.huggingFaceId());
     addIfPresent(json, "context_length", listing.contextLength());
     addIfPresent(json, "max_completion_tokens", listing.maxCompletionTokens());
     addIfPresent(json, "created", listing.created());
@@ -51,7 +52,13 @@ final class ListingJson {
         JsonFields.isAbsent(json, "architecture") ? null : model.architecture(),
         model.supportedParameters(),
         model.created(),
-        JsonFields.string(json, "provider", path, 64));
+        JsonFields.string(json, "provider", path, 64),
+        huggingFaceId(JsonFields.string(json, "hugging_face_id", path, 256)));
+  }
+
+  // Added after the first stored catalogs: absent in them, and an invalid one is dropped, not fatal.
+  private static String huggingFaceId(String stored) {
+    return Listing.isRepoId(stored) ? stored : null;
   }
 
   private static void addIfPresent(JsonObjectBuilder json, String name, String value) {

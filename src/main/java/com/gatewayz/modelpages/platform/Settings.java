@@ -31,7 +31,8 @@ public record Settings(
     long cacheDiskMb,
     Optional<Path> ehcacheXml,
     Optional<URI> clusterUri,
-    long clusterCacheMb) {
+    long clusterCacheMb,
+    Optional<Path> modelAliasesFile) {
 
   public static final String DATA_DIR = "MODEL_PAGES_DATA_DIR";
   public static final String PUBLIC_URL = "MODEL_PAGES_PUBLIC_URL";
@@ -50,6 +51,7 @@ public record Settings(
   public static final String EHCACHE_XML = "MODEL_PAGES_EHCACHE_XML";
   public static final String CLUSTER_URI = "MODEL_PAGES_CLUSTER_URI";
   public static final String CLUSTER_CACHE_MB = "MODEL_PAGES_CLUSTER_CACHE_MB";
+  public static final String MODEL_ALIASES_FILE = "MODEL_PAGES_MODEL_ALIASES_FILE";
 
   public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
   public static final int DEFAULT_REVALIDATE_SECONDS = 3600;
@@ -82,7 +84,8 @@ public record Settings(
         read.longInRange(CACHE_DISK_MB, 0, 1 << 24, DEFAULT_CACHE_DISK_MB),
         read.path(EHCACHE_XML),
         read.clusterUri(CLUSTER_URI),
-        read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB));
+        read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB),
+        read.path(MODEL_ALIASES_FILE));
   }
 
   static Path defaultDataDir() {
@@ -138,6 +141,8 @@ public record Settings(
         + Arrays.asList(cacheHeapEntries + " entries", cacheOffheapMb + " MB", cacheDiskMb + " MB")
         + ", cluster="
         + clusterUri.map(URI::toString).orElse("none")
+        + ", modelAliases="
+        + modelAliasesFile.map(Path::toString).orElse("bundled")
         + "]";
   }
 }
