@@ -583,11 +583,11 @@ def cmd_report(a):
             ident["near_misses"] >= 100 and ident["near_miss_merged"] == 0
             and ident["openrouter_models"] == ident["openrouter_listings"],
             "`near-misses.tsv` (sizes, base/instruct, fine-tunes, vision, dated snapshots)")
-        row(f"identity: resolver on {ident['scaled_offers']:,} generated offers",
-            f"full pass {fmt(ident['full_pass_cpu_ms'], 0)} ms CPU ({fmt(ident['full_pass_wall_ms'], 0)} ms wall); "
-            f"one more offer against the index {fmt(ident['one_offer_cpu_us'], 1)} µs CPU",
+        row(f"identity: merge of {ident['scaled_offers']:,} generated offers",
+            f"full merge {fmt(ident['full_merge_cpu_ms'], 0)} ms CPU ({fmt(ident['full_merge_wall_ms'], 0)} ms wall); "
+            f"one more offer resolved against the index {fmt(ident['one_offer_cpu_us'], 1)} µs CPU",
             "measured", None,
-            "`IdentityBench`: the real listings copied under new names; median of 5 passes after a warm-up")
+            "`IdentityBench`: the real listings copied under new names; `CatalogMerger`, median of 5 after a warm-up")
     else:
         row("identity (issue 14)", "not measured", "≥ 90% recall, 100% precision", None, "")
 

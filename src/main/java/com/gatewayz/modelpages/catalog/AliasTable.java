@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -83,10 +84,11 @@ public final class AliasTable {
     if (file.isEmpty()) {
       return bundled();
     }
+    String source = Settings.MODEL_ALIASES_FILE + "='" + file.get() + "'";
     try (InputStream in = Files.newInputStream(file.get())) {
-      return read(in, file.get().toString());
+      return read(in, source);
     } catch (IOException e) {
-      throw new AliasTableException(file.get() + " cannot be read: " + e, e);
+      throw new AliasTableException(source + " cannot be read: " + e, e);
     }
   }
 

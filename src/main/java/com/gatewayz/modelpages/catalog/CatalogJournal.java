@@ -47,6 +47,7 @@ final class CatalogJournal {
         .add("removed", removed)
         .add("retired", CatalogStateJson.writeRetired(after.retired()))
         .add("gateway_status", status)
+        .add(CatalogStateJson.CANONICAL_IDS, CatalogStateJson.writeCanonicalIds(after.canonicalIds()))
         .build();
   }
 
@@ -74,6 +75,8 @@ final class CatalogJournal {
     }
     Map<String, String> status = new LinkedHashMap<>();
     line.getJsonObject("gateway_status").forEach((gateway, value) -> status.put(gateway, ((jakarta.json.JsonString) value).getString()));
-    return new CatalogState(sources, CatalogStateJson.retired(line.getJsonArray("retired")), status);
+    Map<String, String> canonicalIds =
+        line.containsKey(CatalogStateJson.CANONICAL_IDS) ? CatalogStateJson.canonicalIds(line) : state.canonicalIds();
+    return new CatalogState(sources, CatalogStateJson.retired(line.getJsonArray("retired")), status, canonicalIds);
   }
 }

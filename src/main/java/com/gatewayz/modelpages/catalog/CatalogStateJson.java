@@ -13,6 +13,7 @@ import java.util.Map;
 final class CatalogStateJson {
 
   static final int FORMAT = 2;
+  static final String CANONICAL_IDS = "canonical_ids";
 
   private CatalogStateJson() {}
 
@@ -26,7 +27,27 @@ final class CatalogStateJson {
     }
     Map<String, String> status = new LinkedHashMap<>();
     stored.getJsonObject("gateway_status").forEach((gateway, value) -> status.put(gateway, ((jakarta.json.JsonString) value).getString()));
-    return new CatalogState(sources, retired(stored.getJsonArray("retired")), status);
+    return new CatalogState(sources, retired(stored.getJsonArray("retired")), status, canonicalIds(stored));
+  }
+
+  // Added with issue 14: absent in older files (nothing pinned); an invalid pair is dropped.
+  static Map<String, String> canonicalIds(JsonObject stored) {
+    Map<String, String> pinned = new LinkedHashMap<>();
+    JsonValue value = stored.get(CANONICAL_IDS);
+    if (value instanceof JsonObject object) {
+      object.forEach((listingId, canonical) -> {
+        if (canonical instanceof jakarta.json.JsonString text && ModelId.isValid(listingId) && ModelId.isValid(text.getString())) {
+          pinned.put(listingId, text.getString());
+        }
+      });
+    }
+    return pinned;
+  }
+
+  static JsonObjectBuilder writeCanonicalIds(Map<String, String> canonicalIds) {
+    JsonObjectBuilder json = JsonSupport.JSON.createObjectBuilder();
+    canonicalIds.forEach(json::add);
+    return json;
   }
 
   static Map<String, SourceEntry> entries(JsonArray array, String path) throws InvalidModelException {
@@ -34,7 +55,7 @@ final class CatalogStateJson {
     for (int i = 0; i < array.size(); i++) {
       JsonObject entry = array.getJsonObject(i);
       Listing listing = entry.isNull("listing") ? null : ListingJson.read(entry.getJsonObject("listing"), path + "[" + i + "]");
-      String id = listing == null ? entry.getString("id") : listing.id();
+      String id = listing == null ? entry.getString("id") : listing.entryKey();
       entries.put(
           id,
           new SourceEntry(
@@ -68,6 +89,7 @@ final class CatalogStateJson {
         .add("sources", sources)
         .add("retired", retired)
         .add("gateway_status", status)
+        .add(CANONICAL_IDS, writeCanonicalIds(state.canonicalIds()))
         .build();
   }
 

@@ -93,9 +93,17 @@ public record Listing(
     return provider != null && LABEL.matcher(provider).matches() ? provider : sourceGateway;
   }
 
-  /** This listing as an offer of {@code label}. */
-  public Offer toOffer(String label) {
-    return new Offer(label, pricing, contextLength, maxCompletionTokens);
+  /**
+   * The key of this listing among its gateway's entries: the id, or for a models.dev provider's
+   * listing the provider and the id, since several providers list one id (each is an offer).
+   */
+  public String entryKey() {
+    return provider == null ? id : provider + " " + id;
+  }
+
+  /** This listing as an offer of {@code label}, with what the identity resolver found. */
+  Offer toOffer(String label, ModelIdentity identity, Evidence evidence) {
+    return new Offer(label, pricing, contextLength, maxCompletionTokens, id, identity.quantization(), evidence);
   }
 
   /** A listing carrying what a model document says (a webhook's or the curated file's model). */

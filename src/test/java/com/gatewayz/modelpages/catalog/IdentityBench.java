@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * Issue 14's figures for bench/run.sh: the evaluation on the full public snapshots (paths given as
- * arguments, never read by tests) and the resolver's time on a generated 100,000-offer input. Prints
+ * arguments, never read by tests) and the merge's time on a generated 100,000-offer input. Prints
  * one JSON object. Usage: {@code IdentityBench <openrouter.json> <groq.json> <models-dev.json>
  * <labels dir> [offers]}.
  */
@@ -31,17 +31,19 @@ public final class IdentityBench {
     EvaluationInput input =
         EvaluationInput.parse(open(Path.of(args[0])), open(Path.of(args[1])), open(Path.of(args[2])));
     Path labels = Path.of(args[3]);
-    IdentityResolver resolver = new IdentityResolver(AliasTable.bundled());
+    AliasTable aliases = AliasTable.bundled();
+    CatalogMerger merger = IdentityEvaluation.merger(aliases);
     IdentityEvaluation.Result result =
         IdentityEvaluation.score(
             input,
-            IdentityEvaluation.resolve(input, resolver),
+            IdentityEvaluation.merged(IdentityEvaluation.state(input), merger),
             IdentityEvaluation.hfPairs(open(labels.resolve("hf-pairs.tsv"))),
             IdentityEvaluation.pairs(open(labels.resolve("near-misses.tsv"))),
             IdentityEvaluation.pairs(open(labels.resolve("alias-pairs.tsv"))));
     int offers = args.length > 4 ? Integer.parseInt(args[4]) : DEFAULT_OFFERS;
     EvaluationInput large = scaled(input, offers);
-    double[] full = timeFullPass(large, resolver);
+    double[] full = timeFullMerge(IdentityEvaluation.state(large), merger);
+    IdentityResolver resolver = new IdentityResolver(aliases);
     System.out.println(json(result, large.listings().size(), full, timeOneOffer(large, resolver)));
   }
 
@@ -77,16 +79,16 @@ public final class IdentityBench {
     return colon > slash ? id.substring(0, colon) + suffix + id.substring(colon) : id + suffix;
   }
 
-  // Whole passes (identify every offer, resolve it, index it): median wall and CPU milliseconds.
-  // CPU time of this thread is the figure to trust on a machine shared with other work.
-  private static double[] timeFullPass(EvaluationInput input, IdentityResolver resolver) {
+  // Whole merges (identify every offer, resolve it against the index, build the models): median
+  // wall and CPU milliseconds. CPU time of this thread is the figure to trust on a shared machine.
+  private static double[] timeFullMerge(CatalogState state, CatalogMerger merger) {
     double[] wall = new double[RUNS];
     double[] cpu = new double[RUNS];
-    IdentityEvaluation.resolve(input, resolver);
+    merger.merge(state);
     for (int i = 0; i < RUNS; i++) {
       long start = System.nanoTime();
       long startCpu = THREADS.getCurrentThreadCpuTime();
-      IdentityEvaluation.resolve(input, resolver);
+      merger.merge(state);
       cpu[i] = (THREADS.getCurrentThreadCpuTime() - startCpu) / 1e6;
       wall[i] = (System.nanoTime() - start) / 1e6;
     }
@@ -119,7 +121,7 @@ public final class IdentityBench {
         "{\"listings\": %d, \"models\": %d, \"hf_pairs\": %d, \"hf_joined\": %d, \"hf_recall\": %.4f,"
             + " \"near_misses\": %d, \"near_miss_merged\": %d, \"near_miss_precision\": %.4f,"
             + " \"openrouter_listings\": %d, \"openrouter_models\": %d, \"alias_pairs\": %d, \"alias_recall\": %.4f,"
-            + " \"scaled_offers\": %d, \"full_pass_wall_ms\": %.1f, \"full_pass_cpu_ms\": %.1f, \"one_offer_cpu_us\": %.2f}",
+            + " \"scaled_offers\": %d, \"full_merge_wall_ms\": %.1f, \"full_merge_cpu_ms\": %.1f, \"one_offer_cpu_us\": %.2f}",
         r.listings(), r.models(), r.hfPairs(), r.hfPairs() - r.hfMissed().size(), r.hfRecall(),
         r.nearMisses(), r.falseMerges().size(), r.nearMissPrecision(),
         r.openRouterListings(), r.openRouterModels(), r.aliasPairs(), r.aliasRecall(),

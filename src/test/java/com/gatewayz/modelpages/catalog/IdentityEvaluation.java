@@ -6,16 +6,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Scores a grouping of the evaluation's listings against the labelled pairs: recall on the pairs
+ * Scores the merge of the evaluation's listings against the labelled pairs: recall on the pairs
  * joined by Hugging Face id (hf-pairs.tsv), precision on the hand-checked near-misses
  * (near-misses.tsv, pairs that must stay apart), and whether two OpenRouter models were merged.
  */
@@ -130,37 +130,32 @@ final class IdentityEvaluation {
     return rows;
   }
 
-  /** Groups the listings with the resolver alone, in order, exact ids first per gateway (as the merge does). */
-  static Function<String, String> resolve(EvaluationInput input, IdentityResolver resolver) {
-    List<EvaluationInput.Sold> listings = input.listings();
-    ModelIdentity[] identities = new ModelIdentity[listings.size()];
-    List<Integer> order = new ArrayList<>(listings.size());
-    for (int i = 0; i < identities.length; i++) {
-      identities[i] = resolver.identify(listings.get(i).listing(), listings.get(i).seller());
-      order.add(i);
+  /** The state the evaluation's listings make: one refresh per gateway. */
+  static CatalogState state(EvaluationInput input) {
+    Map<String, List<Listing>> byGateway = new LinkedHashMap<>();
+    for (EvaluationInput.Sold sold : input.listings()) {
+      byGateway.computeIfAbsent(sold.gateway(), g -> new ArrayList<>()).add(sold.listing());
     }
-    order.sort(Comparator.comparing((Integer i) -> gatewayRank(listings.get(i).gateway())).thenComparing(i -> !identities[i].exact()));
-    IdentityIndex<List<EvaluationInput.Sold>> index = new IdentityIndex<>(listings.size());
-    Map<String, String> modelOf = new HashMap<>();
-    for (int i : order) {
-      EvaluationInput.Sold sold = listings.get(i);
-      List<EvaluationInput.Sold> group =
-          index
-              .find(identities[i], g -> g.stream().noneMatch(s -> s.seller().equals(sold.seller())))
-              .map(IdentityIndex.Match::group)
-              .orElseGet(ArrayList::new);
-      group.add(sold);
-      index.add(identities[i], group);
-      modelOf.put(sold.ref(), group.get(0).ref());
+    CatalogState state = CatalogState.empty();
+    for (Map.Entry<String, List<Listing>> gateway : byGateway.entrySet()) {
+      state = CatalogUpdates.refresh(state, gateway.getKey(), gateway.getValue(), 1).state();
     }
-    return modelOf::get;
+    return state;
   }
 
-  private static int gatewayRank(String gateway) {
-    return switch (gateway) {
-      case "openrouter" -> 0;
-      case "groq" -> 1;
-      default -> 2;
-    };
+  /** The merge as the application runs it, gateways in the bundled registry's order. */
+  static CatalogMerger merger(AliasTable aliases) {
+    return new CatalogMerger(Map.of("openrouter", 10, "groq", 20, "models-dev", 240), List.of(), aliases);
+  }
+
+  /** The model each listing ({@code seller|listing id}) landed in, by the merge. */
+  static Function<String, String> merged(CatalogState state, CatalogMerger merger) {
+    Map<String, String> modelOf = new HashMap<>();
+    for (Model model : merger.merge(state)) {
+      for (Offer offer : model.offers()) {
+        modelOf.put(offer.gateway() + "|" + offer.listingId(), model.id());
+      }
+    }
+    return modelOf::get;
   }
 }

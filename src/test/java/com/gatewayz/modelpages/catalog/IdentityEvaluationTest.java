@@ -38,8 +38,9 @@ class IdentityEvaluationTest {
   }
 
   private static IdentityEvaluation.Result resolved() {
-    IdentityResolver resolver = new IdentityResolver(AliasTable.bundled());
-    return IdentityEvaluation.score(input, IdentityEvaluation.resolve(input, resolver), hf, nearMisses, aliases);
+    CatalogMerger merger = IdentityEvaluation.merger(AliasTable.bundled());
+    return IdentityEvaluation.score(
+        input, IdentityEvaluation.merged(IdentityEvaluation.state(input), merger), hf, nearMisses, aliases);
   }
 
   @Test
