@@ -21,7 +21,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** {@code GET /api/models} and {@code GET /api/models/{id}}: the merged catalog as JSON. */
+/**
+ * {@code GET /api/models} and {@code GET /api/models/{id}}: the merged catalog as JSON. One model
+ * answers to any of its ids (its own, and every id a gateway lists it under), with its {@code
+ * aliases} and, per offer, the listing id, quantization and the evidence that joined it.
+ */
 @Path("models")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelsResource {
@@ -77,13 +81,20 @@ public class ModelsResource {
       throw ApiException.badRequest("invalid model id: " + problem.get());
     }
     Catalog current = catalog.current();
-    Optional<Model> model = current.find(id);
+    Optional<Model> model = current.findByAnyId(id);
     if (model.isPresent()) {
-      return ModelJson.write(model.get());
+      return withAliases(ModelJson.write(model.get()), current.aliasesOf(model.get()));
     }
     if (current.retired(id).isPresent()) {
       throw new ApiException(410, "model '" + id + "' was retired");
     }
     throw ApiException.notFound("model '" + id + "' not found");
+  }
+
+  // Only the one-model answer lists aliases: the list stays as compact as before.
+  private static JsonObject withAliases(JsonObject model, List<String> aliases) {
+    JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
+    aliases.forEach(array::add);
+    return JsonSupport.JSON.createObjectBuilder(model).add("aliases", array).build();
   }
 }
