@@ -45,8 +45,9 @@ class OneModelPagesTest {
         Pricing.perToken(prompt, prompt), null, List.of(), null, null, huggingFace);
   }
 
-  static void refresh(String gateway, long time, Listing... listings) {
-    catalog.update(state -> CatalogUpdates.refresh(state, gateway, List.of(listings), time));
+  // Upserts, as a webhook would: the curated models' other entries at these gateways stay listed.
+  static void offer(String gateway, long time, Listing... listings) {
+    catalog.update(state -> CatalogUpdates.upsert(state, gateway, List.of(listings), time));
   }
 
   static String body(HttpResponse<byte[]> response) {
@@ -58,9 +59,9 @@ class OneModelPagesTest {
   }
 
   private static void llama() {
-    refresh("openrouter", 10, listing("acme/llama-9b-instruct", "acme/llama-9b-instruct", "0.0000003", "acme/Llama-9B-Instruct"));
-    refresh("together", 10, listing("acme/Llama-9B-Instruct-Turbo", "acme/Llama-9B-Instruct-Turbo", "0.0000002", null));
-    refresh("nebius", 10, listing("acme/Llama-9B-Instruct", "acme/Llama-9B-Instruct", "0.0000004", null));
+    offer("openrouter", 10, listing("acme/llama-9b-instruct", "acme/llama-9b-instruct", "0.0000003", "acme/Llama-9B-Instruct"));
+    offer("together", 10, listing("acme/Llama-9B-Instruct-Turbo", "acme/Llama-9B-Instruct-Turbo", "0.0000002", null));
+    offer("nebius", 10, listing("acme/Llama-9B-Instruct", "acme/Llama-9B-Instruct", "0.0000004", null));
   }
 
   @Test
@@ -109,5 +110,33 @@ class OneModelPagesTest {
             org.assertj.core.groups.Tuple.tuple("openrouter", "primary", null),
             org.assertj.core.groups.Tuple.tuple("together", "normalised_id", "fp8"),
             org.assertj.core.groups.Tuple.tuple("nebius", "hugging_face_id", null));
+  }
+
+  private static Listing withSlug(String id) {
+    return new Listing(id, id, id, "Name of " + id, null, "A model.", 131072L, 8192L,
+        Pricing.perToken("0.000001", "0.000001"), null, List.of(), null, null);
+  }
+
+  @Test
+  void aRefreshThatMergesDifferentlyPurgesExactlyThePagesWhoseOffersMoved() {
+    offer("fireworks", 10, withSlug("acme/gamma-9b"));
+    offer("azure", 10, listing("azure/gamma-9b", "gamma-9b", "0.0000005", null));
+    assertThat(header(site.get("/models/acme/gamma-9b"), "X-Cache")).isEqualTo("MISS");
+    assertThat(site.get("/models/azure/gamma-9b").statusCode()).isEqualTo(301);
+    site.get("/models/openai/gpt-4o");
+    assertThat(header(site.get("/models/acme/gamma-9b"), "X-Cache")).isEqualTo("HIT");
+    assertThat(header(site.get("/models/azure/gamma-9b"), "X-Cache")).isEqualTo("HIT");
+
+    // A second developer's gamma-9b makes Azure's bare "gamma-9b" ambiguous: its offer moves out.
+    offer("fireworks", 20, withSlug("zeta/gamma-9b"));
+
+    HttpResponse<byte[]> acme = site.get("/models/acme/gamma-9b");
+    HttpResponse<byte[]> azure = site.get("/models/azure/gamma-9b");
+    assertThat(header(acme, "X-Cache")).isEqualTo("MISS");
+    String table = body(acme).substring(body(acme).indexOf("<table class=\"offers\">"));
+    assertThat(table.substring(0, table.indexOf("</table>"))).doesNotContainIgnoringCase("azure");
+    assertThat(azure.statusCode()).isEqualTo(200);
+    assertThat(header(azure, "X-Cache")).isEqualTo("MISS");
+    assertThat(header(site.get("/models/openai/gpt-4o"), "X-Cache")).isEqualTo("HIT");
   }
 }
