@@ -512,6 +512,24 @@ phase_varnish() {
     --warmup 30 --tries 50 --skip 0 >"$RES/webhook_varnish.json"
   stop_varnish
   stop_tomcat
+# E: issue 14's identity figures: the evaluation set on the full snapshots, the resolver on 100,000
+# generated offers (a plain JVM on the test classpath; no server)
+phase_identity() {
+  log "identity: evaluation on the snapshots and the resolver on 100,000 generated offers"
+  (cd "$ROOT" && mvn -B -q test-compile &&
+    mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/identity.classpath") \
+    >"$WORK/logs/identity-build.log" 2>&1 || {
+    tail -20 "$WORK/logs/identity-build.log" >&2
+    die "cannot compile the identity benchmark"
+  }
+  sample_load identity
+  java -Xmx1g -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/identity.classpath")" \
+    com.gatewayz.modelpages.catalog.IdentityBench "$WORK/gw/$OR_SNAPSHOT" "$WORK/gw/$GROQ_SNAPSHOT" \
+    "$WORK/gw/$MD_SNAPSHOT" "$ROOT/src/test/resources/com/gatewayz/modelpages/catalog/identity" \
+    >"$RES/identity.json" 2>"$WORK/logs/identity.log" || {
+    tail -20 "$WORK/logs/identity.log" >&2
+    die "the identity benchmark failed"
+  }
 }
 
 write_meta() {
@@ -555,6 +573,7 @@ phase_deploy
 phase_modelsdev
 phase_zipf
 phase_varnish
+phase_identity
 sample_load end
 write_meta
 "${PY[@]}" report --results "$RES" >"$WORK/RESULTS.md"

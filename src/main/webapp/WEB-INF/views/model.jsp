@@ -85,6 +85,7 @@
             <th scope="col" class="num">Output</th>
             <th scope="col" class="num">Context</th>
             <th scope="col" class="num">Max output</th>
+            <th scope="col">Quantization</th>
           </tr>
         </thead>
         <tbody>
@@ -93,17 +94,19 @@
             <th scope="row">
               <a href="${fn:escapeXml(offer.gatewayHref)}"><c:out value="${offer.gateway}"/></a>
               <c:if test="${offer.cheapest}"><span class="badge">Cheapest</span></c:if>
+              <c:if test="${not empty offer.listedAs}"><br><small class="listed-as">as <code><c:out value="${offer.listedAs}"/></code></small></c:if>
             </th>
             <td class="num"><c:out value="${offer.inputPrice}"/></td>
             <td class="num"><c:out value="${offer.outputPrice}"/></td>
             <td class="num" title="${fn:escapeXml(offer.contextTitle)}"><c:out value="${offer.context}"/></td>
             <td class="num" title="${fn:escapeXml(offer.maxOutputTitle)}"><c:out value="${offer.maxOutput}"/></td>
+            <td><c:out value="${empty offer.quantization ? '—' : offer.quantization}"/></td>
           </tr>
           </c:forEach>
         </tbody>
       </table>
     </div>
-    <p class="note">Prices in USD per 1M tokens.</p>
+    <p class="note">Prices in USD per 1M tokens, cheapest first. Quantization as the gateway's model id states it.</p>
   </section>
   </c:if>
 

@@ -6,8 +6,10 @@ import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.catalog.ModelJson;
 import com.gatewayz.modelpages.catalog.TextQuery;
+import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,13 +18,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * {@code GET /api/models} and {@code GET /api/models/{id}}: the merged catalog as JSON. One
+ * {@code GET /api/models} and {@code GET /api/models/{id}}: the merged catalog as JSON. One model
+ * answers to any of its ids (its own, and every id a gateway lists it under), with its {@code
+ * aliases} and, per offer, the listing id, quantization and the evidence that joined it. One
  * instance serves every request, so list answers are kept between requests ({@link ModelLists}).
  */
 @Singleton
@@ -91,13 +96,20 @@ public class ModelsResource {
       throw ApiException.badRequest("invalid model id: " + problem.get());
     }
     Catalog current = catalog.current();
-    Optional<Model> model = current.find(id);
+    Optional<Model> model = current.findByAnyId(id);
     if (model.isPresent()) {
-      return ModelJson.write(model.get());
+      return withAliases(ModelJson.write(model.get()), current.aliasesOf(model.get()));
     }
     if (current.retired(id).isPresent()) {
       throw new ApiException(410, "model '" + id + "' was retired");
     }
     throw ApiException.notFound("model '" + id + "' not found");
+  }
+
+  // Only the one-model answer lists aliases: the list stays as compact as before.
+  private static JsonObject withAliases(JsonObject model, List<String> aliases) {
+    JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
+    aliases.forEach(array::add);
+    return JsonSupport.JSON.createObjectBuilder(model).add("aliases", array).build();
   }
 }

@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.boot;
 import com.gatewayz.modelpages.api.AdminAudit;
 import com.gatewayz.modelpages.api.AdminGuard;
 import com.gatewayz.modelpages.catalog.CacheTags;
+import com.gatewayz.modelpages.catalog.AliasTable;
 import com.gatewayz.modelpages.catalog.CatalogMerger;
 import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.CatalogState;
@@ -92,7 +93,11 @@ final class Application implements AutoCloseable {
     GatewayRegistry gateways = GatewayRegistry.load(settings);
     CatalogState initial = store.load().orElseGet(() -> CatalogState.seededFrom(curated));
     CatalogService catalog =
-        new CatalogService(initial, new CatalogMerger(gateways.priorities(), curated), store, clock);
+        new CatalogService(
+            initial,
+            new CatalogMerger(gateways.priorities(), curated, AliasTable.load(settings.modelAliasesFile())),
+            store,
+            clock);
     SiteContext site =
         new SiteContext(context.getContextPath(), settings.publicUrl().toString(), AssetVersion.of(context));
     JspPageRenderer renderer = new JspPageRenderer(context, catalog, site);

@@ -20,6 +20,7 @@ public final class Catalog {
   private final List<Model> models;
   private final Map<String, Model> byId;
   private final Map<String, List<String>> idsByAlias;
+  private final Map<String, String> canonicalIdOf;
   private final Map<String, RetiredModel> retired;
   private final SortedSet<String> developers;
   private final SortedSet<String> gateways;
@@ -33,8 +34,10 @@ public final class Catalog {
     }
     this.models = List.copyOf(byId.values());
     this.idsByAlias = indexAliases(this.models);
+    this.canonicalIdOf = indexOtherIds(this.models, byId);
     Map<String, RetiredModel> stillRetired = new LinkedHashMap<>(retired);
     stillRetired.keySet().removeAll(byId.keySet());
+    stillRetired.keySet().removeAll(canonicalIdOf.keySet());
     this.retired = Map.copyOf(stillRetired);
     this.developers = new TreeSet<>();
     this.gateways = new TreeSet<>();
@@ -76,6 +79,24 @@ public final class Catalog {
     return index;
   }
 
+  // The ids gateways list a model under besides its own, each leading to exactly one model.
+  private static Map<String, String> indexOtherIds(List<Model> models, Map<String, Model> byId) {
+    Map<String, String> index = new HashMap<>();
+    java.util.Set<String> ambiguous = new java.util.HashSet<>();
+    for (Model model : models) {
+      for (String other : CanonicalIds.membersOf(model)) {
+        if (!byId.containsKey(other) && !ambiguous.contains(other)) {
+          String before = index.putIfAbsent(other, model.id());
+          if (before != null && !before.equals(model.id())) {
+            index.remove(other);
+            ambiguous.add(other);
+          }
+        }
+      }
+    }
+    return Map.copyOf(index);
+  }
+
   /** Every model, most popular first. */
   public List<Model> models() {
     return models;
@@ -87,6 +108,35 @@ public final class Catalog {
 
   public Optional<Model> find(String id) {
     return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * The canonical id of the model that {@code id} is another id of (a gateway lists the model under
+   * it, or the model was published under it first); empty for model ids and unknown ids.
+   */
+  public Optional<String> canonicalIdOf(String id) {
+    return Optional.ofNullable(canonicalIdOf.get(id));
+  }
+
+  /** The model {@code id} names: by its own id or by another id of it. */
+  public Optional<Model> findByAnyId(String id) {
+    Model model = byId.get(id);
+    if (model != null) {
+      return Optional.of(model);
+    }
+    String canonical = canonicalIdOf.get(id);
+    return canonical == null ? Optional.empty() : Optional.ofNullable(byId.get(canonical));
+  }
+
+  /** The other ids of a model: every id besides its own that leads to it. */
+  public List<String> aliasesOf(Model model) {
+    List<String> aliases = new ArrayList<>();
+    for (String member : CanonicalIds.membersOf(model)) {
+      if (model.id().equals(canonicalIdOf.get(member))) {
+        aliases.add(member);
+      }
+    }
+    return aliases;
   }
 
   /** The id of the one model whose alias is {@code slug}; empty when none or several share it. */

@@ -57,6 +57,10 @@ final class CatalogJournal {
         "status_put",
         CatalogStateJson.writeStatuses(changed(before.gatewayStatus(), after.gatewayStatus()))
             .build());
+    if (!after.canonicalIds().equals(before.canonicalIds())) {
+      // Small (only models whose merge would now pick another id): written whole when it changes.
+      line.add(CatalogStateJson.CANONICAL_IDS, CatalogStateJson.writeCanonicalIds(after.canonicalIds()));
+    }
     return line.build();
   }
 
@@ -119,12 +123,18 @@ final class CatalogJournal {
           sources.getOrDefault(removed.getKey(), new LinkedHashMap<>());
       strings(removed.getValue(), origin).forEach(entries::remove);
     }
+    Map<String, String> canonicalIds =
+        line.containsKey(CatalogStateJson.CANONICAL_IDS)
+            ? CatalogStateJson.canonicalIds(line)
+            : state.canonicalIds();
     return legacy
         ? new CatalogState(
             sources,
             retiredOf(line, "retired", origin),
-            CatalogStateJson.statuses(part(line, "gateway_status"), origin))
-        : new CatalogState(sources, retired(state, line, origin), statuses(state, line, origin));
+            CatalogStateJson.statuses(part(line, "gateway_status"), origin),
+            canonicalIds)
+        : new CatalogState(
+            sources, retired(state, line, origin), statuses(state, line, origin), canonicalIds);
   }
 
   private static Map<String, RetiredModel> retired(

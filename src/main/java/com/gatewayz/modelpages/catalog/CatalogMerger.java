@@ -3,17 +3,21 @@ package com.gatewayz.modelpages.catalog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Merges what every gateway lists into one model per real model: listings match by OpenRouter's
- * canonical slug or by id (case-insensitive, without a prefix naming the gateway itself). The
- * first listing by gateway priority gives the id and descriptive fields; every gateway adds an
- * offer; the headline price is the cheapest offer. Curated models come first, in curated order.
- * Stateless and thread-safe.
+ * Merges what every gateway lists into one model per real model: the {@link IdentityResolver}
+ * decides from evidence which listings are the same model, and each listing is resolved against
+ * the models built so far ({@link IdentityIndex}), gateways in priority order, exact ids first. A
+ * seller's two listings are never one model. The first listing gives the descriptive fields and,
+ * unless the state pins the id the model was first published under, the id; every seller adds an
+ * offer naming the evidence that joined it; the headline price is the cheapest offer. Curated
+ * models come first, in curated order. Stateless and thread-safe.
  */
 public final class CatalogMerger {
 
@@ -21,13 +25,20 @@ public final class CatalogMerger {
 
   private final Map<String, Integer> priorities;
   private final Map<String, Integer> curatedRank = new HashMap<>();
+  private final IdentityResolver resolver;
 
   /**
    * @param priorities gateway id → priority, lower first; gateways not named come last
    * @param curated the curated models, most popular first
    */
   public CatalogMerger(Map<String, Integer> priorities, List<Model> curated) {
+    this(priorities, curated, AliasTable.bundled());
+  }
+
+  /** As above, with the alias table the identity resolver applies. */
+  public CatalogMerger(Map<String, Integer> priorities, List<Model> curated, AliasTable aliases) {
     this.priorities = Map.copyOf(priorities);
+    this.resolver = new IdentityResolver(aliases);
     for (int rank = 0; rank < curated.size(); rank++) {
       curatedRank.putIfAbsent(idKey(curated.get(rank).id(), null), rank);
     }
@@ -45,12 +56,14 @@ public final class CatalogMerger {
   }
 
   public Merged merged(CatalogState state) {
-    List<Group> groups = group(state);
-    groups.sort(Comparator.comparingInt((Group g) -> g.rank).thenComparingInt(g -> g.order));
+    List<MergeGroup> groups = group(state);
+    groups.sort(Comparator.comparingInt((MergeGroup g) -> g.rank).thenComparingInt(g -> g.order));
     List<Model> models = new ArrayList<>(groups.size());
     Map<String, Long> lastModified = new HashMap<>();
-    for (Group group : groups) {
-      Model model = group.toModel();
+    Set<String> taken = new HashSet<>();
+    for (MergeGroup group : groups) {
+      String id = CanonicalIds.idOf(group.listings, state.canonicalIds(), taken);
+      Model model = group.toModel(id);
       models.add(model);
       if (group.lastApplied > 0) {
         lastModified.putIfAbsent(model.id(), group.lastApplied);
@@ -59,63 +72,56 @@ public final class CatalogMerger {
     return new Merged(models, lastModified);
   }
 
-  private List<Group> group(CatalogState state) {
-    Map<String, Group> byKey = new HashMap<>();
-    List<Group> groups = new ArrayList<>();
+  /** A visible listing of one gateway with its identity. */
+  private record Identified(String seller, SourceEntry entry, ModelIdentity identity) {}
+
+  private List<MergeGroup> group(CatalogState state) {
+    IdentityIndex<MergeGroup> index = new IdentityIndex<>(entryCount(state));
+    List<MergeGroup> groups = new ArrayList<>();
     for (String gateway : gatewaysByPriority(state)) {
-      for (SourceEntry entry : state.entriesOf(gateway).values()) {
-        if (entry.isVisible()) {
-          Listing listing = entry.listing();
-          List<String> keys = keys(listing, gateway);
-          Group group = find(byKey, keys, listing.offerLabel(gateway));
-          if (group == null) {
-            group = new Group(rankOf(keys), groups.size());
-            groups.add(group);
-          }
-          group.add(gateway, listing, entry.appliedAt());
-          for (String key : keys) {
-            byKey.putIfAbsent(key, group);
-          }
+      for (Identified item : identified(state, gateway)) {
+        Listing listing = item.entry().listing();
+        Optional<IdentityIndex.Match<MergeGroup>> match =
+            index.find(item.identity(), g -> !g.sellers.contains(item.seller()));
+        MergeGroup group = match.map(IdentityIndex.Match::group).orElse(null);
+        if (group == null) {
+          group = new MergeGroup(Integer.MAX_VALUE, groups.size());
+          groups.add(group);
         }
+        group.rank = Math.min(group.rank, curatedRank.getOrDefault(idKey(listing.id(), item.seller()), Integer.MAX_VALUE));
+        Evidence evidence = match.map(IdentityIndex.Match::evidence).orElse(Evidence.PRIMARY);
+        group.add(item.seller(), listing, item.entry().appliedAt(), item.identity(), evidence);
+        index.add(item.identity(), group);
       }
     }
     return groups;
+  }
+
+  // Of one seller's two listings of a model, the one listed by its exact id becomes the offer.
+  private List<Identified> identified(CatalogState state, String gateway) {
+    List<Identified> items = new ArrayList<>();
+    for (SourceEntry entry : state.entriesOf(gateway).values()) {
+      if (entry.isVisible()) {
+        String seller = entry.listing().offerLabel(gateway);
+        items.add(new Identified(seller, entry, resolver.identify(entry.listing(), seller)));
+      }
+    }
+    items.sort(Comparator.comparing((Identified item) -> !item.identity().exact()));
+    return items;
+  }
+
+  private static int entryCount(CatalogState state) {
+    int count = 0;
+    for (Map<String, SourceEntry> entries : state.sources().values()) {
+      count += entries.size();
+    }
+    return count;
   }
 
   private List<String> gatewaysByPriority(CatalogState state) {
     List<String> gateways = new ArrayList<>(state.sources().keySet());
     gateways.sort(Comparator.comparingInt(g -> priorities.getOrDefault(g, UNKNOWN_PRIORITY)));
     return gateways;
-  }
-
-  // Two listings of one seller are two offers there (a ":free" variant shares its model's
-  // canonical slug): they stay two models rather than one hiding the other. The seller is the
-  // gateway, or for models.dev the provider, so one model across models.dev's providers merges.
-  private static Group find(Map<String, Group> byKey, List<String> keys, String seller) {
-    for (String key : keys) {
-      Group group = byKey.get(key);
-      if (group != null && !group.sellers.contains(seller)) {
-        return group;
-      }
-    }
-    return null;
-  }
-
-  private int rankOf(List<String> keys) {
-    int rank = Integer.MAX_VALUE;
-    for (String key : keys) {
-      rank = Math.min(rank, curatedRank.getOrDefault(key, Integer.MAX_VALUE));
-    }
-    return rank;
-  }
-
-  static List<String> keys(Listing listing, String gateway) {
-    List<String> keys = new ArrayList<>(2);
-    keys.add(idKey(listing.id(), listing.offerLabel(gateway)));
-    if (listing.canonicalSlug() != null && !listing.canonicalSlug().isBlank()) {
-      keys.add("slug:" + listing.canonicalSlug().toLowerCase(Locale.ROOT));
-    }
-    return keys;
   }
 
   /** The id, lower-cased, without a first segment that names the gateway listing it. */
@@ -126,61 +132,5 @@ public final class CatalogMerger {
       key = id.substring(slash + 1);
     }
     return key.toLowerCase(Locale.ROOT);
-  }
-
-  /** The listings of one real model, in gateway priority order. */
-  private static final class Group {
-    final int rank;
-    final int order;
-    final List<Listing> listings = new ArrayList<>(2);
-    final Map<String, Offer> offers = new LinkedHashMap<>();
-    final java.util.Set<String> sellers = new java.util.HashSet<>();
-    long lastApplied;
-
-    Group(int rank, int order) {
-      this.rank = rank;
-      this.order = order;
-    }
-
-    void add(String gateway, Listing listing, long appliedAt) {
-      String label = listing.offerLabel(gateway);
-      sellers.add(label);
-      listings.add(listing);
-      lastApplied = Math.max(lastApplied, appliedAt);
-      offers.putIfAbsent(label, listing.toOffer(label));
-    }
-
-    Model toModel() {
-      Listing primary = listings.get(0);
-      Model model =
-          new Model(
-              primary.id(),
-              primary.name(),
-              primary.developer(),
-              first(Listing::description),
-              firstContext(),
-              null,
-              null,
-              first(Listing::architecture),
-              first(l -> l.supportedParameters().isEmpty() ? null : l.supportedParameters()),
-              first(Listing::created),
-              List.of());
-      return model.withOffers(List.copyOf(offers.values()));
-    }
-
-    private long firstContext() {
-      Long context = first(Listing::contextLength);
-      return context == null ? 0 : context;
-    }
-
-    private <T> T first(java.util.function.Function<Listing, T> field) {
-      for (Listing listing : listings) {
-        T value = field.apply(listing);
-        if (value != null && !(value instanceof String text && text.isBlank())) {
-          return value;
-        }
-      }
-      return null;
-    }
   }
 }

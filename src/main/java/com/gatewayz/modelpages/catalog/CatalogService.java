@@ -184,9 +184,14 @@ public final class CatalogService {
     if (outcome.state().equals(before.state())) {
       return Optional.of(new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog())));
     }
-    CatalogState changed = CatalogUpdates.forgetExpired(outcome.state(), clock.millis());
-    CatalogMerger.Merged merged = merger.merged(changed);
-    CatalogState next = changed.withRetired(retired(before, merged.models()));
+    CatalogState next = CatalogUpdates.forgetExpired(outcome.state(), clock.millis());
+    CatalogMerger.Merged merged = merger.merged(next);
+    Map<String, String> pins = CanonicalIds.pinned(before.catalog(), merged.models());
+    if (!pins.equals(next.canonicalIds())) {
+      next = next.withCanonicalIds(pins);
+      merged = merger.merged(next);
+    }
+    next = next.withRetired(retired(before, merged.models()));
     Catalog after = Catalog.of(merged.models(), next.retired(), merged.lastModified());
     if (store != null) {
       store.save(next);
@@ -219,10 +224,11 @@ public final class CatalogService {
     }
   }
 
-  // Models that left the catalog are retired (410); models that came back are not.
+  // Models that left the catalog are retired (410); models that came back, or whose id is now an
+  // alias of another model (301), are not.
   private Map<String, RetiredModel> retired(Snapshot before, List<Model> models) {
     Set<String> present = new HashSet<>();
-    models.forEach(model -> present.add(model.id()));
+    models.forEach(model -> present.addAll(CanonicalIds.membersOf(model)));
     Map<String, RetiredModel> retired = new LinkedHashMap<>(before.state().retired());
     retired.keySet().removeAll(present);
     long now = clock.millis();

@@ -8,24 +8,39 @@ import java.util.Map;
 /**
  * Everything the catalog is derived from, persisted as is: per gateway, what it listed or a webhook
  * said, entry by entry (model id), with event times, tombstones included; the retired models;
- * gateway statuses reported by webhooks, with their event times. Immutable: changes build a new
- * state. The merged {@link Catalog} is a function of it.
+ * gateway statuses reported by webhooks, with their event times; the canonical ids that outlive a
+ * change of the merge (first published id wins). Immutable: changes build a new state. The merged
+ * {@link Catalog} is a function of it.
  */
 public final class CatalogState {
 
   private final Map<String, Map<String, SourceEntry>> sources;
   private final Map<String, RetiredModel> retired;
   private final Map<String, ReportedStatus> gatewayStatus;
+  private final Map<String, String> canonicalIds;
 
   public CatalogState(
       Map<String, Map<String, SourceEntry>> sources,
       Map<String, RetiredModel> retired,
       Map<String, ReportedStatus> gatewayStatus) {
+    this(sources, retired, gatewayStatus, Map.of());
+  }
+
+  /**
+   * @param canonicalIds listing id → the id its model was first published under, for the models
+   *     whose merge would now pick another id (see {@link CanonicalIds})
+   */
+  public CatalogState(
+      Map<String, Map<String, SourceEntry>> sources,
+      Map<String, RetiredModel> retired,
+      Map<String, ReportedStatus> gatewayStatus,
+      Map<String, String> canonicalIds) {
     Map<String, Map<String, SourceEntry>> copy = new LinkedHashMap<>();
     sources.forEach((gateway, entries) -> copy.put(gateway, Collections.unmodifiableMap(new LinkedHashMap<>(entries))));
     this.sources = Collections.unmodifiableMap(copy);
     this.retired = Collections.unmodifiableMap(new LinkedHashMap<>(retired));
     this.gatewayStatus = Collections.unmodifiableMap(new LinkedHashMap<>(gatewayStatus));
+    this.canonicalIds = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalIds));
   }
 
   public static CatalogState empty() {
@@ -62,20 +77,29 @@ public final class CatalogState {
     return gatewayStatus;
   }
 
+  /** Listing id → the canonical id its model keeps; empty for models the merge names itself. */
+  public Map<String, String> canonicalIds() {
+    return canonicalIds;
+  }
+
   public CatalogState withEntries(String gateway, Map<String, SourceEntry> entries) {
     Map<String, Map<String, SourceEntry>> next = new LinkedHashMap<>(sources);
     next.put(gateway, entries);
-    return new CatalogState(next, retired, gatewayStatus);
+    return new CatalogState(next, retired, gatewayStatus, canonicalIds);
   }
 
   public CatalogState withRetired(Map<String, RetiredModel> newRetired) {
-    return new CatalogState(sources, newRetired, gatewayStatus);
+    return new CatalogState(sources, newRetired, gatewayStatus, canonicalIds);
   }
 
   public CatalogState withGatewayStatus(String gateway, ReportedStatus status) {
     Map<String, ReportedStatus> next = new LinkedHashMap<>(gatewayStatus);
     next.put(gateway, status);
-    return new CatalogState(sources, retired, next);
+    return new CatalogState(sources, retired, next, canonicalIds);
+  }
+
+  public CatalogState withCanonicalIds(Map<String, String> newCanonicalIds) {
+    return new CatalogState(sources, retired, gatewayStatus, newCanonicalIds);
   }
 
   @Override
@@ -83,7 +107,8 @@ public final class CatalogState {
     return other instanceof CatalogState state
         && sources.equals(state.sources)
         && retired.equals(state.retired)
-        && gatewayStatus.equals(state.gatewayStatus);
+        && gatewayStatus.equals(state.gatewayStatus)
+        && canonicalIds.equals(state.canonicalIds);
   }
 
   @Override

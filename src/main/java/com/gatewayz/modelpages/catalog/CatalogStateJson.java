@@ -23,6 +23,7 @@ final class CatalogStateJson {
   static final int FORMAT = 3;
   static final int LEGACY_FORMAT = 2;
   private static final Logger LOG = Logger.getLogger(CatalogStateJson.class.getName());
+  static final String CANONICAL_IDS = "canonical_ids";
 
   private CatalogStateJson() {}
 
@@ -50,7 +51,27 @@ final class CatalogStateJson {
                   + "; it is rewritten in format "
                   + FORMAT);
     }
-    return new CatalogState(sources, retired, statuses);
+    return new CatalogState(sources, retired, statuses, canonicalIds(stored));
+  }
+
+  // Added with issue 14: absent in older files (nothing pinned); an invalid pair is dropped.
+  static Map<String, String> canonicalIds(JsonObject stored) {
+    Map<String, String> pinned = new LinkedHashMap<>();
+    JsonValue value = stored.get(CANONICAL_IDS);
+    if (value instanceof JsonObject object) {
+      object.forEach((listingId, canonical) -> {
+        if (canonical instanceof jakarta.json.JsonString text && ModelId.isValid(listingId) && ModelId.isValid(text.getString())) {
+          pinned.put(listingId, text.getString());
+        }
+      });
+    }
+    return pinned;
+  }
+
+  static JsonObjectBuilder writeCanonicalIds(Map<String, String> canonicalIds) {
+    JsonObjectBuilder json = JsonSupport.JSON.createObjectBuilder();
+    canonicalIds.forEach(json::add);
+    return json;
   }
 
   /** The format number of a stored state: {@link #FORMAT} or {@link #LEGACY_FORMAT}. */
@@ -85,7 +106,7 @@ final class CatalogStateJson {
       try {
         SourceEntry entry = entry(array.get(i), path);
         entries.put(
-            entry.listing() != null ? entry.listing().id() : array.getJsonObject(i).getString("id"),
+            entry.listing() != null ? entry.listing().entryKey() : array.getJsonObject(i).getString("id"),
             entry);
       } catch (InvalidModelException | RuntimeException e) {
         skipped(path, e);
@@ -93,6 +114,16 @@ final class CatalogStateJson {
     }
     return entries;
   }
+
+  // A tombstone's key: a model id, or a models.dev provider and the id ({@link Listing#entryKey}).
+  private static boolean isEntryKey(String key) {
+    int space = key.indexOf(' ');
+    return ModelId.isValid(key.substring(space + 1))
+        && (space < 0 || PROVIDER.matcher(key.substring(0, space)).matches());
+  }
+
+  private static final java.util.regex.Pattern PROVIDER =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   private static SourceEntry entry(JsonValue value, String path) throws InvalidModelException {
     if (!(value instanceof JsonObject entry)) {
@@ -102,7 +133,7 @@ final class CatalogStateJson {
         entry.isNull("listing")
             ? null
             : ListingJson.read(entry.getJsonObject("listing"), path + ".listing");
-    if (listing == null && !ModelId.isValid(entry.getString("id"))) {
+    if (listing == null && !isEntryKey(entry.getString("id"))) {
       throw new InvalidModelException(path + ".id", "is not a valid model id");
     }
     return new SourceEntry(
@@ -179,6 +210,7 @@ final class CatalogStateJson {
         .add("sources", sources)
         .add("retired", writeRetired(state.retired()))
         .add("gateway_status", writeStatuses(state.gatewayStatus()))
+        .add(CANONICAL_IDS, writeCanonicalIds(state.canonicalIds()))
         .build();
   }
 

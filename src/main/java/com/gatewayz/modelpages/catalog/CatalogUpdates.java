@@ -49,7 +49,7 @@ public final class CatalogUpdates {
     Changes changes = new Changes(state.entriesOf(gateway));
     Set<String> listed = new LinkedHashSet<>();
     for (Listing listing : listings) {
-      if (listed.add(listing.id())) {
+      if (listed.add(listing.entryKey())) {
         changes.list(listing, fetchedAt);
       }
     }
@@ -65,11 +65,11 @@ public final class CatalogUpdates {
   public static Outcome upsert(CatalogState state, String gateway, List<Listing> listings, long eventTime) {
     Changes changes = new Changes(state.entriesOf(gateway));
     for (Listing listing : listings) {
-      SourceEntry old = changes.entries.get(listing.id());
+      SourceEntry old = changes.entries.get(listing.entryKey());
       if (old != null && old.isNewerThan(eventTime)) {
-        changes.stale.add(listing.id());
+        changes.stale.add(listing.entryKey());
       } else {
-        changes.put(listing.id(), old, SourceEntry.listed(listing, eventTime));
+        changes.put(listing.entryKey(), old, SourceEntry.listed(listing, eventTime));
       }
     }
     return changes.outcome(state, gateway);
@@ -133,14 +133,14 @@ public final class CatalogUpdates {
     }
 
     void list(Listing listing, long fetchedAt) {
-      SourceEntry old = entries.get(listing.id());
+      SourceEntry old = entries.get(listing.entryKey());
       if (old != null && old.isNewerThan(fetchedAt)) {
-        stale.add(listing.id());
+        stale.add(listing.entryKey());
       } else if (old != null && old.removed() && (old.listing() == null || old.listing().equals(listing))) {
         // Removed by a webhook: it stays removed until the gateway's listing of it changes.
-        entries.put(listing.id(), new SourceEntry(listing, old.appliedAt(), 0, true));
+        entries.put(listing.entryKey(), new SourceEntry(listing, old.appliedAt(), 0, true));
       } else {
-        put(listing.id(), old, SourceEntry.listed(listing, fetchedAt));
+        put(listing.entryKey(), old, SourceEntry.listed(listing, fetchedAt));
       }
     }
 

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param created epoch seconds, or null when unknown
  * @param provider the models.dev provider id the entry came from when it is a valid gateway id,
  *     else null
+ * @param huggingFaceId the Hugging Face repo ({@code org/name}) the gateway says it serves
+ *     (OpenRouter's {@code hugging_face_id}), else null (an invalid one is dropped)
  */
 public record Listing(
     String id,
@@ -41,7 +43,11 @@ public record Listing(
     Architecture architecture,
     List<String> supportedParameters,
     Long created,
-    String provider) {
+    String provider,
+    String huggingFaceId) {
+
+  private static final java.util.regex.Pattern REPO_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
 
   public Listing {
     Optional<String> problem = ModelId.problem(id);
@@ -62,10 +68,35 @@ public record Listing(
     supportedParameters = ListingBounds.strings(supportedParameters);
     created = ListingBounds.created(created);
     provider = provider == null || !LABEL.matcher(provider).matches() ? null : provider;
+    huggingFaceId = isRepoId(huggingFaceId) ? huggingFaceId : null;
   }
 
   private static String validOr(String id, String fallback) {
     return id != null && ModelId.isValid(id) ? id : fallback;
+  }
+
+  /** A listing without a Hugging Face repo id. */
+  public Listing(
+      String id,
+      String gatewayModelId,
+      String canonicalSlug,
+      String name,
+      String developer,
+      String description,
+      Long contextLength,
+      Long maxCompletionTokens,
+      Pricing pricing,
+      Architecture architecture,
+      List<String> supportedParameters,
+      Long created,
+      String provider) {
+    this(id, gatewayModelId, canonicalSlug, name, developer, description, contextLength,
+        maxCompletionTokens, pricing, architecture, supportedParameters, created, provider, null);
+  }
+
+  /** True for a Hugging Face repo id: {@code org/name}, each 1–96 of {@code A-Z a-z 0-9 . _ -}. */
+  public static boolean isRepoId(String value) {
+    return value != null && REPO_ID.matcher(value).matches();
   }
 
   private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -78,9 +109,17 @@ public record Listing(
     return provider != null ? provider : sourceGateway;
   }
 
-  /** This listing as an offer of {@code label}. */
-  public Offer toOffer(String label) {
-    return new Offer(label, pricing, contextLength, maxCompletionTokens);
+  /**
+   * The key of this listing among its gateway's entries: the id, or for a models.dev provider's
+   * listing the provider and the id, since several providers list one id (each is an offer).
+   */
+  public String entryKey() {
+    return provider == null ? id : provider + " " + id;
+  }
+
+  /** This listing as an offer of {@code label}, with what the identity resolver found. */
+  Offer toOffer(String label, ModelIdentity identity, Evidence evidence) {
+    return new Offer(label, pricing, contextLength, maxCompletionTokens, id, identity.quantization(), evidence);
   }
 
   /** A listing carrying what a model document says (a webhook's or the curated file's model). */

@@ -27,6 +27,7 @@ final class ListingJson {
     addIfPresent(json, "canonical_slug", listing.canonicalSlug());
     addIfPresent(json, "description", listing.description());
     addIfPresent(json, "provider", listing.provider());
+    addIfPresent(json, "hugging_face_id", listing.huggingFaceId());
     addIfPresent(json, "context_length", listing.contextLength());
     addIfPresent(json, "max_completion_tokens", listing.maxCompletionTokens());
     addIfPresent(json, "created", listing.created());
@@ -73,7 +74,8 @@ final class ListingJson {
                 strings(architecture, "output_modalities", path + ".architecture")),
         strings(json, "supported_parameters", path),
         JsonFields.integer(json, "created", path),
-        text(json, "provider", path));
+        text(json, "provider", path),
+        huggingFaceId(text(json, "hugging_face_id", path)));
   }
 
   private static String text(JsonObject json, String name, String path)
@@ -92,6 +94,11 @@ final class ListingJson {
       values.add(item.getString());
     }
     return values;
+  }
+
+  // Added after the first stored catalogs: absent in them, and an invalid one is dropped, not fatal.
+  private static String huggingFaceId(String stored) {
+    return Listing.isRepoId(stored) ? stored : null;
   }
 
   private static void addIfPresent(JsonObjectBuilder json, String name, String value) {

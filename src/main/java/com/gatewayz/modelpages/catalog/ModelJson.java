@@ -16,9 +16,10 @@ import java.util.Optional;
  * The JSON shape of a model, shared by the curated file, the durable store, the API and webhooks:
  * {@code id, name, provider_slug, description, context_length, pricing{prompt,completion},
  * architecture{input_modalities,output_modalities}, supported_parameters, created,
- * source_gateways, offers[{gateway,pricing,context_length,max_completion_tokens}]}. Prices are
- * plain-notation strings in USD per token. Reading is strict, with {@link ListingBounds}' numbers:
- * untrusted documents fail with an {@link InvalidModelException} naming the field.
+ * source_gateways, offers[{gateway,pricing,context_length,max_completion_tokens,listing_id,
+ * quantization,evidence}]}; the last three are written, never read (the merge derives them). Prices
+ * are plain-notation strings in USD per token. Reading is strict, with {@link ListingBounds}'
+ * numbers: untrusted documents fail with an {@link InvalidModelException} naming the field.
  */
 public final class ModelJson {
 
@@ -166,7 +167,18 @@ public final class ModelJson {
         JsonSupport.JSON.createObjectBuilder().add("gateway", offer.gateway()).add("pricing", write(offer.pricing()));
     addNullable(json, "context_length", offer.contextLength());
     addNullable(json, "max_completion_tokens", offer.maxCompletionTokens());
+    addNullable(json, "listing_id", offer.listingId());
+    addNullable(json, "quantization", offer.quantization());
+    addNullable(json, "evidence", offer.evidence() == null ? null : offer.evidence().jsonName());
     return json.build();
+  }
+
+  private static void addNullable(JsonObjectBuilder json, String name, String value) {
+    if (value == null) {
+      json.addNull(name);
+    } else {
+      json.add(name, value);
+    }
   }
 
   public static JsonObject write(Pricing pricing) {

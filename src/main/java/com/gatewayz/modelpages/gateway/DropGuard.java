@@ -63,7 +63,7 @@ final class DropGuard {
       return result;
     }
     String why = because(suspicion, count, baseline, seen);
-    return new Failed(fetched.gateway(), why, fetched.attempts(), fetched.millis(), false);
+    return new Failed(fetched.gateway(), suspicion, why, fetched.attempts(), fetched.millis(), false);
   }
 
   /** Remembers what was applied from each list: the next list is judged against it. */

@@ -30,7 +30,7 @@ import java.util.Set;
 
 /**
  * Renders the site's pages from the current catalog through the JSP views: model pages (200, 301
- * alias, 404, 410), the index and the sitemap. Each page names as tags every piece of data it
+ * from another id of the model or a unique slug alias, 404, 410), the index and the sitemap. Each page names as tags every piece of data it
  * shows, so a purge reaches it.
  */
 public final class JspPageRenderer implements PageRenderer {
@@ -133,6 +133,10 @@ public final class JspPageRenderer implements PageRenderer {
     Optional<Model> model = current.find(id);
     if (model.isPresent()) {
       return modelPage(model.get(), current);
+    }
+    Optional<String> canonical = current.canonicalIdOf(id);
+    if (canonical.isPresent()) {
+      return redirect(canonical.get());
     }
     Optional<RetiredModel> retired = current.retired(id);
     if (retired.isPresent()) {

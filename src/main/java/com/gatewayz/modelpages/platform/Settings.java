@@ -41,7 +41,8 @@ public record Settings(
     int liveMaxPerClient,
     int liveTimeoutSeconds,
     EdgeSettings edges,
-    int gatewayDropConfirmations) {
+    int gatewayDropConfirmations,
+    Optional<Path> modelAliasesFile) {
 
   public static final String DATA_DIR = "MODEL_PAGES_DATA_DIR";
   public static final String PUBLIC_URL = "MODEL_PAGES_PUBLIC_URL";
@@ -69,6 +70,7 @@ public record Settings(
   public static final String LIVE_MAX_PER_CLIENT = "MODEL_PAGES_LIVE_MAX_PER_CLIENT";
   public static final String LIVE_TIMEOUT_SECONDS = "MODEL_PAGES_LIVE_TIMEOUT_SECONDS";
   public static final String GATEWAY_DROP_CONFIRMATIONS = "MODEL_PAGES_GATEWAY_DROP_CONFIRMATIONS";
+  public static final String MODEL_ALIASES_FILE = "MODEL_PAGES_MODEL_ALIASES_FILE";
 
   public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
   public static final int DEFAULT_REVALIDATE_SECONDS = 3600;
@@ -125,7 +127,8 @@ public record Settings(
         read.intInRange(LIVE_MAX_PER_CLIENT, 1, 100_000, DEFAULT_LIVE_MAX_PER_CLIENT),
         read.intInRange(LIVE_TIMEOUT_SECONDS, 1, 86_400, DEFAULT_LIVE_TIMEOUT_SECONDS),
         EdgeSettings.load(source),
-        read.intInRange(GATEWAY_DROP_CONFIRMATIONS, 1, 100, DEFAULT_GATEWAY_DROP_CONFIRMATIONS));
+        read.intInRange(GATEWAY_DROP_CONFIRMATIONS, 1, 100, DEFAULT_GATEWAY_DROP_CONFIRMATIONS),
+        read.path(MODEL_ALIASES_FILE));
   }
 
   static Path defaultDataDir() {
@@ -202,6 +205,8 @@ public record Settings(
         + Arrays.asList(liveMaxSubscribers + " subscribers", liveMaxPerClient + " per client", liveTimeoutSeconds + " s")
         + ", edges="
         + edges
+        + ", modelAliases="
+        + modelAliasesFile.map(Path::toString).orElse("bundled")
         + "]";
   }
 }

@@ -30,7 +30,8 @@ class HermeticSiteTest {
           "MODEL_PAGES_DYNAMIC_PARAMS", "false",
           "MODEL_PAGES_PRERENDER_LIMIT", "0",
           "MODEL_PAGES_GATEWAYS_FILE", "/nonexistent/gateways.json",
-          "MODEL_PAGES_EHCACHE_XML", "/nonexistent/ehcache.xml");
+          "MODEL_PAGES_EHCACHE_XML", "/nonexistent/ehcache.xml",
+          "MODEL_PAGES_MODEL_ALIASES_FILE", "/nonexistent/model-aliases.json");
 
   @BeforeEach
   void exportHostileSettings() throws IOException {

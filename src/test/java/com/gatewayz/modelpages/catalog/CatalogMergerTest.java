@@ -110,4 +110,57 @@ class CatalogMergerTest {
 
     assertThat(model.sourceGateways()).containsExactly("deepinfra");
   }
+
+  @Test
+  void everyOfferSaysWhichListingItIsAndWhatJoinedIt() {
+    CatalogState state = state("openrouter", new Listing("meta-llama/llama-3.3-70b-instruct", "meta-llama/llama-3.3-70b-instruct",
+        null, "Llama 3.3 70B", null, null, 131072L, null, Pricing.perToken("0.0000001", "0.00000032"), null, List.of(), null, null,
+        "meta-llama/Llama-3.3-70B-Instruct"));
+    state = CatalogUpdates.refresh(state, "models-dev", List.of(
+        fromProvider("nebius", "meta-llama/Llama-3.3-70B-Instruct"),
+        fromProvider("cloudflare-workers-ai", "@cf/meta/llama-3.3-70b-instruct-fp8-fast"),
+        new Listing("groq/llama-3.3-70b-versatile", "llama-3.3-70b-versatile", null, null, null, null, null, null,
+            Pricing.perToken("0.00000059", "0.00000079"), null, List.of(), null, "groq")), 1).state();
+
+    List<Model> models = merger.merge(state);
+
+    assertThat(models).hasSize(1);
+    assertThat(models.get(0).offers())
+        .extracting(Offer::gateway, Offer::listingId, Offer::evidence, Offer::quantization)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("openrouter", "meta-llama/llama-3.3-70b-instruct", Evidence.PRIMARY, null),
+            org.assertj.core.groups.Tuple.tuple("nebius", "meta-llama/Llama-3.3-70B-Instruct", Evidence.HUGGING_FACE_ID, null),
+            org.assertj.core.groups.Tuple.tuple(
+                "cloudflare-workers-ai", "@cf/meta/llama-3.3-70b-instruct-fp8-fast", Evidence.NORMALISED_ID, "fp8"),
+            org.assertj.core.groups.Tuple.tuple("groq", "groq/llama-3.3-70b-versatile", Evidence.ALIAS_TABLE, null));
+  }
+
+  @Test
+  void severalModelsDevProvidersListingOneIdAreAnOfferEach() {
+    CatalogState state = state("models-dev",
+        fromProvider("deepinfra", "Qwen/Qwen3-8B"), fromProvider("nebius", "Qwen/Qwen3-8B"), fromProvider("novita", "Qwen/Qwen3-8B"));
+
+    List<Model> models = merger.merge(state);
+
+    assertThat(models).hasSize(1);
+    assertThat(models.get(0).sourceGateways()).containsExactly("deepinfra", "nebius", "novita");
+  }
+
+  @Test
+  void ofOneSellersTwoListingsOfAModelTheExactIdIsTheOffer() {
+    CatalogState state = state("models-dev",
+        fromProvider("siliconflow-cn", "Pro/deepseek-ai/DeepSeek-R1"), fromProvider("siliconflow-cn", "deepseek-ai/DeepSeek-R1"));
+
+    List<Model> models = merger.merge(state);
+
+    assertThat(models).extracting(Model::id).containsExactly("deepseek-ai/DeepSeek-R1", "Pro/deepseek-ai/DeepSeek-R1");
+  }
+
+  @Test
+  void aModelCarriesItsOrganisationsOneDeveloperNamespace() {
+    CatalogState state = state("groq", new Listing("meta/llama-3.1-8b-instant", "llama-3.1-8b-instant", null, null, "meta", null,
+        null, null, null, null, List.of(), null, null));
+
+    assertThat(merger.merge(state).get(0).developer()).isEqualTo("meta-llama");
+  }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * OpenRouter's {@code GET /api/v1/models}: {@code {"data":[...]}} or a bare array. Prices are USD
  * per token as strings, {@code "-1"} (variable, routers) kept as -1; the developer is the first id
- * segment without {@code ~}; the name loses its "Developer: " prefix.
+ * segment without {@code ~}; the name loses its "Developer: " prefix; {@code hugging_face_id} is
+ * kept when it is an {@code org/name} repo id.
  */
 public final class OpenRouterFormat implements ListFormat {
 
@@ -50,7 +51,14 @@ public final class OpenRouterFormat implements ListFormat {
             architecture(Fields.object(entry, "architecture")),
             Fields.strings(Fields.array(entry, "supported_parameters")),
             Fields.epochSeconds(entry, "created"),
-            null));
+            null,
+            huggingFaceId(entry)));
+  }
+
+  // "" for models that are not on Hugging Face; anything not shaped org/name is ignored.
+  private static String huggingFaceId(JsonObject entry) {
+    String repo = Fields.string(entry, "hugging_face_id");
+    return Listing.isRepoId(repo) ? repo : null;
   }
 
   private static String canonicalSlug(JsonObject entry) {

@@ -50,6 +50,19 @@ class OpenRouterFormatTest {
     assertThat(jamba.supportedParameters()).contains("tools", "temperature").hasSize(7);
     assertThat(jamba.created()).isEqualTo(1_754_669_020L);
     assertThat(jamba.provider()).isNull();
+    assertThat(jamba.huggingFaceId()).isEqualTo("ai21labs/AI21-Jamba-Large-1.7");
+  }
+
+  @Test
+  void aHuggingFaceIdIsKeptOnlyWhenItIsAnOrgSlashNameRepo() throws Exception {
+    String body =
+        "[{\"id\":\"a/empty\",\"hugging_face_id\":\"\"},{\"id\":\"a/html\",\"hugging_face_id\":\"<b>x</b>/y\"},"
+            + "{\"id\":\"a/deep\",\"hugging_face_id\":\"a/b/c\"},{\"id\":\"a/number\",\"hugging_face_id\":7},"
+            + "{\"id\":\"a/long\",\"hugging_face_id\":\"o/" + "n".repeat(200) + "\"},"
+            + "{\"id\":\"a/ok\",\"hugging_face_id\":\"Qwen/Qwen3-8B\"}]";
+    ParsedList parsed = Fixtures.parseText("openrouter", body, "openrouter");
+
+    assertThat(parsed.models()).extracting(Listing::huggingFaceId).containsExactly(null, null, null, null, null, "Qwen/Qwen3-8B");
   }
 
   @Test

@@ -54,14 +54,14 @@ class ModelPageViewTest {
   }
 
   @Test
-  void marksOnlyTheCheapestOffer() {
+  void listsOffersCheapestFirstAndMarksOnlyTheCheapest() {
     assertThat(view.getOffers())
         .extracting(OfferRow::getGateway, OfferRow::getInputPrice, OfferRow::isCheapest)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("DeepInfra", "$1.00 / 1M", false),
             org.assertj.core.groups.Tuple.tuple("OpenRouter", "$0.70 / 1M", true),
+            org.assertj.core.groups.Tuple.tuple("DeepInfra", "$1.00 / 1M", false),
             org.assertj.core.groups.Tuple.tuple("Together AI", "Variable", false));
-    OfferRow row = view.getOffers().get(1);
+    OfferRow row = view.getOffers().get(0);
     assertThat(row.getContext()).isEqualTo("200K tokens");
     assertThat(row.getContextTitle()).isEqualTo("200,000 tokens");
     assertThat(row.getMaxOutput()).isEqualTo("64K tokens");
@@ -176,5 +176,22 @@ class ModelPageViewTest {
     assertThat(parsed.getJsonArray("offers"))
         .extracting(offer -> ((JsonObject) offer).getString("price"))
         .containsExactly("1", "0.7");
+  }
+
+  @Test
+  void eachOfferShowsItsQuantizationAndTheIdItIsListedUnder() {
+    Model served =
+        withOffers(
+            model("meta-llama/llama-3.3-70b-instruct", "meta-llama", null, 131_072),
+            new com.gatewayz.modelpages.catalog.Offer("openrouter", Pricing.perToken("0.0000001", "0.0000003"), null, null,
+                "meta-llama/llama-3.3-70b-instruct", null, com.gatewayz.modelpages.catalog.Evidence.PRIMARY),
+            new com.gatewayz.modelpages.catalog.Offer("cloudflare", Pricing.perToken("0.0000003", "0.0000023"), null, null,
+                "@cf/meta/llama-3.3-70b-instruct-fp8-fast", "fp8", com.gatewayz.modelpages.catalog.Evidence.NORMALISED_ID));
+
+    assertThat(ModelPageView.of(served, catalog, SITE).getOffers())
+        .extracting(OfferRow::getQuantization, OfferRow::getListedAs)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("", ""),
+            org.assertj.core.groups.Tuple.tuple("FP8", "@cf/meta/llama-3.3-70b-instruct-fp8-fast"));
   }
 }
