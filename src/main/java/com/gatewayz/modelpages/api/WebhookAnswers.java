@@ -24,7 +24,8 @@ final class WebhookAnswers {
 
   // The cluster guard probes every 500 ms: a few seconds covers a blip, a sender's back-off the rest.
   static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
-  // A delivery in progress takes milliseconds unless its sender is slow: try again shortly.
+  // A delivery in progress takes milliseconds unless its sender is slow: try again shortly. The same
+  // for a delivery of a webhook-id still in flight.
   static final int BUSY_RETRY_AFTER_SECONDS = 2;
 
   private final AuditLog audit;
@@ -76,10 +77,11 @@ final class WebhookAnswers {
     response.getOutputStream().write(body);
   }
 
-  private static OptionalInt retryAfter(WebhookResult.Outcome outcome) {
+  // A 503 or 409 says when to send again; other answers do not.
+  static OptionalInt retryAfter(WebhookResult.Outcome outcome) {
     return switch (outcome) {
-      case UNAVAILABLE -> OptionalInt.of(UNAVAILABLE_RETRY_AFTER_SECONDS);
-      case BUSY -> OptionalInt.of(BUSY_RETRY_AFTER_SECONDS);
+      case UNAVAILABLE, NOT_PURGED -> OptionalInt.of(UNAVAILABLE_RETRY_AFTER_SECONDS);
+      case BUSY, IN_FLIGHT -> OptionalInt.of(BUSY_RETRY_AFTER_SECONDS);
       default -> OptionalInt.empty();
     };
   }

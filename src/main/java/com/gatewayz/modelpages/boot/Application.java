@@ -2,6 +2,7 @@ package com.gatewayz.modelpages.boot;
 
 import com.gatewayz.modelpages.api.AdminAudit;
 import com.gatewayz.modelpages.api.AdminGuard;
+import com.gatewayz.modelpages.catalog.AliasFold;
 import com.gatewayz.modelpages.catalog.CacheTags;
 import com.gatewayz.modelpages.catalog.AliasTable;
 import com.gatewayz.modelpages.catalog.CatalogMerger;
@@ -43,6 +44,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletContext;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,8 @@ final class Application implements AutoCloseable {
     CatalogStore store = new CatalogStore(settings.dataDir());
     List<Model> curated = CuratedModels.load();
     GatewayRegistry gateways = GatewayRegistry.load(settings);
-    CatalogState initial = store.load().orElseGet(() -> CatalogState.seededFrom(curated));
+    AliasFold.Folded stored = AliasFold.fold(store.load().orElseGet(() -> CatalogState.seededFrom(curated)), gateways);
+    CatalogState initial = stored.state();
     CatalogService catalog =
         new CatalogService(
             initial,
@@ -105,6 +108,7 @@ final class Application implements AutoCloseable {
     ViewCounts views = ViewCounts.forCache(sizing);
     isr = open(Isr.open(options(settings), sizing, renderer, new CuratedPopularity(catalog, views), views, clock));
     catalog.addListener(new CatalogPurger(isr));
+    purgeFolded(stored.aliases());
     if (isr.shared().isShared()) {
       catalog.joinReplica(new SharedCatalogReplica(isr.shared()));
       open(CatalogFollower.start(catalog));
@@ -147,7 +151,7 @@ final class Application implements AutoCloseable {
         .register(RefreshSchedule.class, schedule)
         .register(EdgeForwarder.class, edges)
         .register(MeterRegistry.class, metrics.registry())
-        .register(WebhookProcessor.class, webhooks(settings, catalog, isr, clock))
+        .register(WebhookProcessor.class, webhooks(settings, catalog, gateways, isr, clock))
         .publish(context);
     edges.start();
     isr.startPrerender(ContextStart.awaitOf(context));
@@ -161,13 +165,23 @@ final class Application implements AutoCloseable {
     return resource;
   }
 
-  private static WebhookProcessor webhooks(Settings settings, CatalogService catalog, Isr isr, Clock clock) {
+  // Pages kept from before showed the alias as a gateway of its own.
+  private void purgeFolded(Map<String, String> aliases) {
+    if (!aliases.isEmpty()) {
+      List<String> tags = new ArrayList<>(List.of(CacheTags.LIST));
+      aliases.forEach((alias, id) -> tags.addAll(List.of(CacheTags.gateway(alias), CacheTags.gateway(id))));
+      isr.purge(tags, List.of());
+    }
+  }
+
+  private static WebhookProcessor webhooks(
+      Settings settings, CatalogService catalog, GatewayRegistry gateways, Isr isr, Clock clock) {
     Optional<WebhookVerifier> verifier =
         WebhookVerifier.fromSetting(settings.webhookSecret().orElse(null), clock);
     if (verifier.isEmpty()) {
       LOG.info("[Webhook] MODEL_WEBHOOK_SECRET is not set: the webhook answers 503 until it is");
     }
-    return new WebhookProcessor(verifier, new ReplayGuard(clock), catalog, isr::purge, clock);
+    return new WebhookProcessor(verifier, new ReplayGuard(clock), catalog, gateways, isr::purge, clock);
   }
 
   private static IsrOptions options(Settings settings) {

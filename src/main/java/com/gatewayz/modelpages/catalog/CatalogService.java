@@ -27,8 +27,26 @@ public final class CatalogService {
 
   private record Snapshot(CatalogState state, Catalog catalog) {}
 
-  /** What an update did: the gateway-level outcome and the catalog-level change. */
-  public record Applied(CatalogUpdates.Outcome outcome, CatalogChange change) {}
+  /**
+   * What an update did: the gateway-level outcome and the catalog-level change.
+   *
+   * @param told false when a listener failed on a change this update swapped in (its pages may not
+   *     be purged): the change is stored and visible all the same, so the caller must not apply it
+   *     again, but may have to purge for it
+   */
+  public record Applied(CatalogUpdates.Outcome outcome, CatalogChange change, boolean told) {
+
+    Applied(CatalogUpdates.Outcome outcome, CatalogChange change) {
+      this(outcome, change, true);
+    }
+
+    private Applied untold() {
+      return new Applied(outcome, change, false);
+    }
+  }
+
+  /** What an action under the writer lock returned, and whether every listener took its changes. */
+  private record Locked<T>(T value, boolean told) {}
 
   private static final int MAX_PUBLISH_ATTEMPTS = 10;
 
@@ -139,7 +157,7 @@ public final class CatalogService {
    * nothing.
    */
   public Applied update(Function<CatalogState, CatalogUpdates.Outcome> change) {
-    return underWriteLock(() -> {
+    Locked<Applied> locked = underWriteLock(() -> {
       for (int attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
         Optional<Applied> applied = tryUpdate(change);
         if (applied.isPresent()) {
@@ -148,26 +166,34 @@ public final class CatalogService {
       }
       throw new CatalogUnavailableException("the shared catalog kept changing under this update; try again");
     });
+    return locked.told() ? locked.value() : locked.value().untold();
   }
 
   /**
    * Runs {@code action} holding the writer lock, then tells the listeners, lock released, of every
    * change it swapped in (even when it then failed: those changes are stored and visible).
    */
-  private <T> T underWriteLock(Supplier<T> action) {
+  private <T> Locked<T> underWriteLock(Supplier<T> action) {
     List<CatalogChange> changes = new ArrayList<>();
+    T value;
+    boolean told;
     try {
       synchronized (writeLock) {
         try {
-          return action.get();
+          value = action.get();
         } finally {
           changes.addAll(untold);
           untold.clear();
         }
       }
     } finally {
-      changes.forEach(this::notifyListeners);
+      told = true;
+      for (CatalogChange change : changes) {
+        // Another node's change pulled on the way is not this update's to answer for.
+        told &= notifyListeners(change) || change.remote();
+      }
     }
+    return new Locked<>(value, told);
   }
 
   // One attempt; empty when another node published first (this node then pulls and retries).
@@ -209,18 +235,26 @@ public final class CatalogService {
     return Optional.of(new Applied(outcome, catalogChange));
   }
 
-  private void notifyListeners(CatalogChange change) {
+  // True when every listener took the change.
+  private boolean notifyListeners(CatalogChange change) {
+    boolean told = true;
     if (!change.isEmpty()) {
-      listeners.forEach(listener -> tell(listener, change));
+      for (CatalogListener listener : listeners) {
+        told &= tell(listener, change);
+      }
     }
+    return told;
   }
 
-  // The change is stored and visible: a failing listener must not make the caller retry it.
-  private static void tell(CatalogListener listener, CatalogChange change) {
+  // The change is stored and visible: a failing listener must not make the caller apply it again
+  // (Applied#told says it failed).
+  private static boolean tell(CatalogListener listener, CatalogChange change) {
     try {
       listener.catalogChanged(change);
+      return true;
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "[Catalog] a listener failed on a catalog change", e);
+      return false;
     }
   }
 

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.gateway;
 
+import com.gatewayz.modelpages.catalog.GatewayNames;
 import com.gatewayz.modelpages.platform.InvalidSettingException;
 import com.gatewayz.modelpages.platform.Settings;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  * thread-safe. Loading fails with {@link GatewayRegistryException} (bad file) or {@link
  * InvalidSettingException} (bad setting), each naming what is wrong.
  */
-public final class GatewayRegistry {
+public final class GatewayRegistry implements GatewayNames {
 
   /** Where the WAR carries the default registry ({@code server-config/gateways.json}). */
   public static final String BUNDLED_RESOURCE = "/com/gatewayz/modelpages/gateway/gateways.json";
@@ -161,6 +162,12 @@ public final class GatewayRegistry {
         : Optional.ofNullable(byName.get(idOrAlias.trim().toLowerCase(Locale.ROOT)));
   }
 
+  /** The id of the gateway with this id or alias (case-insensitive), enabled or not. */
+  @Override
+  public Optional<String> idOf(String name) {
+    return find(name).map(Gateway::id);
+  }
+
   /** Every gateway, enabled or not, in merge order. */
   public List<Gateway> all() {
     return all;
@@ -179,6 +186,7 @@ public final class GatewayRegistry {
   }
 
   /** Every gateway id, in merge order. */
+  @Override
   public List<String> ids() {
     return all.stream().map(Gateway::id).toList();
   }

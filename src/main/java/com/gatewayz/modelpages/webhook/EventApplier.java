@@ -7,6 +7,8 @@ import com.gatewayz.modelpages.catalog.CatalogUpdates;
 import com.gatewayz.modelpages.isr.Invalidation;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Applies a parsed event to the catalog in one {@link CatalogService#update} (one swap, one durable
@@ -15,8 +17,13 @@ import java.util.function.Function;
  */
 final class EventApplier {
 
-  /** What applying did; {@code allStale} means nothing was applied. */
-  record Applied(Invalidation invalidated, int staleCount, boolean allStale) {}
+  private static final Logger LOG = Logger.getLogger(EventApplier.class.getName());
+
+  /**
+   * What applying did; {@code allStale} means nothing was applied. {@code purged} is false when the
+   * change was applied and stored but purging {@code invalidated} failed.
+   */
+  record Applied(Invalidation invalidated, int staleCount, boolean allStale, boolean purged) {}
 
   private final CatalogService catalog;
   private final Purger purger;
@@ -47,7 +54,7 @@ final class EventApplier {
     Invalidation invalidated =
         new Invalidation(
             CacheTags.purgedBy(applied.change()), CacheTags.pathsPurgedBy(applied.change()));
-    return new Applied(invalidated, stale, allStale);
+    return new Applied(invalidated, stale, allStale, applied.told());
   }
 
   // The status is not a model change, so no catalog listener purges for it: purge here. An
@@ -56,10 +63,27 @@ final class EventApplier {
     CatalogService.Applied applied =
         catalog.update(state -> CatalogUpdates.status(state, gateway, status, time));
     if (!applied.outcome().stale().isEmpty()) {
-      return new Applied(Invalidation.NOTHING, 0, true);
+      return new Applied(Invalidation.NOTHING, 0, true, true);
     }
-    List<String> tags = List.of(CacheTags.gateway(gateway), CacheTags.LIST);
-    purger.purge(tags, List.of());
-    return new Applied(new Invalidation(tags, List.of()), 0, false);
+    Invalidation invalidated = new Invalidation(List.of(CacheTags.gateway(gateway), CacheTags.LIST), List.of());
+    return new Applied(invalidated, 0, false, purge(invalidated));
+  }
+
+  /**
+   * Purges {@code invalidation}; false when that failed, whatever the purge threw (a cluster-wide
+   * purge that cannot be made durable included): what was applied stays applied, and the caller
+   * answers so that the sender retries.
+   */
+  boolean purge(Invalidation invalidation) {
+    try {
+      purger.purge(invalidation.tags(), invalidation.paths());
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE,
+          "[Webhook] Purge failed: tags=" + invalidation.tags().size() + " paths=" + invalidation.paths().size(),
+          e);
+      return false;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.webhook;
 
+import com.gatewayz.modelpages.catalog.GatewayNames;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -28,16 +29,19 @@ final class EventJson {
   // A future event time would win over every later event and refresh of its models, so it is
   // bounded by the receive time plus generous clock skew.
   static final Duration MAX_FUTURE_SKEW = Duration.ofHours(1);
-  private static final Pattern GATEWAY = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  // Any case: an id or alias is looked up case-insensitively.
+  private static final Pattern GATEWAY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
   private static final Pattern STATUS = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private EventJson() {}
 
-  static WebhookEvent read(byte[] body, long receivedAt, boolean timestampRequired)
+  static WebhookEvent read(
+      byte[] body, long receivedAt, boolean timestampRequired, GatewayNames gateways)
       throws InvalidEventException {
     JsonObject json = parse(body);
-    String gateway = token(json, "gateway", GATEWAY, "a gateway id such as \"openrouter\"");
+    String gateway =
+        gatewayId(token(json, "gateway", GATEWAY, "a gateway id or alias such as \"openrouter\""), gateways);
     String eventType = token(json, "event_type", EVENT_TYPE, "1 to 64 of A-Z a-z 0-9 . _ : / -");
     long eventTime = eventTime(json, receivedAt, timestampRequired);
     EventType type = EventType.fromWireName(eventType).orElse(null);
@@ -47,7 +51,12 @@ final class EventJson {
     return switch (type) {
       case MODELS_ADDED, MODELS_UPDATED ->
           new WebhookEvent(
-              gateway, eventType, EventModels.listings(json, gateway), List.of(), null, eventTime);
+              gateway,
+              eventType,
+              EventModels.listings(json, gateway, gateways),
+              List.of(),
+              null,
+              eventTime);
       case MODELS_REMOVED ->
           new WebhookEvent(gateway, eventType, List.of(), EventModels.ids(json), null, eventTime);
       case GATEWAY_STATUS_CHANGED ->
@@ -113,6 +122,19 @@ final class EventJson {
       throw new InvalidEventException(field, "must be " + shape);
     }
     return text.getString();
+  }
+
+  // An alias is kept under its gateway's id; a name no gateway has would be a namespace of its own
+  // that no refresh ever clears.
+  private static String gatewayId(String name, GatewayNames gateways)
+      throws InvalidEventException {
+    return gateways
+        .idOf(name)
+        .orElseThrow(
+            () ->
+                new InvalidEventException(
+                    "gateway",
+                    "unknown gateway '" + name + "'; known: " + String.join(", ", gateways.ids())));
   }
 
   private static String status(JsonObject json) throws InvalidEventException {

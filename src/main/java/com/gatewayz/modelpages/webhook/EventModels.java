@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.webhook;
 
+import com.gatewayz.modelpages.catalog.GatewayNames;
 import com.gatewayz.modelpages.catalog.InvalidModelException;
 import com.gatewayz.modelpages.catalog.Listing;
 import com.gatewayz.modelpages.catalog.Model;
@@ -24,8 +25,9 @@ final class EventModels {
 
   private EventModels() {}
 
-  /** The models of an added/updated event as listings of {@code gateway}. */
-  static List<Listing> listings(JsonObject json, String gateway) throws InvalidEventException {
+  /** The models of an added/updated event as listings of {@code gateway} (an id of {@code gateways}). */
+  static List<Listing> listings(JsonObject json, String gateway, GatewayNames gateways)
+      throws InvalidEventException {
     JsonArray models = array(json);
     List<Listing> listings = new ArrayList<>(models.size());
     Map<String, Integer> seen = new HashMap<>();
@@ -33,7 +35,8 @@ final class EventModels {
       String path = FIELD + "[" + i + "]";
       Model model = read(models.get(i), path);
       checkUnique(seen, model.id(), i, path + ".id");
-      listings.add(Listing.of(model, offer(model, gateway, models.getJsonObject(i), path)));
+      listings.add(
+          Listing.of(model, offer(model, gateway, gateways, models.getJsonObject(i), path)));
     }
     return listings;
   }
@@ -93,13 +96,14 @@ final class EventModels {
   }
 
   /**
-   * This gateway's offer: the document's own offer for it when listed, else the top-level prices
-   * and context length.
+   * This gateway's offer: the document's own offer for it (under its id or an alias) when listed,
+   * else the top-level prices and context length.
    */
-  private static Offer offer(Model model, String gateway, JsonObject source, String path)
+  private static Offer offer(
+      Model model, String gateway, GatewayNames gateways, JsonObject source, String path)
       throws InvalidEventException {
     for (Offer offer : model.offers()) {
-      if (offer.gateway().equals(gateway)) {
+      if (gateway.equals(gateways.idOf(offer.gateway()).orElse(null))) {
         return offer;
       }
     }

@@ -3,35 +3,47 @@ package com.gatewayz.modelpages.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 
 /**
- * Remembers the {@code webhook-id}s of accepted deliveries for {@link #WINDOW} so a replayed
- * delivery is processed once.
+ * Remembers {@code webhook-id}s so a delivery is processed once: an id is in flight from its
+ * {@link #claim} until its delivery is committed ({@link #complete}: then it is done, and a later
+ * delivery of it is a duplicate for {@link #WINDOW}) or failed ({@link #release}: then it is
+ * forgotten, so the sender's retry is processed). An id in flight for longer than the window (a
+ * delivery that never ended) is forgotten too.
  *
  * <p>Holds at most {@link #MAX_IDS} ids, evicting the oldest when full; expired ids are dropped
- * lazily as new ones are claimed, in amortised constant time. Null and blank ids (the legacy
- * schemes have none) are never duplicates. Thread-safe: every method is atomic.
+ * lazily as new ones are recorded, in amortised constant time. Null and blank ids (the legacy
+ * schemes have none) are never remembered. Thread-safe: every method is atomic.
  */
 public final class ReplayGuard {
 
-  /** How long a claimed id is remembered. */
+  /** How long a done id is remembered, and the longest an id stays in flight. */
   public static final Duration WINDOW = Duration.ofMinutes(10);
 
   /** The most ids remembered at once. */
   public static final int MAX_IDS = 100_000;
 
+  /** What {@link #claim} found. */
+  public enum Claim {
+    /** Not seen within the window, or a null or blank id: the caller processes the delivery. */
+    NEW,
+    /** Another delivery of this id is being processed: the caller must not apply it too. */
+    IN_FLIGHT,
+    /** A delivery of this id was committed within the window: a duplicate. */
+    DONE
+  }
+
+  private record Entry(boolean done, Instant expiresAt) {}
+
   private final Clock clock;
   private final Duration window;
   private final int capacity;
-  // One lock over both structures: deliveries are rare, and it keeps claim's check-and-record and
-  // the map/queue bookkeeping trivially consistent.
-  private final Map<String, Claim> claims = new HashMap<>();
-  private final Deque<Claim> claimOrder = new ArrayDeque<>();
+  // In the order ids were last recorded, which is the order they expire in: a recorded id is
+  // removed and put again, so it moves to the end.
+  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
 
   /**
    * A guard remembering ids for {@link #WINDOW}, at most {@link #MAX_IDS} of them.
@@ -52,72 +64,69 @@ public final class ReplayGuard {
   }
 
   /**
-   * Records {@code id} and returns true when it was not claimed within the window; returns false
-   * for a replay. Null or blank ids always return true and are not recorded.
+   * Claims {@code id} for a delivery about to be processed ({@link Claim#NEW}: it is now in flight,
+   * until {@link #complete} or {@link #release}), or says why not. Null or blank ids are always
+   * {@link Claim#NEW} and not recorded.
    */
-  public synchronized boolean claim(String id) {
-    if (id == null || id.isBlank()) {
-      return true;
+  public synchronized Claim claim(String id) {
+    if (isBlank(id)) {
+      return Claim.NEW;
     }
     Instant now = clock.instant();
     dropExpired(now);
-    Claim existing = claims.get(id);
-    if (existing != null && !existing.isExpired(now)) {
-      return false;
+    Entry entry = entries.get(id);
+    if (entry != null) {
+      return entry.done() ? Claim.DONE : Claim.IN_FLIGHT;
     }
-    makeRoom();
-    Claim claim = new Claim(id, now.plus(window));
-    claims.put(id, claim);
-    claimOrder.addLast(claim);
-    return true;
+    record(id, false, now);
+    return Claim.NEW;
   }
 
   /**
-   * Forgets {@code id}, so the sender's retry of a delivery whose processing failed is accepted.
+   * The delivery of {@code id} is committed (applied, stored, purged): later deliveries of it are
+   * duplicates for {@link #WINDOW} from now. Does nothing for null or blank ids.
+   */
+  public synchronized void complete(String id) {
+    if (!isBlank(id)) {
+      Instant now = clock.instant();
+      dropExpired(now);
+      record(id, true, now);
+    }
+  }
+
+  /**
+   * Forgets {@code id}, so the sender's retry of a delivery whose processing failed is processed.
    * Does nothing for null or unknown ids.
    */
   public synchronized void release(String id) {
     if (id != null) {
-      claims.remove(id);
+      entries.remove(id);
     }
   }
 
   /** How many ids are remembered, expired ones not yet dropped included. */
   synchronized int size() {
-    return claims.size();
+    return entries.size();
+  }
+
+  private static boolean isBlank(String id) {
+    return id == null || id.isBlank();
+  }
+
+  private void record(String id, boolean done, Instant now) {
+    entries.remove(id);
+    Iterator<String> oldest = entries.keySet().iterator();
+    while (entries.size() >= capacity) {
+      oldest.next();
+      oldest.remove();
+    }
+    entries.put(id, new Entry(done, now.plus(window)));
   }
 
   private void dropExpired(Instant now) {
-    while (!claimOrder.isEmpty() && claimOrder.peekFirst().isExpired(now)) {
-      forget(claimOrder.pollFirst());
-    }
-  }
-
-  // Bounds the queue, not just the map, so released ids that are still queued cannot grow it.
-  private void makeRoom() {
-    while (claimOrder.size() >= capacity) {
-      forget(claimOrder.pollFirst());
-    }
-  }
-
-  // Only removes the id if this claim is still its current one: it may have been released and
-  // claimed again since.
-  private void forget(Claim claim) {
-    claims.remove(claim.id, claim);
-  }
-
-  /** One claim of an id; compared by identity so a later claim of the same id is distinct. */
-  private static final class Claim {
-    final String id;
-    final Instant expiresAt;
-
-    Claim(String id, Instant expiresAt) {
-      this.id = id;
-      this.expiresAt = expiresAt;
-    }
-
-    boolean isExpired(Instant now) {
-      return !now.isBefore(expiresAt);
+    Iterator<Entry> oldest = entries.values().iterator();
+    while (oldest.hasNext() && !now.isBefore(oldest.next().expiresAt())) {
+      oldest.remove();
     }
   }
 }

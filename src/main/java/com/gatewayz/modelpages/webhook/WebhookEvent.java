@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.webhook;
 
+import com.gatewayz.modelpages.catalog.GatewayNames;
 import com.gatewayz.modelpages.catalog.Listing;
 import java.util.List;
 import java.util.Objects;
@@ -9,14 +10,14 @@ import java.util.Optional;
  * One parsed, fully validated webhook event. Immutable.
  *
  * <p>Body: {@code {"gateway","event_type","models":[...],"timestamp","status"}}. {@code gateway} is
- * a gateway id; {@code timestamp} is epoch seconds or, above 10^12, milliseconds (fractions
+ * a gateway id or alias, kept as the id; {@code timestamp} is epoch seconds or, above 10^12, milliseconds (fractions
  * allowed), defaulting to the receive time. {@code models.added} / {@code models.updated} carry
  * model objects (the catalog's model JSON; the offer of this gateway inside a model's {@code
  * offers}, when present, gives its prices and limits); {@code models.removed} carries model objects
  * or id strings; {@code gateway.status_changed} carries a top-level {@code status}. Other event
  * types are kept by name only and their {@code models} are not read.
  *
- * @param gateway the gateway id the event speaks for
+ * @param gateway the id of the gateway the event speaks for
  * @param eventType the {@code event_type} as sent, known or not
  * @param listings the models of an added/updated event as this gateway's listings, else empty
  * @param removedIds the ids of a removed event, else empty
@@ -46,18 +47,23 @@ public record WebhookEvent(
    *
    * @param receivedAt epoch milliseconds of receipt: the event time when the body has none, and the
    *     reference for rejecting timestamps too far in the future
-   * @throws InvalidEventException naming the first bad field, or starting {@code invalid JSON:}
+   * @param gateways the gateways events may speak for; an alias is resolved to its id
+   * @throws InvalidEventException naming the first bad field (an unknown gateway included), or
+   *     starting {@code invalid JSON:}
    */
-  public static WebhookEvent parse(byte[] body, long receivedAt) throws InvalidEventException {
-    return EventJson.read(body, receivedAt, false);
+  public static WebhookEvent parse(byte[] body, long receivedAt, GatewayNames gateways)
+      throws InvalidEventException {
+    return EventJson.read(body, receivedAt, false, gateways);
   }
 
   /**
-   * Like {@link #parse(byte[], long)}, but a body without {@code timestamp} is rejected: for a
-   * signature scheme that signs no time of its own, the body's time is all that tells a replay.
+   * Like {@link #parse(byte[], long, GatewayNames)}, but a body without {@code timestamp} is
+   * rejected: for a signature scheme that signs no time of its own, the body's time is all that
+   * tells a replay.
    */
-  public static WebhookEvent parseTimed(byte[] body, long receivedAt) throws InvalidEventException {
-    return EventJson.read(body, receivedAt, true);
+  public static WebhookEvent parseTimed(byte[] body, long receivedAt, GatewayNames gateways)
+      throws InvalidEventException {
+    return EventJson.read(body, receivedAt, true, gateways);
   }
 
   /** The known type, or empty when this site ignores {@link #eventType()}. */

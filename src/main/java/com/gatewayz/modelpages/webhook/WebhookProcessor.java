@@ -1,9 +1,8 @@
 package com.gatewayz.modelpages.webhook;
 
 import com.gatewayz.modelpages.catalog.CatalogService;
-import com.gatewayz.modelpages.catalog.CatalogUnavailableException;
 import com.gatewayz.modelpages.catalog.CatalogUpdates;
-import com.gatewayz.modelpages.isr.Invalidation;
+import com.gatewayz.modelpages.catalog.GatewayNames;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import com.gatewayz.modelpages.webhook.WebhookResult.Outcome;
 import jakarta.json.JsonObject;
@@ -19,12 +18,15 @@ import java.util.logging.Logger;
  * Handles one {@code POST /api/webhooks/models-updated} delivery, from headers and raw body bytes
  * to the answer, in this order: no secret → 503; signature headers (before the body is read, see
  * {@link #open}) and then the signature over the raw bytes → 401; parse and validate the whole
- * event → 400 naming the field (a legacy-signed body must carry its {@code timestamp}); replayed
- * {@code webhook-id} → 200 {@code "duplicate":true}; apply to the catalog (durably, swapped and
+ * event → 400 naming the field (a legacy-signed body must carry its {@code timestamp}; the gateway
+ * must be one the registry names, an alias counting as its id); replayed {@code webhook-id} → 200
+ * {@code "duplicate":true}, one still in flight → 409; apply to the catalog (durably, swapped and
  * purged before returning) → 200, {@code "stale":true} when the event is older than {@link
  * CatalogUpdates#MAX_EVENT_AGE} or every model was older than what was applied, {@code
- * "ignored":true} for unknown event types; a failure while applying → 500 with nothing applied
- * and the {@code webhook-id} released so the sender's retry is processed.
+ * "ignored":true} for unknown event types; applied but not purged → 503, the purge owed to the
+ * retry; a failure while applying → 500 with nothing applied. Only a 200 makes the {@code
+ * webhook-id} a duplicate: any other answer releases it, so the sender's retry is processed (see
+ * {@link EventCommitter}).
  *
  * <p>Thread-safe; concurrent deliveries are serialised by the catalog. Each rejection is logged
  * once, with its internal reason and never a secret.
@@ -34,33 +36,36 @@ public final class WebhookProcessor {
   /** The webhook's path under the context path. */
   public static final String ENDPOINT = "/api/webhooks/models-updated";
 
-  private static final String FAILED = "the event could not be applied; retry later";
-  private static final String MAX_AGE = CatalogUpdates.MAX_EVENT_AGE.toDays() + " days";
   private static final Logger LOG = Logger.getLogger(WebhookProcessor.class.getName());
 
   private final Optional<WebhookVerifier> verifier;
-  private final ReplayGuard replays;
-  private final EventApplier applier;
+  private final GatewayNames gateways;
+  private final EventCommitter committer;
   private final Clock clock;
 
   /**
    * @param verifier empty when no secret is configured: every delivery is then answered 503
-   * @param purger purges by tag and path ({@code isr::purge}); used for gateway status changes,
-   *     while model changes are purged by the catalog's listeners
+   * @param gateways the gateways events may speak for (the registry): others are refused with 400
+   * @param purger purges by tag and path ({@code isr::purge}); used for gateway status changes and
+   *     for purges a failed delivery owes its retry, while model changes are purged by the
+   *     catalog's listeners
    * @throws NullPointerException when an argument is null
    */
   public WebhookProcessor(
       Optional<WebhookVerifier> verifier,
       ReplayGuard replays,
       CatalogService catalog,
+      GatewayNames gateways,
       Purger purger,
       Clock clock) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
-    this.replays = Objects.requireNonNull(replays, "replays");
-    this.applier =
+    this.gateways = Objects.requireNonNull(gateways, "gateways");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    EventApplier applier =
         new EventApplier(
             Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(purger, "purger"));
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.committer =
+        new EventCommitter(Objects.requireNonNull(replays, "replays"), applier, new OwedPurges(), clock);
   }
 
   /**
@@ -109,9 +114,9 @@ public final class WebhookProcessor {
       // The legacy schemes (no webhook-id) sign no time: the body's timestamp is required.
       WebhookEvent event =
           verification.webhookId() == null
-              ? WebhookEvent.parseTimed(body, clock.millis())
-              : WebhookEvent.parse(body, clock.millis());
-      return claimAndApply(event, verification.webhookId());
+              ? WebhookEvent.parseTimed(body, clock.millis(), gateways)
+              : WebhookEvent.parse(body, clock.millis(), gateways);
+      return committer.commit(event, verification.webhookId(), body);
     } catch (InvalidEventException e) {
       return rejected(400, Outcome.INVALID, e.getMessage(), null);
     }
@@ -123,58 +128,6 @@ public final class WebhookProcessor {
 
   private static WebhookResult unauthorized(Verification verification) {
     return rejected(401, Outcome.UNAUTHORIZED, WebhookVerifier.CLIENT_ERROR, verification.reason());
-  }
-
-  private WebhookResult claimAndApply(WebhookEvent event, String webhookId) {
-    LOG.info(
-        () -> "[Webhook] Model update received: " + event.eventType() + " for " + event.gateway());
-    if (!replays.claim(webhookId)) {
-      LOG.info("[Webhook] Replayed webhook-id: acknowledged, not applied");
-      return success(event, Invalidation.NOTHING, 0, "duplicate", Outcome.DUPLICATE);
-    }
-    try {
-      return apply(event);
-    } catch (CatalogUnavailableException e) {
-      replays.release(webhookId);
-      LOG.warning(() -> "[Webhook] Refused (503): " + e.getMessage());
-      return new WebhookResult(503, WebhookResponses.error(e.getMessage()), Outcome.UNAVAILABLE);
-    } catch (RuntimeException e) {
-      replays.release(webhookId);
-      LOG.log(Level.SEVERE, "[Webhook] Applying " + event.eventType() + " failed", e);
-      return new WebhookResult(500, WebhookResponses.error(FAILED), Outcome.ERROR);
-    }
-  }
-
-  private WebhookResult apply(WebhookEvent event) {
-    Optional<EventType> type = event.type();
-    if (type.isEmpty()) {
-      LOG.info(() -> "[Webhook] Unknown event type " + event.eventType() + ": ignored");
-      return success(event, Invalidation.NOTHING, 0, "ignored", Outcome.IGNORED);
-    }
-    if (event.eventTime() < clock.millis() - CatalogUpdates.MAX_EVENT_AGE.toMillis()) {
-      LOG.info("[Webhook] Stale event: its timestamp is older than " + MAX_AGE + "; not applied");
-      return success(event, Invalidation.NOTHING, event.modelsCount(), "stale", Outcome.STALE);
-    }
-    EventApplier.Applied applied = applier.apply(event, type.get());
-    if (applied.allStale()) {
-      LOG.info("[Webhook] Stale event: older than what was applied");
-      return success(event, Invalidation.NOTHING, applied.staleCount(), "stale", Outcome.STALE);
-    }
-    Invalidation invalidated = applied.invalidated();
-    LOG.info(
-        () ->
-            "[Webhook] Cache invalidated: tags="
-                + invalidated.tags().size()
-                + " paths="
-                + invalidated.paths().size());
-    return success(event, invalidated, applied.staleCount(), null, Outcome.OK);
-  }
-
-  private WebhookResult success(
-      WebhookEvent event, Invalidation invalidated, int staleCount, String flag, Outcome outcome) {
-    JsonObject body =
-        WebhookResponses.success(event, invalidated, staleCount, flag, clock.millis());
-    return new WebhookResult(200, body, outcome);
   }
 
   // The client sees only clientMessage; reason (internal, never a secret) goes to the log.

@@ -38,6 +38,13 @@ public record WebhookResult(int status, JsonObject body, Outcome outcome) {
     DISABLED,
     /** 503: the catalog shared between nodes cannot be reached; nothing applied, send again. */
     UNAVAILABLE,
+    /** 409: a delivery with this {@code webhook-id} is still being processed; send again later. */
+    IN_FLIGHT,
+    /**
+     * 503: applied and stored, but its pages could not be purged; send again, and that delivery
+     * purges them.
+     */
+    NOT_PURGED,
     /** 500: applying failed; nothing applied. */
     ERROR
   }

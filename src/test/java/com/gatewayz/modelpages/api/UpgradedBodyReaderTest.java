@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.CatalogService;
+import com.gatewayz.modelpages.catalog.GatewayNames;
 import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.testing.MutableClock;
 import com.gatewayz.modelpages.testing.Webhooks;
@@ -41,6 +42,7 @@ class UpgradedBodyReaderTest {
           WebhookVerifier.fromSetting(Webhooks.SECRET, clock),
           new ReplayGuard(clock),
           CatalogService.of(List.of(), clock),
+          GatewayNames.of(List.of("xai"), Map.of()),
           (tags, paths) -> new Invalidation(List.copyOf(tags), List.copyOf(paths)),
           clock);
 

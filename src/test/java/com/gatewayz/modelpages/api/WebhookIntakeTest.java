@@ -241,4 +241,19 @@ class WebhookIntakeTest {
     assertThat(new String(response.body(), UTF_8))
         .isEqualTo("{\"error\":\"content type must be application/json\"}");
   }
+
+  @Test
+  void aGatewayTheRegistryDoesNotNameIs400InJsonAndAnAliasIsItsGateway() {
+    String unknown = Webhooks.modelEvent("models.added", "hugg", "meta/llama-hugg", "0.000001", Webhooks.T0);
+    String alias = Webhooks.modelEvent("models.added", "HUG", "meta/llama-hug", "0.000001", Webhooks.T0);
+
+    HttpResponse<byte[]> refused = signed(unknown);
+    HttpResponse<byte[]> accepted = signed(alias);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(new String(refused.body(), UTF_8)).startsWith("{\"error\":\"gateway: unknown gateway 'hugg'; known: openrouter, ");
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(new String(accepted.body(), UTF_8)).contains("\"gateway\":\"huggingface\"");
+  }
 }

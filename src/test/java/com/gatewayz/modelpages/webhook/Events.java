@@ -2,11 +2,14 @@ package com.gatewayz.modelpages.webhook;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.gatewayz.modelpages.catalog.GatewayNames;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
 
 /** Webhook bodies for tests. */
 final class Events {
@@ -59,11 +62,16 @@ final class Events {
     return json.getBytes(UTF_8);
   }
 
+  /** The gateways test events may speak for: some of the bundled registry's, and its alias. */
+  static final GatewayNames GATEWAYS =
+      GatewayNames.of(
+          List.of("openrouter", "groq", "together", "xai", "huggingface"), Map.of("hug", "huggingface"));
+
   /** When the parsed test events were received. */
   static final long RECEIVED = 1_700_000_000_000L;
 
   static WebhookEvent parse(byte[] body) throws InvalidEventException {
-    return WebhookEvent.parse(body, RECEIVED);
+    return WebhookEvent.parse(body, RECEIVED, GATEWAYS);
   }
 
   static WebhookEvent parse(String body) throws InvalidEventException {

@@ -1,5 +1,8 @@
 package com.gatewayz.modelpages.webhook;
 
+import static com.gatewayz.modelpages.webhook.ReplayGuard.Claim.DONE;
+import static com.gatewayz.modelpages.webhook.ReplayGuard.Claim.IN_FLIGHT;
+import static com.gatewayz.modelpages.webhook.ReplayGuard.Claim.NEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,23 +23,47 @@ class ReplayGuardTest {
   private final MutableClock clock = MutableClock.atEpochSecond(1_700_000_000L);
   private final ReplayGuard guard = new ReplayGuard(clock);
 
-  @Test
-  void secondClaimIsReplay() {
-    assertThat(guard.claim("msg_1")).isTrue();
-    assertThat(guard.claim("msg_1")).isFalse();
-    assertThat(guard.claim("msg_2")).isTrue();
+  /** Claims {@code id} and commits its delivery at once. */
+  private static void commit(ReplayGuard guard, String id) {
+    assertThat(guard.claim(id)).isEqualTo(NEW);
+    guard.complete(id);
   }
 
   @Test
-  void remembersIdsForTenMinutes() {
+  void anIdIsInFlightUntilItsDeliveryIsCommittedThenADuplicate() {
+    assertThat(guard.claim("msg_1")).isEqualTo(NEW);
+    assertThat(guard.claim("msg_1")).isEqualTo(IN_FLIGHT);
+    assertThat(guard.claim("msg_2")).isEqualTo(NEW);
+
+    guard.complete("msg_1");
+
+    assertThat(guard.claim("msg_1")).isEqualTo(DONE);
+    assertThat(guard.claim("msg_2")).isEqualTo(IN_FLIGHT);
+  }
+
+  @Test
+  void remembersADoneIdForTenMinutesFromItsCommit() {
+    guard.claim("msg_1");
+    clock.advance(Duration.ofMinutes(5));
+    guard.complete("msg_1");
+
+    clock.advance(Duration.ofMinutes(10).minusSeconds(1));
+    assertThat(guard.claim("msg_1")).isEqualTo(DONE);
+
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(guard.claim("msg_1")).isEqualTo(NEW);
+    assertThat(guard.claim("msg_1")).isEqualTo(IN_FLIGHT);
+  }
+
+  @Test
+  void anIdInFlightForTheWholeWindowIsForgotten() {
     guard.claim("msg_1");
 
     clock.advance(Duration.ofMinutes(10).minusSeconds(1));
-    assertThat(guard.claim("msg_1")).isFalse();
+    assertThat(guard.claim("msg_1")).isEqualTo(IN_FLIGHT);
 
     clock.advance(Duration.ofSeconds(2));
-    assertThat(guard.claim("msg_1")).isTrue();
-    assertThat(guard.claim("msg_1")).isFalse();
+    assertThat(guard.claim("msg_1")).isEqualTo(NEW);
   }
 
   @Test
@@ -44,8 +71,8 @@ class ReplayGuardTest {
     guard.claim("msg_1");
     guard.release("msg_1");
 
-    assertThat(guard.claim("msg_1")).isTrue();
-    assertThat(guard.claim("msg_1")).isFalse();
+    assertThat(guard.claim("msg_1")).isEqualTo(NEW);
+    assertThat(guard.claim("msg_1")).isEqualTo(IN_FLIGHT);
   }
 
   @Test
@@ -53,7 +80,7 @@ class ReplayGuardTest {
     guard.release("never-claimed");
     guard.release(null);
 
-    assertThat(guard.claim("never-claimed")).isTrue();
+    assertThat(guard.claim("never-claimed")).isEqualTo(NEW);
   }
 
   @Test
@@ -61,27 +88,29 @@ class ReplayGuardTest {
     guard.claim("msg_1");
     guard.release("msg_1");
     clock.advance(Duration.ofMinutes(5));
-    guard.claim("msg_1");
+    commit(guard, "msg_1");
 
     clock.advance(Duration.ofMinutes(6));
     guard.claim("msg_other");
 
-    assertThat(guard.claim("msg_1")).isFalse();
+    assertThat(guard.claim("msg_1")).isEqualTo(DONE);
   }
 
   @Test
-  void nullAndBlankIdsAreNeverDuplicates() {
-    assertThat(guard.claim(null)).isTrue();
-    assertThat(guard.claim(null)).isTrue();
-    assertThat(guard.claim("")).isTrue();
-    assertThat(guard.claim("  ")).isTrue();
-    assertThat(guard.claim("  ")).isTrue();
+  void nullAndBlankIdsAreNeverRemembered() {
+    assertThat(guard.claim(null)).isEqualTo(NEW);
+    assertThat(guard.claim(null)).isEqualTo(NEW);
+    guard.complete(null);
+    assertThat(guard.claim("")).isEqualTo(NEW);
+    assertThat(guard.claim("  ")).isEqualTo(NEW);
+    guard.complete("  ");
+    assertThat(guard.claim("  ")).isEqualTo(NEW);
     assertThat(guard.size()).isZero();
   }
 
   @Test
   void dropsExpiredIdsLazily() {
-    guard.claim("msg_1");
+    commit(guard, "msg_1");
     guard.claim("msg_2");
     clock.advance(Duration.ofMinutes(11));
 
@@ -93,28 +122,42 @@ class ReplayGuardTest {
   @Test
   void evictsOldestWhenFull() {
     ReplayGuard small = new ReplayGuard(clock, Duration.ofMinutes(10), 3);
-    small.claim("a");
-    small.claim("b");
-    small.claim("c");
+    commit(small, "a");
+    commit(small, "b");
+    commit(small, "c");
 
-    small.claim("d");
+    commit(small, "d");
 
     assertThat(small.size()).isEqualTo(3);
-    assertThat(small.claim("b")).isFalse();
-    assertThat(small.claim("d")).isFalse();
-    assertThat(small.claim("a")).isTrue();
+    assertThat(small.claim("b")).isEqualTo(DONE);
+    assertThat(small.claim("d")).isEqualTo(DONE);
+    assertThat(small.claim("a")).isEqualTo(NEW);
+  }
+
+  @Test
+  void aCommitMovesTheIdToTheNewEndOfTheQueue() {
+    ReplayGuard small = new ReplayGuard(clock, Duration.ofMinutes(10), 3);
+    small.claim("slow");
+    commit(small, "b");
+    small.complete("slow");
+    commit(small, "c");
+
+    commit(small, "d");
+
+    assertThat(small.claim("slow")).isEqualTo(DONE);
+    assertThat(small.claim("b")).isEqualTo(NEW);
   }
 
   @Test
   void holdsAtMostHundredThousandIds() {
     for (int i = 0; i <= ReplayGuard.MAX_IDS; i++) {
-      assertThat(guard.claim("msg_" + i)).isTrue();
+      commit(guard, "msg_" + i);
     }
 
     assertThat(guard.size()).isEqualTo(100_000);
-    assertThat(guard.claim("msg_" + ReplayGuard.MAX_IDS)).isFalse();
-    assertThat(guard.claim("msg_1")).isFalse();
-    assertThat(guard.claim("msg_0")).isTrue();
+    assertThat(guard.claim("msg_" + ReplayGuard.MAX_IDS)).isEqualTo(DONE);
+    assertThat(guard.claim("msg_1")).isEqualTo(DONE);
+    assertThat(guard.claim("msg_0")).isEqualTo(NEW);
   }
 
   @Test
@@ -124,10 +167,10 @@ class ReplayGuardTest {
       small.claim("msg_1");
       small.release("msg_1");
     }
-    small.claim("msg_1");
+    commit(small, "msg_1");
 
     assertThat(small.size()).isEqualTo(1);
-    assertThat(small.claim("msg_1")).isFalse();
+    assertThat(small.claim("msg_1")).isEqualTo(DONE);
   }
 
   @Test
@@ -148,7 +191,7 @@ class ReplayGuardTest {
     Callable<Boolean> claim =
         () -> {
           start.await();
-          return guard.claim(id);
+          return guard.claim(id) == NEW;
         };
     List<Future<Boolean>> results = new ArrayList<>();
     for (int i = 0; i < THREADS; i++) {

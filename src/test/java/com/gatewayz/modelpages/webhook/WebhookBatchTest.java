@@ -25,6 +25,8 @@ class WebhookBatchTest {
 
   private static final long T = 1_700_000_000_000L;
   private static final int BATCH = 1_000;
+  // One gateway per writer, each one the registry knows.
+  private static final List<String> WRITERS = List.of("groq", "together", "xai");
 
   private static JsonObject model(String id, int version) {
     return Json.createObjectBuilder(Events.model(id))
@@ -87,13 +89,13 @@ class WebhookBatchTest {
   @Test
   void noReaderThatStartsAfterAWebhookReturnsSeesOlderData() throws Exception {
     WebhookFixture site = new WebhookFixture();
-    int writers = 3;
+    int writers = WRITERS.size();
     int versions = 150;
     AtomicLongArray returned = new AtomicLongArray(writers);
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch start = new CountDownLatch(1);
     for (int w = 0; w < writers; w++) {
-      site.send(added("gw" + w, T, model("m/" + w, 0)));
+      site.send(added(WRITERS.get(w), T, model("m/" + w, 0)));
     }
     ExecutorService pool = Executors.newFixedThreadPool(writers + 4);
     try {
@@ -127,7 +129,7 @@ class WebhookBatchTest {
       throws InterruptedException {
     start.await();
     for (int v = 1; v <= versions; v++) {
-      WebhookResult result = site.send(added("gw" + writer, T + v, model("m/" + writer, v)));
+      WebhookResult result = site.send(added(WRITERS.get(writer), T + v, model("m/" + writer, v)));
       assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.OK);
       returned.set(writer, v);
     }

@@ -42,10 +42,12 @@ class WebhookEventRejectionTest {
       value = {
         "{\"event_type\":\"models.added\"} | gateway: is required",
         "{\"gateway\":7,\"event_type\":\"models.added\"} | gateway: must be a string",
-        "{\"gateway\":\"XAI\",\"event_type\":\"models.added\"} | gateway: must be a gateway id such"
-            + " as \"openrouter\"",
-        "{\"gateway\":\"../x\",\"event_type\":\"models.added\"} | gateway: must be a gateway id"
-            + " such as \"openrouter\"",
+        "{\"gateway\":\"x_ai\",\"event_type\":\"models.added\"} | gateway: must be a gateway id or"
+            + " alias such as \"openrouter\"",
+        "{\"gateway\":\"../x\",\"event_type\":\"models.added\"} | gateway: must be a gateway id or"
+            + " alias such as \"openrouter\"",
+        "{\"gateway\":\"hugg\",\"event_type\":\"models.added\"} | gateway: unknown gateway 'hugg';"
+            + " known: openrouter, groq, together, xai, huggingface",
         "{\"gateway\":\"xai\"} | event_type: is required",
         "{\"gateway\":\"xai\",\"event_type\":[]} | event_type: must be a string",
         "{\"gateway\":\"xai\",\"event_type\":\"a\\n"

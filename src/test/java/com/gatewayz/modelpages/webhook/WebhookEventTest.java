@@ -55,6 +55,25 @@ class WebhookEventTest {
         .isEqualByComparingTo("0.5");
   }
 
+  @ParameterizedTest
+  @CsvSource({"hug, huggingface", "HUG, huggingface", "HuggingFace, huggingface", "XAI, xai", "xai, xai"})
+  void anAliasOrAnyCaseOfAGatewayIsReadAsItsId(String name, String id) throws InvalidEventException {
+    WebhookEvent event = parse(event("models.added", name, null, model("meta/llama")));
+
+    assertThat(event.gateway()).isEqualTo(id);
+  }
+
+  @Test
+  void aModelsOfferUnderAnAliasIsTheGatewaysOffer() throws InvalidEventException {
+    JsonValue model =
+        Json.createObjectBuilder(model("meta/llama", "0.5", "0.5"))
+            .add("offers", Json.createArrayBuilder().add(offer("hug", "0.3")))
+            .build();
+
+    assertThat(parse(event("models.updated", "huggingface", null, model)).listings().get(0).pricing().prompt())
+        .isEqualByComparingTo("0.3");
+  }
+
   private static JsonValue offer(String gateway, String price) {
     return Json.createObjectBuilder()
         .add("gateway", gateway)

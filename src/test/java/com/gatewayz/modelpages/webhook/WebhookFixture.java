@@ -43,7 +43,7 @@ final class WebhookFixture {
           return invalidation;
         };
     Optional<WebhookVerifier> verifier = WebhookVerifier.fromSetting(secretSetting, clock);
-    processor = new WebhookProcessor(verifier, replays, catalog, purger, clock);
+    processor = new WebhookProcessor(verifier, replays, catalog, Events.GATEWAYS, purger, clock);
   }
 
   /** Signed with the legacy hex scheme and {@link #SECRET}. */

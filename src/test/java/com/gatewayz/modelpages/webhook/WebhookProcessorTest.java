@@ -127,7 +127,30 @@ class WebhookProcessorTest {
     assertThat(result.body().getString("error"))
         .matches("(invalid JSON|models\\[\\d]|timestamp|status).*");
     // A rejected delivery was never claimed: the corrected retry with the same id is processed.
-    assertThat(site.replays.claim("msg_bad")).isTrue();
+    assertThat(site.replays.claim("msg_bad")).isEqualTo(ReplayGuard.Claim.NEW);
+  }
+
+  @Test
+  void anEventForAnAliasIsKeptUnderTheGatewaysId() {
+    WebhookResult result = site.send(added("Hug", 1_700_000_000_000L, model("meta/llama")));
+
+    assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.OK);
+    assertThat(result.body().getJsonObject("processed").getString("gateway")).isEqualTo("huggingface");
+    assertThat(site.catalog.state().sources()).containsOnlyKeys("huggingface");
+  }
+
+  @Test
+  void anEventForAnUnknownGatewayIs400NamingItAndChangesNothing() {
+    byte[] body = added("hugg", 1_700_000_000_000L, model("meta/llama"));
+
+    WebhookResult result =
+        site.sendChangingNothing(Signer.standard(SECRET, "msg_unknown", WebhookFixture.NOW_SECONDS, body), body);
+
+    assertThat(result.status()).isEqualTo(400);
+    assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.INVALID);
+    assertThat(result.body().toString())
+        .isEqualTo("{\"error\":\"gateway: unknown gateway 'hugg'; known: openrouter, groq, together, xai, huggingface\"}");
+    assertThat(site.replays.claim("msg_unknown")).isEqualTo(ReplayGuard.Claim.NEW);
   }
 
   @Test
@@ -177,7 +200,7 @@ class WebhookProcessorTest {
     assertThat(result.body().getString("error")).doesNotContain(notADirectory.toString());
     assertThat(broken.catalog.state()).isEqualTo(before);
     assertThat(broken.changes).isEmpty();
-    assertThat(broken.replays.claim("msg_1")).isTrue();
+    assertThat(broken.replays.claim("msg_1")).isEqualTo(ReplayGuard.Claim.NEW);
   }
 
   @Test
@@ -193,7 +216,7 @@ class WebhookProcessorTest {
     assertThat(site.catalog.state()).isEqualTo(before);
     assertThat(site.changes).isEmpty();
     assertThat(site.purges).isEmpty();
-    assertThat(site.replays.claim("msg_1")).isTrue();
+    assertThat(site.replays.claim("msg_1")).isEqualTo(ReplayGuard.Claim.NEW);
   }
 
   /** A cluster whose server is gone: the version is unknown and nothing can be published. */
