@@ -57,6 +57,10 @@ final class StatusBook {
     if (run.result() == Result.OK) {
       return new Progress(attemptAt, now, null, null, null, List.copyOf(entries));
     }
+    if (run.result() == Result.FAILED && isCircuitOpen(run) && before.lastErrorClass() != null) {
+      // Not called: the error that opened the circuit stays the one shown (the circuit says open).
+      return before;
+    }
     if (run.result() == Result.FAILED) {
       return new Progress(
           attemptAt,
@@ -73,5 +77,9 @@ final class StatusBook {
         before.lastError(),
         run.message(),
         before.skippedEntries());
+  }
+
+  private static boolean isCircuitOpen(GatewayRun run) {
+    return Failures.CIRCUIT_OPEN.equals(run.errorClass());
   }
 }

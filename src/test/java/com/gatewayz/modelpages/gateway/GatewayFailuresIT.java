@@ -61,6 +61,9 @@ class GatewayFailuresIT {
     settings.put("MODEL_PAGES_DATA_DIR", Files.createTempDirectory("gateway-failures-it").toString());
     settings.put("MODEL_PAGES_PRERENDER_LIMIT", "0");
     settings.put("MODEL_PAGES_REFRESH_SECONDS", "1");
+    // The working stub lists one model where the curated catalog holds many from OpenRouter: apply
+    // that drop at once (holding it is SuspiciousListTest's subject, not this test's).
+    settings.put("MODEL_PAGES_GATEWAY_DROP_CONFIRMATIONS", "1");
     settings.put("MODEL_PAGES_GATEWAYS_ENABLED", "openrouter," + String.join(",", FAILING.keySet()));
     settings.put("MODEL_PAGES_GATEWAY_OPENROUTER_URL", WORKING.url());
     FAILING.forEach((id, stub) -> settings.put(Settings.GatewayUrls.settingName(id), stub.url()));

@@ -45,6 +45,9 @@ class GatewayRefreshIT {
             "MODEL_PAGES_PRERENDER_LIMIT", "0",
             "MODEL_PAGES_REFRESH_SECONDS", "1",
             "MODEL_PAGES_GATEWAYS_ENABLED", "openrouter",
+            // The stub lists far fewer models than the curated catalog holds from OpenRouter: apply
+            // that drop at once (holding it is SuspiciousListTest's subject, not this test's).
+            "MODEL_PAGES_GATEWAY_DROP_CONFIRMATIONS", "1",
             "MODEL_PAGES_GATEWAY_OPENROUTER_URL", STUB.url(),
             "MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN));
   }

@@ -49,6 +49,18 @@ class RefreshJobStateTest {
   }
 
   @Test
+  void anOpenCircuitKeepsShowingTheErrorThatOpenedIt() {
+    fixture.stub.status("/beta", 500);
+    for (int i = 0; i < 5; i++) {
+      fixture.job.runOnce();
+    }
+
+    assertThat(fixture.status("beta").circuitState()).isEqualTo("open");
+    assertThat(fixture.status("beta").lastErrorClass()).isEqualTo("http_500");
+    assertThat(fixture.status("beta").lastError()).doesNotContain("circuit open");
+  }
+
+  @Test
   void runsNeverOverlap() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     fixture.stub.answer(

@@ -55,7 +55,7 @@ class LiveFeedIT {
       assertThat(RawClient.readUntil(first, ": connected")).startsWith("HTTP/1.1 200").contains("retry: 5000");
       assertThat(RawClient.readUntil(second, ": connected")).startsWith("HTTP/1.1 200");
 
-      String body = Webhooks.modelEvent("models.added", "xai", "xai/grok-live", "0.000003", 1_700_000_000_000L);
+      String body = Webhooks.modelEvent("models.added", "xai", "xai/grok-live", "0.000003", Webhooks.T0);
       assertThat(http.post("/api/webhooks/models-updated", body, "x-webhook-signature", Webhooks.signature(body)).statusCode())
           .isEqualTo(200);
 
