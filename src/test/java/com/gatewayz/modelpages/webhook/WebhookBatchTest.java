@@ -49,8 +49,8 @@ class WebhookBatchTest {
     WebhookFixture site = new WebhookFixture(WebhookFixture.SECRET, store);
     byte[] first = batch(1, T);
 
-    long added = timed(site, first, report, "durableAddMillis");
-    long updated = timed(site, batch(2, T + 1), report, "durableUpdateMillis");
+    timed(site, first, report, "durableAddMillis");
+    timed(site, batch(2, T + 1), report, "durableUpdateMillis");
 
     assertThat(first.length).isGreaterThan(1_000_000);
     // One listener call (the purge pass) per event, each after its one durable write.
@@ -58,18 +58,16 @@ class WebhookBatchTest {
     assertThat(site.changes.get(0).added()).hasSize(BATCH);
     assertThat(site.changes.get(1).changed()).hasSize(BATCH);
     assertThat(store.load()).contains(site.catalog.state());
-    // Mostly the catalog's durable write (JSON of the whole state, fsync), on a cold JVM.
-    assertThat(Math.max(added, updated)).isLessThan(TimeUnit.SECONDS.toMillis(3));
   }
 
   @Test
-  void aThousandModelBatchIsVerifiedParsedAndAppliedWellUnderASecond(TestReporter report) {
+  void aThousandModelBatchIsVerifiedParsedAndAppliedAsOneChange(TestReporter report) {
     WebhookFixture site = new WebhookFixture();
     byte[] body = batch(1, T);
 
-    long millis = timed(site, body, report, "inMemoryAddMillis");
+    // The time is reported, not asserted: speed is the benchmarks' subject (bench/run.sh).
+    timed(site, body, report, "inMemoryAddMillis");
 
-    assertThat(millis).isLessThan(TimeUnit.SECONDS.toMillis(1));
     assertThat(site.changes).singleElement().satisfies(c -> assertThat(c.added()).hasSize(BATCH));
   }
 
