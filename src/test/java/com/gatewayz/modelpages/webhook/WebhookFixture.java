@@ -33,7 +33,7 @@ final class WebhookFixture {
   }
 
   WebhookFixture(String secretSetting, CatalogStore store) {
-    this(secretSetting, store, null);
+    this(secretSetting, store, CatalogState.empty(), null);
   }
 
   /**
@@ -41,11 +41,11 @@ final class WebhookFixture {
    * second fixture over the same directory is the node after a restart.
    */
   static WebhookFixture storedIn(Path dataDir) {
-    return new WebhookFixture(SECRET, new CatalogStore(dataDir), dataDir);
+    CatalogStore store = new CatalogStore(dataDir);
+    return new WebhookFixture(SECRET, store, store.load().orElse(CatalogState.empty()), dataDir);
   }
 
-  private WebhookFixture(String secretSetting, CatalogStore store, Path dataDir) {
-    CatalogState initial = store == null ? CatalogState.empty() : store.load().orElse(CatalogState.empty());
+  private WebhookFixture(String secretSetting, CatalogStore store, CatalogState initial, Path dataDir) {
     catalog =
         new CatalogService(
             initial, new CatalogMerger(Map.of(), List.of()), store, clock);
