@@ -181,7 +181,8 @@ final class Application implements AutoCloseable {
     if (verifier.isEmpty()) {
       LOG.info("[Webhook] MODEL_WEBHOOK_SECRET is not set: the webhook answers 503 until it is");
     }
-    return new WebhookProcessor(verifier, new ReplayGuard(clock), catalog, gateways, isr::purge, clock);
+    return new WebhookProcessor(
+        verifier, new ReplayGuard(clock), catalog, gateways, isr::purge, settings.dataDir(), clock);
   }
 
   private static IsrOptions options(Settings settings) {

@@ -1,8 +1,11 @@
 package com.gatewayz.modelpages.webhook;
 
 import com.gatewayz.modelpages.isr.Invalidation;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -18,7 +21,9 @@ import java.util.logging.Logger;
  * this it would purge nothing and the pages would stay outdated. Kept by the SHA-256 of the body, so
  * a retry under a new {@code webhook-id} (or none) finds its debt; the body is hashed only while
  * something is owed. Holds at most {@link #MAX_NAMES} tags and paths, forgetting the oldest debts
- * first (logged). In memory, per node. Thread-safe.
+ * first (logged). Per node: in memory, and when built {@link #storedIn} a file of the data directory
+ * rewritten on every change, so a restart between the 503 and the retry does not forget the debt
+ * (a file that cannot be written leaves the debt in memory only, logged). Thread-safe.
  */
 final class OwedPurges {
 
@@ -29,6 +34,7 @@ final class OwedPurges {
 
   private final int maxNames;
   private final Map<String, Invalidation> owed = new LinkedHashMap<>();
+  private final OwedPurgesFile file; // null: in memory only
   private int names;
 
   OwedPurges() {
@@ -36,7 +42,39 @@ final class OwedPurges {
   }
 
   OwedPurges(int maxNames) {
+    this(maxNames, null);
+  }
+
+  private OwedPurges(int maxNames, OwedPurgesFile file) {
     this.maxNames = maxNames;
+    this.file = file;
+  }
+
+  /** The debts {@link OwedPurgesFile#NAME} in {@code dataDir} holds, kept there from now on. */
+  static OwedPurges storedIn(Path dataDir, Clock clock) {
+    return storedIn(dataDir, clock, MAX_NAMES);
+  }
+
+  static OwedPurges storedIn(Path dataDir, Clock clock, int maxNames) {
+    OwedPurgesFile file = new OwedPurgesFile(dataDir.resolve(OwedPurgesFile.NAME), clock, maxNames);
+    OwedPurges owed = new OwedPurges(maxNames, file);
+    owed.restore(file.read());
+    return owed;
+  }
+
+  private synchronized void restore(Map<String, Invalidation> stored) {
+    stored.forEach((key, invalidation) -> {
+      owed.put(key, invalidation);
+      names += size(invalidation);
+    });
+    if (names > maxNames) {
+      forgetOldestPast(List.copyOf(owed.keySet()).get(owed.size() - 1));
+      save();
+    }
+    if (!owed.isEmpty()) {
+      LOG.info(() -> "[Webhook] " + owed.size() + " webhook deliveries still owe a purge to their retry ("
+          + file.path() + ")");
+    }
   }
 
   /** What the delivery of {@code body} still owes; {@link Invalidation#NOTHING} when nothing. */
@@ -51,19 +89,34 @@ final class OwedPurges {
     owed.put(key, invalidation);
     names += size(invalidation);
     forgetOldestPast(key);
+    save();
   }
 
   /** The delivery of {@code body} owes nothing any more. */
   synchronized void paid(byte[] body) {
-    if (!owed.isEmpty()) {
-      forget(key(body));
+    if (!owed.isEmpty() && forget(key(body))) {
+      save();
     }
   }
 
-  private void forget(String key) {
+  private boolean forget(String key) {
     Invalidation removed = owed.remove(key);
     if (removed != null) {
       names -= size(removed);
+    }
+    return removed != null;
+  }
+
+  // Debts are rare: rewriting them all on each change costs little.
+  private void save() {
+    if (file == null) {
+      return;
+    }
+    try {
+      file.write(owed);
+    } catch (IOException e) {
+      LOG.warning(() -> "[Webhook] Could not store the purges owed to webhook retries in " + file.path()
+          + " (" + e + "): kept in memory only, a restart before the retry forgets them");
     }
   }
 

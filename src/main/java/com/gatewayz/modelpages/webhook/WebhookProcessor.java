@@ -6,6 +6,7 @@ import com.gatewayz.modelpages.catalog.GatewayNames;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import com.gatewayz.modelpages.webhook.WebhookResult.Outcome;
 import jakarta.json.JsonObject;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,12 +45,10 @@ public final class WebhookProcessor {
   private final Clock clock;
 
   /**
-   * @param verifier empty when no secret is configured: every delivery is then answered 503
-   * @param gateways the gateways events may speak for (the registry): others are refused with 400
-   * @param purger purges by tag and path ({@code isr::purge}); used for gateway status changes and
-   *     for purges a failed delivery owes its retry, while model changes are purged by the
-   *     catalog's listeners
-   * @throws NullPointerException when an argument is null
+   * A processor that keeps the purges failed deliveries owe their retries in memory only: a restart
+   * forgets them. For tests; a server uses the constructor with its data directory.
+   *
+   * @see #WebhookProcessor(Optional, ReplayGuard, CatalogService, GatewayNames, Purger, Path, Clock)
    */
   public WebhookProcessor(
       Optional<WebhookVerifier> verifier,
@@ -58,6 +57,40 @@ public final class WebhookProcessor {
       GatewayNames gateways,
       Purger purger,
       Clock clock) {
+    this(verifier, replays, catalog, gateways, purger, new OwedPurges(), clock);
+  }
+
+  /**
+   * @param verifier empty when no secret is configured: every delivery is then answered 503
+   * @param gateways the gateways events may speak for (the registry): others are refused with 400
+   * @param purger purges by tag and path ({@code isr::purge}); used for gateway status changes and
+   *     for purges a failed delivery owes its retry, while model changes are purged by the
+   *     catalog's listeners
+   * @param dataDir where the purges failed deliveries owe their retries are kept ({@code
+   *     owed-purges.json}), read now: a debt survives a restart
+   * @throws NullPointerException when an argument is null
+   */
+  public WebhookProcessor(
+      Optional<WebhookVerifier> verifier,
+      ReplayGuard replays,
+      CatalogService catalog,
+      GatewayNames gateways,
+      Purger purger,
+      Path dataDir,
+      Clock clock) {
+    this(verifier, replays, catalog, gateways, purger,
+        OwedPurges.storedIn(Objects.requireNonNull(dataDir, "dataDir"), Objects.requireNonNull(clock, "clock")),
+        clock);
+  }
+
+  private WebhookProcessor(
+      Optional<WebhookVerifier> verifier,
+      ReplayGuard replays,
+      CatalogService catalog,
+      GatewayNames gateways,
+      Purger purger,
+      OwedPurges owed,
+      Clock clock) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.gateways = Objects.requireNonNull(gateways, "gateways");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -65,7 +98,7 @@ public final class WebhookProcessor {
         new EventApplier(
             Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(purger, "purger"));
     this.committer =
-        new EventCommitter(Objects.requireNonNull(replays, "replays"), applier, new OwedPurges(), clock);
+        new EventCommitter(Objects.requireNonNull(replays, "replays"), applier, owed, clock);
   }
 
   /**

@@ -8,6 +8,7 @@ import com.gatewayz.modelpages.catalog.CatalogReplica;
 import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.webhook.WebhookResult.Outcome;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When a {@code webhook-id} counts as done: only once its change is committed and purged. A
@@ -32,7 +34,11 @@ class WebhookCommitTest {
   private final WebhookFixture site = new WebhookFixture();
 
   private WebhookResult deliver(String webhookId, byte[] body) {
-    return site.send(Signer.standard(SECRET, webhookId, WebhookFixture.NOW_SECONDS, body), body);
+    return deliver(site, webhookId, body);
+  }
+
+  private static WebhookResult deliver(WebhookFixture node, String webhookId, byte[] body) {
+    return node.send(Signer.standard(SECRET, webhookId, WebhookFixture.NOW_SECONDS, body), body);
   }
 
   @Test
@@ -110,6 +116,25 @@ class WebhookCommitTest {
   }
 
   @Test
+  void aPurgeOwedSurvivesARestartAndTheRetryAfterItPurgesOnce(@TempDir Path dataDir) {
+    WebhookFixture before = WebhookFixture.storedIn(dataDir);
+    failFirstCatalogPurge(before);
+    assertThat(deliver(before, "msg_1", GROK).status()).isEqualTo(503);
+
+    WebhookFixture restarted = WebhookFixture.storedIn(dataDir);
+    assertThat(restarted.catalog.current().find(ID)).isPresent();
+    WebhookResult retry = deliver(restarted, "msg_1", GROK);
+
+    assertThat(retry.status()).isEqualTo(200);
+    assertThat(restarted.changes).isEmpty();
+    assertThat(restarted.purges).containsExactly(GROK_PURGE);
+    assertThat(dataDir.resolve(OwedPurgesFile.NAME)).doesNotExist();
+    WebhookFixture again = WebhookFixture.storedIn(dataDir);
+    assertThat(deliver(again, "msg_2", GROK).status()).isEqualTo(200);
+    assertThat(again.purges).isEmpty();
+  }
+
+  @Test
   void aStatusChangeWhosePurgeFailedIs503AndItsRetryPurges() {
     AtomicBoolean failing = new AtomicBoolean(true);
     WebhookProcessor processor =
@@ -139,8 +164,12 @@ class WebhookCommitTest {
   }
 
   private void failFirstCatalogPurge() {
+    failFirstCatalogPurge(site);
+  }
+
+  private static void failFirstCatalogPurge(WebhookFixture node) {
     AtomicBoolean failing = new AtomicBoolean(true);
-    site.catalog.addListener(change -> {
+    node.catalog.addListener(change -> {
       if (failing.getAndSet(false)) {
         throw new IllegalStateException("the page cache is gone");
       }

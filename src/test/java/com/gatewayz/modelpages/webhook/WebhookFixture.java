@@ -8,6 +8,7 @@ import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.catalog.CatalogStore;
 import com.gatewayz.modelpages.isr.Invalidation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,9 +33,22 @@ final class WebhookFixture {
   }
 
   WebhookFixture(String secretSetting, CatalogStore store) {
+    this(secretSetting, store, CatalogState.empty(), null);
+  }
+
+  /**
+   * A node over {@code dataDir}: its catalog loaded from and stored there, its owed purges too. A
+   * second fixture over the same directory is the node after a restart.
+   */
+  static WebhookFixture storedIn(Path dataDir) {
+    CatalogStore store = new CatalogStore(dataDir);
+    return new WebhookFixture(SECRET, store, store.load().orElse(CatalogState.empty()), dataDir);
+  }
+
+  private WebhookFixture(String secretSetting, CatalogStore store, CatalogState initial, Path dataDir) {
     catalog =
         new CatalogService(
-            CatalogState.empty(), new CatalogMerger(Map.of(), List.of()), store, clock);
+            initial, new CatalogMerger(Map.of(), List.of()), store, clock);
     catalog.addListener(changes::add);
     Purger purger =
         (tags, paths) -> {
@@ -43,7 +57,10 @@ final class WebhookFixture {
           return invalidation;
         };
     Optional<WebhookVerifier> verifier = WebhookVerifier.fromSetting(secretSetting, clock);
-    processor = new WebhookProcessor(verifier, replays, catalog, Events.GATEWAYS, purger, clock);
+    processor =
+        dataDir == null
+            ? new WebhookProcessor(verifier, replays, catalog, Events.GATEWAYS, purger, clock)
+            : new WebhookProcessor(verifier, replays, catalog, Events.GATEWAYS, purger, dataDir, clock);
   }
 
   /** Signed with the legacy hex scheme and {@link #SECRET}. */
