@@ -51,7 +51,7 @@ public final class CacheStorage implements Storage {
           "the Ehcache configuration must define the caches '" + PAGES + "' and '" + STAMPS + "'");
     }
     this.pageStore = new PageStore(pages, ClusterGuard.LOCAL);
-    this.tagClock = new LocalTagClock(new EhcacheStampStore(stamps), LocalTagClock.DEFAULT_MAX_STAMPS);
+    this.tagClock = new StampTable(new LocalStamps(new EhcacheStampStore(stamps), LocalStamps.DEFAULT_MAX_STAMPS));
   }
 
   /** Opens (or creates) the cache; fails when another JVM holds the directory. */
