@@ -11,7 +11,7 @@ public final class PurgeFailedException extends RuntimeException {
 
   private static final int RETRY_AFTER_SECONDS = 5;
 
-  PurgeFailedException(String message, Throwable cause) {
+  public PurgeFailedException(String message, Throwable cause) {
     super(message, cause);
   }
 

@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.webhook;
 import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.CatalogUnavailableException;
 import com.gatewayz.modelpages.isr.Invalidation;
+import com.gatewayz.modelpages.isr.PurgeFailedException;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import com.gatewayz.modelpages.webhook.WebhookResult.Outcome;
 import jakarta.json.JsonObject;
@@ -93,7 +94,7 @@ public final class WebhookProcessor {
     }
     try {
       return apply(event);
-    } catch (CatalogUnavailableException e) {
+    } catch (CatalogUnavailableException | PurgeFailedException e) {
       replays.release(webhookId);
       LOG.warning(() -> "[Webhook] Refused (503): " + e.getMessage());
       return new WebhookResult(503, WebhookResponses.error(e.getMessage()), Outcome.UNAVAILABLE);

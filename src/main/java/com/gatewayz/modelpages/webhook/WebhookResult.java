@@ -32,7 +32,10 @@ public record WebhookResult(int status, JsonObject body, Outcome outcome) {
     UNSUPPORTED_TYPE,
     /** 503: no secret configured. */
     DISABLED,
-    /** 503: the catalog shared between nodes cannot be reached; nothing applied, send again. */
+    /**
+     * 503: the catalog shared between nodes cannot be reached, or a purge could not be confirmed by
+     * every node; send again.
+     */
     UNAVAILABLE,
     /** 500: applying failed; nothing applied. */
     ERROR

@@ -2,7 +2,6 @@ package com.gatewayz.modelpages.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ public final class TerracottaServer implements AutoCloseable {
    *     partitioned node holds up every strong write until its lease expires
    */
   public static TerracottaServer start(int offheapMb, Duration clientLease) {
-    TerracottaServer server = new TerracottaServer(freePort(), freePort(), offheapMb, clientLease);
+    TerracottaServer server = new TerracottaServer(TestPorts.free(), TestPorts.free(), offheapMb, clientLease);
     server.startProcess();
     return server;
   }
@@ -115,13 +114,5 @@ public final class TerracottaServer implements AutoCloseable {
   @Override
   public void close() {
     kill();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
