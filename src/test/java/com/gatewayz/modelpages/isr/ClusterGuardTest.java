@@ -26,7 +26,6 @@ class ClusterGuardTest {
   void slowCallsWithinTheDeadlineLeaveTheNodeAttached() {
     guard.attached();
     for (int probe = 0; probe < 5; probe++) {
-      long sent = nanos.get();
       advanceMillis(500);
       guard.failed(timedOut());
       guard.checkDeadline();

@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,12 @@ class ClusterIT {
     if (terracotta != null) {
       terracotta.close();
     }
+  }
+
+  // A test that restarted the server (or failed while it was down) leaves the nodes reconnecting.
+  @BeforeEach
+  void awaitConnected() {
+    await().atMost(PATIENCE).until(() -> isr(nodeA).isClusterAvailable() && isr(nodeB).isClusterAvailable());
   }
 
   /** A node's live feed, read on a thread of its own: every line it sends is added to the list. */
@@ -200,7 +207,7 @@ class ClusterIT {
   // asserted (a loaded build machine would make any limit flaky).
   private static void outageIsServedAndRefused() {
     for (EmbeddedTomcat node : new EmbeddedTomcat[] {nodeA, nodeB}) {
-      for (String path : new String[] {"/models/openai/gpt-4o-mini", "/models/openai/o1", "/models", "/api/models/openai/o1"}) {
+      for (String path : new String[] {"/models/openai/gpt-4o-mini", "/models/openai/o3", "/models", "/api/models/openai/o3"}) {
         long start = System.nanoTime();
         HttpResponse<byte[]> response = node.get(path);
         LOG.info(() -> "[ClusterIT] during the outage " + path + ": " + (System.nanoTime() - start) / 1_000_000 + " ms");
