@@ -78,6 +78,11 @@ final class ClusterStamps implements Stamps {
     }
   }
 
+  /** The epoch of the server this node joined last (random, shared by every node of it). */
+  long epoch() {
+    return epoch;
+  }
+
   /**
    * One probe: true when the server answered a read and still holds the epoch this node joined;
    * false when it lost it (it restarted empty). Throws when the call failed.

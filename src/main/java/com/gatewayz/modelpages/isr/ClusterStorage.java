@@ -46,7 +46,8 @@ final class ClusterStorage implements Storage {
     this.pages = new PageStore(() -> this.connection.pages(), guard);
     this.tagClock = new StampTable(stamps);
     this.shared =
-        new ClusterSharedState(new Counters(() -> this.connection.counters()), () -> this.connection.shared(), guard, Clock.systemUTC());
+        new ClusterSharedState(
+            new Counters(() -> this.connection.counters()), () -> this.connection.shared(), guard, Clock.systemUTC(), stamps::epoch);
     guard.attached();
     long period = Math.max(50, cluster.detachAfter().toMillis() / 6);
     this.monitor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("cluster-monitor"));
