@@ -5,6 +5,7 @@ import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.gateway.RefreshJob;
 import com.gatewayz.modelpages.gateway.RefreshSummary;
 import com.gatewayz.modelpages.isr.Isr;
+import com.gatewayz.modelpages.isr.PurgeFailedException;
 import java.util.List;
 
 /**
@@ -44,8 +45,7 @@ final class AdminActions {
     if (ModelId.problem(id).isPresent()) {
       return AdminFlash.BAD_MODEL;
     }
-    isr.purge(List.of(CacheTags.model(id)), List.of(ModelId.pagePath(id)));
-    return AdminFlash.PURGED_MODEL;
+    return purged(List.of(CacheTags.model(id)), List.of(ModelId.pagePath(id)), AdminFlash.PURGED_MODEL);
   }
 
   AdminFlash purgeTag(String given) {
@@ -53,8 +53,16 @@ final class AdminActions {
     if (!isVisibleAscii(tag)) {
       return AdminFlash.BAD_TAG;
     }
-    isr.purge(List.of(tag), List.of());
-    return AdminFlash.PURGED_TAG;
+    return purged(List.of(tag), List.of(), AdminFlash.PURGED_TAG);
+  }
+
+  private AdminFlash purged(List<String> tags, List<String> paths, AdminFlash done) {
+    try {
+      isr.purge(tags, paths);
+      return done;
+    } catch (PurgeFailedException e) {
+      return AdminFlash.PURGE_UNCONFIRMED;
+    }
   }
 
   AdminFlash refreshNow() {

@@ -1,6 +1,7 @@
 package com.gatewayz.modelpages.api;
 
 import com.gatewayz.modelpages.catalog.CatalogUnavailableException;
+import com.gatewayz.modelpages.isr.PurgeFailedException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
@@ -70,6 +71,17 @@ final class ErrorMappers {
     public Response toResponse(CatalogUnavailableException exception) {
       LOG.warning(() -> "[API] refused: " + exception.getMessage());
       return Response.fromResponse(json(503, exception.getMessage())).header("Retry-After", "5").build();
+    }
+  }
+
+  /** A purge the cluster could not confirm: nothing is promised, the caller should send it again. */
+  static final class PurgeFailed implements ExceptionMapper<PurgeFailedException> {
+    @Override
+    public Response toResponse(PurgeFailedException exception) {
+      LOG.warning(() -> "[API] purge refused: " + exception.getMessage());
+      return Response.fromResponse(json(503, "the purge could not be confirmed by every node of the cluster; try again"))
+          .header("Retry-After", Integer.toString(exception.retryAfterSeconds()))
+          .build();
     }
   }
 

@@ -26,6 +26,7 @@ public class ModelPagesApplication extends ResourceConfig {
     register(new ErrorMappers.Jsonb());
     register(new ErrorMappers.JsonP());
     register(new ErrorMappers.CatalogUnavailable());
+    register(new ErrorMappers.PurgeFailed());
     register(new ErrorMappers.Unexpected());
     register(new ServicesBinder(ServiceRegistry.from(context)));
     property(ServerProperties.WADL_FEATURE_DISABLE, true);

@@ -42,7 +42,9 @@ import com.gatewayz.modelpages.webhook.WebhookVerifier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletContext;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -201,7 +203,15 @@ final class Application implements AutoCloseable {
         settings.cacheOffheapMb(),
         settings.cacheDiskMb(),
         settings.ehcacheXml(),
-        settings.clusterUri().map(uri -> new CacheSizing.Cluster(uri, settings.clusterCacheMb())));
+        settings.clusterUri().map(uri -> cluster(uri, settings)));
+  }
+
+  private static CacheSizing.Cluster cluster(URI uri, Settings settings) {
+    return new CacheSizing.Cluster(
+        uri,
+        settings.clusterCacheMb(),
+        Duration.ofMillis(settings.clusterTimeoutMillis()),
+        Duration.ofMillis(settings.clusterDetachMillis()));
   }
 
   /** Closes everything once: the cache first (its disk tier must be marked clean), then the rest. */

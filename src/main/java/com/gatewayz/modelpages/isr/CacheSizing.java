@@ -1,6 +1,7 @@
 package com.gatewayz.modelpages.isr;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -25,10 +26,24 @@ public record CacheSizing(
    *
    * @param uri {@code terracotta://host:port/name}
    * @param pagesMb the clustered tier for pages, reserved on the server's {@value #SERVER_RESOURCE}
-   *     off-heap resource
+   *     off-heap resource beside {@value #RESERVED_MB} MB for the tag clock and the catalog
+   * @param timeout how long one call to the server may take (reads, writes)
+   * @param detachAfter how long a node goes without an answer from the server before it counts
+   *     itself cut off; keep it well below the server's client lease
    */
-  public record Cluster(java.net.URI uri, long pagesMb) {
+  public record Cluster(java.net.URI uri, long pagesMb, Duration timeout, Duration detachAfter) {
     public static final String SERVER_RESOURCE = "main";
+
+    /** The pools beside the pages: tag-clock counters 8 MB, stamps 16 MB, the catalog 64 MB. */
+    public static final long RESERVED_MB = 88;
+
+    public Cluster {
+      if (timeout.compareTo(detachAfter) >= 0) {
+        throw new IllegalArgumentException(
+            "MODEL_PAGES_CLUSTER_TIMEOUT_MILLIS (" + timeout.toMillis()
+                + ") must be smaller than MODEL_PAGES_CLUSTER_DETACH_MILLIS (" + detachAfter.toMillis() + ")");
+      }
+    }
   }
 
   /** A single node's cache. */

@@ -99,7 +99,7 @@ public final class CacheStorage implements Storage {
   // is kept without the stamps that guard it.
   private static TagClock readClock(CacheManager manager, Cache<String, Long> stamps) {
     try {
-      return new LocalTagClock(new EhcacheStampStore(stamps), LocalTagClock.DEFAULT_MAX_STAMPS);
+      return new StampTable(new LocalStamps(new EhcacheStampStore(stamps), LocalStamps.DEFAULT_MAX_STAMPS));
     } catch (RuntimeException e) {
       manager.close();
       if (manager instanceof PersistentCacheManager persistent) {

@@ -1,59 +1,127 @@
 package com.gatewayz.modelpages.isr;
 
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps requests fast when the Terracotta server is gone: the first cluster call that fails, or
- * that ran into Ehcache's timeout (Ehcache then answers as if the key were absent instead of
- * failing), marks the cluster lost (logged once); every later call takes its local fallback at
- * once, until {@link #restored()} after a successful probe. In local mode ({@link #LOCAL}) calls run
- * unguarded.
+ * Whether this node may trust what its heap tiers hold of the cluster. The Terracotta server makes
+ * every node drop its heap copy of a key before a strong write of it returns, unless that node's
+ * connection closed or its lease expired (a partition); so a node counts itself attached only
+ * while its last answer from the server is recent ({@code detachAfter}, well below the server's
+ * lease) and no call found the connection gone. A call that merely timed out (a GC pause, a busy
+ * server, a write held up by another node) detaches nothing by itself: the probes of the last
+ * {@code detachAfter} must all have gone unanswered. Once detached, the node stays so until a fresh
+ * connection is {@linkplain #attached() attached}: nothing kept from before is trusted again.
+ * Thread-safe; {@link #isAttached()} is a volatile read and a clock read.
  */
 class ClusterGuard {
 
-  /** A call this slow hit a timeout: normal calls take milliseconds. */
-  static final long SLOW_NANOS = 280_000_000L;
-
   private static final Logger LOG = Logger.getLogger(ClusterGuard.class.getName());
 
-  /** For a single node: nothing to guard, failures propagate. */
+  /** For a single node: always attached, and failures propagate. */
   static final ClusterGuard LOCAL =
-      new ClusterGuard("local") {
+      new ClusterGuard("local", Duration.ofDays(365), System::nanoTime) {
         @Override
         <T> T call(Supplier<T> operation, Supplier<T> fallback) {
           return operation.get();
         }
+
+        @Override
+        boolean isAttached() {
+          return true;
+        }
       };
 
   private final String server;
-  private volatile boolean available = true;
+  private final long detachAfterNanos;
+  private final LongSupplier nanoTime;
+  private volatile boolean attached = true;
+  private volatile long lastAnswer;
 
-  ClusterGuard(String server) {
+  /**
+   * @param nanoTime the monotonic clock ({@code System::nanoTime}); tests move it by hand
+   */
+  ClusterGuard(String server, Duration detachAfter, LongSupplier nanoTime) {
     this.server = server;
+    this.detachAfterNanos = detachAfter.toNanos();
+    this.nanoTime = nanoTime;
+    this.lastAnswer = nanoTime.getAsLong();
   }
 
-  /** Runs {@code operation} against the cluster, or {@code fallback} when it is, or just became, lost. */
+  /** Whether the heap tiers can be trusted now: attached, and the server answered recently. */
+  boolean isAttached() {
+    return attached && nanoTime.getAsLong() - lastAnswer < detachAfterNanos;
+  }
+
+  /**
+   * The server answered a call sent at {@code sentNanos}. An answer that comes after the node had
+   * gone too long without one does not make up for the gap: the node detaches.
+   */
+  void answered(long sentNanos) {
+    if (nanoTime.getAsLong() - lastAnswer >= detachAfterNanos) {
+      detach("no answer from the server for over " + detachAfterNanos / 1_000_000 + " ms");
+    } else if (sentNanos > lastAnswer) {
+      lastAnswer = sentNanos;
+    }
+  }
+
+  /** A call failed: a lost connection detaches at once, a timeout only counts towards the deadline. */
+  void failed(Throwable failure) {
+    if (!isTimeout(failure)) {
+      detach(failure.toString());
+    }
+  }
+
+  /** Detaches if the deadline passed without an answer; for the probe, so the loss is logged when it happens. */
+  void checkDeadline() {
+    if (attached && !isAttached()) {
+      detach("no answer from the server for over " + detachAfterNanos / 1_000_000 + " ms");
+    }
+  }
+
+  void detach(String reason) {
+    if (attached) {
+      attached = false;
+      LOG.log(
+          Level.WARNING,
+          "[Cluster] cut off from the Terracotta server " + server + " (" + reason
+              + "); rendering every page until a fresh connection is made");
+    }
+  }
+
+  /** Whether the node gave up its connection and must make a fresh one. */
+  boolean isDetached() {
+    return !attached;
+  }
+
+  /** A fresh connection is ready: its heap tiers hold nothing from before. */
+  void attached() {
+    lastAnswer = nanoTime.getAsLong();
+    if (!attached) {
+      attached = true;
+      LOG.info("[Cluster] connected again to the Terracotta server " + server + "; using the shared cache");
+    }
+  }
+
+  String server() {
+    return server;
+  }
+
+  /** Runs {@code operation} against the cluster, or {@code fallback} when detached or when it fails. */
   <T> T call(Supplier<T> operation, Supplier<T> fallback) {
-    if (!available) {
+    if (!isAttached()) {
       return fallback.get();
     }
-    long start = System.nanoTime();
-    T result;
     try {
-      result = operation.get();
+      return operation.get();
     } catch (RuntimeException e) {
-      lost(e);
+      failed(e);
       return fallback.get();
     }
-    long nanos = System.nanoTime() - start;
-    if (nanos > SLOW_NANOS) {
-      lost(new java.util.concurrent.TimeoutException("a call to the cluster took " + nanos / 1_000_000 + " ms"));
-      // A slow answer of "absent" may be Ehcache's timeout speaking: trust only real values.
-      return result != null ? result : fallback.get();
-    }
-    return result;
   }
 
   void run(Runnable operation) {
@@ -65,23 +133,12 @@ class ClusterGuard {
         () -> null);
   }
 
-  boolean isAvailable() {
-    return available;
-  }
-
-  void lost(Throwable cause) {
-    if (available) {
-      available = false;
-      LOG.log(
-          Level.WARNING,
-          "[Cluster] lost the Terracotta server " + server + " (" + cause + "); serving by rendering until it is back");
+  static boolean isTimeout(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException) {
+        return true;
+      }
     }
-  }
-
-  void restored() {
-    if (!available) {
-      available = true;
-      LOG.info("[Cluster] the Terracotta server " + server + " is back; using the shared cache again");
-    }
+    return false;
   }
 }

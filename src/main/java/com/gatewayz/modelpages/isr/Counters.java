@@ -4,10 +4,13 @@ import java.util.function.Supplier;
 import org.ehcache.Cache;
 
 /**
- * Atomic counters in a clustered cache with strong consistency, by compare-and-set: the cluster
- * server orders the conditional writes, so every node sees the same sequence.
+ * Atomic counters in a clustered cache with strong consistency, by compare-and-set: the server
+ * orders the conditional writes, so every node sees the same sequence. A loop that keeps losing
+ * (or keeps reading "absent" from reads that time out) gives up with an exception.
  */
 final class Counters {
+
+  private static final int MAX_ATTEMPTS = 100;
 
   private final Supplier<Cache<String, Long>> caches;
 
@@ -25,7 +28,7 @@ final class Counters {
 
   /** Adds one and returns the new value; an absent counter counts from 0. */
   long increment(String key) {
-    while (true) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Long old = cache().get(key);
       if (old == null) {
         if (cache().putIfAbsent(key, 1L) == null) {
@@ -35,11 +38,12 @@ final class Counters {
         return old + 1;
       }
     }
+    throw contended(key);
   }
 
   /** Raises the counter to at least {@code value}. */
   void raise(String key, long value) {
-    while (true) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Long old = cache().get(key);
       if (old == null) {
         if (cache().putIfAbsent(key, value) == null) {
@@ -49,6 +53,7 @@ final class Counters {
         return;
       }
     }
+    throw contended(key);
   }
 
   /** Sets the counter from {@code expected} (absent counts as 0) to {@code value}; false if it moved. */
@@ -71,5 +76,9 @@ final class Counters {
 
   void remove(String key) {
     cache().remove(key);
+  }
+
+  private static IllegalStateException contended(String key) {
+    return new IllegalStateException("the counter " + key.replace('\u0000', '~') + " kept moving: " + MAX_ATTEMPTS + " attempts");
   }
 }

@@ -2,6 +2,7 @@ package com.gatewayz.modelpages.isr;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import org.ehcache.Cache;
 
@@ -34,12 +35,8 @@ final class EhcacheStampStore implements StampStore {
   }
 
   @Override
-  public void saveStamps(Collection<String> names, long tick) {
-    Map<String, Long> batch = new HashMap<>();
-    for (String name : names) {
-      batch.put(name, tick);
-    }
-    cache.putAll(batch);
+  public void saveStamps(Map<String, Long> stamps) {
+    cache.putAll(stamps);
   }
 
   @Override
@@ -50,11 +47,6 @@ final class EhcacheStampStore implements StampStore {
 
   @Override
   public void forget(Collection<String> names) {
-    cache.removeAll(new java.util.HashSet<>(names));
-  }
-
-  @Override
-  public void clearStamps() {
-    cache.clear();
+    cache.removeAll(new HashSet<>(names));
   }
 }

@@ -143,12 +143,23 @@ public final class Isr implements AutoCloseable {
     }
   }
 
+  /**
+   * Purges by tag and path: see {@link PageCache#purge}.
+   *
+   * @throws PurgeFailedException when the purge cannot be put in force on every node of a cluster;
+   *     answer 503 with {@code Retry-After: }{@link PurgeFailedException#retryAfterSeconds()}
+   */
   public Invalidation purge(Collection<String> tags, Collection<String> paths) {
     return cache.purge(tags, paths);
   }
 
-  public void purgeAll() {
-    cache.purgeAll();
+  /**
+   * Purges every page: see {@link PageCache#purgeAll}.
+   *
+   * @throws PurgeFailedException as {@link #purge}
+   */
+  public Invalidation purgeAll() {
+    return cache.purgeAll();
   }
 
   public PageCache cache() {

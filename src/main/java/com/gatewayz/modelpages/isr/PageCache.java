@@ -20,8 +20,11 @@ public final class PageCache {
   private static final Logger LOG = Logger.getLogger(PageCache.class.getName());
   private static final int MAX_RENDER_ATTEMPTS = 3;
 
-  /** The render tick of a page rendered while a shared tag clock was unreachable: never stored. */
-  static final long UNCHECKED = Long.MIN_VALUE;
+  /** The render tick of a page rendered while the tag clock could not vouch for it: never stored. */
+  static final long UNCHECKED = TagClock.UNAVAILABLE;
+
+  /** The tag a purge names to mean every entry, on one node as in a cluster. */
+  public static final String EVERYTHING = "*";
 
   private static final int NOT_FOUND = 404;
 
@@ -35,7 +38,10 @@ public final class PageCache {
   private final Set<String> prerenderedKeys = ConcurrentHashMap.newKeySet();
   private final List<PurgeListener> purgeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  /** Told after every purge (warming popular pages, metrics, audit). */
+  /**
+   * Told after every purge made on this node, once it succeeded (warming popular pages, metrics,
+   * audit, edge forwarding); purges made on other nodes of a cluster are never told here.
+   */
   public interface PurgeListener {
     void purged(Invalidation invalidation);
   }
@@ -86,7 +92,10 @@ public final class PageCache {
     return new Lookup(Lookup.State.NOT_FOUND, page);
   }
 
-  /** Whether no purge since its render touched the entry's tags or path. One volatile read when none happened. */
+  /**
+   * Whether no purge since its render touched the entry's tags or path. One volatile read when
+   * none happened; false whenever the tag clock cannot vouch for its stamps.
+   */
   boolean isValid(CachedPage page) {
     if (page.renderTick() == UNCHECKED) {
       return true;
@@ -95,7 +104,7 @@ public final class PageCache {
     if (page.validatedVersion == version) {
       return true;
     }
-    if (!tagClock.isValid(page.renderTick(), page.tagArray(), page.path())) {
+    if (version == TagClock.UNAVAILABLE || !tagClock.isValid(page.renderTick(), page.tagArray(), page.path())) {
       return false;
     }
     page.validatedVersion = version;
@@ -109,7 +118,8 @@ public final class PageCache {
 
   /**
    * Renders {@code key} and stores the page when it may be cached. Retries when a purge overtook
-   * the render, so what it returns was valid when it returned.
+   * the render, so what it returns was valid when it returned. While the tag clock cannot vouch for
+   * its stamps (a node cut off from its cluster) the render is returned unchecked and not stored.
    */
   CachedPage renderAndStore(String key) throws RenderFailedException {
     return renderAndStore(key, () -> false);
@@ -122,20 +132,23 @@ public final class PageCache {
    */
   CachedPage renderAndStore(String key, BooleanSupplier replaced) throws RenderFailedException {
     for (int attempt = 1; attempt <= MAX_RENDER_ATTEMPTS; attempt++) {
-      long clockTick = tagClock.currentTick();
-      boolean checked = tagClock.isAvailable();
-      long renderTick = checked ? clockTick : UNCHECKED;
+      long renderTick = tagClock.currentTick();
       long start = System.nanoTime();
       RenderedPage rendered = renderCounted(key, start);
-      CachedPage page = entryOf(key, rendered, renderTick, System.nanoTime() - start);
-      if (!checked) {
-        return page; // the shared clock is unreachable: serve this render, keep nothing
+      long renderNanos = System.nanoTime() - start;
+      CachedPage page = entryOf(key, rendered, renderTick, renderNanos);
+      if (renderTick == UNCHECKED) {
+        return page;
       }
-      if (tagClock.isValid(renderTick, page.tagArray(), page.path())) {
+      TagClock.Validity validity = tagClock.check(renderTick, page.tagArray(), page.path());
+      if (validity == TagClock.Validity.VALID) {
         if (!replaced.getAsBoolean() || !holdsValid(key)) {
           keep(key, page);
         }
         return page;
+      }
+      if (validity == TagClock.Validity.UNKNOWN) {
+        return entryOf(key, rendered, UNCHECKED, renderNanos);
       }
       if (replaced.getAsBoolean()) {
         throw new RenderFailedException(key, "replaced after its deadline, and purged since it started");
@@ -194,8 +207,19 @@ public final class PageCache {
         key, rendered, tags.toArray(String[]::new), renderTick, clock.millis(), renderNanos);
   }
 
-  /** Stamps the tags and paths; entries rendered before are never served again. */
+  /**
+   * Stamps the tags and paths; entries rendered before are never served again, on any node of a
+   * cluster, once it returns. The tag {@value #EVERYTHING} purges every entry, as {@link #purgeAll}.
+   * Listeners are told only of purges made here and only once they succeeded.
+   *
+   * @throws PurgeFailedException when the purge cannot be put in force on every node of a cluster
+   *     (this node is cut off, or the server did not confirm it in time): nothing is promised, the
+   *     caller should answer 503 with {@code Retry-After} so the purge is sent again
+   */
   public Invalidation purge(Collection<String> tags, Collection<String> paths) {
+    if (tags.contains(EVERYTHING)) {
+      return purgeAll();
+    }
     Invalidation invalidation = new Invalidation(new ArrayList<>(tags), new ArrayList<>(paths));
     if (invalidation.isEmpty()) {
       return invalidation;
@@ -207,10 +231,15 @@ public final class PageCache {
     return invalidation;
   }
 
-  /** Invalidates every entry. */
-  public void purgeAll() {
+  /**
+   * Invalidates every entry; listeners are told of the tag {@value #EVERYTHING}.
+   *
+   * @throws PurgeFailedException as {@link #purge}
+   */
+  public Invalidation purgeAll() {
     tagClock.stampAll();
     purgeListeners.forEach(listener -> listener.purged(Invalidation.EVERYTHING));
+    return Invalidation.EVERYTHING;
   }
 
   /** Adds a listener told after every purge, on the purging thread. */

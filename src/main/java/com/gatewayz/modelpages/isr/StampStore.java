@@ -3,19 +3,18 @@ package com.gatewayz.modelpages.isr;
 import java.util.Collection;
 import java.util.Map;
 
-/** Where the tag clock keeps its stamps so a restart cannot revive purged pages. */
+/** Where one node's stamps are kept so a restart cannot revive purged pages. */
 interface StampStore {
 
   /** Stamps, the tick and the low-water mark as last saved. */
   Snapshot load();
 
-  void saveStamps(Collection<String> names, long tick);
+  /** Saves each name's stamp. */
+  void saveStamps(Map<String, Long> stamps);
 
   void saveMarks(long tick, long lowWater);
 
   void forget(Collection<String> names);
-
-  void clearStamps();
 
   record Snapshot(Map<String, Long> stamps, long tick, long lowWater) {}
 
@@ -28,15 +27,12 @@ interface StampStore {
         }
 
         @Override
-        public void saveStamps(Collection<String> names, long tick) {}
+        public void saveStamps(Map<String, Long> stamps) {}
 
         @Override
         public void saveMarks(long tick, long lowWater) {}
 
         @Override
         public void forget(Collection<String> names) {}
-
-        @Override
-        public void clearStamps() {}
       };
 }

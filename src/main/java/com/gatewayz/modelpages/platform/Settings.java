@@ -37,6 +37,8 @@ public record Settings(
     Optional<Path> ehcacheXml,
     Optional<URI> clusterUri,
     long clusterCacheMb,
+    int clusterTimeoutMillis,
+    int clusterDetachMillis,
     int liveMaxSubscribers,
     int liveMaxPerClient,
     int liveTimeoutSeconds,
@@ -66,6 +68,8 @@ public record Settings(
   public static final String EHCACHE_XML = "MODEL_PAGES_EHCACHE_XML";
   public static final String CLUSTER_URI = "MODEL_PAGES_CLUSTER_URI";
   public static final String CLUSTER_CACHE_MB = "MODEL_PAGES_CLUSTER_CACHE_MB";
+  public static final String CLUSTER_TIMEOUT_MILLIS = "MODEL_PAGES_CLUSTER_TIMEOUT_MILLIS";
+  public static final String CLUSTER_DETACH_MILLIS = "MODEL_PAGES_CLUSTER_DETACH_MILLIS";
   public static final String LIVE_MAX_SUBSCRIBERS = "MODEL_PAGES_LIVE_MAX_SUBSCRIBERS";
   public static final String LIVE_MAX_PER_CLIENT = "MODEL_PAGES_LIVE_MAX_PER_CLIENT";
   public static final String LIVE_TIMEOUT_SECONDS = "MODEL_PAGES_LIVE_TIMEOUT_SECONDS";
@@ -88,6 +92,9 @@ public record Settings(
   public static final long DEFAULT_CACHE_OFFHEAP_MB = 64;
   public static final long DEFAULT_CACHE_DISK_MB = 1024;
   public static final long DEFAULT_CLUSTER_CACHE_MB = 256;
+  public static final int DEFAULT_CLUSTER_TIMEOUT_MILLIS = 500;
+  // Several probes in a row (one every sixth of it), far below the server's 150 s client lease.
+  public static final int DEFAULT_CLUSTER_DETACH_MILLIS = 3_000;
   // A small share of Tomcat's 8192 connections; one browser opens one feed per tab.
   public static final int DEFAULT_LIVE_MAX_SUBSCRIBERS = 1_000;
   public static final int DEFAULT_LIVE_MAX_PER_CLIENT = 20;
@@ -123,6 +130,8 @@ public record Settings(
         read.path(EHCACHE_XML),
         read.clusterUri(CLUSTER_URI),
         read.longInRange(CLUSTER_CACHE_MB, 8, 1 << 20, DEFAULT_CLUSTER_CACHE_MB),
+        read.intInRange(CLUSTER_TIMEOUT_MILLIS, 50, 60_000, DEFAULT_CLUSTER_TIMEOUT_MILLIS),
+        read.intInRange(CLUSTER_DETACH_MILLIS, 300, 600_000, DEFAULT_CLUSTER_DETACH_MILLIS),
         read.intInRange(LIVE_MAX_SUBSCRIBERS, 0, 100_000, DEFAULT_LIVE_MAX_SUBSCRIBERS),
         read.intInRange(LIVE_MAX_PER_CLIENT, 1, 100_000, DEFAULT_LIVE_MAX_PER_CLIENT),
         read.intInRange(LIVE_TIMEOUT_SECONDS, 1, 86_400, DEFAULT_LIVE_TIMEOUT_SECONDS),
@@ -201,6 +210,7 @@ public record Settings(
         + Arrays.asList(cacheHeapEntries + " entries", cacheOffheapMb + " MB", cacheDiskMb + " MB")
         + ", cluster="
         + clusterUri.map(URI::toString).orElse("none")
+        + clusterUri.map(uri -> " (timeout " + clusterTimeoutMillis + " ms, cut off after " + clusterDetachMillis + " ms)").orElse("")
         + ", live="
         + Arrays.asList(liveMaxSubscribers + " subscribers", liveMaxPerClient + " per client", liveTimeoutSeconds + " s")
         + ", edges="

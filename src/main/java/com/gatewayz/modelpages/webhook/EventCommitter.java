@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.webhook;
 import com.gatewayz.modelpages.catalog.CatalogUnavailableException;
 import com.gatewayz.modelpages.catalog.CatalogUpdates;
 import com.gatewayz.modelpages.isr.Invalidation;
+import com.gatewayz.modelpages.isr.PurgeFailedException;
 import com.gatewayz.modelpages.webhook.WebhookResult.Outcome;
 import java.time.Clock;
 import java.util.Optional;
@@ -73,7 +74,7 @@ final class EventCommitter {
   private WebhookResult applyOrAnswerFailure(WebhookEvent event, byte[] body) {
     try {
       return apply(event, body);
-    } catch (CatalogUnavailableException e) {
+    } catch (CatalogUnavailableException | PurgeFailedException e) {
       LOG.warning(() -> "[Webhook] Refused (503): " + e.getMessage());
       return new WebhookResult(503, WebhookResponses.error(e.getMessage()), Outcome.UNAVAILABLE);
     } catch (RuntimeException e) {

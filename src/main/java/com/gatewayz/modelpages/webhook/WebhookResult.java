@@ -36,7 +36,10 @@ public record WebhookResult(int status, JsonObject body, Outcome outcome) {
     UNSUPPORTED_TYPE,
     /** 503: no secret configured. */
     DISABLED,
-    /** 503: the catalog shared between nodes cannot be reached; nothing applied, send again. */
+    /**
+     * 503: the catalog shared between nodes cannot be reached, or a purge could not be confirmed by
+     * every node; send again.
+     */
     UNAVAILABLE,
     /** 409: a delivery with this {@code webhook-id} is still being processed; send again later. */
     IN_FLIGHT,

@@ -19,11 +19,15 @@ public final class TerracottaServer implements AutoCloseable {
 
   private final int port;
   private final int groupPort;
+  private final int offheapMb;
+  private final Duration clientLease;
   private Process process;
 
-  private TerracottaServer(int port, int groupPort) {
+  private TerracottaServer(int port, int groupPort, int offheapMb, Duration clientLease) {
     this.port = port;
     this.groupPort = groupPort;
+    this.offheapMb = offheapMb;
+    this.clientLease = clientLease;
   }
 
   public static boolean isAvailable() {
@@ -31,9 +35,22 @@ public final class TerracottaServer implements AutoCloseable {
   }
 
   public static TerracottaServer start() {
-    TerracottaServer server = new TerracottaServer(Ports.free(), Ports.free());
+    return start(256, Duration.ofSeconds(150));
+  }
+
+  /**
+   * @param offheapMb the size of the {@code main} off-heap resource the nodes' pools come from
+   * @param clientLease how long the server keeps a silent client (its default is 150 s): a
+   *     partitioned node holds up every strong write until its lease expires
+   */
+  public static TerracottaServer start(int offheapMb, Duration clientLease) {
+    TerracottaServer server = new TerracottaServer(TestPorts.free(), TestPorts.free(), offheapMb, clientLease);
     server.startProcess();
     return server;
+  }
+
+  public int port() {
+    return port;
   }
 
   public URI uri(String name) {
@@ -54,7 +71,8 @@ public final class TerracottaServer implements AutoCloseable {
                   KIT.toAbsolutePath().toString(), "-cluster-name", "test", "-name", "node1",
                   "-hostname", "127.0.0.1", "-bind-address", "127.0.0.1", "-group-bind-address", "127.0.0.1",
                   "-port", Integer.toString(port), "-group-port", Integer.toString(groupPort),
-                  "-offheap-resources", "main:256MB",
+                  "-offheap-resources", "main:" + offheapMb + "MB",
+                  "-client-lease-duration", clientLease.toSeconds() + "s",
                   "-config-dir", dir.resolve("config").toString(), "-log-dir", dir.resolve("logs").toString(),
                   "-metadata-dir", dir.resolve("metadata").toString(), "-data-dirs", "main:" + dir.resolve("data"),
                   "-auto-activate"));

@@ -10,6 +10,7 @@ import com.gatewayz.modelpages.catalog.CatalogReplica;
 import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.catalog.CatalogStore;
 import com.gatewayz.modelpages.catalog.CatalogUpdates;
+import com.gatewayz.modelpages.isr.PurgeFailedException;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -216,6 +217,30 @@ class WebhookProcessorTest {
     assertThat(site.catalog.state()).isEqualTo(before);
     assertThat(site.changes).isEmpty();
     assertThat(site.purges).isEmpty();
+    assertThat(site.replays.claim("msg_1")).isEqualTo(ReplayGuard.Claim.NEW);
+  }
+
+  @Test
+  void aPurgeTheClusterCannotConfirmAnswers503AndReleasesTheId() {
+    Purger unconfirmed =
+        (tags, paths) -> {
+          throw new PurgeFailedException("the Terracotta server did not confirm the purge", null);
+        };
+    WebhookProcessor processor =
+        new WebhookProcessor(
+            WebhookVerifier.fromSetting(SECRET, site.clock),
+            site.replays,
+            site.catalog,
+            Events.GATEWAYS,
+            unconfirmed,
+            site.clock);
+    byte[] body = Events.status("xai", "down", 1_700_000_000_123L);
+
+    WebhookResult result = processor.process(Signer.standard(SECRET, "msg_1", WebhookFixture.NOW_SECONDS, body)::get, body);
+
+    // The status is stored; its purge is owed to the retry, which the released id lets through.
+    assertThat(result.status()).isEqualTo(503);
+    assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.NOT_PURGED);
     assertThat(site.replays.claim("msg_1")).isEqualTo(ReplayGuard.Claim.NEW);
   }
 
