@@ -70,6 +70,7 @@ public final class Prerenderer {
     stoppedBy = null;
     finished = false;
     long start = System.nanoTime();
+    cache.renderer().warmUp(); // inside the timed pass: compiling the views is part of it
     int skipped = 0;
     for (String key : keys) {
       Outcome outcome = prerender(key);
