@@ -63,7 +63,7 @@ class ViewWarmUpTest {
       assertThat(logged).hasSize(1);
       assertThat(logged.get(0))
           .startsWith("INFO [Pages] 8 views compiled in ")
-          .contains("threads (model ", "index ", "admin ")
+          .contains("beside pre-render (model ", "index ", "admin ")
           .doesNotContain("failed");
       Path generated = workDirectory(site.servletContext()).resolve("org/apache/jsp/WEB_002dINF/views");
       for (String view : VIEWS) {
