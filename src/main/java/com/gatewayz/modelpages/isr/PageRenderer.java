@@ -28,8 +28,8 @@ public interface PageRenderer {
 
   /**
    * Starts preparing, in the background, what first renders would otherwise pay for (compiling
-   * templates), and returns at once; renders may run meanwhile. Called when pre-render starts; never
-   * throws. Does nothing by default.
+   * templates), and returns at once; renders may run meanwhile. Called when a pre-render pass
+   * ended; never throws. Does nothing by default.
    */
   default void warmUp() {}
 }

@@ -55,11 +55,11 @@ public final class JspPageRenderer implements PageRenderer {
     this.site = site;
   }
 
-  /** Compiles every view in the background, the model page's first (what pre-render needs). */
+  /** Compiles every view in the background (the model view is compiled by then: pre-render used it). */
   @Override
   public void warmUp() {
     if (warmedUp.compareAndSet(false, true)) {
-      ViewWarmUp.start(views, List.of("model", "not-found", "index"));
+      ViewWarmUp.start(views, List.of("index", "not-found"));
     }
   }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * At deploy every view is compiled ahead, without being run, while pre-render renders model pages:
+ * Once pre-render rendered the model pages, every other view is compiled ahead without being run:
  * a visitor's first index or 404 page then finds its view compiled.
  */
 class ViewWarmUpTest {
@@ -56,14 +56,14 @@ class ViewWarmUpTest {
   }
 
   @Test
-  void preRenderCompilesEveryViewAheadAndRunsNone() {
+  void afterPreRenderEveryViewIsCompiledAheadAndNoneRuns() {
     try (EmbeddedTomcat site = EmbeddedSite.start(Map.of("MODEL_PAGES_PRERENDER_LIMIT", "2"))) {
       await().atMost(Duration.ofSeconds(120)).until(() -> logged.stream().anyMatch(m -> m.contains("views compiled")));
 
       assertThat(logged).hasSize(1);
       assertThat(logged.get(0))
           .startsWith("INFO [Pages] 8 views compiled in ")
-          .contains("beside pre-render (model ", "index ", "admin ")
+          .contains("thread(s) (index ", "model ", "admin ")
           .doesNotContain("failed");
       Path generated = workDirectory(site.servletContext()).resolve("org/apache/jsp/WEB_002dINF/views");
       for (String view : VIEWS) {

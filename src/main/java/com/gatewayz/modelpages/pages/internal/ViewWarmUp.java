@@ -15,11 +15,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Compiles every view at deploy on one thread per core but one, the named views first, so the first
- * renders (pre-render, a visitor's first index page) find their view compiled or wait only for the
- * compile already running (the container compiles a view once, other callers wait for it). Nothing
- * is rendered: each compile is the JSP precompilation protocol. A view that fails to compile here
- * is only logged; it is compiled again on its first render, as without a warm-up.
+ * Compiles every view at deploy on one thread per core but one, the named views first, so a
+ * visitor's first index or 404 page finds its view compiled, or waits only for the compile already
+ * running (the container compiles a view once, other callers wait for it). Nothing is rendered:
+ * each compile is the JSP precompilation protocol. A view that fails to compile here is only
+ * logged; it is compiled again on its first render, as without a warm-up.
  */
 public final class ViewWarmUp {
 
@@ -31,8 +31,7 @@ public final class ViewWarmUp {
   public static CompletableFuture<Void> start(JspViews views, List<String> first) {
     Set<String> order = new LinkedHashSet<>(first);
     order.addAll(views.names());
-    // One core stays with pre-render: its first render waits for the model view, its others must not
-    // wait for the cores that compile views nobody asked for yet.
+    // One core stays with the requests that arrive meanwhile.
     int threads = Math.max(1, Math.min(order.size(), Runtime.getRuntime().availableProcessors() - 1));
     ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("jsp-compile"));
     Map<String, Long> millis = new ConcurrentHashMap<>();
@@ -63,6 +62,6 @@ public final class ViewWarmUp {
       each.append(each.length() == 0 ? "" : ", ").append(view).append(' ').append(ms == null ? "failed" : ms + " ms");
     }
     return String.format(
-        Locale.ROOT, "[Pages] %d views compiled in %d ms on %d thread(s) beside pre-render (%s)", order.size(), nanos / 1_000_000, threads, each);
+        Locale.ROOT, "[Pages] %d views compiled in %d ms on %d thread(s) (%s)", order.size(), nanos / 1_000_000, threads, each);
   }
 }
