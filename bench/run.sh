@@ -9,7 +9,9 @@
 # for a 1-minute load average below 1.0 before starting), BENCH_KEEP=1 (keep the temp dir),
 # BENCH_REFERENCE_DATA (../shared/reference-data), BENCH_VARNISH_PORT (18490) and
 # BENCH_VARNISH_ADMIN_PORT (18491) for the Varnish phase (skipped when varnishd or its xkey vmod is
-# missing).
+# missing), BENCH_PHASES (all: openrouter,deploy,stale,modelsdev,zipf,varnish,identity; a subset runs
+# only those, makes the OpenRouter catalog first when a phase needs it, and writes its table to the
+# temp dir only, never to bench/RESULTS.md), BENCH_STALE_REVALIDATE (5) and BENCH_STALE_PERIODS (6).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -308,6 +310,7 @@ phase_openrouter() {
 # B: a deploy with the stored OpenRouter + Groq catalog: top-50 pre-render, HIT throughput and
 # latency against DefaultServlet, JFR of the HIT path
 phase_deploy() {
+  ensure_openrouter_catalog
   mkdir -p "$WORK/data-b"
   cp "$WORK/catalog-openrouter.json" "$WORK/data-b/catalog.json"
   fresh_deploy
@@ -398,6 +401,44 @@ EOF
   rm -rf "$CH/webapps/static"
 }
 
+# The OpenRouter + Groq catalog and its page list, when phase A did not run (BENCH_PHASES): one
+# start, two refreshes, nothing measured.
+ensure_openrouter_catalog() {
+  [ -f "$WORK/catalog-openrouter.json" ] && return 0
+  start_tomcat openrouter-catalog "$WORK/data-a" 1g MODEL_PAGES_GATEWAYS_ENABLED=openrouter,groq \
+    "MODEL_PAGES_GATEWAY_OPENROUTER_URL=file:$WORK/gw/$OR_SNAPSHOT" \
+    "MODEL_PAGES_GATEWAY_GROQ_URL=file:$WORK/gw/$GROQ_SNAPSHOT" GROQ_API_KEY=unused-with-a-file-url \
+    MODEL_PAGES_PRERENDER_LIMIT=0
+  ready_or_die
+  refresh a1
+  refresh a2
+  "${PY[@]}" ids --base "$BASE" --gateway openrouter --output "$WORK/openrouter.paths" >"$RES/ids_openrouter.json"
+  stop_tomcat
+  cp "$WORK/data-a/catalog.json" "$WORK/catalog-openrouter.json"
+}
+
+# S: popular pages are never served STALE. The stored OpenRouter + Groq catalog, top 50
+# pre-rendered, a short revalidate period; for several periods a client asks for each popular page
+# every 0.25 s and for 50 other pages every 1 s (the popular ones stay the most viewed), counting
+# X-Cache answers per group.
+phase_stale() {
+  ensure_openrouter_catalog
+  local revalidate=${BENCH_STALE_REVALIDATE:-5} periods=${BENCH_STALE_PERIODS:-6}
+  mkdir -p "$WORK/data-s"
+  cp "$WORK/catalog-openrouter.json" "$WORK/data-s/catalog.json"
+  start_tomcat stale "$WORK/data-s" 1g MODEL_PAGES_GATEWAYS_ENABLED=openrouter,groq \
+    "MODEL_PAGES_GATEWAY_OPENROUTER_URL=file:$WORK/gw/$OR_SNAPSHOT" \
+    "MODEL_PAGES_GATEWAY_GROQ_URL=file:$WORK/gw/$GROQ_SNAPSHOT" GROQ_API_KEY=unused-with-a-file-url \
+    MODEL_PAGES_CACHE_HEAP_ENTRIES=10000 MODEL_PAGES_PRERENDER_LIMIT=50 \
+    MODEL_PAGES_REVALIDATE_SECONDS="$revalidate"
+  ready_or_die
+  log "STALE answers: popular (pre-rendered) pages every 0.25 s, 50 others every 1 s, for $periods periods of $revalidate s"
+  sample_load stale
+  "${PY[@]}" stale --base "$BASE" --paths "$WORK/openrouter.paths" --unpopular 50 \
+    --seconds $((revalidate * periods)) --revalidate "$revalidate" >"$RES/stale.json"
+  stop_tomcat
+}
+
 # C: every distinct model of the models.dev snapshot pre-rendered at start-up with -Xmx512m
 phase_modelsdev() {
   local gw=(MODEL_PAGES_GATEWAYS_ENABLED=models-dev
@@ -471,6 +512,7 @@ phase_varnish() {
     return 0
   fi
   port_in_use "$VARNISH_PORT" && die "port $VARNISH_PORT is in use: set BENCH_VARNISH_PORT"
+  ensure_openrouter_catalog
   mkdir -p "$WORK/data-e" "$WORK/varnish"
   cp "$WORK/catalog-openrouter.json" "$WORK/data-e/catalog.json"
   start_tomcat varnish "$WORK/data-e" 1g MODEL_PAGES_GATEWAYS_ENABLED=openrouter,groq \
@@ -512,7 +554,9 @@ phase_varnish() {
     --warmup 30 --tries 50 --skip 0 >"$RES/webhook_varnish.json"
   stop_varnish
   stop_tomcat
-# E: issue 14's identity figures: the evaluation set on the full snapshots, the resolver on 100,000
+}
+
+# F: issue 14's identity figures: the evaluation set on the full snapshots, the resolver on 100,000
 # generated offers (a plain JVM on the test classpath; no server)
 phase_identity() {
   log "identity: evaluation on the snapshots and the resolver on 100,000 generated offers"
@@ -564,19 +608,26 @@ EOF
 }
 
 # ------------------------------------------------------------------ main
+ALL_PHASES=openrouter,deploy,stale,modelsdev,zipf,varnish,identity
+PHASES=${BENCH_PHASES:-$ALL_PHASES}
 install_tools
 wait_for_quiet
 sample_load start
 build
-phase_openrouter
-phase_deploy
-phase_modelsdev
-phase_zipf
-phase_varnish
-phase_identity
+for phase in ${PHASES//,/ }; do
+  case $phase in
+    openrouter | deploy | stale | modelsdev | zipf | varnish | identity) "phase_$phase" ;;
+    *) die "unknown phase '$phase' in BENCH_PHASES (known: $ALL_PHASES)" ;;
+  esac
+done
 sample_load end
 write_meta
 "${PY[@]}" report --results "$RES" >"$WORK/RESULTS.md"
-cp "$WORK/RESULTS.md" "$BENCH_DIR/RESULTS.md"
-cat "$BENCH_DIR/RESULTS.md"
-log "done in $((SECONDS - START_SECONDS)) s: bench/RESULTS.md"
+if [ "$PHASES" = "$ALL_PHASES" ]; then
+  cp "$WORK/RESULTS.md" "$BENCH_DIR/RESULTS.md"
+  cat "$BENCH_DIR/RESULTS.md"
+  log "done in $((SECONDS - START_SECONDS)) s: bench/RESULTS.md"
+else
+  cat "$WORK/RESULTS.md"
+  log "done in $((SECONDS - START_SECONDS)) s: phases $PHASES only; bench/RESULTS.md left as it was"
+fi

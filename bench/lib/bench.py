@@ -312,6 +312,40 @@ def cmd_warm(a):
     out({"pages": len(paths), "answers": counts, "seconds": round(time.perf_counter() - t0, 1)})
 
 
+def cmd_stale(a):
+    """X-Cache answers of the popular (pre-rendered) pages and of a.unpopular other pages over
+    a.seconds: each popular page every 0.25 s, each other page every 1 s (so the popular ones stay
+    the most viewed), one keep-alive connection per group."""
+    admin = Client(a.base, a.token)
+    popular = sorted(admin.admin("GET", "/api/cache")["prerendered"])
+    others = [p.strip() for p in open(a.paths) if p.strip() and p.strip() not in set(popular)][: a.unpopular]
+    groups = {"popular": (popular, 0.25), "unpopular": (others, 1.0)}
+    counts = {name: {} for name in groups}
+    stop_at = time.monotonic() + a.seconds
+
+    def work(name):
+        paths, interval = groups[name]
+        c = Client(a.base)
+        while time.monotonic() < stop_at:
+            round_start = time.monotonic()
+            for p in paths:
+                status, headers, _ = c.request("GET", p, headers={"Accept-Encoding": "gzip"})
+                key = headers.get("x-cache", "none") if status == 200 else f"status {status}"
+                counts[name][key] = counts[name].get(key, 0) + 1
+            time.sleep(max(0.0, round_start + interval - time.monotonic()))
+
+    threads = [threading.Thread(target=work, args=(name,)) for name in groups]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    stats = admin.admin("GET", "/api/cache")
+    out({"revalidate_s": a.revalidate, "seconds": a.seconds, "periods": a.seconds / a.revalidate,
+         "popular_pages": len(popular), "unpopular_pages": len(others),
+         "popular": counts["popular"], "unpopular": counts["unpopular"],
+         "renders": stats.get("renders"), "render_errors": stats.get("renderErrors")})
+
+
 def cmd_zipfpaths(a):
     """The page paths in a seeded random order: line 1 is Zipf rank 1."""
     paths = [p.strip() for p in open(a.paths) if p.strip()][: a.count]
@@ -527,6 +561,22 @@ def cmd_report(a):
             "≤ 1 s", pre["seconds"] <= 1 and pre["failed"] == 0, "`[ISR] Pre-render finished` log line, fresh deploy")
     else:
         row("pre-render of the top 50 at deploy", "no log line", "≤ 1 s", False, "")
+    # popular pages never STALE (issue 18)
+    st = r.get("stale", {})
+    if st.get("popular"):
+        pop, unpop = st["popular"], st["unpopular"]
+
+        def answers(c):
+            return ", ".join(f"{k} {v:,}" for k, v in sorted(c.items()))
+
+        row(f"STALE answers for the {st['popular_pages']} popular pages over {st['periods']:.0f} revalidate periods",
+            f"{pop.get('STALE', 0)} of {sum(pop.values()):,} ({answers(pop)}); the {st['unpopular_pages']} other pages: "
+            f"{unpop.get('STALE', 0)} STALE of {sum(unpop.values()):,} ({answers(unpop)})",
+            "0", pop.get("STALE", 0) == 0 and not any(k.startswith("status") for k in pop),
+            f"`MODEL_PAGES_REVALIDATE_SECONDS={st['revalidate_s']}`, top 50 pre-rendered; one client asks for each popular page "
+            f"every 0.25 s and for each of {st['unpopular_pages']} other pages every 1 s for {st['seconds']} s; X-Cache counted per group")
+    else:
+        row("STALE answers for the popular pages", "not measured", "0", None, "")
     # 5 models.dev pre-render
     md = r.get("prerender_modelsdev", {})
     mdc = r.get("modelsdev_catalog", {})
@@ -707,6 +757,9 @@ def main():
     add("genlist", cmd_genlist, ("--snapshot", {"required": True}), ("--output", {"required": True}),
         ("--count", {"type": int, "default": 5000}))
     add("warm", cmd_warm, base, ("--paths", {"required": True}), ("--threads", {"type": int, "default": 4}))
+    add("stale", cmd_stale, base, token, ("--paths", {"required": True}),
+        ("--unpopular", {"type": int, "default": 50}), ("--seconds", {"type": int, "default": 30}),
+        ("--revalidate", {"type": int, "default": 5}))
     add("zipfpaths", cmd_zipfpaths, ("--paths", {"required": True}), ("--output", {"required": True}),
         ("--count", {"type": int, "default": 5000}), ("--seed", {"type": int, "default": 7}))
     add("purger", cmd_purger, base, token, ("--paths", {"required": True}),

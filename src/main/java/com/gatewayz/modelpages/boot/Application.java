@@ -124,11 +124,14 @@ final class Application implements AutoCloseable {
     IsrMetrics.bind(isr, metrics.registry());
     GatewayFetcher fetcher = open(new GatewayFetcher(source::lookup, clock));
     RefreshJob refresh = open(new RefreshJob(gateways, fetcher, catalog, clock, settings.gatewayDropConfirmations()));
-    IntervalScheduler scheduler = settings.refreshSeconds() > 0 ? Schedulers.forThisServer() : null;
+    boolean refreshOn = settings.refreshSeconds() > 0;
+    IntervalScheduler scheduler =
+        refreshOn || settings.prerenderLimit() > 0 ? Schedulers.forThisServer() : null;
     if (scheduler != null) {
       open(scheduler::cancel);
     }
-    RefreshSchedule schedule = new RefreshSchedule(RefreshSchedule.kindOf(scheduler), settings.refreshSeconds());
+    RefreshSchedule schedule =
+        new RefreshSchedule(RefreshSchedule.kindOf(refreshOn ? scheduler : null), settings.refreshSeconds());
     refresh.addListener(schedule);
     refresh.addListener(new GatewayMetrics(metrics.registry()));
     refresh.addListener(AdminAudit.refreshes(audit));
@@ -157,8 +160,12 @@ final class Application implements AutoCloseable {
         .publish(context);
     edges.start();
     isr.startPrerender(ContextStart.awaitOf(context));
-    if (scheduler != null) {
-      scheduler.schedule(FIRST_REFRESH_DELAY_MILLIS, settings.refreshSeconds() * 1000L, refresh::runOnce);
+    if (refreshOn) {
+      scheduler.schedule("refresh", FIRST_REFRESH_DELAY_MILLIS, settings.refreshSeconds() * 1000L, refresh::runOnce);
+    }
+    if (settings.prerenderLimit() > 0) {
+      long interval = isr.popularRefreshIntervalMillis();
+      scheduler.schedule("popular-refresh", interval, interval, isr::refreshPopularBeforeExpiry);
     }
   }
 

@@ -28,6 +28,7 @@ public final class Isr implements AutoCloseable {
   private final PageCache cache;
   private final Regenerator regenerator;
   private final Prerenderer prerenderer;
+  private final PopularRefresh popularRefresh;
   private final Popularity popularity;
   private final ExecutorService background;
   private final AtomicBoolean warmQueued = new AtomicBoolean();
@@ -55,6 +56,8 @@ public final class Isr implements AutoCloseable {
     this.prerenderer =
         new Prerenderer(cache, () -> popularity.mostPopularKeys(options.prerenderLimit()), background, clock);
     maintenance.scheduleWithFixedDelay(prerenderer::retryIfDue, 5, 5, TimeUnit.SECONDS);
+    this.popularRefresh =
+        new PopularRefresh(cache, regenerator, () -> popularity.mostPopularKeys(options.prerenderLimit()), clock);
     cache.addPurgeListener(invalidation -> warmPopularLater());
   }
 
@@ -141,6 +144,20 @@ public final class Isr implements AutoCloseable {
         regenerator.revalidateLater(key, Revalidation.TAG);
       }
     }
+  }
+
+  /**
+   * Queues a background re-render of each of the most popular pages (as many as are pre-rendered)
+   * whose revalidate deadline is near, so none is ever served STALE. Meant to run every {@link
+   * #popularRefreshIntervalMillis()} on the refresh schedule; returns how many renders were queued.
+   */
+  public int refreshPopularBeforeExpiry() {
+    return popularRefresh.run();
+  }
+
+  /** How often {@link #refreshPopularBeforeExpiry()} should run: a fifth of the revalidate period, 1 s to 1 min. */
+  public long popularRefreshIntervalMillis() {
+    return popularRefresh.intervalMillis();
   }
 
   /**

@@ -25,4 +25,11 @@ public interface PageRenderer {
 
   /** An error page for {@code status} (503 when a purged page cannot be re-rendered). */
   RenderedPage renderError(int status, String key) throws Exception;
+
+  /**
+   * Starts preparing, in the background, what first renders would otherwise pay for (compiling
+   * templates), and returns at once; renders may run meanwhile. Called when a pre-render pass
+   * ended; never throws. Does nothing by default.
+   */
+  default void warmUp() {}
 }

@@ -87,6 +87,8 @@ public final class Prerenderer {
             failed.size(),
             (System.nanoTime() - start) / 1e9));
     passEnded();
+    // After the pass, not during it: compiling views beside it slowed it down on two cores.
+    cache.renderer().warmUp();
   }
 
   private enum Outcome {

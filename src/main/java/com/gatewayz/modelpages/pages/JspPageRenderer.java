@@ -12,6 +12,7 @@ import com.gatewayz.modelpages.isr.PageRenderer;
 import com.gatewayz.modelpages.isr.RenderedPage;
 import com.gatewayz.modelpages.pages.internal.JspViews;
 import com.gatewayz.modelpages.pages.internal.PathSegments;
+import com.gatewayz.modelpages.pages.internal.ViewWarmUp;
 import com.gatewayz.modelpages.pages.view.ErrorView;
 import com.gatewayz.modelpages.pages.view.IndexPageView;
 import com.gatewayz.modelpages.pages.view.ModelPageView;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Renders the site's pages from the current catalog through the JSP views: model pages (200, 301
@@ -45,11 +47,20 @@ public final class JspPageRenderer implements PageRenderer {
   private final CatalogService catalog;
   private final SiteContext site;
   private volatile byte[] pageNotFoundBody;
+  private final AtomicBoolean warmedUp = new AtomicBoolean();
 
   public JspPageRenderer(ServletContext context, CatalogService catalog, SiteContext site) {
     this.views = new JspViews(context);
     this.catalog = catalog;
     this.site = site;
+  }
+
+  /** Compiles every view in the background (the model view is compiled by then: pre-render used it). */
+  @Override
+  public void warmUp() {
+    if (warmedUp.compareAndSet(false, true)) {
+      ViewWarmUp.start(views, List.of("index", "not-found"));
+    }
   }
 
   @Override

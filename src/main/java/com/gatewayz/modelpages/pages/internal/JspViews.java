@@ -4,7 +4,9 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders a JSP under {@code /WEB-INF/views} into bytes with the application's own request and
@@ -13,6 +15,7 @@ import java.util.Map;
  */
 public final class JspViews {
 
+  private static final String VIEWS = "/WEB-INF/views/";
   private static final long DISPATCHER_WAIT_MILLIS = 60_000;
   private static final long DISPATCHER_POLL_MILLIS = 100;
 
@@ -29,13 +32,32 @@ public final class JspViews {
    */
   public byte[] render(String view, String sitePath, Map<String, Object> attributes)
       throws ServletException, IOException {
-    String viewPath = "/WEB-INF/views/" + view + ".jsp";
+    String viewPath = VIEWS + view + ".jsp";
     RequestDispatcher dispatcher = awaitDispatcher(viewPath);
     OfflineRequest request = new OfflineRequest(context, viewPath, sitePath);
     attributes.forEach(request::setAttribute);
     OfflineResponse response = new OfflineResponse();
     dispatcher.include(request, response);
     return response.body();
+  }
+
+  /** Has the container compile {@code /WEB-INF/views/<view>.jsp} (and its tag files) without running it. */
+  public void compile(String view) throws ServletException, IOException {
+    String viewPath = VIEWS + view + ".jsp";
+    awaitDispatcher(viewPath).include(OfflineRequest.precompiling(context, viewPath), new OfflineResponse());
+  }
+
+  /** The names of the views under {@code /WEB-INF/views}, sorted. */
+  public List<String> names() {
+    Set<String> paths = context.getResourcePaths(VIEWS);
+    if (paths == null) {
+      return List.of();
+    }
+    return paths.stream()
+        .filter(path -> path.endsWith(".jsp"))
+        .map(path -> path.substring(VIEWS.length(), path.length() - ".jsp".length()))
+        .sorted()
+        .toList();
   }
 
   private RequestDispatcher awaitDispatcher(String viewPath) throws ServletException {

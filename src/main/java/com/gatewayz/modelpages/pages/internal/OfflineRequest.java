@@ -24,12 +24,28 @@ public final class OfflineRequest extends ClientlessRequest {
   private final String viewPath;
   private final String requestUri;
   private final Map<String, Object> attributes = new HashMap<>();
+  private final String queryString;
 
   public OfflineRequest(ServletContext context, String viewPath, String sitePath) {
+    this(context, viewPath, sitePath, null);
+  }
+
+  private OfflineRequest(ServletContext context, String viewPath, String sitePath, String queryString) {
     this.context = context;
     this.viewPath = viewPath;
     this.requestUri = context.getContextPath() + sitePath;
+    this.queryString = queryString;
   }
+
+  /**
+   * A request that asks the container to compile the view and run nothing: the JSP specification's
+   * precompilation protocol ({@code jsp_precompile}), honoured by Tomcat's and Payara's JSP servlets.
+   */
+  static OfflineRequest precompiling(ServletContext context, String viewPath) {
+    return new OfflineRequest(context, viewPath, viewPath, PRECOMPILE);
+  }
+
+  static final String PRECOMPILE = "jsp_precompile";
 
   @Override
   public Object getAttribute(String name) {
@@ -102,7 +118,7 @@ public final class OfflineRequest extends ClientlessRequest {
 
   @Override
   public String getQueryString() {
-    return null;
+    return queryString;
   }
 
   @Override
