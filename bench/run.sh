@@ -9,9 +9,11 @@
 # for a 1-minute load average below 1.0 before starting), BENCH_KEEP=1 (keep the temp dir),
 # BENCH_REFERENCE_DATA (../shared/reference-data), BENCH_VARNISH_PORT (18490) and
 # BENCH_VARNISH_ADMIN_PORT (18491) for the Varnish phase (skipped when varnishd or its xkey vmod is
-# missing), BENCH_PHASES (all: openrouter,deploy,stale,modelsdev,zipf,varnish,identity; a subset runs
-# only those, makes the OpenRouter catalog first when a phase needs it, and writes its table to the
-# temp dir only, never to bench/RESULTS.md), BENCH_STALE_REVALIDATE (5) and BENCH_STALE_PERIODS (6).
+# missing), BENCH_PHASES (all: openrouter,deploy,stale,modelsdev,zipf,varnish,identity,cluster; a
+# subset runs only those, makes the OpenRouter catalog first when a phase needs it, and writes its
+# table to the temp dir only, never to bench/RESULTS.md), BENCH_STALE_REVALIDATE (5),
+# BENCH_STALE_PERIODS (6), BENCH_CLUSTER_PORTS (18500-18539: the Terracotta servers and fault proxies
+# of the cluster phase) and BENCH_CLUSTER_ROUNDS (12).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -576,6 +578,25 @@ phase_identity() {
   }
 }
 
+# G: issue 15's cluster figures: ClusterFaultsIT alone (a Terracotta server from the kit, two nodes
+# in the test JVM, node A behind a fault proxy), run by failsafe's it-cluster execution only (no
+# Tomcat, Payara or crash ITs); its log lines hold the figures.
+phase_cluster() {
+  local ports=${BENCH_CLUSTER_PORTS:-18500-18539} rounds=${BENCH_CLUSTER_ROUNDS:-12}
+  local reports=$ROOT/target/failsafe-reports/cluster
+  log "cluster: ClusterFaultsIT with $rounds fault rounds, ports $ports (a few minutes)"
+  rm -rf "$reports"
+  sample_load cluster
+  (cd "$ROOT" && mvn -B test-compile failsafe:integration-test@it-cluster -Dit.test=ClusterFaultsIT \
+    -Dit.cluster.ports="$ports" -Dit.cluster.rounds="$rounds") >"$WORK/logs/cluster-mvn.log" 2>&1 || {
+    tail -30 "$WORK/logs/cluster-mvn.log" >&2
+    die "cannot compile or run ClusterFaultsIT (see the log above)"
+  }
+  cp "$reports"/*ClusterFaultsIT* "$WORK/logs/" 2>/dev/null || true
+  "${PY[@]}" cluster --summary "$reports/failsafe-summary.xml" \
+    --output "$reports/com.gatewayz.modelpages.isr.ClusterFaultsIT-output.txt" >"$RES/cluster.json"
+}
+
 write_meta() {
   local commit dirty jdk
   commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -608,7 +629,7 @@ EOF
 }
 
 # ------------------------------------------------------------------ main
-ALL_PHASES=openrouter,deploy,stale,modelsdev,zipf,varnish,identity
+ALL_PHASES=openrouter,deploy,stale,modelsdev,zipf,varnish,identity,cluster
 PHASES=${BENCH_PHASES:-$ALL_PHASES}
 install_tools
 wait_for_quiet
@@ -616,7 +637,7 @@ sample_load start
 build
 for phase in ${PHASES//,/ }; do
   case $phase in
-    openrouter | deploy | stale | modelsdev | zipf | varnish | identity) "phase_$phase" ;;
+    openrouter | deploy | stale | modelsdev | zipf | varnish | identity | cluster) "phase_$phase" ;;
     *) die "unknown phase '$phase' in BENCH_PHASES (known: $ALL_PHASES)" ;;
   esac
 done

@@ -504,6 +504,38 @@ def cmd_zipfresult(a):
          if warm else None})
 
 
+def _number(text):
+    """A number as String.format wrote it (a decimal comma in some locales)."""
+    return float(text.replace(",", "."))
+
+
+def cmd_cluster(a):
+    """Issue 15's figures from ClusterFaultsIT's log lines and failsafe's summary of the run."""
+    summary = open(a.summary).read() if os.path.exists(a.summary) else ""
+    counts = {k: int(v) for k, v in re.findall(r"<(completed|errors|failures|skipped)>(\d+)<", summary)}
+    text = open(a.output, errors="replace").read() if os.path.exists(a.output) else ""
+    res = {"tests": counts.get("completed", 0), "failures": counts.get("failures", 0),
+           "errors": counts.get("errors", 0), "skipped": counts.get("skipped", 0)}
+    m = re.search(r"purge returned on A -> first fresh answer on B, (\d+) purges: p50 ([\d.,]+) ms, p99 ([\d.,]+) ms", text)
+    if m:
+        res.update({"visibility_purges": int(m.group(1)), "visibility_ms_p50": _number(m.group(2)),
+                    "visibility_ms_p99": _number(m.group(3))})
+    m = re.search(r"(\d+) rounds; stale reads on A racing a reset of its link: (\d+); "
+                  r"link restored -> first purge confirmed on A, ms: \[([\d, ]*)\]", text)
+    if m:
+        back = [int(x) for x in re.findall(r"\d+", m.group(3))]
+        res.update({"rounds": int(m.group(1)), "stale_after_cut": int(m.group(2)), "back_ms": back,
+                    "back_ms_p50": percentile(back, 50), "back_ms_p99": percentile(back, 99)})
+    for node, purged, refused in re.findall(r"\] (A|B): (\d+) purges confirmed, (\d+) refused", text):
+        res[f"purges_{node}"] = {"confirmed": int(purged), "refused": int(refused)}
+    m = re.search(r"lookups of 20 HITs on B: (\d+) ns each with (\d+) server reads per 10,000 before a node died "
+                  r"mid-purge, (\d+) ns with (\d+) after", text)
+    if m:
+        res.update({"lookup_ns_before": int(m.group(1)), "lookup_reads_before": int(m.group(2)),
+                    "lookup_ns_after": int(m.group(3)), "lookup_reads_after": int(m.group(4))})
+    out(res)
+
+
 # ---------------------------------------------------------------- report
 
 def cmd_report(a):
@@ -671,6 +703,46 @@ def cmd_report(a):
     else:
         row("identity (issue 14)", "not measured", "≥ 90% recall, 100% precision", None, "")
 
+    # issue 15: the cluster (ClusterFaultsIT's own measurements on a real Terracotta server)
+    cl = r.get("cluster", {})
+    broken = None
+    if not cl:
+        broken = "not measured"
+    elif cl["failures"] or cl["errors"] or cl["skipped"] or not cl["tests"]:
+        broken = (f"ClusterFaultsIT: {cl['tests']} tests, {cl['failures']} failures, {cl['errors']} errors, "
+                  f"{cl['skipped']} skipped (see logs/cluster-mvn.log)")
+    how_it = "`ClusterFaultsIT` (failsafe `it-cluster`): a Terracotta server from the kit, nodes A and B in the test JVM, A through a fault proxy"
+    figure = "cluster: purge returned on A → B's first fresh answer"
+    if not broken and cl.get("visibility_ms_p50") is not None:
+        row(figure, f"p50 {fmt(cl['visibility_ms_p50'], 2)} / p99 {fmt(cl['visibility_ms_p99'], 2)} ms over "
+                    f"{cl['visibility_purges']} purges (each first answer on B was fresh: asserted)",
+            "measured (issue 15)", None,
+            f"{how_it}; a page read on B, the renderer's data changed, a tag purge on A, then timed from the purge's "
+            "return to the end of B's next read (a lookup that finds the page purged, and a render)")
+    else:
+        row(figure, broken or "no log line", "measured (issue 15)", None, "")
+    figure = "cluster: link restored → A's first confirmed purge (A refuses purges and webhooks until then)"
+    if not broken and cl.get("back_ms"):
+        purges = "; ".join(f"{n}: {p['confirmed']} purges confirmed, {p['refused']} refused"
+                           for n, p in sorted((k[-1], v) for k, v in cl.items() if k.startswith("purges_")))
+        row(figure, f"p50 {fmt(cl['back_ms_p50'], 0)} / p99 {fmt(cl['back_ms_p99'], 0)} ms over {cl['rounds']} rounds "
+                    f"(all: {', '.join(str(x) for x in cl['back_ms'])} ms; {purges})",
+            "measured (issue 15)", None,
+            f"{how_it}; purges and reads on both nodes all along; each round cuts A's link (reset, partition past "
+            "the 6 s lease, or down, in turn) and restores it; timed from the restore to the return of A's first "
+            f"successful purge. The nearest-rank p99 of {cl['rounds']} rounds is their slowest")
+    else:
+        row(figure, broken or "no log line", "measured (issue 15)", None, "")
+    figure = "cluster: B's HIT lookup before → after a node died mid-purge"
+    if not broken and cl.get("lookup_ns_before") is not None:
+        row(figure, f"{cl['lookup_ns_before']:,} → {cl['lookup_ns_after']:,} ns per lookup (server reads per 10,000 "
+                    f"lookups: {cl['lookup_reads_before']} → {cl['lookup_reads_after']})",
+            "measured (issue 15)", None,
+            f"{how_it}; 10,000 lookups of 20 HITs on B, before and after a third node raised a tag's stamp and "
+            "closed without finishing the purge")
+    else:
+        row(figure, broken or "no log line", "measured (issue 15)", None, "")
+
     lines = [
         "# Benchmark results",
         "",
@@ -773,6 +845,7 @@ def main():
         ("--app-prefix", {"default": "com.gatewayz."}), ("--thread-contains", {"default": "-exec-"}))
     add("zipfresult", cmd_zipfresult, ("--before", {"required": True}), ("--after", {"required": True}),
         ("--wrk", {"required": True}), ("--purger", {"required": True}), ("--warm", {"default": None}))
+    add("cluster", cmd_cluster, ("--summary", {"required": True}), ("--output", {"required": True}))
     add("report", cmd_report, ("--results", {"required": True}))
     a = p.parse_args()
     a.fn(a)
