@@ -104,6 +104,10 @@ class ClusterIT {
     await().atMost(PATIENCE).until(() -> isr(nodeA).isClusterAvailable() && isr(nodeB).isClusterAvailable());
   }
 
+  private static boolean forwarded(RecordingServer edge, String id) {
+    return edge.requests().stream().anyMatch(request -> String.valueOf(request.header("xkey")).contains("model:" + id));
+  }
+
   /** A node's live feed, read on a thread of its own: every line it sends is added to the list. */
   private static List<String> liveFeedOf(EmbeddedTomcat node) {
     List<String> lines = new CopyOnWriteArrayList<>();
@@ -163,11 +167,11 @@ class ClusterIT {
         .until(() -> feedB.stream().anyMatch(line -> line.startsWith("data:") && line.contains("\"" + id + "\"")));
     assertThat(feedB).contains("event: models.added");
     // Only the node that purged forwards the purge: the edge gets it once, not once per node.
-    await().atMost(Duration.ofSeconds(10)).until(() -> !edgeOfA.requests().isEmpty());
-    assertThat(edgeOfA.requests().get(0).header("xkey")).contains("model:" + id);
+    // (Other tests purge through either node, in any order: only this model's purge is looked at.)
+    await().atMost(Duration.ofSeconds(10)).until(() -> forwarded(edgeOfA, id));
     EdgeStatus edgeStateOfB = ServiceRegistry.from(nodeB.servletContext()).get(EdgeForwarder.class).statuses().get(0);
-    assertThat(edgeStateOfB.pending() + edgeStateOfB.delivered()).isZero();
-    assertThat(edgeOfB.requests()).isEmpty();
+    assertThat(edgeStateOfB.pending()).isZero();
+    assertThat(forwarded(edgeOfB, id)).isFalse();
     long before = System.nanoTime();
     HttpResponse<byte[]> onB = nodeB.get("/models/" + id);
     assertThat(onB.statusCode()).isEqualTo(200);
