@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +22,13 @@ import org.junit.jupiter.api.Test;
 class CargoRunIT {
 
   private static final String HOST = "127.0.0.1";
+
+  @BeforeAll
+  static void startedByTheBuild() {
+    Assumptions.assumeFalse(
+        Boolean.getBoolean("it.cargo.skip"),
+        "CargoRunIT skipped: -Dit.cargo.skip=true, the build did not start cargo:run's Tomcat");
+  }
 
   private static int port() {
     String port = System.getProperty("it.cargo.http.port");
