@@ -115,16 +115,6 @@ final class CatalogStateJson {
     return entries;
   }
 
-  // A tombstone's key: a model id, or a models.dev provider and the id ({@link Listing#entryKey}).
-  private static boolean isEntryKey(String key) {
-    int space = key.indexOf(' ');
-    return ModelId.isValid(key.substring(space + 1))
-        && (space < 0 || PROVIDER.matcher(key.substring(0, space)).matches());
-  }
-
-  private static final java.util.regex.Pattern PROVIDER =
-      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-
   private static SourceEntry entry(JsonValue value, String path) throws InvalidModelException {
     if (!(value instanceof JsonObject entry)) {
       throw new InvalidModelException(path, "must be an object");
@@ -133,7 +123,7 @@ final class CatalogStateJson {
         entry.isNull("listing")
             ? null
             : ListingJson.read(entry.getJsonObject("listing"), path + ".listing");
-    if (listing == null && !isEntryKey(entry.getString("id"))) {
+    if (listing == null && !Listing.isEntryKey(entry.getString("id"))) {
       throw new InvalidModelException(path + ".id", "is not a valid model id");
     }
     return new SourceEntry(

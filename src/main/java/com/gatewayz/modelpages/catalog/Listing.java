@@ -117,6 +117,13 @@ public record Listing(
     return provider == null ? id : provider + " " + id;
   }
 
+  /** True for a key {@link #entryKey} can give: a model id, or a provider label, a space and one. */
+  static boolean isEntryKey(String key) {
+    int space = key.indexOf(' ');
+    return ModelId.isValid(key.substring(space + 1))
+        && (space < 0 || LABEL.matcher(key.substring(0, space)).matches());
+  }
+
   /** This listing as an offer of {@code label}, with what the identity resolver found. */
   Offer toOffer(String label, ModelIdentity identity, Evidence evidence) {
     return new Offer(label, pricing, contextLength, maxCompletionTokens, id, identity.quantization(), evidence);

@@ -75,7 +75,7 @@ final class ListingJson {
         strings(json, "supported_parameters", path),
         JsonFields.integer(json, "created", path),
         text(json, "provider", path),
-        huggingFaceId(text(json, "hugging_face_id", path)));
+        text(json, "hugging_face_id", path));
   }
 
   private static String text(JsonObject json, String name, String path)
@@ -94,11 +94,6 @@ final class ListingJson {
       values.add(item.getString());
     }
     return values;
-  }
-
-  // Added after the first stored catalogs: absent in them, and an invalid one is dropped, not fatal.
-  private static String huggingFaceId(String stored) {
-    return Listing.isRepoId(stored) ? stored : null;
   }
 
   private static void addIfPresent(JsonObjectBuilder json, String name, String value) {
