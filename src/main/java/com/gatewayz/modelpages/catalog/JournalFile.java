@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.DurableFiles;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -188,7 +189,7 @@ final class JournalFile {
       }
     }
     if (created) {
-      Fsync.directory(path.getParent());
+      DurableFiles.forceDirectory(path.getParent());
     }
     length += line.length;
   }
@@ -226,7 +227,7 @@ final class JournalFile {
       channel.force(true);
     }
     if (created) {
-      Fsync.directory(path.getParent());
+      DurableFiles.forceDirectory(path.getParent());
     }
     length = 0;
     dirty = false;

@@ -1,15 +1,14 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.DurableFiles;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The snapshot file: the whole state and the number of the last change it holds ({@code seq}),
@@ -25,7 +24,7 @@ final class SnapshotFile {
 
   SnapshotFile(Path path) {
     this.path = path;
-    this.temp = path.resolveSibling(path.getFileName() + ".tmp");
+    this.temp = DurableFiles.tempOf(path);
   }
 
   Path path() {
@@ -62,24 +61,8 @@ final class SnapshotFile {
     JsonObject json =
         JsonSupport.JSON.createObjectBuilder(CatalogStateJson.write(state)).add("seq", seq).build();
     byte[] bytes = bytes(json);
-    try {
-      Files.write(temp, bytes);
-      Fsync.file(temp);
-      move();
-    } catch (IOException e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
-    Fsync.directory(path.getParent());
+    DurableFiles.replace(path, bytes);
     return bytes.length;
-  }
-
-  private void move() throws IOException {
-    try {
-      Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   static byte[] bytes(JsonObject json) {
@@ -95,7 +78,7 @@ final class SnapshotFile {
     Path aside = file.resolveSibling(file.getFileName() + suffix);
     if (Files.exists(file)) {
       Files.move(file, aside);
-      Fsync.directory(file.getParent());
+      DurableFiles.forceDirectory(file.getParent());
     }
     return aside;
   }

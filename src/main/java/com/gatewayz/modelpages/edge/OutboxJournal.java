@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.edge;
 
+import com.gatewayz.modelpages.platform.DurableFiles;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -14,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -114,19 +113,9 @@ final class OutboxJournal {
 
   /** Replaces {@code file} with {@code lines} atomically: temp file, fsync, rename, fsync of the directory. */
   static void replace(Path file, List<String> lines) throws IOException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel channel =
-        FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      for (String line : lines) {
-        writeLine(channel, line);
-      }
-      channel.force(true);
-    }
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    try (FileChannel directory = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-      directory.force(true);
-    } catch (IOException e) {
-      // some file systems cannot sync a directory; the rename is still atomic
-    }
+    StringBuilder text = new StringBuilder();
+    lines.forEach(line -> text.append(line).append('\n'));
+    DurableFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
   }
+
 }

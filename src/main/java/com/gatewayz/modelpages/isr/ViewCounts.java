@@ -1,14 +1,13 @@
 package com.gatewayz.modelpages.isr;
 
+import com.gatewayz.modelpages.platform.DurableFiles;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -127,14 +126,8 @@ public final class ViewCounts {
     }
     StringBuilder text = new StringBuilder();
     scores.forEach((key, score) -> text.append(key).append('\t').append(score).append('\n'));
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      DurableFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save view counts to " + file, e);
     }

@@ -1,22 +1,19 @@
 package com.gatewayz.modelpages.webhook;
 
 import com.gatewayz.modelpages.isr.Invalidation;
+import com.gatewayz.modelpages.platform.DurableFiles;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -57,7 +54,7 @@ final class OwedPurgesFile {
 
   OwedPurgesFile(Path path, Clock clock, int maxEntries) {
     this.path = path;
-    this.temp = path.resolveSibling(path.getFileName() + ".tmp");
+    this.temp = DurableFiles.tempOf(path);
     this.clock = clock;
     this.maxEntries = maxEntries;
   }
@@ -81,10 +78,10 @@ final class OwedPurgesFile {
   void write(Map<String, Invalidation> owed) throws IOException {
     if (owed.isEmpty()) {
       Files.deleteIfExists(path);
+      DurableFiles.forceDirectory(path.getParent());
     } else {
-      replace(json(owed).toString().getBytes(StandardCharsets.UTF_8));
+      DurableFiles.replace(path, json(owed).toString().getBytes(StandardCharsets.UTF_8));
     }
-    syncDirectory();
   }
 
   private byte[] bytes() throws IOException {
@@ -138,36 +135,6 @@ final class OwedPurgesFile {
     return JsonSupport.JSON.createObjectBuilder().add("format", FORMAT).add("owed", debts).build();
   }
 
-  private void replace(byte[] bytes) throws IOException {
-    try {
-      Files.write(temp, bytes);
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      move();
-    } catch (IOException e) {
-      deleteTemp();
-      throw e;
-    }
-  }
-
-  private void move() throws IOException {
-    try {
-      Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  // Some file systems cannot open a directory to sync it; a rename is still atomic there.
-  private void syncDirectory() {
-    try (FileChannel directory = FileChannel.open(path.getParent(), StandardOpenOption.READ)) {
-      directory.force(true);
-    } catch (IOException e) {
-      // see above
-    }
-  }
-
   // A temp file a crash left behind holds nothing the file does not.
   private void deleteTemp() {
     try {
@@ -183,7 +150,7 @@ final class OwedPurgesFile {
         + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "); ";
     try {
       Files.move(path, aside, StandardCopyOption.REPLACE_EXISTING);
-      syncDirectory();
+      DurableFiles.forceDirectory(path.getParent());
       LOG.warning(() -> what + "moved to " + aside + ". Those debts are lost: the pages they"
           + " owed update when they are revalidated");
     } catch (IOException e) {
