@@ -61,7 +61,7 @@ public final class Isr implements AutoCloseable {
     cache.addPurgeListener(invalidation -> warmPopularLater());
   }
 
-  /** Opens the cache storage and assembles the engine; pre-render starts with {@link #startPrerender()}. */
+  /** Opens the cache storage and assembles the engine; pre-render starts with {@link #startPrerender(Runnable)}. */
   public static Isr open(
       IsrOptions options,
       CacheSizing sizing,

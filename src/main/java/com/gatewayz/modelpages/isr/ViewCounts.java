@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 
 /**
  * Views per page key, decayed over time (half-life {@value #HALF_LIFE_HOURS} h) and persisted, so
- * popularity follows traffic. Counting is a lock-free adder increment; {@link #decay()} folds the
+ * popularity follows traffic. Counting is a lock-free adder increment; {@link #decay(double)} folds the
  * new views into the scores and is meant to run on one thread (hourly and at shutdown). At most
  * {@value #MAX_KEYS} keys are tracked: the lowest scores are forgotten first, and new views go to
  * a bounded cache that keeps the most viewed keys. Only keys that named a page are counted (the

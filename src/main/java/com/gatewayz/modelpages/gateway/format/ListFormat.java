@@ -5,7 +5,7 @@ import java.io.InputStream;
 
 /**
  * Turns one gateway's public model-list response into {@link
- * com.gatewayz.modelpages.gateway.Listing}s. The body is untrusted: entries that cannot be used
+ * com.gatewayz.modelpages.catalog.Listing}s. The body is untrusted: entries that cannot be used
  * (bad id, wrong JSON type) are skipped and reported in {@link ParsedList#skipped()}, and nothing
  * but {@link ListFormatException} or {@link IOException} leaves {@link #parse}. Implementations are
  * stateless and thread-safe.
