@@ -4,6 +4,7 @@ import static com.gatewayz.modelpages.catalog.CatalogMergerTest.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.testing.MutableClock;
+import com.gatewayz.modelpages.testing.TestModels;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.gatewayz.modelpages.testing.TestModels;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

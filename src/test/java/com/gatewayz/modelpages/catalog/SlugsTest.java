@@ -2,6 +2,7 @@ package com.gatewayz.modelpages.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gatewayz.modelpages.testing.TestModels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gatewayz.modelpages.gateway.FetchResult.Failed;
 import com.gatewayz.modelpages.gateway.FetchResult.Fetched;
 import com.gatewayz.modelpages.testing.MutableClock;
+import com.gatewayz.modelpages.testing.StubGateway;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -6,6 +6,7 @@ import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.gateway.RefreshSummary.GatewayRun;
 import com.gatewayz.modelpages.testing.MutableClock;
+import com.gatewayz.modelpages.testing.StubGateway;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.gatewayz.modelpages.testing.StubGateway;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.isr.Invalidation;
+import com.gatewayz.modelpages.testing.MutableClock;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class OwedPurgesTest {
   private static final String KEY = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
   @TempDir Path dataDir;
-  private final MutableClock clock = MutableClock.atEpochSecond(1_700_000_000L);
+  private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000L);
   private final LogCapture log = new LogCapture(OwedPurges.class);
 
   @BeforeEach

@@ -5,6 +5,7 @@ import static com.gatewayz.modelpages.webhook.ReplayGuard.Claim.IN_FLIGHT;
 import static com.gatewayz.modelpages.webhook.ReplayGuard.Claim.NEW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gatewayz.modelpages.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ class ReplayGuardTest {
 
   private static final int THREADS = 16;
 
-  private final MutableClock clock = MutableClock.atEpochSecond(1_700_000_000L);
+  private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000L);
   private final ReplayGuard guard = new ReplayGuard(clock);
 
   /** Claims {@code id} and commits its delivery at once. */

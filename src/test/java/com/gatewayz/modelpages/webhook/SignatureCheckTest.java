@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.gatewayz.modelpages.testing.MutableClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +24,7 @@ class SignatureCheckTest {
   private static final String WHSEC = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
   private static final long NOW = 1_700_000_000L;
 
-  private final MutableClock clock = MutableClock.atEpochSecond(NOW);
+  private final MutableClock clock = MutableClock.atEpochSeconds(NOW);
   private final WebhookVerifier verifier =
       WebhookVerifier.fromSetting("other-secret-0123456789," + SECRET + "," + WHSEC, clock)
           .orElseThrow();

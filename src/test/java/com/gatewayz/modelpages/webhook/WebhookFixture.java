@@ -8,6 +8,7 @@ import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.CatalogState;
 import com.gatewayz.modelpages.catalog.CatalogStore;
 import com.gatewayz.modelpages.isr.Invalidation;
+import com.gatewayz.modelpages.testing.MutableClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +22,7 @@ final class WebhookFixture {
   static final String SECRET = "test-secret-0123456789";
   static final long NOW_SECONDS = 1_700_000_000L;
 
-  final MutableClock clock = MutableClock.atEpochSecond(NOW_SECONDS);
+  final MutableClock clock = MutableClock.atEpochSeconds(NOW_SECONDS);
   final ReplayGuard replays = new ReplayGuard(clock);
   final CatalogService catalog;
   final List<CatalogChange> changes = Collections.synchronizedList(new ArrayList<>());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.gatewayz.modelpages.platform.InvalidSettingException;
+import com.gatewayz.modelpages.testing.MutableClock;
 import java.time.Clock;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Start-up refuses webhook secrets too short to be secret, naming the setting, never the secret. */
 class WebhookSecretsTest {
 
-  private static final Clock CLOCK = MutableClock.atEpochSecond(1_700_000_000L);
+  private static final Clock CLOCK = MutableClock.atEpochSeconds(1_700_000_000L);
 
   private static String whsec(int keyBytes) {
     byte[] key = new byte[keyBytes];

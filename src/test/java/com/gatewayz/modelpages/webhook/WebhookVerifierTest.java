@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.gatewayz.modelpages.testing.MutableClock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -23,7 +24,7 @@ class WebhookVerifierTest {
   private static final long NOW = 1614265330L;
   private static final byte[] BODY = "{\"test\": 2432232314}".getBytes(UTF_8);
 
-  private final MutableClock clock = MutableClock.atEpochSecond(NOW);
+  private final MutableClock clock = MutableClock.atEpochSeconds(NOW);
 
   private WebhookVerifier verifier(String setting) {
     return WebhookVerifier.fromSetting(setting, clock).orElseThrow();

@@ -1,9 +1,9 @@
 package com.gatewayz.modelpages.pages.view;
 
-import static com.gatewayz.modelpages.pages.view.TestModels.SITE;
-import static com.gatewayz.modelpages.pages.view.TestModels.model;
-import static com.gatewayz.modelpages.pages.view.TestModels.offer;
-import static com.gatewayz.modelpages.pages.view.TestModels.withOffers;
+import static com.gatewayz.modelpages.testing.TestModels.SITE;
+import static com.gatewayz.modelpages.testing.TestModels.model;
+import static com.gatewayz.modelpages.testing.TestModels.offer;
+import static com.gatewayz.modelpages.testing.TestModels.withOffers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.Architecture;

@@ -1,6 +1,6 @@
 package com.gatewayz.modelpages.pages.view;
 
-import static com.gatewayz.modelpages.pages.view.TestModels.model;
+import static com.gatewayz.modelpages.testing.TestModels.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.Catalog;

@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.pages.view;
 
-import static com.gatewayz.modelpages.pages.view.TestModels.SITE;
-import static com.gatewayz.modelpages.pages.view.TestModels.model;
+import static com.gatewayz.modelpages.testing.TestModels.SITE;
+import static com.gatewayz.modelpages.testing.TestModels.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.RetiredModel;
