@@ -3,10 +3,9 @@ package com.gatewayz.modelpages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.platform.Settings;
-import jakarta.json.Json;
+import com.gatewayz.modelpages.testing.Http;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -81,10 +80,7 @@ class HermeticEnvironmentTest {
 
   /** Per-gateway URL overrides and API keys of the bundled registry. */
   private static List<String> gatewaySettingNames() throws IOException {
-    JsonObject registry;
-    try (var reader = Json.createReader(new StringReader(Files.readString(Path.of("server-config/gateways.json"))))) {
-      registry = reader.readObject();
-    }
+    JsonObject registry = Http.json(Files.readString(Path.of("server-config/gateways.json")));
     return registry.getJsonArray("gateways").getValuesAs(JsonObject.class).stream()
         .flatMap(
             gateway ->

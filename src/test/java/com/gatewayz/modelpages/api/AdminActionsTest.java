@@ -9,23 +9,20 @@ import static com.gatewayz.modelpages.api.AdminPageTest.submit;
 import static com.gatewayz.modelpages.api.AdminPageTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.SiteExtension;
 import com.gatewayz.modelpages.testing.Webhooks;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The admin page's buttons: purges and refresh behind CSRF and origin checks, and the audit log.
@@ -35,21 +32,12 @@ class AdminActionsTest {
   static final String MODEL = "openai/gpt-4o";
   static final String HOSTILE = "<script>alert(1)</script>";
 
-  @TempDir static Path dataDir;
-  static EmbeddedTomcat site;
+  @RegisterExtension
+  static final SiteExtension site =
+      AdminPageTest.adminSite(Map.of("MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
 
   final List<String> alerts = new ArrayList<>();
   WebClient browser;
-
-  @BeforeAll
-  static void start() {
-    site = AdminPageTest.startSite(dataDir, Map.of("MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
 
   @BeforeEach
   void openBrowser() {

@@ -2,19 +2,16 @@ package com.gatewayz.modelpages.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
 import com.gatewayz.modelpages.testing.RawHttp;
+import com.gatewayz.modelpages.testing.SiteExtension;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Wrong admin tokens over real HTTP: every admin endpoint backs off per client address (each test
@@ -27,23 +24,12 @@ class AdminBackoffTest {
   static final String TOKEN = AdminPageTest.TOKEN;
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  @TempDir static Path dataDir;
-  static EmbeddedTomcat site;
-
-  @BeforeAll
-  static void start() {
-    site =
-        AdminPageTest.startSite(
-            dataDir,
-            Map.of(
-                "MODEL_PAGES_ADMIN_MAX_FAILURES", "3",
-                "MODEL_PAGES_PUBLIC_URL", "https://models.example.com"));
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension
+  static final SiteExtension site =
+      AdminPageTest.adminSite(
+          Map.of(
+              "MODEL_PAGES_ADMIN_MAX_FAILURES", "3",
+              "MODEL_PAGES_PUBLIC_URL", "https://models.example.com"));
 
   private static InetAddress loopback(int last) {
     try {

@@ -2,8 +2,8 @@ package com.gatewayz.modelpages.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gatewayz.modelpages.testing.EmbeddedSite;
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.Site;
+import com.gatewayz.modelpages.testing.SiteExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,12 +18,10 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /admin} over real HTTP: who gets the page, the sign-in form and its cookie, in a browser.
@@ -32,28 +30,16 @@ class AdminPageTest {
 
   static final String TOKEN = "admin-page-test-token-0123456789";
 
-  @TempDir static Path dataDir;
-  static EmbeddedTomcat site;
+  @RegisterExtension static final SiteExtension site = adminSite(Map.of());
 
   final List<String> alerts = new ArrayList<>();
   WebClient browser;
 
-  @BeforeAll
-  static void start() {
-    site = startSite(dataDir, Map.of());
-  }
-
-  static EmbeddedTomcat startSite(Path dataDir, Map<String, String> more) {
+  /** The site with the admin token {@link #TOKEN} and {@code more} settings. */
+  static SiteExtension adminSite(Map<String, String> more) {
     Map<String, String> settings = new java.util.HashMap<>(more);
-    settings.put("MODEL_PAGES_DATA_DIR", dataDir.toString());
-    settings.put("MODEL_PAGES_PRERENDER_LIMIT", "0");
     settings.put("MODEL_PAGES_ADMIN_TOKEN", TOKEN);
-    return EmbeddedSite.start(settings);
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
+    return SiteExtension.with(settings);
   }
 
   @BeforeEach
@@ -79,7 +65,7 @@ class AdminPageTest {
   }
 
   static HttpResponse<byte[]> postForm(
-      EmbeddedTomcat site, String path, String form, String... headers) {
+      Site site, String path, String form, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(site.uri(path))
             .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -95,7 +81,7 @@ class AdminPageTest {
   }
 
   /** Signs in with the form over plain HTTP and returns the cookie value. */
-  static String signIn(EmbeddedTomcat site) {
+  static String signIn(Site site) {
     HttpResponse<byte[]> response = postForm(site, "/admin/login", field("token", TOKEN));
     assertThat(response.statusCode()).isEqualTo(303);
     String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();
@@ -103,7 +89,7 @@ class AdminPageTest {
   }
 
   /** The CSRF token of the page shown to the holder of {@code cookie}. */
-  static String csrfOf(EmbeddedTomcat site, String cookie) {
+  static String csrfOf(Site site, String cookie) {
     String page = text(site.get("/admin", "Cookie", AdminSession.COOKIE + "=" + cookie));
     java.util.regex.Matcher csrf =
         java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(page);

@@ -2,18 +2,13 @@ package com.gatewayz.modelpages.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gatewayz.modelpages.testing.EmbeddedSite;
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.SiteExtension;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * JAX-RS's own refusals (wrong method, wrong body type, unacceptable answer type) are JSON {@code
@@ -21,23 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApiErrorStatusTest {
 
-  @TempDir static Path dataDir;
-  static EmbeddedTomcat site;
-
-  @BeforeAll
-  static void start() {
-    site =
-        EmbeddedSite.start(
-            Map.of(
-                "MODEL_PAGES_DATA_DIR", dataDir.toString(),
-                "MODEL_PAGES_PRERENDER_LIMIT", "0",
-                "MODEL_PAGES_ADMIN_TOKEN", "admin-token-0123456789"));
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension
+  static final SiteExtension site =
+      SiteExtension.with(
+          "MODEL_PAGES_ADMIN_TOKEN", "admin-token-0123456789");
 
   @Test
   void aWrongMethodIs405JsonWithAllow() {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.testing.EmbeddedSite;
 import com.gatewayz.modelpages.testing.EmbeddedTomcat;
-import jakarta.json.Json;
+import com.gatewayz.modelpages.testing.Http;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,7 @@ class GatewaysApiTest {
 
   private static JsonObject openRouter(HttpResponse<byte[]> response) {
     String body = new String(response.body(), StandardCharsets.UTF_8);
-    return Json.createReader(new StringReader(body)).readObject().getJsonArray("gateways")
+    return Http.json(body).getJsonArray("gateways")
         .getValuesAs(JsonObject.class).stream()
         .filter(gateway -> gateway.getString("id").equals("openrouter"))
         .findFirst()

@@ -7,37 +7,26 @@ import com.gatewayz.modelpages.catalog.CatalogUpdates;
 import com.gatewayz.modelpages.catalog.Listing;
 import com.gatewayz.modelpages.catalog.Pricing;
 import com.gatewayz.modelpages.platform.JsonSupport;
-import com.gatewayz.modelpages.platform.ServiceRegistry;
-import com.gatewayz.modelpages.testing.EmbeddedSite;
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.SiteExtension;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /api/models} over HTTP: the bound on {@code q}, kept answers and their purge. */
 class ModelsListTest {
 
-  @TempDir static Path dataDir;
-  static EmbeddedTomcat site;
+  @RegisterExtension
+  static final SiteExtension site = SiteExtension.with();
   static CatalogService catalog;
 
   @BeforeAll
   static void start() {
-    site = EmbeddedSite.start(Map.of("MODEL_PAGES_DATA_DIR", dataDir.toString(), "MODEL_PAGES_PRERENDER_LIMIT", "0"));
-    catalog = ServiceRegistry.from(site.servletContext()).get(CatalogService.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
+    catalog = site.service(CatalogService.class);
   }
 
   private static JsonObject json(HttpResponse<byte[]> response) {

@@ -2,15 +2,12 @@ package com.gatewayz.modelpages.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gatewayz.modelpages.testing.EmbeddedSite;
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.SiteExtension;
 import com.gatewayz.modelpages.testing.Webhooks;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,10 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Webhooks and page requests in parallel over real HTTP: once a webhook was answered 200, no page
@@ -33,23 +28,8 @@ class WebhookConcurrencyTest {
   private static final Pattern PRICE = Pattern.compile("\\$(\\d+)\\.00 / 1M");
   private static final String ID = "xai/grok-racing";
 
-  @TempDir static Path dataDir;
-  static EmbeddedTomcat site;
-
-  @BeforeAll
-  static void start() {
-    site =
-        EmbeddedSite.start(
-            Map.of(
-                "MODEL_PAGES_DATA_DIR", dataDir.toString(),
-                "MODEL_PAGES_PRERENDER_LIMIT", "0",
-                "MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension
+  static final SiteExtension site = SiteExtension.with("MODEL_WEBHOOK_SECRET", Webhooks.SECRET);
 
   private static int sendPrice(int dollarsPerMillion) {
     String body =

@@ -3,10 +3,10 @@ package com.gatewayz.modelpages.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.gatewayz.modelpages.testing.Http;
 import com.gatewayz.modelpages.testing.TestModels;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ModelJsonTest {
 
   private static JsonObject json(String text) {
-    return Json.createReader(new StringReader(text)).readObject();
+    return Http.json(text);
   }
 
   @Test

@@ -1,9 +1,7 @@
 package com.gatewayz.modelpages.crash;
 
 import com.gatewayz.modelpages.testing.Http;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
@@ -98,7 +96,7 @@ final class Invariants {
   }
 
   private static BigDecimal prompt(String body) {
-    JsonObject model = Json.createReader(new StringReader(body)).readObject();
+    JsonObject model = Http.json(body);
     return new BigDecimal(model.getJsonObject("pricing").getString("prompt"));
   }
 }

@@ -2,9 +2,7 @@ package com.gatewayz.modelpages.crash;
 
 import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.Http;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -118,7 +116,7 @@ final class Workload implements Runnable {
   }
 
   private static boolean refreshedTheStub(String body) {
-    JsonObject summary = Json.createReader(new StringReader(body)).readObject();
+    JsonObject summary = Http.json(body);
     return !summary.getBoolean("already_running")
         && summary.isNull("error")
         && summary.getJsonArray("gateways").getValuesAs(JsonObject.class).stream()

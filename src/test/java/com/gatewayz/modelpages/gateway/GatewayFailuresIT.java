@@ -7,10 +7,8 @@ import com.gatewayz.modelpages.platform.Settings;
 import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.Http;
 import com.gatewayz.modelpages.testing.StubGateway;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -77,7 +75,7 @@ class GatewayFailuresIT {
   }
 
   private JsonObject status(Http http, String id) {
-    JsonObject body = Json.createReader(new StringReader(http.get("/api/gateways").body())).readObject();
+    JsonObject body = Http.json(http.get("/api/gateways").body());
     return body.getJsonArray("gateways").getValuesAs(JsonObject.class).stream()
         .filter(gateway -> gateway.getString("id").equals(id))
         .findFirst()

@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.Http;
 import com.gatewayz.modelpages.testing.StubGateway;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -64,7 +62,7 @@ class GatewayRefreshIT {
   }
 
   private JsonObject gateways() {
-    return Json.createReader(new StringReader(http.get("/api/gateways").body())).readObject();
+    return Http.json(http.get("/api/gateways").body());
   }
 
   private JsonObject openrouter() {

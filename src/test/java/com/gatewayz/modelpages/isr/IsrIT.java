@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.Http;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -49,7 +47,7 @@ class IsrIT {
   private JsonObject cacheReport() {
     HttpResponse<String> response = http.get("/api/cache", "Authorization", Deployments.ADMIN_AUTH);
     assertThat(response.statusCode()).isEqualTo(200);
-    return Json.createReader(new StringReader(response.body())).readObject();
+    return Http.json(response.body());
   }
 
   @Test

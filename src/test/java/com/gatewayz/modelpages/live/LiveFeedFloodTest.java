@@ -2,10 +2,8 @@ package com.gatewayz.modelpages.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gatewayz.modelpages.platform.ServiceRegistry;
 import com.gatewayz.modelpages.platform.Settings;
-import com.gatewayz.modelpages.testing.EmbeddedSite;
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.SiteExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -14,20 +12,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,20 +40,14 @@ class LiveFeedFloodTest {
   private static final int ABANDONED_GETS = 600;
   private static final int FLOODERS = 4;
 
-  @TempDir static Path dataDir;
-  static EmbeddedTomcat site;
+  @RegisterExtension
+  static final SiteExtension site = SiteExtension.with();
   static ModelEventHub hub;
 
   @BeforeAll
   static void start() {
-    site = EmbeddedSite.start(Map.of("MODEL_PAGES_DATA_DIR", dataDir.toString(), "MODEL_PAGES_PRERENDER_LIMIT", "0"));
     site.connector().setProperty("maxConnections", String.valueOf(MAX_CONNECTIONS));
-    hub = ServiceRegistry.from(site.servletContext()).get(ModelEventHub.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
+    hub = site.service(ModelEventHub.class);
   }
 
   @Test

@@ -2,15 +2,10 @@ package com.gatewayz.modelpages.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gatewayz.modelpages.testing.EmbeddedSite;
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.SiteExtension;
 import java.net.Socket;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The caps on open feeds: 3 in total, 2 per client address; past either, 503 and Retry-After. */
 class LiveFeedLimitsTest {
@@ -18,24 +13,11 @@ class LiveFeedLimitsTest {
   private static final String CLIENT_A = "127.0.0.1";
   private static final String CLIENT_B = "127.0.0.2";
 
-  @TempDir static Path dataDir;
-  static EmbeddedTomcat site;
-
-  @BeforeAll
-  static void start() {
-    site =
-        EmbeddedSite.start(
-            Map.of(
-                "MODEL_PAGES_DATA_DIR", dataDir.toString(),
-                "MODEL_PAGES_PRERENDER_LIMIT", "0",
-                "MODEL_PAGES_LIVE_MAX_SUBSCRIBERS", "3",
-                "MODEL_PAGES_LIVE_MAX_PER_CLIENT", "2"));
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
-  }
+  @RegisterExtension
+  static final SiteExtension site =
+      SiteExtension.with(
+          "MODEL_PAGES_LIVE_MAX_SUBSCRIBERS", "3",
+          "MODEL_PAGES_LIVE_MAX_PER_CLIENT", "2");
 
   private static String feed(Socket socket) throws Exception {
     return RawClient.readUntil(socket, ": connected\n\n");

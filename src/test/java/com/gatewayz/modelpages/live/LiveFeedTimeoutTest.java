@@ -3,39 +3,23 @@ package com.gatewayz.modelpages.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.gatewayz.modelpages.platform.ServiceRegistry;
-import com.gatewayz.modelpages.testing.EmbeddedSite;
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.SiteExtension;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A feed lives {@code MODEL_PAGES_LIVE_TIMEOUT_SECONDS} (1 s here), then ends; EventSource reconnects. */
 class LiveFeedTimeoutTest {
 
-  @TempDir static Path dataDir;
-  static EmbeddedTomcat site;
+  @RegisterExtension
+  static final SiteExtension site = SiteExtension.with("MODEL_PAGES_LIVE_TIMEOUT_SECONDS", "1");
   static ModelEventHub hub;
 
   @BeforeAll
   static void start() {
-    site =
-        EmbeddedSite.start(
-            Map.of(
-                "MODEL_PAGES_DATA_DIR", dataDir.toString(),
-                "MODEL_PAGES_PRERENDER_LIMIT", "0",
-                "MODEL_PAGES_LIVE_TIMEOUT_SECONDS", "1"));
-    hub = ServiceRegistry.from(site.servletContext()).get(ModelEventHub.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
+    hub = site.service(ModelEventHub.class);
   }
 
   @Test

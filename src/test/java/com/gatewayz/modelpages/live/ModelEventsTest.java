@@ -7,27 +7,22 @@ import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.CatalogUpdates;
 import com.gatewayz.modelpages.catalog.Listing;
 import com.gatewayz.modelpages.catalog.Pricing;
-import com.gatewayz.modelpages.platform.ServiceRegistry;
-import com.gatewayz.modelpages.testing.EmbeddedSite;
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.SiteExtension;
 import com.gatewayz.modelpages.testing.Webhooks;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /api/models/events}: catalog changes announced as Server-Sent Events. */
 class ModelEventsTest {
@@ -40,30 +35,18 @@ class ModelEventsTest {
             return thread;
           });
 
-  @TempDir static Path dataDir;
-  static EmbeddedTomcat site;
+  @RegisterExtension
+  static final SiteExtension site = SiteExtension.with("MODEL_WEBHOOK_SECRET", Webhooks.SECRET);
   static CatalogService catalog;
   static ModelEventHub hub;
 
   @BeforeAll
   static void start() {
-    site =
-        EmbeddedSite.start(
-            Map.of(
-                "MODEL_PAGES_DATA_DIR", dataDir.toString(),
-                "MODEL_PAGES_PRERENDER_LIMIT", "0",
-                "MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
     // The server's send buffer is fixed small (Linux grows it to megabytes on loopback), so a
     // subscriber's queue, not the kernel, takes what a client does not read.
     site.connector().setProperty("socket.txBufSize", "8192");
-    ServiceRegistry services = ServiceRegistry.from(site.servletContext());
-    catalog = services.get(CatalogService.class);
-    hub = services.get(ModelEventHub.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    site.close();
+    catalog = site.service(CatalogService.class);
+    hub = site.service(ModelEventHub.class);
   }
 
   private static void offer(String id, long time) {

@@ -1,6 +1,6 @@
 package com.gatewayz.modelpages.live;
 
-import com.gatewayz.modelpages.testing.EmbeddedTomcat;
+import com.gatewayz.modelpages.testing.Site;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -17,7 +17,7 @@ final class RawClient {
   private RawClient() {}
 
   /** {@link #request(URI, String, String)} to the site's feed. */
-  static Socket request(EmbeddedTomcat site, String localAddress, String method) throws IOException {
+  static Socket request(Site site, String localAddress, String method) throws IOException {
     return request(site.uri("/api/models/events"), localAddress, method);
   }
 

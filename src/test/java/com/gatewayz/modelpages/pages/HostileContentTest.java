@@ -10,9 +10,8 @@ import com.gatewayz.modelpages.catalog.Offer;
 import com.gatewayz.modelpages.catalog.Pricing;
 import com.gatewayz.modelpages.testing.EmbeddedSite;
 import com.gatewayz.modelpages.testing.EmbeddedTomcat;
-import jakarta.json.Json;
+import com.gatewayz.modelpages.testing.Http;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +122,7 @@ class HostileContentTest {
     DomElement jsonLd = page.querySelector("script[type='application/ld+json']");
     String raw = jsonLd.getTextContent();
     assertThat(raw).doesNotContain("</script>");
-    JsonObject data = Json.createReader(new StringReader(raw)).readObject();
+    JsonObject data = Http.json(raw);
     assertThat(data.getString("name")).isEqualTo(SCRIPT_NAME);
     assertThat(data.getString("url")).isEqualTo("https://models.example.test/models/evil/model");
   }

@@ -15,7 +15,7 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 
 /** A real Tomcat on a free loopback port for filter and page tests, with an HTTP client. */
-public final class EmbeddedTomcat implements AutoCloseable {
+public final class EmbeddedTomcat implements AutoCloseable, Site {
 
   private final Tomcat tomcat;
   private final Path baseDir;
@@ -108,7 +108,7 @@ public final class EmbeddedTomcat implements AutoCloseable {
     }
   }
 
-  private static void deleteQuietly(Path directory) {
+  static void deleteQuietly(Path directory) {
     try (var paths = Files.walk(directory)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

@@ -1,6 +1,10 @@
 package com.gatewayz.modelpages.testing;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
@@ -58,6 +62,17 @@ public final class Http {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Parses a JSON object: a response body, a view's JSON-LD, a fixture. */
+  public static JsonObject json(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
+  public static JsonObject json(HttpResponse<String> response) {
+    return json(response.body());
   }
 
   public static String header(HttpResponse<?> response, String name) {

@@ -2,6 +2,7 @@ package com.gatewayz.modelpages.pages.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gatewayz.modelpages.testing.Http;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -73,6 +74,6 @@ class CodeSamplesTest {
   private static JsonObject curlBody(String curl) {
     String quoted = curl.substring(curl.indexOf("-d '") + 4, curl.lastIndexOf('\''));
     String body = quoted.replace("'\\''", "'");
-    return Json.createReader(new StringReader(body)).readObject();
+    return Http.json(body);
   }
 }

@@ -10,9 +10,8 @@ import com.gatewayz.modelpages.catalog.Architecture;
 import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.Pricing;
-import jakarta.json.Json;
+import com.gatewayz.modelpages.testing.Http;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -161,7 +160,7 @@ class ModelPageViewTest {
     String jsonLd = ModelPageView.of(model, catalog, SITE).getJsonLd();
 
     assertThat(jsonLd).doesNotContain("<", ">", "&");
-    JsonObject parsed = Json.createReader(new StringReader(jsonLd)).readObject();
+    JsonObject parsed = Http.json(jsonLd);
     assertThat(parsed.getString("name")).isEqualTo(hostile);
     assertThat(parsed.getString("@type")).isEqualTo("SoftwareApplication");
     assertThat(parsed.getJsonObject("author").getString("name")).isEqualTo("Evil");
@@ -170,7 +169,7 @@ class ModelPageViewTest {
 
   @Test
   void jsonLdHasOneOfferPerPricedGateway() {
-    JsonObject parsed = Json.createReader(new StringReader(view.getJsonLd())).readObject();
+    JsonObject parsed = Http.json(view.getJsonLd());
 
     assertThat(parsed.getString("url")).isEqualTo("https://models.example.com/models/z-ai/glm-4.6");
     assertThat(parsed.getJsonArray("offers"))
