@@ -3,9 +3,7 @@ package com.gatewayz.modelpages;
 import com.gatewayz.modelpages.testing.ContainerProbes;
 import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.RawHttp;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
@@ -29,11 +27,8 @@ class ContainerErrorPagesIT {
   @ArquillianResource URL base;
 
   @Deployment(testable = false)
-  static WebArchive deployment() throws IOException {
-    return Deployments.modelPages(
-        Map.of(
-            "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("container-errors-it").toString(),
-            "MODEL_PAGES_PRERENDER_LIMIT", "0"));
+  static WebArchive deployment() {
+    return Deployments.modelPages(Map.of());
   }
 
   private static boolean onTomcat() {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.Http;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,12 +27,8 @@ class ModelsApiIT {
   private Http http;
 
   @Deployment(testable = false)
-  static WebArchive deployment() throws IOException {
-    return Deployments.modelPages(
-        Map.of(
-            "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("api-it").toString(),
-            "MODEL_PAGES_PRERENDER_LIMIT", "0",
-            "MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN));
+  static WebArchive deployment() {
+    return Deployments.modelPages(Map.of("MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN));
   }
 
   @BeforeEach

@@ -8,9 +8,7 @@ import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.Http;
 import com.gatewayz.modelpages.testing.StubGateway;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +51,9 @@ class GatewayFailuresIT {
   }
 
   @Deployment(testable = false)
-  static WebArchive deployment() throws IOException {
+  static WebArchive deployment() {
     WORKING.setList(StubGateway.openRouterList("stubco/steady-model", "0.000001"));
     Map<String, String> settings = new java.util.HashMap<>();
-    settings.put("MODEL_PAGES_DATA_DIR", Files.createTempDirectory("gateway-failures-it").toString());
-    settings.put("MODEL_PAGES_PRERENDER_LIMIT", "0");
     settings.put("MODEL_PAGES_REFRESH_SECONDS", "1");
     // The working stub lists one model where the curated catalog holds many from OpenRouter: apply
     // that drop at once (holding it is SuspiciousListTest's subject, not this test's).

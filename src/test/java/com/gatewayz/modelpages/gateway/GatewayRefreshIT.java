@@ -7,9 +7,7 @@ import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.Http;
 import com.gatewayz.modelpages.testing.StubGateway;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -35,12 +33,10 @@ class GatewayRefreshIT {
   private Http http;
 
   @Deployment(testable = false)
-  static WebArchive deployment() throws IOException {
+  static WebArchive deployment() {
     STUB.setList(StubGateway.openRouterList("stubco/first-model", "0.000001"));
     return Deployments.modelPages(
         Map.of(
-            "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("gateway-it").toString(),
-            "MODEL_PAGES_PRERENDER_LIMIT", "0",
             "MODEL_PAGES_REFRESH_SECONDS", "1",
             "MODEL_PAGES_GATEWAYS_ENABLED", "openrouter",
             // The stub lists far fewer models than the curated catalog holds from OpenRouter: apply

@@ -7,10 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.Http;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -30,10 +28,9 @@ class IsrIT {
   private Http http;
 
   @Deployment(testable = false)
-  static WebArchive deployment() throws IOException {
+  static WebArchive deployment() {
     return Deployments.modelPages(
         Map.of(
-            "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("isr-it").toString(),
             "MODEL_PAGES_PRERENDER_LIMIT", "5",
             "MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN));
   }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.Http;
 import com.gatewayz.modelpages.testing.Webhooks;
-import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.Files;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,11 +31,9 @@ class LiveFeedIT {
   private URI feed;
 
   @Deployment(testable = false)
-  static WebArchive deployment() throws IOException {
+  static WebArchive deployment() {
     return Deployments.modelPages(
         Map.of(
-            "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("live-it").toString(),
-            "MODEL_PAGES_PRERENDER_LIMIT", "0",
             "MODEL_PAGES_LIVE_MAX_PER_CLIENT", "2",
             "MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
   }

@@ -31,10 +31,9 @@ class PagesIT {
   private Http http;
 
   @Deployment(testable = false)
-  static WebArchive deployment() throws IOException {
+  static WebArchive deployment() {
     return Deployments.modelPages(
         Map.of(
-            "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("pages-it").toString(),
             "MODEL_PAGES_PUBLIC_URL", PUBLIC_URL,
             "MODEL_PAGES_PRERENDER_LIMIT", "3"));
   }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -29,11 +30,15 @@ public final class Deployments {
   /**
    * The built WAR as {@code model-pages.war} (context path {@code /model-pages}) with settings.
    * Gateways are not polled unless the test sets {@code MODEL_PAGES_REFRESH_SECONDS}: results must
-   * not depend on what the internet says today.
+   * not depend on what the internet says today. Nothing is pre-rendered unless the test sets {@code
+   * MODEL_PAGES_PRERENDER_LIMIT}, and the data directory is a fresh temporary one unless it sets
+   * {@code MODEL_PAGES_DATA_DIR}.
    */
   public static WebArchive modelPages(Map<String, String> given) {
     Map<String, String> settings = new java.util.LinkedHashMap<>(given);
     settings.putIfAbsent("MODEL_PAGES_REFRESH_SECONDS", "0");
+    settings.putIfAbsent("MODEL_PAGES_PRERENDER_LIMIT", "0");
+    settings.computeIfAbsent("MODEL_PAGES_DATA_DIR", name -> freshDirectory());
     if (!BUILT_WAR.isFile()) {
       throw new IllegalStateException("run the integration tests after `package`: " + BUILT_WAR + " is missing");
     }
@@ -52,6 +57,14 @@ public final class Deployments {
     war.delete("/WEB-INF/web.xml");
     war.setWebXML(new StringAsset(webXml.replace(marker, marker + parameters)));
     return war;
+  }
+
+  private static String freshDirectory() {
+    try {
+      return Files.createTempDirectory("model-pages-it").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String read(WebArchive war) {

@@ -138,11 +138,7 @@ class WebhookCommitTest {
   void aStatusChangeWhosePurgeFailedIs503AndItsRetryPurges() {
     AtomicBoolean failing = new AtomicBoolean(true);
     WebhookProcessor processor =
-        new WebhookProcessor(
-            WebhookVerifier.fromSetting(SECRET, site.clock),
-            site.replays,
-            site.catalog,
-            Events.GATEWAYS,
+        site.processorWith(
             (tags, paths) -> {
               if (failing.getAndSet(false)) {
                 throw new IllegalStateException("the page cache is gone");
@@ -150,8 +146,7 @@ class WebhookCommitTest {
               Invalidation invalidation = new Invalidation(List.copyOf(tags), List.copyOf(paths));
               site.purges.add(invalidation);
               return invalidation;
-            },
-            site.clock);
+            });
     byte[] down = Events.status("xai", "down", 1_700_000_000_000L);
     Map<String, String> headers = Signer.legacy(SECRET, down);
 

@@ -64,6 +64,12 @@ final class WebhookFixture {
             : new WebhookProcessor(verifier, replays, catalog, Events.GATEWAYS, purger, dataDir, clock);
   }
 
+  /** Another processor over this catalog, replay guard and clock, verifying {@link #SECRET}. */
+  WebhookProcessor processorWith(Purger purger) {
+    return new WebhookProcessor(
+        WebhookVerifier.fromSetting(SECRET, clock), replays, catalog, Events.GATEWAYS, purger, clock);
+  }
+
   /** Signed with the legacy hex scheme and {@link #SECRET}. */
   WebhookResult send(byte[] body) {
     return send(Signer.legacy(SECRET, body), body);

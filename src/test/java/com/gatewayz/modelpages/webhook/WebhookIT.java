@@ -6,14 +6,12 @@ import com.gatewayz.modelpages.testing.Deployments;
 import com.gatewayz.modelpages.testing.Http;
 import com.gatewayz.modelpages.testing.RawHttp;
 import com.gatewayz.modelpages.testing.Webhooks;
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,12 +32,9 @@ class WebhookIT {
   private Http http;
 
   @Deployment(testable = false)
-  static WebArchive deployment() throws IOException {
+  static WebArchive deployment() {
     return Deployments.modelPages(
         Map.of(
-            "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("webhook-it").toString(),
-            "MODEL_PAGES_PRERENDER_LIMIT", "0",
-            "MODEL_PAGES_REFRESH_SECONDS", "0",
             "MODEL_WEBHOOK_SECRET", Webhooks.SECRET,
             "MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS", "2"));
   }

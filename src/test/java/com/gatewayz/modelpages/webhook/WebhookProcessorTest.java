@@ -226,14 +226,7 @@ class WebhookProcessorTest {
         (tags, paths) -> {
           throw new PurgeFailedException("the Terracotta server did not confirm the purge", null);
         };
-    WebhookProcessor processor =
-        new WebhookProcessor(
-            WebhookVerifier.fromSetting(SECRET, site.clock),
-            site.replays,
-            site.catalog,
-            Events.GATEWAYS,
-            unconfirmed,
-            site.clock);
+    WebhookProcessor processor = site.processorWith(unconfirmed);
     byte[] body = Events.status("xai", "down", 1_700_000_000_123L);
 
     WebhookResult result = processor.process(Signer.standard(SECRET, "msg_1", WebhookFixture.NOW_SECONDS, body)::get, body);
