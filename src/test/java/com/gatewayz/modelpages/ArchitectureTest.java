@@ -72,6 +72,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void noPackageCycles() {
+    slices().matching("com.gatewayz.modelpages.(**)").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
   void noFeatureReachesIntoAnotherFeaturesInternals() {
     for (String feature : new String[] {"api", "live", "webhook", "gateway", "pages", "edge", "isr", "catalog", "platform"}) {
       noClasses()

@@ -30,7 +30,7 @@ import com.gatewayz.modelpages.live.ModelEventHub;
 import com.gatewayz.modelpages.pages.CatalogPurger;
 import com.gatewayz.modelpages.pages.CuratedPopularity;
 import com.gatewayz.modelpages.pages.JspPageRenderer;
-import com.gatewayz.modelpages.pages.SiteContext;
+import com.gatewayz.modelpages.pages.view.SiteContext;
 import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.platform.Metrics;
 import com.gatewayz.modelpages.platform.ServiceRegistry;

@@ -1,5 +1,8 @@
 package com.gatewayz.modelpages.pages;
 
+import com.gatewayz.modelpages.pages.view.ModelSearch;
+import com.gatewayz.modelpages.pages.view.IndexQuery;
+import com.gatewayz.modelpages.pages.view.SiteContext;
 import com.gatewayz.modelpages.catalog.CacheTags;
 import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.CatalogService;
