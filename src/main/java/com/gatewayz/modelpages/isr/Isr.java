@@ -11,8 +11,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The ISR engine assembled: storage, tag clock, page cache, regeneration, pre-render. One per
@@ -20,7 +18,6 @@ import java.util.logging.Logger;
  */
 public final class Isr implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(Isr.class.getName());
   private static final int BACKGROUND_THREADS = 2;
   private static final int BACKGROUND_QUEUE = 10_000;
 
@@ -32,9 +29,7 @@ public final class Isr implements AutoCloseable {
   private final Popularity popularity;
   private final ExecutorService background;
   private final AtomicBoolean warmQueued = new AtomicBoolean();
-  private final ViewCounts views;
   private final ScheduledExecutorService maintenance;
-  private volatile long lastDecayNanos = System.nanoTime();
   private volatile Thread prerenderThread;
 
   Isr(
@@ -43,12 +38,9 @@ public final class Isr implements AutoCloseable {
       Popularity popularity,
       IsrOptions options,
       Clock clock,
-      ExecutorService background,
-      ViewCounts views) {
+      ExecutorService background) {
     this.storage = storage;
-    this.views = views;
     this.maintenance = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("isr-maintenance"));
-    maintenance.scheduleAtFixedRate(this::decayViews, 1, 1, TimeUnit.HOURS);
     this.popularity = popularity;
     this.background = background;
     this.cache = new PageCache(storage.pages(), storage.tagClock(), renderer, options, clock, new CacheStats());
@@ -67,21 +59,8 @@ public final class Isr implements AutoCloseable {
       CacheSizing sizing,
       PageRenderer renderer,
       Popularity popularity,
-      ViewCounts views,
       Clock clock) {
-    return new Isr(Storage.open(sizing), renderer, popularity, options, clock, backgroundExecutor(), views);
-  }
-
-  // Ages view counts by the real time since the last decay and saves them.
-  private void decayViews() {
-    long now = System.nanoTime();
-    double hours = (now - lastDecayNanos) / 3.6e12;
-    lastDecayNanos = now;
-    try {
-      views.decay(hours);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "[ISR] saving view counts failed", e);
-    }
+    return new Isr(Storage.open(sizing), renderer, popularity, options, clock, backgroundExecutor());
   }
 
   private static ExecutorService backgroundExecutor() {
@@ -205,9 +184,9 @@ public final class Isr implements AutoCloseable {
     return storage.shared();
   }
 
-  /** Views per page key: what popularity is measured from. */
-  public ViewCounts views() {
-    return views;
+  /** Told of every request served a page (never a 404). */
+  void viewed(String key) {
+    popularity.viewed(key);
   }
 
   /** The negative cache of 404s, apart from the page tiers that {@link #entryCount()} counts. */
@@ -231,7 +210,6 @@ public final class Isr implements AutoCloseable {
   @Override
   public void close() {
     maintenance.shutdownNow();
-    decayViews();
     Thread thread = prerenderThread;
     regenerator.close();
     try {

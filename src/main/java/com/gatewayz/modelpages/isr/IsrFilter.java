@@ -84,7 +84,7 @@ public class IsrFilter extends HttpFilter {
 
   // Views and the path memo only for keys that named a page: made-up ids leave no trace.
   private void pageExists(PageKey key, String newPath) {
-    isr.views().viewed(key.value());
+    isr.viewed(key.value());
     if (newPath != null && newPath.length() <= MAX_REMEMBERED_URI_LENGTH) {
       keysByPath.put(newPath, key);
     }

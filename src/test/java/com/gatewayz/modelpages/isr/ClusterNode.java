@@ -30,11 +30,10 @@ final class ClusterNode implements AutoCloseable {
         new Isr(
             storage,
             renderer,
-            limit -> List.of(),
+            new FakePopularity(),
             new IsrOptions(3600, true, 0, "popular", 5_000),
             Clock.systemUTC(),
-            new ManualExecutor(),
-            new ViewCounts(null));
+            new ManualExecutor());
   }
 
   static ClusterNode join(URI uri, PageRenderer renderer) {

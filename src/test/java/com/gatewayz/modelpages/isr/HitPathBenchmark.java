@@ -90,11 +90,10 @@ public class HitPathBenchmark {
           new Isr(
               CacheStorage.open(cacheSizing()),
               new PageRendererForBench(),
-              limit -> List.of(),
+              new FakePopularity(),
               options,
               Clock.systemUTC(),
-              new ManualExecutor(),
-              new ViewCounts(null));
+              new ManualExecutor());
       cache = isr.cache();
       long identityBytes = 0;
       for (String key : corpus.keys) {

@@ -158,7 +158,7 @@ class PageCacheTest {
 
   @Test
   void prerenderedKeysCarryThePrerenderTag() throws Exception {
-    fixture.popular = List.of("/p/a");
+    fixture.popularity.keys = List.of("/p/a");
     fixture.isr.prerenderNow();
 
     CachedPage page = fixture.cache().lookup("/p/a").page();
@@ -169,7 +169,7 @@ class PageCacheTest {
 
   @Test
   void preRenderWaitsUntilTheServerFinishedStartingTheApplication() throws Exception {
-    fixture.popular = List.of("/p/a");
+    fixture.popularity.keys = List.of("/p/a");
     CountDownLatch waiting = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(1);
 

@@ -20,7 +20,7 @@ class PopularRefreshTest {
 
   @BeforeEach
   void popularAndUnpopularPages() throws Exception {
-    fixture.popular = List.of("/p/popular");
+    fixture.popularity.keys = List.of("/p/popular");
     fixture.cache().renderAndStore("/p/popular");
     fixture.cache().renderAndStore("/p/unpopular");
   }

@@ -119,7 +119,7 @@ class RegeneratorTest {
 
   @Test
   void purgedPopularPagesAreRenderedAgainInTheBackground() throws Exception {
-    fixture.popular = List.of("/p/a", "/p/b");
+    fixture.popularity.keys = List.of("/p/a", "/p/b");
     fixture.isr.prerenderNow();
     fixture.renderer.versions.put("a", 2);
 
