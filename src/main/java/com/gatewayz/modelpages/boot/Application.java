@@ -118,9 +118,9 @@ final class Application implements AutoCloseable {
       open(CatalogFollower.start(catalog));
     }
     AuditLog audit = new AuditLog(clock);
-    isr.cache().addPurgeListener(AdminAudit.purges(audit));
+    isr.addPurgeListener(AdminAudit.purges(audit));
     EdgeForwarder edges = open(EdgeForwarder.open(settings.edges(), settings.dataDir(), clock, metrics.registry()));
-    isr.cache().addPurgeListener(edges);
+    isr.addPurgeListener(edges);
     ModelEventHub events = open(new ModelEventHub(clock, LiveLimits.from(settings)));
     catalog.addListener(events);
     IsrMetrics.bind(isr, metrics.registry());

@@ -98,7 +98,11 @@ public final class JspPageRenderer implements PageRenderer {
   }
 
   @Override
-  public RenderedPage render(String key) throws ServletException, IOException {
+  public RenderedPage render(PageKey key) throws ServletException, IOException {
+    return render(key.value());
+  }
+
+  private RenderedPage render(String key) throws ServletException, IOException {
     if (key.equals(SITEMAP)) {
       return sitemap(SitemapXml.render(catalog.current(), site));
     }

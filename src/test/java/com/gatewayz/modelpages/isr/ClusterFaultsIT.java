@@ -228,7 +228,7 @@ class ClusterFaultsIT {
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return b.cache().renderAndStore("/p/inflight");
+                return b.isr.regenerator().renderNow("/p/inflight");
               } catch (RenderFailedException e) {
                 throw new IllegalStateException(e);
               }
@@ -252,9 +252,9 @@ class ClusterFaultsIT {
     b.read("/p/star1");
     b.read("/p/star2");
 
-    Invalidation done = a.isr.purge(List.of(PageCache.EVERYTHING), List.of());
+    Invalidation done = a.isr.purge(List.of(Purges.EVERYTHING), List.of());
 
-    assertThat(done.tags()).containsExactly(PageCache.EVERYTHING);
+    assertThat(done.tags()).containsExactly(Purges.EVERYTHING);
     assertThat(b.cache().lookup("/p/star1").state()).isEqualTo(Lookup.State.PURGED);
     assertThat(b.cache().lookup("/p/star2").state()).isEqualTo(Lookup.State.PURGED);
   }

@@ -59,7 +59,7 @@ final class ClusterNode implements AutoCloseable {
     if (lookup.state() == Lookup.State.FRESH || lookup.state() == Lookup.State.STALE) {
       return lookup.page();
     }
-    return cache().renderAndStore(key);
+    return isr.regenerator().renderNow(key);
   }
 
   /** The version a {@link FakeRenderer} page shows ({@code <html>name vN</html>}). */

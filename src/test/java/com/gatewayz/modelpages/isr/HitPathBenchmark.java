@@ -55,11 +55,26 @@ public class HitPathBenchmark {
   private static final long SEED = 20_240_601L;
   private static final List<String> UNRELATED_TAG = List.of("model:not-on-any-page");
 
+  // Views are not part of the measured path (they were not before the engine counted them).
+  private static final Popularity NO_VIEWS =
+      new Popularity() {
+        @Override
+        public List<String> mostPopularKeys(int limit) {
+          return List.of();
+        }
+
+        @Override
+        public void viewed(String key) {}
+      };
+
   /** The page keys and a Zipf(s=1) trace over them, the most popular scattered among the keys. */
   @State(Scope.Benchmark)
   public static class Corpus {
     final List<String> keys = PageRendererForBench.keys(PAGES);
     final String[] trace = zipfTrace(keys, TRACE_LENGTH, SEED);
+    // As IsrFilter remembers the key of a path: made once, not per request.
+    final PageKey[] traceKeys =
+        Arrays.stream(trace).map(key -> new PageKey(key, true, false)).toArray(PageKey[]::new);
   }
 
   /** The ISR engine over Ehcache with every page pre-rendered, served with the system clock. */
@@ -73,6 +88,7 @@ public class HitPathBenchmark {
     @Param({"heap", "default"})
     String sizing;
 
+    final Clock clock = Clock.systemUTC();
     Isr isr;
     PageCache cache;
     PageWriter writer;
@@ -90,14 +106,14 @@ public class HitPathBenchmark {
           new Isr(
               CacheStorage.open(cacheSizing()),
               new PageRendererForBench(),
-              new FakePopularity(),
+              NO_VIEWS,
               options,
-              Clock.systemUTC(),
+              clock,
               new ManualExecutor());
       cache = isr.cache();
       long identityBytes = 0;
       for (String key : corpus.keys) {
-        identityBytes += cache.renderAndStore(key).identityLength();
+        identityBytes += isr.regenerator().renderNow(key).identityLength();
       }
       writer = new PageWriter(options.revalidateSeconds(), identityCopyBytes(identityBytes));
       for (String key : corpus.keys) {
@@ -129,12 +145,13 @@ public class HitPathBenchmark {
     private void checkServes(String key) throws IOException {
       CachedPage page = cache.store().get(key);
       ResponseForBench response = new ResponseForBench();
-      long gzipBytes = serve(key, RequestForBench.gzip(), response);
+      PageKey pageKey = new PageKey(key, true, false);
+      long gzipBytes = serve(pageKey, RequestForBench.gzip(), response);
       boolean gzip =
           gzipBytes == page.gzipLength()
               && response.contentLength() == page.gzipLength()
               && "gzip".equals(response.getHeader("Content-Encoding"));
-      long identityBytes = serve(key, RequestForBench.identity(), response) - gzipBytes;
+      long identityBytes = serve(pageKey, RequestForBench.identity(), response) - gzipBytes;
       boolean identity =
           identityBytes == page.identityLength() && response.getHeader("Content-Encoding") == null;
       if (!gzip || !identity || !"HIT".equals(response.getHeader("X-Cache"))) {
@@ -143,14 +160,13 @@ public class HitPathBenchmark {
     }
 
     /** What {@link IsrFilter} does for a fresh entry; returns the body bytes the response took so far. */
-    long serve(String key, RequestForBench request, ResponseForBench response) throws IOException {
+    long serve(PageKey key, RequestForBench request, ResponseForBench response) throws IOException {
       response.recycle();
-      Lookup lookup = cache.lookup(key);
-      if (lookup.state() != Lookup.State.FRESH) {
-        throw new IllegalStateException(key + " is " + lookup.state() + ", not a HIT");
+      Served served = isr.serve(key);
+      if (served.state() != Served.State.HIT) {
+        throw new IllegalStateException(key.value() + " is " + served.state() + ", not a HIT");
       }
-      cache.stats().hit();
-      writer.write(request, response, lookup.page(), "HIT", cache.clock().millis());
+      writer.write(request, response, served, clock.millis());
       return response.bytesWritten();
     }
 
@@ -173,7 +189,7 @@ public class HitPathBenchmark {
     public void fill(Corpus corpus) {
       PageRendererForBench renderer = new PageRendererForBench();
       for (String key : corpus.keys) {
-        pages.put(key, Gzip.compress(renderer.render(key).body()));
+        pages.put(key, Gzip.compress(renderer.render(new PageKey(key, true, false)).body()));
       }
     }
   }
@@ -195,6 +211,10 @@ public class HitPathBenchmark {
     String nextKey(Corpus corpus) {
       return corpus.trace[index++ & TRACE_MASK];
     }
+
+    PageKey nextPageKey(Corpus corpus) {
+      return corpus.traceKeys[index++ & TRACE_MASK];
+    }
   }
 
   @Benchmark
@@ -214,7 +234,7 @@ public class HitPathBenchmark {
 
   @Benchmark
   public long hit(Corpus corpus, Engine engine, Client client) throws IOException {
-    return engine.serve(client.nextKey(corpus), client.gzip, client.response);
+    return engine.serve(client.nextPageKey(corpus), client.gzip, client.response);
   }
 
   @Benchmark
@@ -229,7 +249,7 @@ public class HitPathBenchmark {
       client.hitsSincePurge = 0;
       engine.purgeUnrelatedTag();
     }
-    return engine.serve(client.nextKey(corpus), client.gzip, client.response);
+    return engine.serve(client.nextPageKey(corpus), client.gzip, client.response);
   }
 
   @Benchmark
@@ -240,7 +260,7 @@ public class HitPathBenchmark {
 
   @Benchmark
   public long hitIdentity(Corpus corpus, Engine engine, Client client) throws IOException {
-    return engine.serve(client.nextKey(corpus), client.identity, client.response);
+    return engine.serve(client.nextPageKey(corpus), client.identity, client.response);
   }
 
   @Benchmark

@@ -21,8 +21,8 @@ class PopularRefreshTest {
   @BeforeEach
   void popularAndUnpopularPages() throws Exception {
     fixture.popularity.keys = List.of("/p/popular");
-    fixture.cache().renderAndStore("/p/popular");
-    fixture.cache().renderAndStore("/p/unpopular");
+    fixture.isr.regenerator().renderNow("/p/popular");
+    fixture.isr.regenerator().renderNow("/p/unpopular");
   }
 
   @AfterEach
