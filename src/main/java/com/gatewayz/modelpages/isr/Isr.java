@@ -70,7 +70,7 @@ public final class Isr implements AutoCloseable {
       Popularity popularity,
       Clock clock) {
     return new Isr(
-        Storage.open(sizing), renderer, popularity, options, clock, EngineThreads.backgroundRenders());
+        Storage.open(sizing, clock), renderer, popularity, options, clock, EngineThreads.backgroundRenders());
   }
 
   /** The key of a request (see {@link PageRenderer#keyOf}); null when it names no page. */

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.gatewayz.modelpages.testing.FaultProxy;
 import com.gatewayz.modelpages.testing.TerracottaServer;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -280,7 +281,7 @@ class ClusterFaultsIT {
   @Test
   void aServerTooSmallForThePoolsIsNamedWithTheSizeItNeeds() {
     try (TerracottaServer small = TerracottaServer.start(64, LEASE)) {
-      assertThatThrownBy(() -> ClusterStorage.open(ClusterNode.sizing(small.uri("too-small"), 16)))
+      assertThatThrownBy(() -> ClusterStorage.open(ClusterNode.sizing(small.uri("too-small"), 16), Clock.systemUTC()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("must hold at least MODEL_PAGES_CLUSTER_CACHE_MB (16) + 88 MB = 104 MB")
           .hasMessageContaining("Insufficient defined resources");

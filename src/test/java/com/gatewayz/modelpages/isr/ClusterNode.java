@@ -37,7 +37,7 @@ final class ClusterNode implements AutoCloseable {
   }
 
   static ClusterNode join(URI uri, PageRenderer renderer) {
-    return new ClusterNode(ClusterStorage.open(sizing(uri, 16)), renderer);
+    return new ClusterNode(ClusterStorage.open(sizing(uri, 16), Clock.systemUTC()), renderer);
   }
 
   static CacheSizing sizing(URI uri, long pagesMb) {
