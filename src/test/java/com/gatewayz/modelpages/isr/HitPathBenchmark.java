@@ -28,10 +28,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The cache HIT path as {@link IsrFilter} runs it for a fresh entry: the Ehcache lookup, the
- * validity check against the tag clock, the freshness check, and {@link PageWriter#write} of the
- * stored gzip bytes with the cache headers. 5,000 pre-rendered model pages (~20 KB of HTML, ~5 KB
- * gzip, ~20 tags each) requested with Zipf(s=1) keys, as Caffeine's {@code GetPutBenchmark}.
+ * The cache HIT path as {@link IsrFilter} runs it for a fresh entry: {@code Isr.serve} (the Ehcache
+ * lookup, the validity check against the tag clock, the freshness check, the hit counted) and
+ * {@link PageWriter#write} of the stored gzip bytes with the cache headers. 5,000 pre-rendered
+ * model pages (~20 KB of HTML, ~5 KB gzip, ~20 tags each) requested with Zipf(s=1) keys, as
+ * Caffeine's {@code GetPutBenchmark}.
  *
  * <p>Baselines, in the same run, so the results read as ratios: {@link #baseline} is a {@code
  * ConcurrentHashMap<String, byte[]>} get and the same single write of the same bytes to the same
