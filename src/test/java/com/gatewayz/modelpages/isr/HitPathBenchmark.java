@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -73,9 +75,15 @@ public class HitPathBenchmark {
   public static class Corpus {
     final List<String> keys = PageRendererForBench.keys(PAGES);
     final String[] trace = zipfTrace(keys, TRACE_LENGTH, SEED);
-    // As IsrFilter remembers the key of a path: made once, not per request.
-    final PageKey[] traceKeys =
-        Arrays.stream(trace).map(key -> new PageKey(key, true, false)).toArray(PageKey[]::new);
+    // As IsrFilter remembers the key of a path: one PageKey per page, made once.
+    final PageKey[] traceKeys = pageKeys(trace);
+  }
+
+  private static PageKey[] pageKeys(String[] trace) {
+    Map<String, PageKey> keys = new HashMap<>();
+    return Arrays.stream(trace)
+        .map(key -> keys.computeIfAbsent(key, k -> new PageKey(k, true, false)))
+        .toArray(PageKey[]::new);
   }
 
   /** The ISR engine over Ehcache with every page pre-rendered, served with the system clock. */
