@@ -10,7 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN's dependency rule: webhook, gateway, pages, edge → isr, catalog → platform; the HTTP API sits on
+ * DESIGN's dependency rule: webhook, gateway, pages, edge, popularity → isr, catalog → platform; the HTTP API sits on
  * the features it exposes, the live feed on the catalog; boot (the composition root) on top of
  * everything.
  */
@@ -28,7 +28,7 @@ class ArchitectureTest {
         .layer("Boot").definedBy("..modelpages.boot..")
         .layer("Api").definedBy("..modelpages.api..")
         .layer("Live").definedBy("..modelpages.live..")
-        .layer("Features").definedBy("..modelpages.webhook..", "..modelpages.gateway..", "..modelpages.pages..", "..modelpages.edge..")
+        .layer("Features").definedBy("..modelpages.webhook..", "..modelpages.gateway..", "..modelpages.pages..", "..modelpages.edge..", "..modelpages.popularity..")
         .layer("Core").definedBy("..modelpages.isr..", "..modelpages.catalog..")
         .layer("Platform").definedBy("..modelpages.platform..")
         .whereLayer("Boot").mayNotBeAccessedByAnyLayer()
@@ -68,12 +68,17 @@ class ArchitectureTest {
 
   @Test
   void featuresDoNotReachIntoEachOther() {
-    slices().matching("com.gatewayz.modelpages.(webhook|gateway|pages|edge)..").should().notDependOnEachOther().check(CLASSES);
+    slices().matching("com.gatewayz.modelpages.(webhook|gateway|pages|edge|popularity)..").should().notDependOnEachOther().check(CLASSES);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices().matching("com.gatewayz.modelpages.(**)").should().beFreeOfCycles().check(CLASSES);
   }
 
   @Test
   void noFeatureReachesIntoAnotherFeaturesInternals() {
-    for (String feature : new String[] {"api", "live", "webhook", "gateway", "pages", "edge", "isr", "catalog", "platform"}) {
+    for (String feature : new String[] {"api", "live", "webhook", "gateway", "pages", "edge", "popularity", "isr", "catalog", "platform"}) {
       noClasses()
           .that().resideOutsideOfPackage("..modelpages." + feature + "..")
           .should().dependOnClassesThat().resideInAPackage("..modelpages." + feature + ".internal..")

@@ -2,7 +2,7 @@ package com.gatewayz.modelpages.api;
 
 import com.gatewayz.modelpages.gateway.RefreshSummary;
 import com.gatewayz.modelpages.isr.Invalidation;
-import com.gatewayz.modelpages.isr.PageCache;
+import com.gatewayz.modelpages.isr.PurgeListener;
 import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.webhook.WebhookResult;
 import jakarta.json.JsonObject;
@@ -28,7 +28,7 @@ public final class AdminAudit {
   private AdminAudit() {}
 
   /** A purge listener recording every purge of the page cache. */
-  public static PageCache.PurgeListener purges(AuditLog log) {
+  public static PurgeListener purges(AuditLog log) {
     return invalidation -> log.record(PURGE, "purged", describe(invalidation));
   }
 

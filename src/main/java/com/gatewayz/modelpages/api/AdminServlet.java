@@ -3,7 +3,7 @@ package com.gatewayz.modelpages.api;
 import com.gatewayz.modelpages.edge.EdgeForwarder;
 import com.gatewayz.modelpages.gateway.RefreshJob;
 import com.gatewayz.modelpages.isr.Isr;
-import com.gatewayz.modelpages.pages.SiteContext;
+import com.gatewayz.modelpages.pages.view.SiteContext;
 import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
 import com.gatewayz.modelpages.platform.Settings;

@@ -40,7 +40,7 @@ public final class AdminView {
     this.stats = isr.stats();
     this.entries = isr.entryCount();
     this.stamped = isr.stampCount();
-    this.prerendered = List.copyOf(new TreeSet<>(isr.cache().prerenderedKeys()));
+    this.prerendered = List.copyOf(new TreeSet<>(isr.prerenderedKeys()));
     statuses.forEach(status -> gateways.add(row(status)));
     edgeStatuses.forEach(status -> edges.add(row(status)));
     log.entries().forEach(entry -> audit.add(row(entry)));

@@ -76,7 +76,7 @@ public class CacheResource {
     body.put("hitRatio", round(stats.hitRatio(), 4));
     body.put("renderMillisP50", round(stats.renderMillis(50), 2));
     body.put("renderMillisP99", round(stats.renderMillis(99), 2));
-    body.put("prerendered", new TreeSet<>(isr.cache().prerenderedKeys()));
+    body.put("prerendered", new TreeSet<>(isr.prerenderedKeys()));
     body.put("tags", Map.of("stamped", isr.stampCount()));
     body.put("negative", negative(isr.negativeCache()));
     if (isr.shared().isShared()) {

@@ -24,18 +24,19 @@ import com.gatewayz.modelpages.isr.Isr;
 import com.gatewayz.modelpages.isr.IsrMetrics;
 import com.gatewayz.modelpages.isr.IsrOptions;
 import com.gatewayz.modelpages.isr.Prerenderer;
-import com.gatewayz.modelpages.isr.ViewCounts;
 import com.gatewayz.modelpages.live.LiveLimits;
 import com.gatewayz.modelpages.live.ModelEventHub;
 import com.gatewayz.modelpages.pages.CatalogPurger;
-import com.gatewayz.modelpages.pages.CuratedPopularity;
 import com.gatewayz.modelpages.pages.JspPageRenderer;
-import com.gatewayz.modelpages.pages.SiteContext;
+import com.gatewayz.modelpages.pages.view.SiteContext;
 import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.platform.Metrics;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
 import com.gatewayz.modelpages.platform.SettingSource;
 import com.gatewayz.modelpages.platform.Settings;
+import com.gatewayz.modelpages.popularity.CuratedPopularity;
+import com.gatewayz.modelpages.popularity.ViewCounts;
+import com.gatewayz.modelpages.popularity.ViewDecay;
 import com.gatewayz.modelpages.webhook.ReplayGuard;
 import com.gatewayz.modelpages.webhook.WebhookProcessor;
 import com.gatewayz.modelpages.webhook.WebhookVerifier;
@@ -108,7 +109,8 @@ final class Application implements AutoCloseable {
     JspPageRenderer renderer = new JspPageRenderer(context, catalog, site);
     CacheSizing sizing = sizing(settings);
     ViewCounts views = ViewCounts.forCache(sizing);
-    isr = open(Isr.open(options(settings), sizing, renderer, new CuratedPopularity(catalog, views), views, clock));
+    open(ViewDecay.start(views, clock));
+    isr = open(Isr.open(options(settings), sizing, renderer, new CuratedPopularity(catalog, views), clock));
     catalog.addListener(new CatalogPurger(isr));
     purgeFolded(stored.aliases());
     if (isr.shared().isShared()) {
@@ -116,9 +118,9 @@ final class Application implements AutoCloseable {
       open(CatalogFollower.start(catalog));
     }
     AuditLog audit = new AuditLog(clock);
-    isr.cache().addPurgeListener(AdminAudit.purges(audit));
+    isr.addPurgeListener(AdminAudit.purges(audit));
     EdgeForwarder edges = open(EdgeForwarder.open(settings.edges(), settings.dataDir(), clock, metrics.registry()));
-    isr.cache().addPurgeListener(edges);
+    isr.addPurgeListener(edges);
     ModelEventHub events = open(new ModelEventHub(clock, LiveLimits.from(settings)));
     catalog.addListener(events);
     IsrMetrics.bind(isr, metrics.registry());
@@ -144,6 +146,7 @@ final class Application implements AutoCloseable {
         .register(Metrics.class, metrics)
         .register(CatalogService.class, catalog)
         .register(Isr.class, isr)
+        .register(ViewCounts.class, views)
         .register(Prerenderer.class, isr.prerenderer())
         .register(ModelEventHub.class, events)
         .register(JspPageRenderer.class, renderer)

@@ -2,7 +2,7 @@ package com.gatewayz.modelpages.edge;
 
 import com.gatewayz.modelpages.isr.EdgeKeys;
 import com.gatewayz.modelpages.isr.Invalidation;
-import com.gatewayz.modelpages.isr.PageCache;
+import com.gatewayz.modelpages.isr.PurgeListener;
 import com.gatewayz.modelpages.platform.EdgeSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -17,14 +17,14 @@ import java.util.stream.Collectors;
 
 /**
  * Forwards every purge of the page cache to the configured edges: told after the local purge (a
- * {@link PageCache.PurgeListener}), it appends the purge's names to the durable outbox and wakes
+ * {@link PurgeListener}), it appends the purge's names to the durable outbox and wakes
  * one delivery thread per edge, so the purging caller (which may hold the catalog's write lock)
  * never waits for an edge; {@link #awaitDelivered()} lets an endpoint wait afterwards. Only purges made on
  * this node arrive here (in a cluster, other nodes' purges reach this node's cache through the
  * shared tag clock, not as purges), so every purge reaches each edge once, from the node that made
  * it. Thread-safe.
  */
-public final class EdgeForwarder implements PageCache.PurgeListener, AutoCloseable {
+public final class EdgeForwarder implements PurgeListener, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EdgeForwarder.class.getName());
 

@@ -29,7 +29,7 @@ import org.ehcache.xml.XmlConfiguration;
  * clock's stamps (heap → persistent disk) under one persistence directory, so they survive and die
  * together. Close it on shutdown so the disk tier is marked clean.
  */
-public final class CacheStorage implements Storage {
+final class CacheStorage implements Storage {
 
   public static final String PAGES = "pages";
   public static final String STAMPS = "tag-stamps";
@@ -63,7 +63,7 @@ public final class CacheStorage implements Storage {
    * Opens (or creates) the cache; fails when another JVM holds the directory. A stored cache that
    * cannot be read is dropped, as Ehcache drops one after an unclean stop: the cache starts empty.
    */
-  public static CacheStorage open(CacheSizing sizing) {
+  static CacheStorage open(CacheSizing sizing) {
     try {
       return openOnce(sizing);
     } catch (UnreadableException e) {

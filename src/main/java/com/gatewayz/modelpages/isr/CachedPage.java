@@ -14,7 +14,7 @@ import java.util.HexFormat;
  * #identityCopy}, a weak reference to the inflated body that {@link IdentityBodies} holds, so an
  * identity hit of a heap-tier entry needs no lookup.
  */
-public final class CachedPage {
+final class CachedPage {
 
   private final String key;
   private final String path;

@@ -34,7 +34,8 @@ final class ClusterStorage implements Storage {
   private final ScheduledExecutorService monitor;
   private volatile ClusterConnection connection;
 
-  private ClusterStorage(CacheSizing sizing, ClusterConnection connection, ClusterGuard guard, LongSupplier nanoTime) {
+  private ClusterStorage(
+      CacheSizing sizing, ClusterConnection connection, ClusterGuard guard, LongSupplier nanoTime, Clock clock) {
     this.cluster = sizing.cluster().orElseThrow();
     this.sizes = ClusterConnection.Sizes.of(sizing);
     this.connection = connection;
@@ -47,19 +48,20 @@ final class ClusterStorage implements Storage {
     this.tagClock = new StampTable(stamps);
     this.shared =
         new ClusterSharedState(
-            new Counters(() -> this.connection.counters()), () -> this.connection.shared(), guard, Clock.systemUTC(), stamps::epoch);
+            new Counters(() -> this.connection.counters()), () -> this.connection.shared(), guard, clock, stamps::epoch);
     guard.attached();
     long period = Math.max(50, cluster.detachAfter().toMillis() / 6);
     this.monitor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("cluster-monitor"));
     monitor.scheduleWithFixedDelay(this::probe, period, period, TimeUnit.MILLISECONDS);
   }
 
-  static ClusterStorage open(CacheSizing sizing) {
+  /** @param clock the time shared state is stamped with */
+  static ClusterStorage open(CacheSizing sizing, Clock clock) {
     CacheSizing.Cluster cluster = sizing.cluster().orElseThrow();
     ClusterConnection connection = ClusterConnection.openAtStartup(ClusterConnection.Sizes.of(sizing), cluster);
     try {
       ClusterGuard guard = new ClusterGuard(cluster.uri().toString(), cluster.detachAfter(), System::nanoTime);
-      return new ClusterStorage(sizing, connection, guard, System::nanoTime);
+      return new ClusterStorage(sizing, connection, guard, System::nanoTime, clock);
     } catch (RuntimeException e) {
       connection.closeQuietly();
       throw new IllegalStateException(

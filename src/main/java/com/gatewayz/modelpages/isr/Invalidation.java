@@ -7,7 +7,7 @@ public record Invalidation(List<String> tags, List<String> paths) {
 
   public static final Invalidation NOTHING = new Invalidation(List.of(), List.of());
 
-  /** What {@link PageCache#purgeAll()} reports: every entry. */
+  /** What {@link Isr#purgeAll()} reports: every entry. */
   public static final Invalidation EVERYTHING = new Invalidation(List.of("*"), List.of());
 
   public Invalidation {

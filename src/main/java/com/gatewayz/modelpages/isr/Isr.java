@@ -1,41 +1,38 @@
 package com.gatewayz.modelpages.isr;
 
-import com.gatewayz.modelpages.platform.DaemonThreads;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.function.Supplier;
 
 /**
- * The ISR engine assembled: storage, tag clock, page cache, regeneration, pre-render. One per
- * application; {@link #close()} on shutdown so the disk tier is marked clean.
+ * The ISR engine: the one entry point of the filter ({@link #serve}, {@link #write}), purges, and
+ * the figures of the cache. It assembles the parts (each with one job) and owns none of their work.
+ * One per application; {@link #close()} on shutdown so the disk tier is marked clean.
  */
 public final class Isr implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(Isr.class.getName());
-  private static final int BACKGROUND_THREADS = 2;
-  private static final int BACKGROUND_QUEUE = 10_000;
+  private static final long PRERENDER_RETRY_CHECK_SECONDS = 5;
 
   private final Storage storage;
+  private final IsrOptions options;
+  private final Clock clock;
+  private final PageRenderer renderer;
+  private final CacheStats stats = new CacheStats();
   private final PageCache cache;
+  private final PrerenderedKeys prerendered;
+  private final Purges purges;
   private final Regenerator regenerator;
+  private final Serving serving;
+  private final PageWriter writer;
   private final Prerenderer prerenderer;
   private final PopularRefresh popularRefresh;
-  private final Popularity popularity;
-  private final ExecutorService background;
-  private final AtomicBoolean warmQueued = new AtomicBoolean();
-  private final ViewCounts views;
-  private final ScheduledExecutorService maintenance;
-  private volatile long lastDecayNanos = System.nanoTime();
-  private volatile Thread prerenderThread;
+  private final EngineThreads threads;
 
   Isr(
       Storage storage,
@@ -43,22 +40,26 @@ public final class Isr implements AutoCloseable {
       Popularity popularity,
       IsrOptions options,
       Clock clock,
-      ExecutorService background,
-      ViewCounts views) {
+      ExecutorService background) {
     this.storage = storage;
-    this.views = views;
-    this.maintenance = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("isr-maintenance"));
-    maintenance.scheduleAtFixedRate(this::decayViews, 1, 1, TimeUnit.HOURS);
-    this.popularity = popularity;
-    this.background = background;
-    this.cache = new PageCache(storage.pages(), storage.tagClock(), renderer, options, clock, new CacheStats());
-    this.regenerator = new Regenerator(cache, background, clock, options);
+    this.options = options;
+    this.clock = clock;
+    this.renderer = renderer;
+    this.threads = new EngineThreads(background);
+    this.cache = new PageCache(storage.pages(), storage.tagClock(), options.revalidateMillis(), clock);
+    this.prerendered = new PrerenderedKeys(options.prerenderTag());
+    this.purges = new Purges(storage.tagClock());
+    Renders renders = new Renders(cache, renderer, prerendered, stats, clock);
+    this.regenerator = new Regenerator(cache, renders, stats, background, clock, options);
+    this.serving =
+        new Serving(cache, regenerator, renderer, prerendered, popularity, stats, options.dynamicParams());
+    this.writer = new PageWriter(options.revalidateSeconds());
+    Supplier<List<String>> popular = () -> popularity.mostPopularKeys(options.prerenderLimit());
     this.prerenderer =
-        new Prerenderer(cache, () -> popularity.mostPopularKeys(options.prerenderLimit()), background, clock);
-    maintenance.scheduleWithFixedDelay(prerenderer::retryIfDue, 5, 5, TimeUnit.SECONDS);
-    this.popularRefresh =
-        new PopularRefresh(cache, regenerator, () -> popularity.mostPopularKeys(options.prerenderLimit()), clock);
-    cache.addPurgeListener(invalidation -> warmPopularLater());
+        new Prerenderer(cache, regenerator, prerendered, popular, renders::warmUp, background, clock);
+    this.popularRefresh = new PopularRefresh(cache, regenerator, popular, clock);
+    purges.addListener(new PopularWarmer(cache, regenerator, prerendered, popular, background));
+    threads.every(PRERENDER_RETRY_CHECK_SECONDS, prerenderer::retryIfDue);
   }
 
   /** Opens the cache storage and assembles the engine; pre-render starts with {@link #startPrerender(Runnable)}. */
@@ -67,33 +68,25 @@ public final class Isr implements AutoCloseable {
       CacheSizing sizing,
       PageRenderer renderer,
       Popularity popularity,
-      ViewCounts views,
       Clock clock) {
-    return new Isr(Storage.open(sizing), renderer, popularity, options, clock, backgroundExecutor(), views);
+    return new Isr(
+        Storage.open(sizing, clock), renderer, popularity, options, clock, EngineThreads.backgroundRenders());
   }
 
-  // Ages view counts by the real time since the last decay and saves them.
-  private void decayViews() {
-    long now = System.nanoTime();
-    double hours = (now - lastDecayNanos) / 3.6e12;
-    lastDecayNanos = now;
-    try {
-      views.decay(hours);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "[ISR] saving view counts failed", e);
-    }
+  /** The key of a request (see {@link PageRenderer#keyOf}); null when it names no page. */
+  PageKey keyOf(String path, String rawQuery) {
+    return renderer.keyOf(path, rawQuery);
   }
 
-  private static ExecutorService backgroundExecutor() {
-    ThreadFactory threads = DaemonThreads.named("isr-render");
-    return new ThreadPoolExecutor(
-        BACKGROUND_THREADS,
-        BACKGROUND_THREADS,
-        30,
-        TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(BACKGROUND_QUEUE),
-        threads,
-        new ThreadPoolExecutor.AbortPolicy());
+  /** Answers a request for a cacheable key: from the cache, or rendered now; never throws. */
+  Served serve(PageKey key) {
+    return serving.serve(key);
+  }
+
+  /** Writes what {@link #serve} answered, with the cache headers. */
+  void write(Served served, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    writer.write(request, response, served, clock.millis());
   }
 
   /**
@@ -101,49 +94,16 @@ public final class Isr implements AutoCloseable {
    * the server may still be starting the application when this is called.
    */
   public void startPrerender(Runnable awaitStarted) {
-    int limit = cache.options().prerenderLimit();
-    if (limit == 0) {
+    if (options.prerenderLimit() == 0) {
       prerenderer.skip();
       return;
     }
-    Thread thread = new Thread(() -> prerenderer.run(awaitStarted), "isr-prerender");
-    thread.setDaemon(true);
-    prerenderThread = thread;
-    thread.start();
+    threads.startPrerender(() -> prerenderer.run(awaitStarted));
   }
 
   /** Pre-renders in the calling thread (tests, tools). */
   public void prerenderNow() {
     prerenderer.run(() -> {});
-  }
-
-  // After a purge, popular pages that lost their entry are rendered again in the background.
-  private void warmPopularLater() {
-    if (!warmQueued.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      background.execute(
-          () -> {
-            warmQueued.set(false);
-            warmPopularNow();
-          });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      warmQueued.set(false);
-    }
-  }
-
-  void warmPopularNow() {
-    java.util.Set<String> keys = new java.util.LinkedHashSet<>(cache.prerenderedKeys());
-    keys.addAll(popularity.mostPopularKeys(cache.options().prerenderLimit()));
-    for (String key : keys) {
-      Lookup lookup = cache.lookup(key);
-      if (lookup.state() == Lookup.State.PURGED) {
-        regenerator.revalidateLater(key, cache.purgeReason(lookup.page()));
-      } else if (lookup.state() == Lookup.State.ABSENT) {
-        regenerator.revalidateLater(key, Revalidation.TAG);
-      }
-    }
   }
 
   /**
@@ -161,38 +121,45 @@ public final class Isr implements AutoCloseable {
   }
 
   /**
-   * Purges by tag and path: see {@link PageCache#purge}.
+   * Stamps the tags and paths; entries rendered before are never served again, on any node of a
+   * cluster, once it returns. The tag {@code *} purges every entry, as {@link #purgeAll}.
+   * Listeners are told only of purges made here and only once they succeeded.
    *
-   * @throws PurgeFailedException when the purge cannot be put in force on every node of a cluster;
-   *     answer 503 with {@code Retry-After: }{@link PurgeFailedException#retryAfterSeconds()}
+   * @throws PurgeFailedException when the purge cannot be put in force on every node of a cluster
+   *     (this node is cut off, or the server did not confirm it in time): nothing is promised, the
+   *     caller should answer 503 with {@code Retry-After: }{@link
+   *     PurgeFailedException#retryAfterSeconds()} so the purge is sent again
    */
   public Invalidation purge(Collection<String> tags, Collection<String> paths) {
-    return cache.purge(tags, paths);
+    return purges.purge(tags, paths);
   }
 
   /**
-   * Purges every page: see {@link PageCache#purgeAll}.
+   * Invalidates every entry; listeners are told of the tag {@code *}.
    *
    * @throws PurgeFailedException as {@link #purge}
    */
   public Invalidation purgeAll() {
-    return cache.purgeAll();
+    return purges.purgeAll();
   }
 
-  public PageCache cache() {
-    return cache;
+  /** Adds a listener told after every purge made on this node, on the purging thread. */
+  public void addPurgeListener(PurgeListener listener) {
+    purges.addListener(listener);
   }
 
-  Regenerator regenerator() {
-    return regenerator;
+  /** The keys pre-rendered at start-up; they carry the pre-render tag. */
+  public Set<String> prerenderedKeys() {
+    return prerendered.all();
   }
 
+  /** Whether the application may take traffic (see {@link Prerenderer#readiness()}). */
   public Prerenderer prerenderer() {
     return prerenderer;
   }
 
   public CacheStats stats() {
-    return cache.stats();
+    return stats;
   }
 
   /** False while the cluster's server cannot be reached (always true for a single node). */
@@ -203,11 +170,6 @@ public final class Isr implements AutoCloseable {
   /** State shared with the other nodes of a cluster; {@link SharedState#NONE} for a single node. */
   public SharedState shared() {
     return storage.shared();
-  }
-
-  /** Views per page key: what popularity is measured from. */
-  public ViewCounts views() {
-    return views;
   }
 
   /** The negative cache of 404s, apart from the page tiers that {@link #entryCount()} counts. */
@@ -225,25 +187,20 @@ public final class Isr implements AutoCloseable {
   }
 
   public int stampCount() {
-    return cache.tagClock().stampCount();
+    return storage.tagClock().stampCount();
+  }
+
+  PageCache cache() {
+    return cache;
+  }
+
+  Regenerator regenerator() {
+    return regenerator;
   }
 
   @Override
   public void close() {
-    maintenance.shutdownNow();
-    decayViews();
-    Thread thread = prerenderThread;
-    regenerator.close();
-    try {
-      // Short waits: a stop must reach storage.close() (the clean mark of the disk tier) quickly.
-      if (thread != null) {
-        thread.interrupt();
-        thread.join(1_000);
-      }
-      background.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    threads.close();
     storage.close();
   }
 }

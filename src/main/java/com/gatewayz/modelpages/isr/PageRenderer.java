@@ -14,11 +14,12 @@ public interface PageRenderer {
   PageKey keyOf(String path, String rawQuery);
 
   /**
-   * Renders the page of a cacheable key. A status of 500 or more, or an exception, is a failed
-   * render: it is never stored. A 404 is kept in the small negative cache (60 s unless the page
-   * sets a shorter max age), never in the page tiers.
+   * Renders the page of a cacheable key this renderer made with {@link #keyOf} (its route is the
+   * one {@link #keyOf} parsed). A status of 500 or more, or an exception, is a failed render: it is
+   * never stored. A 404 is kept in the small negative cache (60 s unless the page sets a shorter
+   * max age), never in the page tiers.
    */
-  RenderedPage render(String key) throws Exception;
+  RenderedPage render(PageKey key) throws Exception;
 
   /** The 404 page answered for a dynamic key that was not pre-rendered when dynamic params are off. */
   RenderedPage renderNotFound(String key) throws Exception;

@@ -11,11 +11,15 @@ import java.io.IOException;
  * Vary}, an ETag per encoding, {@code Age}, {@code Surrogate-Key} and {@code Cache-Tag} (see {@link
  * EdgeKeys}); answers {@code If-None-Match}
  * with 304 and HEAD without a body. The stored gzip bytes go out in one write; clients without
- * gzip get an identity copy or a streamed inflation ({@link IdentityBodies}).
+ * gzip get an identity copy or a streamed inflation ({@link IdentityBodies}). The one writer of
+ * pages: uncached ones (404 and 503 pages of the engine, the origin servlet's pages) go out through
+ * {@link #writeUncached}.
  */
-final class PageWriter {
+public final class PageWriter {
 
   static final int MAX_REMEMBERED_ENCODINGS = 256;
+  private static final String RETRY_AFTER_SECONDS = "30";
+  private static final String NOT_FOUND_CACHE_CONTROL = "public, s-maxage=60";
 
   private final String defaultCacheControl;
   private final IdentityBodies identityBodies;
@@ -33,6 +37,19 @@ final class PageWriter {
     this.defaultCacheControl =
         "public, s-maxage=" + revalidateSeconds + ", stale-while-revalidate=31536000";
     this.identityBodies = new IdentityBodies(identityCopyBytes);
+  }
+
+  /** Writes what the engine served, with its {@code X-Cache} state. */
+  void write(HttpServletRequest request, HttpServletResponse response, Served served, long nowMillis)
+      throws IOException {
+    switch (served.state()) {
+      case NOT_FOUND -> writeError(request, response, served.uncached(), 404, NOT_FOUND_CACHE_CONTROL);
+      case UNAVAILABLE -> {
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        writeError(request, response, served.uncached(), 503, "no-store");
+      }
+      default -> write(request, response, served.page(), served.state().name(), nowMillis);
+    }
   }
 
   void write(
@@ -93,11 +110,31 @@ final class PageWriter {
     return own != null ? own : defaultCacheControl;
   }
 
-  /** Writes a page that is not (or may not be) cached: errors and uncached 404s. */
-  static void writeUncached(
+  // A page the renderer could not render is a short text, never cached.
+  private static void writeError(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      RenderedPage page,
+      int status,
+      String cacheControl)
+      throws IOException {
+    if (page == null) {
+      String text =
+          status == 404 ? "Not found" : "This page is being regenerated. Please retry in a moment.";
+      writeUncached(request, response, Serving.plain(status, text), "no-store");
+      return;
+    }
+    response.setHeader("X-Cache", "MISS");
+    writeUncached(request, response, page, cacheControl);
+  }
+
+  /**
+   * Writes a page that is not (or may not be) cached, with {@code cacheControl}: the status, the
+   * content type and length, and the body unless the request is a HEAD.
+   */
+  public static void writeUncached(
       HttpServletRequest request, HttpServletResponse response, RenderedPage page, String cacheControl)
       throws IOException {
-    response.setHeader("X-Cache", "MISS");
     response.setHeader("Cache-Control", cacheControl);
     response.setStatus(page.status());
     response.setContentType(page.contentType());

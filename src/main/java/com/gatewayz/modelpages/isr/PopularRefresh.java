@@ -33,7 +33,7 @@ final class PopularRefresh {
 
   /** How often to run: a fifth of the revalidate period, between 1 s and 1 min. */
   long intervalMillis() {
-    long fifth = cache.options().revalidateMillis() / TICKS_PER_PERIOD;
+    long fifth = cache.revalidateMillis() / TICKS_PER_PERIOD;
     return Math.max(MIN_INTERVAL_MILLIS, Math.min(MAX_INTERVAL_MILLIS, fifth));
   }
 
@@ -65,6 +65,6 @@ final class PopularRefresh {
     if (lookup.state() != Lookup.State.FRESH || lookup.page().maxAgeSeconds() > 0) {
       return false;
     }
-    return lookup.page().renderedAtMillis() + cache.options().revalidateMillis() <= renewFrom;
+    return lookup.page().renderedAtMillis() + cache.revalidateMillis() <= renewFrom;
   }
 }

@@ -29,7 +29,10 @@ public final class Prerenderer {
   private static final int MAX_REASON = 300;
 
   private final PageCache cache;
+  private final Regenerator regenerator;
+  private final PrerenderedKeys prerendered;
   private final Supplier<List<String>> popularKeys;
+  private final Runnable warmUp;
   private final Executor retries;
   private final Clock clock;
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
@@ -45,9 +48,23 @@ public final class Prerenderer {
   /** Whether the application may take traffic, and if not why. */
   public record Readiness(boolean ready, String reason) {}
 
-  Prerenderer(PageCache cache, Supplier<List<String>> popularKeys, Executor retries, Clock clock) {
+  /**
+   * @param warmUp run after each pass (the renderer's {@link PageRenderer#warmUp()})
+   * @param retries where retries of failed pages run
+   */
+  Prerenderer(
+      PageCache cache,
+      Regenerator regenerator,
+      PrerenderedKeys prerendered,
+      Supplier<List<String>> popularKeys,
+      Runnable warmUp,
+      Executor retries,
+      Clock clock) {
     this.cache = cache;
+    this.regenerator = regenerator;
+    this.prerendered = prerendered;
     this.popularKeys = popularKeys;
+    this.warmUp = warmUp;
     this.retries = retries;
     this.clock = clock;
   }
@@ -63,7 +80,7 @@ public final class Prerenderer {
   }
 
   private void run(List<String> keys) {
-    cache.markPrerendered(keys);
+    prerendered.mark(keys);
     failed.clear();
     attempted = 0;
     total = keys.size();
@@ -88,7 +105,7 @@ public final class Prerenderer {
             (System.nanoTime() - start) / 1e9));
     passEnded();
     // After the pass, not during it: compiling views beside it slowed it down on two cores.
-    cache.renderer().warmUp();
+    warmUp.run();
   }
 
   private enum Outcome {
@@ -105,7 +122,8 @@ public final class Prerenderer {
     }
     long start = System.nanoTime();
     try {
-      CachedPage page = cache.renderAndStore(key);
+      // Through single flight: a page a request is rendering now is not rendered twice.
+      CachedPage page = regenerator.renderNow(key);
       LOG.info(
           String.format(
               Locale.ROOT,
@@ -144,7 +162,7 @@ public final class Prerenderer {
       return;
     }
     failedPasses++;
-    nextRetryAt = clock.millis() + Regenerator.backoffMillis(failedPasses);
+    nextRetryAt = clock.millis() + Backoffs.backoffMillis(failedPasses);
     LOG.warning("[ISR] Not ready: " + reason());
   }
 

@@ -5,32 +5,35 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
- * Single-flight regeneration: at most one render per key at a time, whether a request missed or a
- * stale page is revalidated in the background; every other caller waits for that render. A request
+ * Single-flight regeneration: at most one render per key at a time, whether a request missed, a
+ * page is pre-rendered or a stale page is revalidated in the background; every other caller waits
+ * for that render. The one retry of the engine lives here: a caller whose render (its own or the
+ * one it waited for) was overtaken by a purge renders again, up to {@value #MAX_ATTEMPTS} times. A request
  * never waits behind the background queue: it renders a queued flight of its key itself. A render
  * running past its deadline (on the clock) is stuck: the next caller replaces it with a render of
  * its own, unless too many replaced renders still hang, then callers get a 503 at once. Failed
  * background renders of a key back off (30 s, doubling to 10 min) while its stale page keeps being
  * served.
  */
-final class Regenerator implements AutoCloseable {
+final class Regenerator {
 
-  static final long FIRST_BACKOFF_MILLIS = 30_000;
-  static final long MAX_BACKOFF_MILLIS = 600_000;
+  static final int MAX_ATTEMPTS = 3;
 
   private static final Logger LOG = Logger.getLogger(Regenerator.class.getName());
   // A waiter looks at its flight's deadline this often; the deadline itself is judged on the clock.
   private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
   private final PageCache cache;
-  private final ExecutorService background;
+  private final Renders renders;
+  private final CacheStats stats;
+  private final Executor background;
   private final Clock clock;
   private final long waitMillis;
   private final long deadlineMillis;
@@ -38,36 +41,59 @@ final class Regenerator implements AutoCloseable {
   private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
   // Replaced flights whose render has not returned yet.
   private final Set<Flight> abandoned = ConcurrentHashMap.newKeySet();
-  private final ConcurrentHashMap<String, Backoff> backoffs = new ConcurrentHashMap<>();
+  private final Backoffs backoffs;
 
-  private record Backoff(int failures, long nextAttemptAt) {}
-
-  Regenerator(PageCache cache, ExecutorService background, Clock clock, IsrOptions options) {
+  Regenerator(
+      PageCache cache,
+      Renders renders,
+      CacheStats stats,
+      Executor background,
+      Clock clock,
+      IsrOptions options) {
     this.cache = cache;
+    this.renders = renders;
+    this.stats = stats;
     this.background = background;
     this.clock = clock;
     this.waitMillis = options.renderWaitMillis();
     this.deadlineMillis = options.renderDeadlineMillis();
     this.maxStuck = options.maxStuckRenders();
+    this.backoffs = new Backoffs(clock);
+  }
+
+  /** As {@link #renderNow(PageKey)} for a stored key's text (pre-render, tests). */
+  CachedPage renderNow(String key) throws RenderFailedException {
+    return renderNow(renders.keyOf(key));
   }
 
   /**
    * Renders {@code key} in this thread, or waits (bounded) for the render already running: a queued
-   * background render is taken over, a stuck one replaced.
+   * background render is taken over, a stuck one replaced. What it returns was valid when it
+   * returned: a render a purge overtook is done again, up to {@value #MAX_ATTEMPTS} renders.
    */
-  CachedPage renderForRequest(String key) throws RenderFailedException {
+  CachedPage renderNow(PageKey key) throws RenderFailedException {
     long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      CachedPage page = renderOrJoin(key, waitUntil);
+      if (cache.isValid(page)) {
+        return page;
+      }
+    }
+    throw new RenderFailedException(key.value(), "purged during each of " + MAX_ATTEMPTS + " renders");
+  }
+
+  private CachedPage renderOrJoin(PageKey key, long waitUntil) throws RenderFailedException {
     while (true) {
       Flight mine = Flight.running(clock.millis());
-      Flight current = flights.putIfAbsent(key, mine);
+      Flight current = flights.putIfAbsent(key.value(), mine);
       if (current == null) {
         return lead(key, mine);
       }
-      Flight led = takeOver(key, current, mine);
+      Flight led = takeOver(key.value(), current, mine);
       if (led != null) {
         return lead(key, led);
       }
-      CachedPage page = await(key, current, waitUntil);
+      CachedPage page = await(key.value(), current, waitUntil);
       if (page != null) {
         return page;
       }
@@ -99,7 +125,7 @@ final class Regenerator implements AutoCloseable {
       return false;
     }
     stuck.abandon();
-    cache.stats().renderReplaced();
+    stats.renderReplaced();
     LOG.warning("[ISR] render of " + key + " still running after " + deadlineMillis + " ms: replaced");
     return true;
   }
@@ -109,13 +135,22 @@ final class Regenerator implements AutoCloseable {
    * backing off after failures. Returns whether a render was queued.
    */
   boolean revalidateLater(String key, Revalidation trigger) {
+    return revalidateLater(key, null, trigger);
+  }
+
+  /** As {@link #revalidateLater(String, Revalidation)} with the request's key. */
+  boolean revalidateLater(PageKey key, Revalidation trigger) {
+    return revalidateLater(key.value(), key, trigger);
+  }
+
+  // A key known only by its text is parsed on the render thread, never on a STALE hit.
+  private boolean revalidateLater(String key, PageKey parsed, Revalidation trigger) {
     Flight current = flights.get(key);
     // Every STALE hit lands here while the render runs: answer those without allocating a flight.
     if (current != null && !current.isPastDeadline(clock.millis(), deadlineMillis)) {
       return false;
     }
-    Backoff backoff = backoffs.get(key);
-    if (backoff != null && clock.millis() < backoff.nextAttemptAt()) {
+    if (backoffs.remaining(key) > 0) {
       return false;
     }
     Flight mine = Flight.queued();
@@ -123,8 +158,8 @@ final class Regenerator implements AutoCloseable {
       return false;
     }
     try {
-      background.execute(() -> runQueued(key, mine));
-      cache.stats().revalidated(trigger);
+      background.execute(() -> runQueued(parsed != null ? parsed : renders.keyOf(key), mine));
+      stats.revalidated(trigger);
       return true;
     } catch (RejectedExecutionException e) {
       flights.remove(key, mine);
@@ -140,21 +175,23 @@ final class Regenerator implements AutoCloseable {
     return abandoned.size() < maxStuck && replace(key, current, mine);
   }
 
-  private void runQueued(String key, Flight flight) {
+  // One render: a purge that overtakes it leaves the key to the next request or warm-up.
+  private void runQueued(PageKey key, Flight flight) {
     if (!flight.start(clock.millis())) {
       return; // a request took it over
     }
     try {
       lead(key, flight);
     } catch (RenderFailedException e) {
-      backoffs.merge(key, firstBackoff(), (old, first) -> nextBackoff(old));
+      backoffs.failed(key.value());
     }
   }
 
-  private CachedPage lead(String key, Flight flight) throws RenderFailedException {
+  private CachedPage lead(PageKey pageKey, Flight flight) throws RenderFailedException {
+    String key = pageKey.value();
     try {
-      CachedPage page = cache.renderAndStore(key, flight::isAbandoned);
-      backoffs.remove(key);
+      CachedPage page = renders.renderOnce(pageKey, flight::isAbandoned);
+      backoffs.succeeded(key);
       finish(key, flight).complete(page);
       return page;
     } catch (RenderFailedException e) {
@@ -201,24 +238,9 @@ final class Regenerator implements AutoCloseable {
     }
   }
 
-  private Backoff firstBackoff() {
-    return new Backoff(1, clock.millis() + FIRST_BACKOFF_MILLIS);
-  }
-
-  private Backoff nextBackoff(Backoff previous) {
-    int failures = previous.failures() + 1;
-    return new Backoff(failures, clock.millis() + backoffMillis(failures));
-  }
-
-  /** The wait after {@code failures} failures in a row: 30 s, doubling to 10 min. */
-  static long backoffMillis(int failures) {
-    return Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(Math.max(failures, 1) - 1, 10));
-  }
-
   /** Milliseconds until {@code key} may be retried in the background; 0 when it may now. */
   long backoffRemaining(String key) {
-    Backoff backoff = backoffs.get(key);
-    return backoff == null ? 0 : Math.max(0, backoff.nextAttemptAt() - clock.millis());
+    return backoffs.remaining(key);
   }
 
   /** Renders running past their deadline now: replaced ones still hanging and overdue current ones. */
@@ -231,10 +253,5 @@ final class Regenerator implements AutoCloseable {
       }
     }
     return abandoned.size() + overdue;
-  }
-
-  @Override
-  public void close() {
-    background.shutdownNow();
   }
 }

@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.isr;
 
 /** A render threw, answered 5xx, timed out for a waiter, or kept being purged while it ran. */
-public final class RenderFailedException extends Exception {
+final class RenderFailedException extends Exception {
 
   public RenderFailedException(String key, String reason) {
     super("render of " + key + " failed: " + reason);

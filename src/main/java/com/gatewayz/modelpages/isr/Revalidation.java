@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.isr;
 
 /** Why a cached page was rendered again: it grew old, or a tag or path purge invalidated it. */
-public enum Revalidation {
+enum Revalidation {
   TIME,
   TAG,
   PATH;

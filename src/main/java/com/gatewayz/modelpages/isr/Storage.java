@@ -1,5 +1,7 @@
 package com.gatewayz.modelpages.isr;
 
+import java.time.Clock;
+
 /**
  * Where the engine keeps pages and its tag clock: one node's Ehcache (heap, off-heap, disk) or the
  * clustered tier shared by several nodes.
@@ -18,7 +20,7 @@ interface Storage extends AutoCloseable {
   @Override
   void close();
 
-  static Storage open(CacheSizing sizing) {
-    return sizing.cluster().isPresent() ? ClusterStorage.open(sizing) : CacheStorage.open(sizing);
+  static Storage open(CacheSizing sizing, Clock clock) {
+    return sizing.cluster().isPresent() ? ClusterStorage.open(sizing, clock) : CacheStorage.open(sizing);
   }
 }

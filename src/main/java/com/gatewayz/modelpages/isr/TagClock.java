@@ -7,7 +7,7 @@ import java.util.Collection;
  * stamps it with the next tick; an entry is valid only if its render started at or after the stamp
  * of each of its tags and of its path, and at or after the low-water mark. Thread-safe.
  */
-public interface TagClock {
+interface TagClock {
 
   /**
    * What {@link #currentTick()} and {@link #version()} answer while a shared clock cannot vouch for

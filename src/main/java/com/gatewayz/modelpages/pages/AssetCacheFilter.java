@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.pages;
 
+import com.gatewayz.modelpages.pages.view.SiteContext;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

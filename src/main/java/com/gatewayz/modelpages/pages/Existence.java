@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.pages;
 
+import com.gatewayz.modelpages.pages.view.IndexQuery;
 import com.gatewayz.modelpages.catalog.Catalog;
 
 /**

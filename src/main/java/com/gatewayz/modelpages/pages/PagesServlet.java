@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.pages;
 
+import com.gatewayz.modelpages.isr.PageWriter;
 import com.gatewayz.modelpages.isr.RenderedPage;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
 import jakarta.servlet.ServletException;
@@ -27,12 +28,6 @@ public class PagesServlet extends HttpServlet {
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     RenderedPage page = renderer.renderUncached(path, request.getQueryString());
-    response.setStatus(page.status());
-    response.setHeader("Cache-Control", "private, no-cache");
-    response.setContentType(page.contentType());
-    response.setContentLength(page.body().length);
-    if (!"HEAD".equals(request.getMethod())) {
-      response.getOutputStream().write(page.body());
-    }
+    PageWriter.writeUncached(request, response, page, "private, no-cache");
   }
 }

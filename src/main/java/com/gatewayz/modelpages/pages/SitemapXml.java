@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.pages;
 
+import com.gatewayz.modelpages.pages.view.SiteContext;
 import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.Model;
 import java.nio.charset.StandardCharsets;

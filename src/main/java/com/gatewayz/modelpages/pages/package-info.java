@@ -1,7 +1,7 @@
 /**
- * The site's pages: the {@link com.gatewayz.modelpages.isr.PageRenderer} implementation, routing of
- * page paths to views, the sitemap, and the servlets behind the cache. Views are JSPs under {@code
- * WEB-INF/views} fed by the view beans of {@code pages.view}. May depend on {@code isr}, {@code
- * catalog} and {@code platform}.
+ * The site's pages: the {@link com.gatewayz.modelpages.isr.PageRenderer} implementation (a thin
+ * router, one class per page kind, each naming its cache tags), the sitemap, and the servlets and
+ * filters behind the cache. Views are JSPs under {@code WEB-INF/views} fed by the view beans of
+ * {@code pages.view}. May depend on {@code isr}, {@code catalog} and {@code platform}.
  */
 package com.gatewayz.modelpages.pages;

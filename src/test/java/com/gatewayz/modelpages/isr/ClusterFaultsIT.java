@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.gatewayz.modelpages.testing.FaultProxy;
 import com.gatewayz.modelpages.testing.TerracottaServer;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -228,7 +229,7 @@ class ClusterFaultsIT {
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return b.cache().renderAndStore("/p/inflight");
+                return b.isr.regenerator().renderNow("/p/inflight");
               } catch (RenderFailedException e) {
                 throw new IllegalStateException(e);
               }
@@ -252,9 +253,9 @@ class ClusterFaultsIT {
     b.read("/p/star1");
     b.read("/p/star2");
 
-    Invalidation done = a.isr.purge(List.of(PageCache.EVERYTHING), List.of());
+    Invalidation done = a.isr.purge(List.of(Purges.EVERYTHING), List.of());
 
-    assertThat(done.tags()).containsExactly(PageCache.EVERYTHING);
+    assertThat(done.tags()).containsExactly(Purges.EVERYTHING);
     assertThat(b.cache().lookup("/p/star1").state()).isEqualTo(Lookup.State.PURGED);
     assertThat(b.cache().lookup("/p/star2").state()).isEqualTo(Lookup.State.PURGED);
   }
@@ -280,7 +281,7 @@ class ClusterFaultsIT {
   @Test
   void aServerTooSmallForThePoolsIsNamedWithTheSizeItNeeds() {
     try (TerracottaServer small = TerracottaServer.start(64, LEASE)) {
-      assertThatThrownBy(() -> ClusterStorage.open(ClusterNode.sizing(small.uri("too-small"), 16)))
+      assertThatThrownBy(() -> ClusterStorage.open(ClusterNode.sizing(small.uri("too-small"), 16), Clock.systemUTC()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("must hold at least MODEL_PAGES_CLUSTER_CACHE_MB (16) + 88 MB = 104 MB")
           .hasMessageContaining("Insufficient defined resources");

@@ -30,15 +30,14 @@ final class ClusterNode implements AutoCloseable {
         new Isr(
             storage,
             renderer,
-            limit -> List.of(),
+            new FakePopularity(),
             new IsrOptions(3600, true, 0, "popular", 5_000),
             Clock.systemUTC(),
-            new ManualExecutor(),
-            new ViewCounts(null));
+            new ManualExecutor());
   }
 
   static ClusterNode join(URI uri, PageRenderer renderer) {
-    return new ClusterNode(ClusterStorage.open(sizing(uri, 16)), renderer);
+    return new ClusterNode(ClusterStorage.open(sizing(uri, 16), Clock.systemUTC()), renderer);
   }
 
   static CacheSizing sizing(URI uri, long pagesMb) {
@@ -60,7 +59,7 @@ final class ClusterNode implements AutoCloseable {
     if (lookup.state() == Lookup.State.FRESH || lookup.state() == Lookup.State.STALE) {
       return lookup.page();
     }
-    return cache().renderAndStore(key);
+    return isr.regenerator().renderNow(key);
   }
 
   /** The version a {@link FakeRenderer} page shows ({@code <html>name vN</html>}). */

@@ -46,7 +46,8 @@ final class FakeRenderer implements PageRenderer {
   }
 
   @Override
-  public RenderedPage render(String key) throws Exception {
+  public RenderedPage render(PageKey pageKey) throws Exception {
+    String key = pageKey.value();
     renders.incrementAndGet();
     rendersByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
     String name = key.substring(key.lastIndexOf('/') + 1);

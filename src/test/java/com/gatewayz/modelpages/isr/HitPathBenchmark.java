@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -28,10 +30,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * The cache HIT path as {@link IsrFilter} runs it for a fresh entry: the Ehcache lookup, the
- * validity check against the tag clock, the freshness check, and {@link PageWriter#write} of the
- * stored gzip bytes with the cache headers. 5,000 pre-rendered model pages (~20 KB of HTML, ~5 KB
- * gzip, ~20 tags each) requested with Zipf(s=1) keys, as Caffeine's {@code GetPutBenchmark}.
+ * The cache HIT path as {@link IsrFilter} runs it for a fresh entry: {@code Isr.serve} (the Ehcache
+ * lookup, the validity check against the tag clock, the freshness check, the hit counted) and
+ * {@link PageWriter#write} of the stored gzip bytes with the cache headers. 5,000 pre-rendered
+ * model pages (~20 KB of HTML, ~5 KB gzip, ~20 tags each) requested with Zipf(s=1) keys, as
+ * Caffeine's {@code GetPutBenchmark}.
  *
  * <p>Baselines, in the same run, so the results read as ratios: {@link #baseline} is a {@code
  * ConcurrentHashMap<String, byte[]>} get and the same single write of the same bytes to the same
@@ -55,11 +58,32 @@ public class HitPathBenchmark {
   private static final long SEED = 20_240_601L;
   private static final List<String> UNRELATED_TAG = List.of("model:not-on-any-page");
 
+  // Views are not part of the measured path (they were not before the engine counted them).
+  private static final Popularity NO_VIEWS =
+      new Popularity() {
+        @Override
+        public List<String> mostPopularKeys(int limit) {
+          return List.of();
+        }
+
+        @Override
+        public void viewed(String key) {}
+      };
+
   /** The page keys and a Zipf(s=1) trace over them, the most popular scattered among the keys. */
   @State(Scope.Benchmark)
   public static class Corpus {
     final List<String> keys = PageRendererForBench.keys(PAGES);
     final String[] trace = zipfTrace(keys, TRACE_LENGTH, SEED);
+    // As IsrFilter remembers the key of a path: one PageKey per page, made once.
+    final PageKey[] traceKeys = pageKeys(trace);
+  }
+
+  private static PageKey[] pageKeys(String[] trace) {
+    Map<String, PageKey> keys = new HashMap<>();
+    return Arrays.stream(trace)
+        .map(key -> keys.computeIfAbsent(key, k -> new PageKey(k, true, false)))
+        .toArray(PageKey[]::new);
   }
 
   /** The ISR engine over Ehcache with every page pre-rendered, served with the system clock. */
@@ -73,6 +97,7 @@ public class HitPathBenchmark {
     @Param({"heap", "default"})
     String sizing;
 
+    final Clock clock = Clock.systemUTC();
     Isr isr;
     PageCache cache;
     PageWriter writer;
@@ -90,15 +115,14 @@ public class HitPathBenchmark {
           new Isr(
               CacheStorage.open(cacheSizing()),
               new PageRendererForBench(),
-              limit -> List.of(),
+              NO_VIEWS,
               options,
-              Clock.systemUTC(),
-              new ManualExecutor(),
-              new ViewCounts(null));
+              clock,
+              new ManualExecutor());
       cache = isr.cache();
       long identityBytes = 0;
       for (String key : corpus.keys) {
-        identityBytes += cache.renderAndStore(key).identityLength();
+        identityBytes += isr.regenerator().renderNow(key).identityLength();
       }
       writer = new PageWriter(options.revalidateSeconds(), identityCopyBytes(identityBytes));
       for (String key : corpus.keys) {
@@ -130,12 +154,13 @@ public class HitPathBenchmark {
     private void checkServes(String key) throws IOException {
       CachedPage page = cache.store().get(key);
       ResponseForBench response = new ResponseForBench();
-      long gzipBytes = serve(key, RequestForBench.gzip(), response);
+      PageKey pageKey = new PageKey(key, true, false);
+      long gzipBytes = serve(pageKey, RequestForBench.gzip(), response);
       boolean gzip =
           gzipBytes == page.gzipLength()
               && response.contentLength() == page.gzipLength()
               && "gzip".equals(response.getHeader("Content-Encoding"));
-      long identityBytes = serve(key, RequestForBench.identity(), response) - gzipBytes;
+      long identityBytes = serve(pageKey, RequestForBench.identity(), response) - gzipBytes;
       boolean identity =
           identityBytes == page.identityLength() && response.getHeader("Content-Encoding") == null;
       if (!gzip || !identity || !"HIT".equals(response.getHeader("X-Cache"))) {
@@ -144,14 +169,13 @@ public class HitPathBenchmark {
     }
 
     /** What {@link IsrFilter} does for a fresh entry; returns the body bytes the response took so far. */
-    long serve(String key, RequestForBench request, ResponseForBench response) throws IOException {
+    long serve(PageKey key, RequestForBench request, ResponseForBench response) throws IOException {
       response.recycle();
-      Lookup lookup = cache.lookup(key);
-      if (lookup.state() != Lookup.State.FRESH) {
-        throw new IllegalStateException(key + " is " + lookup.state() + ", not a HIT");
+      Served served = isr.serve(key);
+      if (served.state() != Served.State.HIT) {
+        throw new IllegalStateException(key.value() + " is " + served.state() + ", not a HIT");
       }
-      cache.stats().hit();
-      writer.write(request, response, lookup.page(), "HIT", cache.clock().millis());
+      writer.write(request, response, served, clock.millis());
       return response.bytesWritten();
     }
 
@@ -174,7 +198,7 @@ public class HitPathBenchmark {
     public void fill(Corpus corpus) {
       PageRendererForBench renderer = new PageRendererForBench();
       for (String key : corpus.keys) {
-        pages.put(key, Gzip.compress(renderer.render(key).body()));
+        pages.put(key, Gzip.compress(renderer.render(new PageKey(key, true, false)).body()));
       }
     }
   }
@@ -196,6 +220,10 @@ public class HitPathBenchmark {
     String nextKey(Corpus corpus) {
       return corpus.trace[index++ & TRACE_MASK];
     }
+
+    PageKey nextPageKey(Corpus corpus) {
+      return corpus.traceKeys[index++ & TRACE_MASK];
+    }
   }
 
   @Benchmark
@@ -215,7 +243,7 @@ public class HitPathBenchmark {
 
   @Benchmark
   public long hit(Corpus corpus, Engine engine, Client client) throws IOException {
-    return engine.serve(client.nextKey(corpus), client.gzip, client.response);
+    return engine.serve(client.nextPageKey(corpus), client.gzip, client.response);
   }
 
   @Benchmark
@@ -230,7 +258,7 @@ public class HitPathBenchmark {
       client.hitsSincePurge = 0;
       engine.purgeUnrelatedTag();
     }
-    return engine.serve(client.nextKey(corpus), client.gzip, client.response);
+    return engine.serve(client.nextPageKey(corpus), client.gzip, client.response);
   }
 
   @Benchmark
@@ -241,7 +269,7 @@ public class HitPathBenchmark {
 
   @Benchmark
   public long hitIdentity(Corpus corpus, Engine engine, Client client) throws IOException {
-    return engine.serve(client.nextKey(corpus), client.identity, client.response);
+    return engine.serve(client.nextPageKey(corpus), client.identity, client.response);
   }
 
   @Benchmark

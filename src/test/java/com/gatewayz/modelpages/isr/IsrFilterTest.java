@@ -130,9 +130,9 @@ class IsrFilterTest {
     tomcat.get("/p/b");
     tomcat.get("/q");
 
-    assertThat(fixture.isr.views().score("/p/a")).isEqualTo(2);
-    assertThat(fixture.isr.views().score("/p/b")).isEqualTo(1);
-    assertThat(fixture.isr.views().score("/q")).isZero();
+    assertThat(fixture.popularity.views("/p/a")).isEqualTo(2);
+    assertThat(fixture.popularity.views("/p/b")).isEqualTo(1);
+    assertThat(fixture.popularity.views("/q")).isZero();
   }
 
   @Test
@@ -291,7 +291,7 @@ class IsrFilterTest {
     assertThat(fixture.isr.negativeCache().entries()).isEqualTo(1);
     assertThat(fixture.isr.negativeCache().hits()).isEqualTo(1);
     assertThat(fixture.isr.stats().hits()).as("apart from page hits").isZero();
-    assertThat(fixture.isr.views().score("/d/gone")).isZero();
+    assertThat(fixture.popularity.views("/d/gone")).isZero();
     assertThat(fixture.renderer.keyOfCallsFor("/d/gone")).as("no path memo").isEqualTo(2);
     assertThat(filter.rememberedKeys()).isZero();
   }
@@ -343,7 +343,7 @@ class IsrFilterTest {
   @Test
   void withDynamicParamsOffOnlyPrerenderedDynamicKeysExist() {
     start(false);
-    fixture.popular = List.of("/d/known");
+    fixture.popularity.keys = List.of("/d/known");
     fixture.isr.prerenderNow();
 
     HttpResponse<byte[]> known = tomcat.get("/d/known");

@@ -14,7 +14,7 @@ final class IsrFixture implements AutoCloseable {
   final FakeRenderer renderer = new FakeRenderer();
   final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
   final Isr isr;
-  List<String> popular = List.of();
+  final FakePopularity popularity = new FakePopularity();
 
   private IsrFixture(CacheSizing sizing, ExecutorService background, boolean dynamicParams, long waitMillis) {
     this(sizing, background, new IsrOptions(REVALIDATE_SECONDS, dynamicParams, 10, "popular", waitMillis));
@@ -22,7 +22,7 @@ final class IsrFixture implements AutoCloseable {
 
   private IsrFixture(CacheSizing sizing, ExecutorService background, IsrOptions options) {
     isr =
-        new Isr(CacheStorage.open(sizing), renderer, limit -> popular, options, clock, background, new ViewCounts(null));
+        new Isr(CacheStorage.open(sizing), renderer, popularity, options, clock, background);
   }
 
   /** Heap only, background work queued for the test to run. */

@@ -23,14 +23,23 @@ class PageCacheClockTest {
           .build(true);
   private final SwitchableClock tagClock = new SwitchableClock(new StampTable(new LocalStamps(StampStore.NONE, 100)));
   private final FakeRenderer renderer = new FakeRenderer();
+  private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
   private final PageCache cache =
       new PageCache(
           new PageStore(manager.getCache("pages", String.class, CachedPage.class), ClusterGuard.LOCAL),
           tagClock,
-          renderer,
-          new IsrOptions(60, true, 10, "popular", 5_000),
-          MutableClock.atEpochSeconds(1_700_000_000),
-          new CacheStats());
+          60_000,
+          clock);
+  private final CacheStats stats = new CacheStats();
+  private final Regenerator regenerator =
+      new Regenerator(
+          cache,
+          new Renders(cache, renderer, new PrerenderedKeys("popular"), stats, clock),
+          stats,
+          Runnable::run,
+          clock,
+          new IsrOptions(60, true, 10, "popular", 5_000));
+  private final Purges purges = new Purges(tagClock);
   private final List<Invalidation> told = new ArrayList<>();
 
   @AfterEach
@@ -40,8 +49,8 @@ class PageCacheClockTest {
 
   @Test
   void whileTheClockCannotVouchNoStoredPageIsServedValidatedBeforeOrNot() throws Exception {
-    cache.renderAndStore("/p/seen");
-    cache.renderAndStore("/p/unseen");
+    regenerator.renderNow("/p/seen");
+    regenerator.renderNow("/p/unseen");
     assertThat(cache.lookup("/p/seen").state()).isEqualTo(Lookup.State.FRESH);
 
     tagClock.available = false;
@@ -56,7 +65,7 @@ class PageCacheClockTest {
   void whileTheClockCannotVouchARenderIsServedOnceAndNotStored() throws Exception {
     tagClock.available = false;
 
-    CachedPage page = cache.renderAndStore("/p/a");
+    CachedPage page = regenerator.renderNow("/p/a");
 
     assertThat(page.renderTick()).isEqualTo(PageCache.UNCHECKED);
     assertThat(cache.isValid(page)).isTrue();
@@ -67,7 +76,7 @@ class PageCacheClockTest {
   void aRenderWhoseStampsCannotBeReadIsServedOnceAndNotStoredNorRetried() throws Exception {
     tagClock.unreadable = true;
 
-    CachedPage page = cache.renderAndStore("/p/a");
+    CachedPage page = regenerator.renderNow("/p/a");
 
     assertThat(page.renderTick()).isEqualTo(PageCache.UNCHECKED);
     assertThat(cache.store().get("/p/a")).isNull();
@@ -76,26 +85,26 @@ class PageCacheClockTest {
 
   @Test
   void aPurgeThatCannotBeConfirmedThrowsAndTellsNoListener() throws Exception {
-    cache.addPurgeListener(told::add);
-    cache.renderAndStore("/p/a");
+    purges.addListener(told::add);
+    regenerator.renderNow("/p/a");
     tagClock.refusing = true;
 
-    assertThatThrownBy(() -> cache.purge(List.of("t:a"), List.of())).isInstanceOf(PurgeFailedException.class);
-    assertThatThrownBy(cache::purgeAll).isInstanceOf(PurgeFailedException.class);
+    assertThatThrownBy(() -> purges.purge(List.of("t:a"), List.of())).isInstanceOf(PurgeFailedException.class);
+    assertThatThrownBy(purges::purgeAll).isInstanceOf(PurgeFailedException.class);
     assertThat(told).isEmpty();
   }
 
   @Test
   void aPurgeOfTheTagStarPurgesEverythingAndSaysSo() throws Exception {
-    cache.addPurgeListener(told::add);
-    cache.renderAndStore("/p/a");
-    cache.renderAndStore("/p/b");
+    purges.addListener(told::add);
+    regenerator.renderNow("/p/a");
+    regenerator.renderNow("/p/b");
 
-    Invalidation done = cache.purge(List.of(PageCache.EVERYTHING), List.of());
+    Invalidation done = purges.purge(List.of(Purges.EVERYTHING), List.of());
 
     assertThat(cache.lookup("/p/a").state()).isEqualTo(Lookup.State.PURGED);
     assertThat(cache.lookup("/p/b").state()).isEqualTo(Lookup.State.PURGED);
-    assertThat(done.tags()).containsExactly(PageCache.EVERYTHING);
+    assertThat(done.tags()).containsExactly(Purges.EVERYTHING);
     assertThat(told).containsExactly(done);
   }
 

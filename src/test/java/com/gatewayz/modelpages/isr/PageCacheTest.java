@@ -24,7 +24,7 @@ class PageCacheTest {
 
   @Test
   void aRenderedPageIsFreshThenStaleAfterTheRevalidatePeriod() throws Exception {
-    fixture.cache().renderAndStore("/p/a");
+    fixture.isr.regenerator().renderNow("/p/a");
 
     assertThat(fixture.state("/p/a")).isEqualTo(Lookup.State.FRESH);
     fixture.clock.advance(Duration.ofSeconds(IsrFixture.REVALIDATE_SECONDS - 1));
@@ -35,9 +35,9 @@ class PageCacheTest {
 
   @Test
   void aPurgeOfAnyOfItsTagsOrItsPathMakesTheEntryPurged() throws Exception {
-    fixture.cache().renderAndStore("/p/a");
-    fixture.cache().renderAndStore("/p/b");
-    fixture.cache().renderAndStore("/p/c");
+    fixture.isr.regenerator().renderNow("/p/a");
+    fixture.isr.regenerator().renderNow("/p/b");
+    fixture.isr.regenerator().renderNow("/p/c");
 
     fixture.isr.purge(List.of("t:a"), List.of());
     fixture.isr.purge(List.of(), List.of("/p/b"));
@@ -51,7 +51,7 @@ class PageCacheTest {
   void a404LivesInTheNegativeCacheNotInThePageTiersAndExpiresWithItsTtl() throws Exception {
     fixture.renderer.statuses.put("gone", 404);
 
-    CachedPage page = fixture.cache().renderAndStore("/p/gone");
+    CachedPage page = fixture.isr.regenerator().renderNow("/p/gone");
 
     assertThat(fixture.cache().store().get("/p/gone")).isNull();
     assertThat(page.maxAgeSeconds()).isEqualTo(60);
@@ -69,7 +69,7 @@ class PageCacheTest {
   @Test
   void aPurgeOfItsTagEndsA404AtOnce() throws Exception {
     fixture.renderer.statuses.put("gone", 404);
-    fixture.cache().renderAndStore("/p/gone");
+    fixture.isr.regenerator().renderNow("/p/gone");
 
     fixture.isr.purge(List.of("t:gone"), List.of());
 
@@ -78,17 +78,17 @@ class PageCacheTest {
 
   @Test
   void aPageThatBecomesA404LeavesThePageTiersAndComesBackWhenItExistsAgain() throws Exception {
-    fixture.cache().renderAndStore("/p/a");
+    fixture.isr.regenerator().renderNow("/p/a");
     fixture.renderer.statuses.put("a", 404);
     fixture.isr.purge(List.of("t:a"), List.of());
 
-    fixture.cache().renderAndStore("/p/a");
+    fixture.isr.regenerator().renderNow("/p/a");
 
     assertThat(fixture.cache().store().get("/p/a")).isNull();
     assertThat(fixture.state("/p/a")).isEqualTo(Lookup.State.NOT_FOUND);
     fixture.renderer.statuses.remove("a");
     fixture.isr.purge(List.of("t:a"), List.of());
-    fixture.cache().renderAndStore("/p/a");
+    fixture.isr.regenerator().renderNow("/p/a");
     assertThat(fixture.state("/p/a")).isEqualTo(Lookup.State.FRESH);
     assertThat(fixture.isr.negativeCache().entries()).isZero();
   }
@@ -98,7 +98,7 @@ class PageCacheTest {
     int keys = NegativeCache.MAX_ENTRIES + 500;
     for (int i = 0; i < keys; i++) {
       fixture.renderer.statuses.put("gone" + i, 404);
-      fixture.cache().renderAndStore("/p/gone" + i);
+      fixture.isr.regenerator().renderNow("/p/gone" + i);
     }
 
     assertThat(fixture.isr.negativeCache().entries()).isBetween(1L, (long) NegativeCache.MAX_ENTRIES);
@@ -111,8 +111,8 @@ class PageCacheTest {
     fixture.renderer.failing.add("a");
     fixture.renderer.statuses.put("b", 503);
 
-    assertThatThrownBy(() -> fixture.cache().renderAndStore("/p/a")).isInstanceOf(RenderFailedException.class);
-    assertThatThrownBy(() -> fixture.cache().renderAndStore("/p/b")).isInstanceOf(RenderFailedException.class);
+    assertThatThrownBy(() -> fixture.isr.regenerator().renderNow("/p/a")).isInstanceOf(RenderFailedException.class);
+    assertThatThrownBy(() -> fixture.isr.regenerator().renderNow("/p/b")).isInstanceOf(RenderFailedException.class);
 
     assertThat(fixture.state("/p/a")).isEqualTo(Lookup.State.ABSENT);
     assertThat(fixture.state("/p/b")).isEqualTo(Lookup.State.ABSENT);
@@ -127,7 +127,7 @@ class PageCacheTest {
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return fixture.cache().renderAndStore("/p/a");
+                return fixture.isr.regenerator().renderNow("/p/a");
               } catch (RenderFailedException e) {
                 throw new IllegalStateException(e);
               }
@@ -149,7 +149,7 @@ class PageCacheTest {
 
   @Test
   void anEntryStoredByARenderThatAPurgeOvertookIsInvalid() throws Exception {
-    CachedPage old = fixture.cache().renderAndStore("/p/a");
+    CachedPage old = fixture.isr.regenerator().renderNow("/p/a");
 
     fixture.isr.purge(List.of("all"), List.of());
 
@@ -158,7 +158,7 @@ class PageCacheTest {
 
   @Test
   void prerenderedKeysCarryThePrerenderTag() throws Exception {
-    fixture.popular = List.of("/p/a");
+    fixture.popularity.keys = List.of("/p/a");
     fixture.isr.prerenderNow();
 
     CachedPage page = fixture.cache().lookup("/p/a").page();
@@ -169,7 +169,7 @@ class PageCacheTest {
 
   @Test
   void preRenderWaitsUntilTheServerFinishedStartingTheApplication() throws Exception {
-    fixture.popular = List.of("/p/a");
+    fixture.popularity.keys = List.of("/p/a");
     CountDownLatch waiting = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(1);
 

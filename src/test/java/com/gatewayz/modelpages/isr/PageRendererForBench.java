@@ -83,7 +83,8 @@ final class PageRendererForBench implements PageRenderer {
   }
 
   @Override
-  public RenderedPage render(String key) {
+  public RenderedPage render(PageKey pageKey) {
+    String key = pageKey.value();
     String id = key.substring("/models/".length());
     SplittableRandom random = new SplittableRandom(key.hashCode());
     Set<String> tags = new LinkedHashSet<>();

@@ -20,8 +20,8 @@ class PersistenceTest {
   @Test
   void pagesSurviveACleanRestartAndPurgesStayPurged() throws Exception {
     try (IsrFixture first = IsrFixture.persistent(directory, new ManualExecutor())) {
-      first.cache().renderAndStore("/p/kept");
-      first.cache().renderAndStore("/p/purged");
+      first.isr.regenerator().renderNow("/p/kept");
+      first.isr.regenerator().renderNow("/p/purged");
       first.isr.purge(List.of("t:purged"), List.of());
     }
 
@@ -39,7 +39,7 @@ class PersistenceTest {
   @Test
   void aPurgeOfEverythingSurvivesARestart() throws Exception {
     try (IsrFixture first = IsrFixture.persistent(directory, new ManualExecutor())) {
-      first.cache().renderAndStore("/p/a");
+      first.isr.regenerator().renderNow("/p/a");
       first.isr.purgeAll();
     }
 
@@ -52,7 +52,7 @@ class PersistenceTest {
   void theDiskTierHoldsMorePagesThanTheHeapAndServesThemAfterARestart() throws Exception {
     try (IsrFixture first = IsrFixture.persistent(directory, new ManualExecutor())) {
       for (int i = 0; i < 500; i++) {
-        first.cache().renderAndStore("/p/page-" + i);
+        first.isr.regenerator().renderNow("/p/page-" + i);
       }
       assertThat(first.isr.entryCount()).isEqualTo(500);
     }
@@ -68,7 +68,7 @@ class PersistenceTest {
   @Test
   void aStoredCacheThatCannotBeReadIsDroppedAndTheCacheStartsEmpty() throws Exception {
     try (IsrFixture first = IsrFixture.persistent(directory, new ManualExecutor())) {
-      first.cache().renderAndStore("/p/purged");
+      first.isr.regenerator().renderNow("/p/purged");
       first.isr.purge(List.of("t:purged"), List.of());
     }
     truncateDataFiles(directory.resolve("cache"));
@@ -76,7 +76,7 @@ class PersistenceTest {
     try (IsrFixture second = IsrFixture.persistent(directory, new ManualExecutor())) {
       assertThat(second.isr.entryCount()).isZero();
       assertThat(second.state("/p/purged")).isNotEqualTo(Lookup.State.FRESH);
-      second.cache().renderAndStore("/p/new");
+      second.isr.regenerator().renderNow("/p/new");
       assertThat(second.state("/p/new")).isEqualTo(Lookup.State.FRESH);
     }
   }

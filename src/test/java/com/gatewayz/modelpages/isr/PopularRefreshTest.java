@@ -20,9 +20,9 @@ class PopularRefreshTest {
 
   @BeforeEach
   void popularAndUnpopularPages() throws Exception {
-    fixture.popular = List.of("/p/popular");
-    fixture.cache().renderAndStore("/p/popular");
-    fixture.cache().renderAndStore("/p/unpopular");
+    fixture.popularity.keys = List.of("/p/popular");
+    fixture.isr.regenerator().renderNow("/p/popular");
+    fixture.isr.regenerator().renderNow("/p/unpopular");
   }
 
   @AfterEach

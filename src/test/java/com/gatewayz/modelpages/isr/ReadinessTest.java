@@ -30,7 +30,7 @@ class ReadinessTest {
   }
 
   private void fivePopularPages() {
-    fixture.popular = List.of("/p/a", "/p/b", "/p/c", "/p/d", "/p/e");
+    fixture.popularity.keys = List.of("/p/a", "/p/b", "/p/c", "/p/d", "/p/e");
   }
 
   private void retryAfter(Duration wait) {

@@ -31,7 +31,7 @@ class RegeneratorTest {
     fixture.renderer.hold = new CountDownLatch(1);
     List<Future<CachedPage>> results = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      results.add(requests.submit(() -> fixture.isr.regenerator().renderForRequest("/p/a")));
+      results.add(requests.submit(() -> fixture.isr.regenerator().renderNow("/p/a")));
     }
     // Release the one render only once the 99 others are parked waiting for it.
     await().atMost(Duration.ofSeconds(20)).until(() -> IsrFilterTest.threadsAwaitingARender() == 99);
@@ -97,14 +97,14 @@ class RegeneratorTest {
   void aWaiterGivesUpAfterTheBoundedWait() throws Exception {
     try (IsrFixture quick = IsrFixture.withRenderWait(background, 200)) {
       quick.renderer.hold = new CountDownLatch(1);
-      Future<CachedPage> leader = requests.submit(() -> quick.isr.regenerator().renderForRequest("/p/a"));
+      Future<CachedPage> leader = requests.submit(() -> quick.isr.regenerator().renderNow("/p/a"));
       assertThat(quick.renderer.entered.await(10, TimeUnit.SECONDS)).isTrue();
 
       Future<Throwable> waiter =
           requests.submit(
               () -> {
                 try {
-                  quick.isr.regenerator().renderForRequest("/p/a");
+                  quick.isr.regenerator().renderNow("/p/a");
                   return null;
                 } catch (RenderFailedException e) {
                   return e;
@@ -119,7 +119,7 @@ class RegeneratorTest {
 
   @Test
   void purgedPopularPagesAreRenderedAgainInTheBackground() throws Exception {
-    fixture.popular = List.of("/p/a", "/p/b");
+    fixture.popularity.keys = List.of("/p/a", "/p/b");
     fixture.isr.prerenderNow();
     fixture.renderer.versions.put("a", 2);
 

@@ -47,7 +47,7 @@ class StuckRenderTest {
   }
 
   private Future<CachedPage> request(String key) {
-    return requests.submit(() -> regenerator().renderForRequest(key));
+    return requests.submit(() -> regenerator().renderNow(key));
   }
 
   private void pastTheDeadline() {
@@ -65,7 +65,7 @@ class StuckRenderTest {
     fixture.renderer.versions.put("a", 2);
     pastTheDeadline();
 
-    CachedPage second = regenerator().renderForRequest("/p/a");
+    CachedPage second = regenerator().renderNow("/p/a");
 
     assertThat(second.bodyText()).contains("a v2");
     assertThat(fixture.renderer.rendersOf("/p/a")).isEqualTo(2);
@@ -140,7 +140,7 @@ class StuckRenderTest {
     // Two replaced renders hang (the cap) and the third is past its deadline.
     assertThat(fixture.isr.stuckRenders()).isEqualTo(3);
 
-    assertThatThrownBy(() -> regenerator().renderForRequest("/p/a"))
+    assertThatThrownBy(() -> regenerator().renderNow("/p/a"))
         .isInstanceOf(RenderFailedException.class)
         .hasMessageContaining("stuck renders already hang");
     assertThat(fixture.renderer.rendersOf("/p/a")).isEqualTo(3);

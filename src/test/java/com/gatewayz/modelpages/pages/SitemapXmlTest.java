@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.pages;
 
+import com.gatewayz.modelpages.pages.view.SiteContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.Catalog;

@@ -4,7 +4,7 @@ import com.gatewayz.modelpages.catalog.Architecture;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.Offer;
 import com.gatewayz.modelpages.catalog.Pricing;
-import com.gatewayz.modelpages.pages.SiteContext;
+import com.gatewayz.modelpages.pages.view.SiteContext;
 import java.util.List;
 
 /** Models built in code for the catalog and view tests. */

@@ -7,17 +7,24 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Renders a JSP under {@code /WEB-INF/views} into bytes with the application's own request and
  * response: {@code include}, not {@code forward} (a forward of such a request writes nothing on
- * Tomcat). Early in start-up Tomcat has no dispatcher yet: wait for it.
+ * Tomcat). Early in start-up Tomcat has no dispatcher yet: wait for it (bounded).
  */
 public final class JspViews {
 
   private static final String VIEWS = "/WEB-INF/views/";
   private static final long DISPATCHER_WAIT_MILLIS = 60_000;
-  private static final long DISPATCHER_POLL_MILLIS = 100;
+  private static final Executor NEXT_LOOKUP =
+      CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS);
 
   private final ServletContext context;
 
@@ -60,22 +67,33 @@ public final class JspViews {
         .toList();
   }
 
+  // The calling thread waits on a future, bounded; the lookups are scheduled, not slept between.
   private RequestDispatcher awaitDispatcher(String viewPath) throws ServletException {
-    long deadline = System.currentTimeMillis() + DISPATCHER_WAIT_MILLIS;
-    while (true) {
-      RequestDispatcher dispatcher = context.getRequestDispatcher(viewPath);
-      if (dispatcher != null) {
-        return dispatcher;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new ServletException("no request dispatcher for " + viewPath);
-      }
-      try {
-        Thread.sleep(DISPATCHER_POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ServletException("interrupted while waiting for the web application to start", e);
-      }
+    RequestDispatcher dispatcher = context.getRequestDispatcher(viewPath);
+    if (dispatcher != null) {
+      return dispatcher;
     }
+    AtomicBoolean gaveUp = new AtomicBoolean();
+    try {
+      return poll(viewPath, gaveUp).get(DISPATCHER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new ServletException("no request dispatcher for " + viewPath);
+    } catch (ExecutionException e) {
+      throw new ServletException("looking up the request dispatcher for " + viewPath + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServletException("interrupted while waiting for the web application to start", e);
+    } finally {
+      gaveUp.set(true);
+    }
+  }
+
+  private CompletableFuture<RequestDispatcher> poll(String viewPath, AtomicBoolean gaveUp) {
+    return CompletableFuture.supplyAsync(() -> context.getRequestDispatcher(viewPath), NEXT_LOOKUP)
+        .thenCompose(
+            found ->
+                found != null || gaveUp.get()
+                    ? CompletableFuture.completedFuture(found)
+                    : poll(viewPath, gaveUp));
   }
 }

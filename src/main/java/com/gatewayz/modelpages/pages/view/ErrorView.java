@@ -1,6 +1,5 @@
 package com.gatewayz.modelpages.pages.view;
 
-import com.gatewayz.modelpages.pages.SiteContext;
 
 /**
  * The error page: 503 says the page is being regenerated and to retry shortly; any other status is

@@ -1,7 +1,6 @@
 package com.gatewayz.modelpages.pages.view;
 
 import com.gatewayz.modelpages.catalog.Catalog;
-import com.gatewayz.modelpages.pages.IndexQuery;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,9 +1,6 @@
 package com.gatewayz.modelpages.pages.view;
 
 import com.gatewayz.modelpages.catalog.Catalog;
-import com.gatewayz.modelpages.pages.IndexQuery;
-import com.gatewayz.modelpages.pages.ModelSearch;
-import com.gatewayz.modelpages.pages.SiteContext;
 import java.util.List;
 
 /**

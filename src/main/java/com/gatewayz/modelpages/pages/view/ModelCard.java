@@ -2,7 +2,6 @@ package com.gatewayz.modelpages.pages.view;
 
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.PriceFormat;
-import com.gatewayz.modelpages.pages.SiteContext;
 import java.util.List;
 
 /**

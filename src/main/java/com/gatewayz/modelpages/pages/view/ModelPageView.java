@@ -3,7 +3,6 @@ package com.gatewayz.modelpages.pages.view;
 import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.PriceFormat;
-import com.gatewayz.modelpages.pages.SiteContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;

@@ -4,7 +4,6 @@ import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.Offer;
 import com.gatewayz.modelpages.catalog.PriceFormat;
 import com.gatewayz.modelpages.catalog.Pricing;
-import com.gatewayz.modelpages.pages.SiteContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package com.gatewayz.modelpages.pages.view;
 
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.RetiredModel;
-import com.gatewayz.modelpages.pages.SiteContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

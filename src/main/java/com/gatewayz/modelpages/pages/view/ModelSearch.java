@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.pages;
+package com.gatewayz.modelpages.pages.view;
 
 import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.Model;

@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.pages;
+package com.gatewayz.modelpages.pages.view;
 
 import com.gatewayz.modelpages.catalog.TextQuery;
 import java.net.URLDecoder;

@@ -1,9 +1,8 @@
-package com.gatewayz.modelpages.pages;
+package com.gatewayz.modelpages.popularity;
 
 import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.isr.Popularity;
-import com.gatewayz.modelpages.isr.ViewCounts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +24,11 @@ public final class CuratedPopularity implements Popularity {
   public CuratedPopularity(CatalogService catalog, ViewCounts views) {
     this.catalog = catalog;
     this.views = views;
+  }
+
+  @Override
+  public void viewed(String key) {
+    views.viewed(key);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.isr;
+package com.gatewayz.modelpages.popularity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package com.gatewayz.modelpages.isr;
+package com.gatewayz.modelpages.popularity;
 
+import com.gatewayz.modelpages.isr.CacheSizing;
 import com.gatewayz.modelpages.platform.DurableFiles;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,11 +20,11 @@ import java.util.logging.Logger;
 
 /**
  * Views per page key, decayed over time (half-life {@value #HALF_LIFE_HOURS} h) and persisted, so
- * popularity follows traffic. Counting is a lock-free adder increment; {@link #decay(double)} folds the
- * new views into the scores and is meant to run on one thread (hourly and at shutdown). At most
- * {@value #MAX_KEYS} keys are tracked: the lowest scores are forgotten first, and new views go to
- * a bounded cache that keeps the most viewed keys. Only keys that named a page are counted (the
- * filter's business), so made-up paths cannot push real pages out.
+ * popularity follows traffic. Counting is a lock-free adder increment; {@link #decay(double)} folds
+ * the new views into the scores and is meant to run on one thread ({@link ViewDecay}: hourly and at
+ * shutdown). At most {@value #MAX_KEYS} keys are tracked: the lowest scores are forgotten first,
+ * and new views go to a bounded cache that keeps the most viewed keys. Only keys that named a page
+ * are counted (the cache's business), so made-up paths cannot push real pages out.
  */
 public final class ViewCounts {
 
@@ -114,7 +115,7 @@ public final class ViewCounts {
         }
       }
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "[ISR] view counts in " + file + " cannot be read; starting from zero", e);
+      LOG.log(Level.WARNING, "[Popularity] view counts in " + file + " cannot be read; starting from zero", e);
       return Map.of();
     }
     return bounded(loaded);

@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.pages;
+package com.gatewayz.modelpages.popularity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.Offer;
 import com.gatewayz.modelpages.catalog.Pricing;
-import com.gatewayz.modelpages.isr.ViewCounts;
 import com.gatewayz.modelpages.testing.MutableClock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.pages;
+package com.gatewayz.modelpages.pages.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

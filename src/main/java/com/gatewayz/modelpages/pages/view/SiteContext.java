@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.pages;
+package com.gatewayz.modelpages.pages.view;
 
 /**
  * What every view needs to build links: the context path for links within the site, and the
