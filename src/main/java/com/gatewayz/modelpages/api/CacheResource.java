@@ -6,15 +6,11 @@ import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.isr.Isr;
 import com.gatewayz.modelpages.isr.NegativeCache;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -27,14 +23,12 @@ import java.util.TreeSet;
 public class CacheResource {
 
   private final Isr isr;
-  private final AdminGuard admin;
   private final Clock clock;
   private final EdgeForwarder edges;
 
   @Inject
-  public CacheResource(Isr isr, AdminGuard admin, Clock clock, EdgeForwarder edges) {
+  public CacheResource(Isr isr, Clock clock, EdgeForwarder edges) {
     this.isr = isr;
-    this.admin = admin;
     this.clock = clock;
     this.edges = edges;
   }
@@ -42,11 +36,8 @@ public class CacheResource {
   @POST
   @Path("invalidate")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Map<String, Object> invalidate(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @Context HttpServletRequest client,
-      InvalidateRequest request) {
-    admin.check(authorization, client.getRemoteAddr(), "/api/cache/invalidate");
+  @AdminToken
+  public Map<String, Object> invalidate(InvalidateRequest request) {
     InvalidationTargets.Targets targets = InvalidationTargets.of(request);
     // A purge the cluster cannot confirm throws PurgeFailedException: 503 + Retry-After (ErrorMappers).
     Invalidation done = targets.everything() ? isr.purgeAll() : isr.purge(targets.tags(), targets.paths());
@@ -59,10 +50,8 @@ public class CacheResource {
   }
 
   @GET
-  public Map<String, Object> report(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @Context HttpServletRequest client) {
-    admin.check(authorization, client.getRemoteAddr(), "/api/cache");
+  @AdminToken
+  public Map<String, Object> report() {
     CacheStats stats = isr.stats();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("entries", isr.entryCount());

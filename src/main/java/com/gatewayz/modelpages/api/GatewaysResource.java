@@ -5,13 +5,11 @@ import com.gatewayz.modelpages.gateway.RefreshJob;
 import com.gatewayz.modelpages.gateway.RefreshSchedule;
 import com.gatewayz.modelpages.gateway.RefreshSummary;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
@@ -33,26 +31,20 @@ public class GatewaysResource {
 
   private final RefreshJob refresh;
   private final RefreshSchedule schedule;
-  private final AdminGuard admin;
-
   @Inject
-  public GatewaysResource(RefreshJob refresh, RefreshSchedule schedule, AdminGuard admin) {
+  public GatewaysResource(RefreshJob refresh, RefreshSchedule schedule) {
     this.refresh = refresh;
     this.schedule = schedule;
-    this.admin = admin;
   }
 
-  /** A wrong bearer token is refused (401, or 503 with admin off), not silently ignored. */
+  /**
+   * A bearer token is checked by the {@link AdminFilter} (a wrong one is refused, 401 or 503 with
+   * admin off, and backs off like on every admin endpoint), so here a bearer header means the admin.
+   */
   @GET
-  public Map<String, Object> list(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @Context HttpServletRequest client) {
-    boolean details =
-        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-    if (details) {
-      // Through the guard, so guessing the token here backs off like on every admin endpoint.
-      admin.check(authorization, client.getRemoteAddr(), "/api/gateways");
-    }
+  @AdminToken(optional = true)
+  public Map<String, Object> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    boolean details = AdminFilter.isBearer(authorization);
     List<Map<String, Object>> gateways = new ArrayList<>();
     refresh.statuses().forEach(status -> gateways.add(json(status, details)));
     Map<String, Object> body = new LinkedHashMap<>();
@@ -64,10 +56,8 @@ public class GatewaysResource {
 
   @POST
   @Path("refresh")
-  public Map<String, Object> refreshNow(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @Context HttpServletRequest client) {
-    admin.check(authorization, client.getRemoteAddr(), "/api/gateways/refresh");
+  @AdminToken
+  public Map<String, Object> refreshNow() {
     return json(refresh.runOnce());
   }
 
