@@ -24,7 +24,7 @@ import java.util.Set;
  * exactly; {@code created} is the release date at UTC midnight; supported parameters are derived
  * from {@code tool_call}, {@code reasoning} and {@code temperature}. Duplicates are per provider.
  */
-public final class ModelsDevFormat implements ListFormat {
+final class ModelsDevFormat implements ListFormat {
 
   @Override
   public void readEntries(JsonParser parser, String gatewayId, ListCollector out)

@@ -12,7 +12,7 @@ import jakarta.json.stream.JsonParser;
  * (else the gateway id) as its developer segment; the name is the id's last segment unless the
  * entry has one.
  */
-public final class OpenAiCompatibleFormat implements ListFormat {
+final class OpenAiCompatibleFormat implements ListFormat {
 
   @Override
   public void readEntries(JsonParser parser, String gatewayId, ListCollector out)

@@ -12,7 +12,7 @@ import jakarta.json.stream.JsonParser;
  * segment without {@code ~}; the name loses its "Developer: " prefix; {@code hugging_face_id} is
  * kept when it is an {@code org/name} repo id.
  */
-public final class OpenRouterFormat implements ListFormat {
+final class OpenRouterFormat implements ListFormat {
 
   // "AI21: Jamba Large 1.7": a longer head before ": " is part of the name, not a developer.
   private static final int MAX_PREFIX = 40;

@@ -15,7 +15,7 @@ import java.util.Set;
  * their case; an id without {@code /} gets the {@code organization} slug (else the gateway id) as
  * its developer segment.
  */
-public final class TogetherFormat implements ListFormat {
+final class TogetherFormat implements ListFormat {
 
   private static final Set<String> LANGUAGE_TYPES = Set.of("chat", "language", "code");
 
