@@ -6,8 +6,10 @@ import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.Evidence;
 import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.catalog.ModelJson;
 import com.gatewayz.modelpages.catalog.Offer;
 import com.gatewayz.modelpages.catalog.Pricing;
+import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.nio.charset.StandardCharsets;
@@ -124,5 +126,15 @@ class ModelAnswersJsonTest {
                 + "\"offers\":[{\"gateway\":\"groq\",\"pricing\":{\"prompt\":null,\"completion\":null},"
                 + "\"context_length\":4096,\"max_completion_tokens\":null,\"listing_id\":\"acme/plain\","
                 + "\"quantization\":null,\"evidence\":\"primary\"}],\"aliases\":[]}");
+  }
+
+  @Test
+  void aModelsAliasesFollowItsFieldsInOrder() {
+    JsonObject model = ModelJson.write(plain());
+
+    assertThat(jsonb.toJson(new ModelAnswers.OneModel(model, List.of("acme/plain-fp8", "groq/plain"))))
+        .isEqualTo(
+            model.toString().replaceFirst("}$", "")
+                + ",\"aliases\":[\"acme/plain-fp8\",\"groq/plain\"]}");
   }
 }
