@@ -96,7 +96,8 @@ class ModelAnswersJsonTest {
     Catalog catalog = Catalog.of(List.of(fast(), plain()));
 
     String page =
-        new String(ModelLists.build(catalog, Optional.empty(), 5, 10, null), StandardCharsets.UTF_8);
+        new String(
+            ModelLists.build(catalog, Optional.empty(), 5, 10, null), StandardCharsets.UTF_8);
 
     assertThat(page).isEqualTo("{\"data\":[],\"total\":2}");
   }
@@ -121,18 +122,21 @@ class ModelAnswersJsonTest {
             "{\"id\":\"acme/plain\",\"name\":\"Plain\",\"provider_slug\":\"acme\","
                 + "\"description\":\"A model\",\"context_length\":4096,"
                 + "\"pricing\":{\"prompt\":null,\"completion\":null},"
-                + "\"architecture\":{\"input_modalities\":[\"text\"],\"output_modalities\":[\"text\"]},"
-                + "\"supported_parameters\":[],\"source_gateways\":[\"groq\"],\"created\":1700000000,"
-                + "\"offers\":[{\"gateway\":\"groq\",\"pricing\":{\"prompt\":null,\"completion\":null},"
-                + "\"context_length\":4096,\"max_completion_tokens\":null,\"listing_id\":\"acme/plain\","
+                + "\"architecture\":{\"input_modalities\":[\"text\"],"
+                + "\"output_modalities\":[\"text\"]},\"supported_parameters\":[],"
+                + "\"source_gateways\":[\"groq\"],\"created\":1700000000,\"offers\":[{"
+                + "\"gateway\":\"groq\",\"pricing\":{\"prompt\":null,\"completion\":null},"
+                + "\"context_length\":4096,\"max_completion_tokens\":null,"
+                + "\"listing_id\":\"acme/plain\","
                 + "\"quantization\":null,\"evidence\":\"primary\"}],\"aliases\":[]}");
   }
 
   @Test
   void aModelsAliasesFollowItsFieldsInOrder() {
     JsonObject model = ModelJson.write(plain());
+    List<String> aliases = List.of("acme/plain-fp8", "groq/plain");
 
-    assertThat(jsonb.toJson(new ModelAnswers.OneModel(model, List.of("acme/plain-fp8", "groq/plain"))))
+    assertThat(jsonb.toJson(new ModelAnswers.OneModel(model, aliases)))
         .isEqualTo(
             model.toString().replaceFirst("}$", "")
                 + ",\"aliases\":[\"acme/plain-fp8\",\"groq/plain\"]}");
