@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN's dependency rule: webhook, gateway, pages, edge, popularity → isr, catalog → platform; the HTTP API sits on
- * the features it exposes, the live feed on the catalog; boot (the composition root) on top of
+ * the features it exposes (and on admin, whose guard checks its admin endpoints), health and metrics
+ * (ops) on isr and platform, the live feed on the catalog; boot (the composition root) on top of
  * everything.
  */
 class ArchitectureTest {
@@ -27,15 +28,19 @@ class ArchitectureTest {
         .consideringOnlyDependenciesInLayers()
         .layer("Boot").definedBy("..modelpages.boot..")
         .layer("Api").definedBy("..modelpages.api..")
+        .layer("Admin").definedBy("..modelpages.admin..")
+        .layer("Ops").definedBy("..modelpages.ops..")
         .layer("Live").definedBy("..modelpages.live..")
         .layer("Features").definedBy("..modelpages.webhook..", "..modelpages.gateway..", "..modelpages.pages..", "..modelpages.edge..", "..modelpages.popularity..")
         .layer("Core").definedBy("..modelpages.isr..", "..modelpages.catalog..")
         .layer("Platform").definedBy("..modelpages.platform..")
         .whereLayer("Boot").mayNotBeAccessedByAnyLayer()
         .whereLayer("Api").mayOnlyBeAccessedByLayers("Boot")
+        .whereLayer("Admin").mayOnlyBeAccessedByLayers("Api", "Boot")
+        .whereLayer("Ops").mayOnlyBeAccessedByLayers("Boot")
         .whereLayer("Live").mayOnlyBeAccessedByLayers("Boot")
-        .whereLayer("Features").mayOnlyBeAccessedByLayers("Api", "Boot")
-        .whereLayer("Core").mayOnlyBeAccessedByLayers("Api", "Live", "Features", "Boot")
+        .whereLayer("Features").mayOnlyBeAccessedByLayers("Api", "Admin", "Boot")
+        .whereLayer("Core").mayOnlyBeAccessedByLayers("Api", "Admin", "Ops", "Live", "Features", "Boot")
         .check(CLASSES);
   }
 
@@ -78,7 +83,7 @@ class ArchitectureTest {
 
   @Test
   void noFeatureReachesIntoAnotherFeaturesInternals() {
-    for (String feature : new String[] {"api", "live", "webhook", "gateway", "pages", "edge", "popularity", "isr", "catalog", "platform"}) {
+    for (String feature : new String[] {"api", "admin", "ops", "live", "webhook", "gateway", "pages", "edge", "popularity", "isr", "catalog", "platform"}) {
       noClasses()
           .that().resideOutsideOfPackage("..modelpages." + feature + "..")
           .should().dependOnClassesThat().resideInAPackage("..modelpages." + feature + ".internal..")

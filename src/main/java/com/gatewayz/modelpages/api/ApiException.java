@@ -4,7 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 /** A client-facing failure: answered as {@code {"error": message}} with its status. */
-public final class ApiException extends WebApplicationException {
+final class ApiException extends WebApplicationException {
 
   public ApiException(int status, String message) {
     super(message, ErrorMappers.json(status, message));

@@ -4,11 +4,11 @@ import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.ModelJson;
 import com.gatewayz.modelpages.catalog.TextQuery;
-import com.gatewayz.modelpages.platform.JsonSupport;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonWriter;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +24,8 @@ final class ModelLists {
   static final long MAX_BYTES = 16L * 1024 * 1024;
   // Counted for every answer on top of its bytes, so tiny answers cannot make the cache huge in entries.
   private static final int ENTRY_OVERHEAD_BYTES = 1024;
+  // Thread-safe; a default one writes what Jersey's JSON-B provider writes.
+  private static final Jsonb JSONB = JsonbBuilder.create();
 
   private record Key(String gateway, int offset, int limit) {}
 
@@ -59,13 +61,10 @@ final class ModelLists {
             .filter(m -> gateway.isEmpty() || m.sourceGateways().contains(gateway.get()))
             .filter(m -> text == null || text.matches(m))
             .toList();
-    JsonArrayBuilder data = JsonSupport.JSON.createArrayBuilder();
-    matches.stream().skip(offset).limit(limit).forEach(model -> data.add(ModelJson.write(model)));
+    List<JsonObject> data =
+        matches.stream().skip(offset).limit(limit).map(ModelJson::write).toList();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonWriter writer = JsonSupport.JSON.createWriter(out)) {
-      writer.writeObject(
-          JsonSupport.JSON.createObjectBuilder().add("data", data).add("total", matches.size()).build());
-    }
+    JSONB.toJson(new ModelAnswers.Page(data, matches.size()), out);
     return out.toByteArray();
   }
 }

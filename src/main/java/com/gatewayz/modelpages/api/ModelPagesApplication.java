@@ -21,6 +21,7 @@ public class ModelPagesApplication extends ResourceConfig {
     register(CacheResource.class);
     register(GatewaysResource.class);
     register(EdgesResource.class);
+    register(AdminFilter.class);
     register(new ErrorMappers.WebApplication());
     register(new ErrorMappers.Processing());
     register(new ErrorMappers.Jsonb());

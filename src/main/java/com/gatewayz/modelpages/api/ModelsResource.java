@@ -6,11 +6,8 @@ import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.catalog.ModelJson;
 import com.gatewayz.modelpages.catalog.TextQuery;
-import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -90,7 +86,7 @@ public class ModelsResource {
 
   @GET
   @Path("{id: .+}")
-  public JsonObject one(@PathParam("id") String id) {
+  public ModelAnswers.OneModel one(@PathParam("id") String id) {
     Optional<String> problem = ModelId.problem(id);
     if (problem.isPresent()) {
       throw ApiException.badRequest("invalid model id: " + problem.get());
@@ -98,18 +94,13 @@ public class ModelsResource {
     Catalog current = catalog.current();
     Optional<Model> model = current.findByAnyId(id);
     if (model.isPresent()) {
-      return withAliases(ModelJson.write(model.get()), current.aliasesOf(model.get()));
+      // Only the one-model answer lists aliases: the list stays as compact as before.
+      return new ModelAnswers.OneModel(
+          ModelJson.write(model.get()), current.aliasesOf(model.get()));
     }
     if (current.retired(id).isPresent()) {
       throw new ApiException(410, "model '" + id + "' was retired");
     }
     throw ApiException.notFound("model '" + id + "' not found");
-  }
-
-  // Only the one-model answer lists aliases: the list stays as compact as before.
-  private static JsonObject withAliases(JsonObject model, List<String> aliases) {
-    JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
-    aliases.forEach(array::add);
-    return JsonSupport.JSON.createObjectBuilder(model).add("aliases", array).build();
   }
 }

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.api;
 
+import com.gatewayz.modelpages.admin.AdminAudit;
 import com.gatewayz.modelpages.edge.EdgeForwarder;
 import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.webhook.WebhookResult;

@@ -1,5 +1,6 @@
 /**
- * The HTTP API: the JAX-RS application, its resources, JSON-B DTOs and exception mappers, plus the
- * health servlet. May depend on every feature's public types and on {@code platform}.
+ * The HTTP API: the JAX-RS application at {@code /api}, its resources, their answers as JSON-B
+ * records, the exception mappers and the one admin check ({@code AdminFilter}); and the webhook's
+ * servlet. May depend on every feature's public types, on {@code admin} and on {@code platform}.
  */
 package com.gatewayz.modelpages.api;

@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.boot;
 
-import com.gatewayz.modelpages.api.AdminAudit;
-import com.gatewayz.modelpages.api.AdminGuard;
+import com.gatewayz.modelpages.admin.AdminAudit;
+import com.gatewayz.modelpages.admin.AdminGuard;
 import com.gatewayz.modelpages.catalog.AliasFold;
 import com.gatewayz.modelpages.catalog.CacheTags;
 import com.gatewayz.modelpages.catalog.AliasTable;

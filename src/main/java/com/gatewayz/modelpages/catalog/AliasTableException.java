@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.catalog;
 
 /** The alias table file is missing or invalid; the message names the file and the field. */
-public final class AliasTableException extends RuntimeException {
+final class AliasTableException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

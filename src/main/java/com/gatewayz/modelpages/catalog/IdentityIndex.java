@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  *
  * @param <G> the caller's model (group of offers)
  */
-public final class IdentityIndex<G> {
+final class IdentityIndex<G> {
 
   /** The model an offer joins, the evidence that joined it and the key that matched. */
   public record Match<G>(G group, Evidence evidence, String key) {}

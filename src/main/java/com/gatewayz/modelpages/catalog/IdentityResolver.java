@@ -14,7 +14,7 @@ import java.util.Set;
  * listing, its seller and the table: an offer can be resolved on its own against an {@link
  * IdentityIndex}. Thread-safe.
  */
-public final class IdentityResolver {
+final class IdentityResolver {
 
   private final AliasTable table;
 

@@ -94,6 +94,11 @@ public record Listing(
         maxCompletionTokens, pricing, architecture, supportedParameters, created, provider, null);
   }
 
+  /** A builder of a listing with our catalog id {@code id}; every other field starts unknown. */
+  public static ListingBuilder builder(String id) {
+    return new ListingBuilder(id);
+  }
+
   /** True for a Hugging Face repo id: {@code org/name}, each 1–96 of {@code A-Z a-z 0-9 . _ -}. */
   public static boolean isRepoId(String value) {
     return value != null && REPO_ID.matcher(value).matches();
@@ -131,19 +136,18 @@ public record Listing(
 
   /** A listing carrying what a model document says (a webhook's or the curated file's model). */
   public static Listing of(Model model, Offer offer) {
-    return new Listing(
-        model.id(),
-        model.id(),
-        null,
-        model.name(),
-        model.developer(),
-        model.description(),
-        offer.contextLength() != null ? offer.contextLength() : model.contextLength() > 0 ? model.contextLength() : null,
-        offer.maxCompletionTokens(),
-        offer.pricing(),
-        model.architecture(),
-        model.supportedParameters(),
-        model.created(),
-        null);
+    return builder(model.id())
+        .gatewayModelId(model.id())
+        .name(model.name())
+        .developer(model.developer())
+        .description(model.description())
+        .contextLength(
+            offer.contextLength() != null ? offer.contextLength() : model.contextLength() > 0 ? model.contextLength() : null)
+        .maxCompletionTokens(offer.maxCompletionTokens())
+        .pricing(offer.pricing())
+        .architecture(model.architecture())
+        .supportedParameters(model.supportedParameters())
+        .created(model.created())
+        .build();
   }
 }

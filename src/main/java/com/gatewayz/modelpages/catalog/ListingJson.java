@@ -51,8 +51,8 @@ final class ListingJson {
     if (id == null || !ModelId.isValid(id)) {
       throw new InvalidModelException(path + ".id", "is not a valid model id");
     }
-    JsonObject pricing = JsonFields.object(json, "pricing", path);
-    JsonObject architecture = JsonFields.object(json, "architecture", path);
+    JsonObject pricing = ModelJson.FIELDS.object(json, "pricing", path);
+    JsonObject architecture = ModelJson.FIELDS.object(json, "architecture", path);
     return new Listing(
         id,
         text(json, "gateway_model_id", path),
@@ -60,32 +60,32 @@ final class ListingJson {
         text(json, "name", path),
         text(json, "provider_slug", path),
         text(json, "description", path),
-        JsonFields.integer(json, "context_length", path),
-        JsonFields.integer(json, "max_completion_tokens", path),
+        ModelJson.FIELDS.integer(json, "context_length", path),
+        ModelJson.FIELDS.integer(json, "max_completion_tokens", path),
         pricing == null
             ? Pricing.UNKNOWN
             : new Pricing(
-                JsonFields.decimal(pricing, "prompt", path + ".pricing"),
-                JsonFields.decimal(pricing, "completion", path + ".pricing")),
+                ModelJson.FIELDS.decimal(pricing, "prompt", path + ".pricing"),
+                ModelJson.FIELDS.decimal(pricing, "completion", path + ".pricing")),
         architecture == null
             ? null
             : new Architecture(
                 strings(architecture, "input_modalities", path + ".architecture"),
                 strings(architecture, "output_modalities", path + ".architecture")),
         strings(json, "supported_parameters", path),
-        JsonFields.integer(json, "created", path),
+        ModelJson.FIELDS.integer(json, "created", path),
         text(json, "provider", path),
         text(json, "hugging_face_id", path));
   }
 
   private static String text(JsonObject json, String name, String path)
       throws InvalidModelException {
-    return JsonFields.string(json, name, path, Integer.MAX_VALUE);
+    return ModelJson.FIELDS.string(json, name, path, Integer.MAX_VALUE);
   }
 
   private static List<String> strings(JsonObject json, String name, String path)
       throws InvalidModelException {
-    JsonArray array = JsonFields.array(json, name, path, Integer.MAX_VALUE);
+    JsonArray array = ModelJson.FIELDS.array(json, name, path, Integer.MAX_VALUE);
     List<String> values = new ArrayList<>();
     for (int i = 0; array != null && i < array.size(); i++) {
       if (!(array.get(i) instanceof JsonString item)) {

@@ -15,7 +15,7 @@ import java.util.List;
  *     host prefix or a quantization: of two listings of one model by one seller, an exact one is
  *     the better offer to show (a seller offers a model once)
  */
-public record ModelIdentity(List<Key> keys, String developer, String quantization, boolean exact) {
+record ModelIdentity(List<Key> keys, String developer, String quantization, boolean exact) {
 
   public ModelIdentity {
     keys = List.copyOf(keys);

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.JsonFieldReader;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -30,6 +31,10 @@ public final class ModelJson {
   private static final int MAX_ITEMS = ListingBounds.MAX_LIST_ITEMS;
   private static final int MAX_ITEM = ListingBounds.MAX_LIST_ITEM;
 
+  /** The strict field reader of every catalog document: an odd value is an {@link InvalidModelException}. */
+  static final JsonFieldReader<InvalidModelException> FIELDS =
+      JsonFieldReader.strict(InvalidModelException::new);
+
   private ModelJson() {}
 
   /** Reads one model; {@code path} names it in errors ({@code models[3]}). */
@@ -39,20 +44,20 @@ public final class ModelJson {
     }
     String id = requiredId(object, path);
     List<Offer> offers = offers(object, path);
-    Pricing pricing = pricing(JsonFields.object(object, "pricing", path), path + ".pricing");
+    Pricing pricing = pricing(FIELDS.object(object, "pricing", path), path + ".pricing");
     Model model =
         new Model(
             id,
-            JsonFields.string(object, "name", path, MAX_NAME),
+            FIELDS.string(object, "name", path, MAX_NAME),
             developer(object, id, path),
-            JsonFields.string(object, "description", path, MAX_DESCRIPTION),
-            Optional.ofNullable(JsonFields.wholeNumber(object, "context_length", path, MAX_CONTEXT))
+            FIELDS.string(object, "description", path, MAX_DESCRIPTION),
+            Optional.ofNullable(FIELDS.wholeNumber(object, "context_length", path, 0, MAX_CONTEXT))
                 .orElse(0L),
             pricing,
             null,
             architecture(object, path),
-            JsonFields.strings(object, "supported_parameters", path, MAX_ITEMS, MAX_ITEM),
-            JsonFields.wholeNumber(object, "created", path, MAX_CREATED),
+            FIELDS.strings(object, "supported_parameters", path, MAX_ITEMS, MAX_ITEM),
+            FIELDS.wholeNumber(object, "created", path, 0, MAX_CREATED),
             List.of());
     return offers.isEmpty() ? model : model.withOffers(offers);
   }
@@ -67,7 +72,7 @@ public final class ModelJson {
   }
 
   private static String requiredId(JsonObject object, String path) throws InvalidModelException {
-    String id = JsonFields.string(object, "id", path, ModelId.MAX_LENGTH + 1);
+    String id = FIELDS.string(object, "id", path, ModelId.MAX_LENGTH + 1);
     if (id == null) {
       throw new InvalidModelException(path + ".id", "is required");
     }
@@ -80,7 +85,7 @@ public final class ModelJson {
 
   private static String developer(JsonObject object, String id, String path)
       throws InvalidModelException {
-    String given = JsonFields.string(object, "provider_slug", path, ListingBounds.MAX_SLUG);
+    String given = FIELDS.string(object, "provider_slug", path, ListingBounds.MAX_SLUG);
     if (given != null && !given.isBlank()) {
       String slug = Slugs.developer(given);
       if (slug.isEmpty()) {
@@ -96,20 +101,31 @@ public final class ModelJson {
       return Pricing.UNKNOWN;
     }
     return new Pricing(
-        JsonFields.price(pricing, "prompt", path), JsonFields.price(pricing, "completion", path));
+        price(pricing, "prompt", path), price(pricing, "completion", path));
+  }
+
+  /** A price given as a decimal string ("0.000003") or a JSON number; null when absent. */
+  private static BigDecimal price(JsonObject object, String name, String path)
+      throws InvalidModelException {
+    BigDecimal price = FIELDS.decimal(object, name, path);
+    String problem = price == null ? null : ListingBounds.priceProblem(price);
+    if (problem != null) {
+      throw new InvalidModelException(path + "." + name, problem);
+    }
+    return price;
   }
 
   private static Architecture architecture(JsonObject object, String path)
       throws InvalidModelException {
-    JsonObject architecture = JsonFields.object(object, "architecture", path);
+    JsonObject architecture = FIELDS.object(object, "architecture", path);
     if (architecture == null) {
       return null;
     }
     String where = path + ".architecture";
     return new Architecture(
-        lowerCase(JsonFields.strings(architecture, "input_modalities", where, MAX_ITEMS, MAX_ITEM)),
+        lowerCase(FIELDS.strings(architecture, "input_modalities", where, MAX_ITEMS, MAX_ITEM)),
         lowerCase(
-            JsonFields.strings(architecture, "output_modalities", where, MAX_ITEMS, MAX_ITEM)));
+            FIELDS.strings(architecture, "output_modalities", where, MAX_ITEMS, MAX_ITEM)));
   }
 
   private static List<String> lowerCase(List<String> values) {
@@ -117,7 +133,7 @@ public final class ModelJson {
   }
 
   private static List<Offer> offers(JsonObject object, String path) throws InvalidModelException {
-    JsonArray array = JsonFields.array(object, "offers", path, 64);
+    JsonArray array = FIELDS.array(object, "offers", path, 64);
     List<Offer> offers = new ArrayList<>();
     if (array == null) {
       return offers;
@@ -132,15 +148,15 @@ public final class ModelJson {
     if (!(value instanceof JsonObject object)) {
       throw new InvalidModelException(path, "must be an object");
     }
-    String gateway = JsonFields.string(object, "gateway", path, 64);
+    String gateway = FIELDS.string(object, "gateway", path, 64);
     if (gateway == null || !gateway.matches("[a-z0-9][a-z0-9-]{0,63}")) {
       throw new InvalidModelException(path + ".gateway", "must be a gateway id such as \"openrouter\"");
     }
     return new Offer(
         gateway,
-        pricing(JsonFields.object(object, "pricing", path), path + ".pricing"),
-        JsonFields.wholeNumber(object, "context_length", path, MAX_CONTEXT),
-        JsonFields.wholeNumber(object, "max_completion_tokens", path, MAX_CONTEXT));
+        pricing(FIELDS.object(object, "pricing", path), path + ".pricing"),
+        FIELDS.wholeNumber(object, "context_length", path, 0, MAX_CONTEXT),
+        FIELDS.wholeNumber(object, "max_completion_tokens", path, 0, MAX_CONTEXT));
   }
 
   /** The model as JSON, prices as plain-notation strings. */

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * The schedule on plain Tomcat, which has no EJB timers: daemon threads, one per job, so a refresh
  * waiting on a slow gateway never holds back another job.
  */
-public final class ExecutorScheduler implements IntervalScheduler {
+final class ExecutorScheduler implements IntervalScheduler {
 
   private static final Logger LOG = Logger.getLogger(ExecutorScheduler.class.getName());
   private static final int THREADS = 2;

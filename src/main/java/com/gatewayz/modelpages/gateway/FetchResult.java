@@ -3,7 +3,7 @@ package com.gatewayz.modelpages.gateway;
 import com.gatewayz.modelpages.gateway.format.ParsedList;
 
 /** What fetching one gateway's list came to: its models, an error, or a skip. Immutable. */
-public sealed interface FetchResult {
+sealed interface FetchResult {
 
   Gateway gateway();
 

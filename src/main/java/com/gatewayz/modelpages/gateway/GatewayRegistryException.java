@@ -4,7 +4,7 @@ package com.gatewayz.modelpages.gateway;
  * The gateway registry cannot be used: unreadable, not the expected JSON, or an entry with a bad
  * field. The message names the file, the entry and the field. Thrown at start-up, which it stops.
  */
-public final class GatewayRegistryException extends IllegalArgumentException {
+final class GatewayRegistryException extends IllegalArgumentException {
 
   public GatewayRegistryException(String message) {
     super(message);

@@ -11,7 +11,7 @@ import java.util.Objects;
  * the limit, whatever length the sender declared, so a sender cannot make the server allocate more
  * than the limit (plus the final right-sized copy).
  */
-public final class BoundedBody {
+final class BoundedBody {
 
   /** The largest limit accepted: the largest array a JVM reliably allocates. */
   public static final long MAX_LIMIT = Integer.MAX_VALUE - 8;

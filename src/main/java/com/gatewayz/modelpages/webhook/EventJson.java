@@ -1,11 +1,11 @@
 package com.gatewayz.modelpages.webhook;
 
 import com.gatewayz.modelpages.catalog.GatewayNames;
+import com.gatewayz.modelpages.platform.JsonFieldReader;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
@@ -33,6 +33,10 @@ final class EventJson {
   private static final Pattern GATEWAY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
   private static final Pattern STATUS = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  /** The strict field reader of webhook bodies: an odd value is a 400 naming the field. */
+  static final JsonFieldReader<InvalidEventException> FIELDS =
+      JsonFieldReader.strict(InvalidEventException::new);
 
   private EventJson() {}
 
@@ -111,17 +115,14 @@ final class EventJson {
 
   private static String token(JsonObject json, String field, Pattern pattern, String shape)
       throws InvalidEventException {
-    JsonValue value = json.get(field);
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+    if (JsonFieldReader.isAbsent(json, field)) {
       throw new InvalidEventException(field, "is required");
     }
-    if (!(value instanceof JsonString text)) {
-      throw new InvalidEventException(field, "must be a string");
-    }
-    if (!pattern.matcher(text.getString()).matches()) {
+    String text = FIELDS.string(json, field, "", Integer.MAX_VALUE);
+    if (!pattern.matcher(text).matches()) {
       throw new InvalidEventException(field, "must be " + shape);
     }
-    return text.getString();
+    return text;
   }
 
   // An alias is kept under its gateway's id; a name no gateway has would be a namespace of its own

@@ -7,6 +7,7 @@ import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.catalog.ModelJson;
 import com.gatewayz.modelpages.catalog.Offer;
+import com.gatewayz.modelpages.platform.JsonFieldReader;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -57,17 +58,10 @@ final class EventModels {
   }
 
   private static JsonArray array(JsonObject json) throws InvalidEventException {
-    JsonValue value = json.get(FIELD);
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+    if (JsonFieldReader.isAbsent(json, FIELD)) {
       throw new InvalidEventException(FIELD, "is required");
     }
-    if (!(value instanceof JsonArray array)) {
-      throw new InvalidEventException(FIELD, "must be an array");
-    }
-    if (array.size() > WebhookEvent.MAX_MODELS) {
-      throw new InvalidEventException(FIELD, "has more than " + WebhookEvent.MAX_MODELS + " items");
-    }
-    return array;
+    return EventJson.FIELDS.array(json, FIELD, "", WebhookEvent.MAX_MODELS);
   }
 
   private static Model read(JsonValue value, String path) throws InvalidEventException {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The webhook event types this site acts on, by their {@code event_type} names. */
-public enum EventType {
+enum EventType {
   MODELS_ADDED("models.added"),
   MODELS_UPDATED("models.updated"),
   MODELS_REMOVED("models.removed"),

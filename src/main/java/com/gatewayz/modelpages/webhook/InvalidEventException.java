@@ -8,7 +8,7 @@ import com.gatewayz.modelpages.catalog.InvalidModelException;
  * starts with {@code invalid JSON:}; it never quotes more than a few characters of the input and is
  * safe to show to the sender.
  */
-public final class InvalidEventException extends Exception {
+final class InvalidEventException extends Exception {
 
   private static final long serialVersionUID = 1L;
 

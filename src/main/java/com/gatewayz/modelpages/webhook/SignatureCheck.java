@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Not thread-safe: one instance per delivery, fed from one thread at a time.
  */
-public final class SignatureCheck {
+final class SignatureCheck {
 
   private final Verification rejection;
   private final List<Mac> macs;

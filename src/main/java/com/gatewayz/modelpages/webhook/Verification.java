@@ -11,7 +11,7 @@ import java.util.Objects;
  * only: clients always get {@link WebhookVerifier#CLIENT_ERROR_BODY}. Reasons are fixed phrases and
  * never quote request data.
  */
-public record Verification(Outcome outcome, String webhookId, String reason) {
+record Verification(Outcome outcome, String webhookId, String reason) {
 
   /** Whether the delivery may be processed. */
   public enum Outcome {

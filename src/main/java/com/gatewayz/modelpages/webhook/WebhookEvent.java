@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param status the status of a {@code gateway.status_changed} event, else null
  * @param eventTime the event time in epoch milliseconds
  */
-public record WebhookEvent(
+record WebhookEvent(
     String gateway,
     String eventType,
     List<Listing> listings,

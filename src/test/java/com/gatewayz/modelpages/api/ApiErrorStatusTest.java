@@ -43,6 +43,25 @@ class ApiErrorStatusTest {
   }
 
   @Test
+  void anAdminRequestWithoutTheTokenIsRefusedBeforeItsBodyIsRead() {
+    String malformed = "{\"type\":" + "[".repeat(1_000_000);
+    HttpResponse<byte[]> anonymous =
+        site.send(
+            HttpRequest.newBuilder(site.uri("/api/cache/invalidate"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(malformed)));
+    HttpResponse<byte[]> wrongToken =
+        site.send(
+            HttpRequest.newBuilder(site.uri("/api/cache/invalidate"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer not-the-admin-token-0123")
+                .POST(BodyPublishers.ofString("{not json")));
+
+    assertJsonError(anonymous, 401, "missing or invalid admin token");
+    assertJsonError(wrongToken, 401, "missing or invalid admin token");
+  }
+
+  @Test
   void anAnswerTypeWeCannotProduceIs406Json() {
     HttpResponse<byte[]> response = site.get("/api/models", "Accept", "text/csv");
 

@@ -1,12 +1,11 @@
 package com.gatewayz.modelpages.gateway.format;
 
 import com.gatewayz.modelpages.catalog.ListingBounds;
+import com.gatewayz.modelpages.platform.JsonFieldReader;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +13,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Type-safe, bounded reads of untrusted JSON fields: a field of the wrong type reads as absent, and
- * never throws. Every method accepts a null object and then returns null (or an empty list).
+ * The list formats' reads of untrusted JSON fields, on the {@link JsonFieldReader#LENIENT} reader:
+ * a field of the wrong type or out of bounds reads as absent, and nothing throws. Every method
+ * accepts a null object and then returns null (or an empty list).
  */
 final class Fields {
 
@@ -30,9 +30,10 @@ final class Fields {
 
   private Fields() {}
 
+  private static final JsonFieldReader<RuntimeException> READER = JsonFieldReader.LENIENT;
+
   static String string(JsonObject object, String key) {
-    JsonValue value = object == null ? null : object.get(key);
-    return value instanceof JsonString string ? string.getString() : null;
+    return READER.string(object, key, null, Integer.MAX_VALUE);
   }
 
   /** A string field, stripped and cut to {@code max} characters; null when absent or blank. */
@@ -45,13 +46,11 @@ final class Fields {
   }
 
   static JsonObject object(JsonObject object, String key) {
-    JsonValue value = object == null ? null : object.get(key);
-    return value instanceof JsonObject child ? child : null;
+    return READER.object(object, key, null);
   }
 
   static JsonArray array(JsonObject object, String key) {
-    JsonValue value = object == null ? null : object.get(key);
-    return value instanceof JsonArray array ? array : null;
+    return READER.array(object, key, null, Integer.MAX_VALUE);
   }
 
   static boolean isTrue(JsonObject object, String key) {
@@ -73,16 +72,7 @@ final class Fields {
   }
 
   private static Long wholeNumber(JsonObject object, String key, long max) {
-    JsonValue value = object == null ? null : object.get(key);
-    if (!(value instanceof JsonNumber number)) {
-      return null;
-    }
-    BigDecimal decimal = number.bigDecimalValue();
-    if (decimal.signum() <= 0 || decimal.compareTo(BigDecimal.valueOf(max)) > 0) {
-      return null;
-    }
-    BigDecimal whole = decimal.stripTrailingZeros();
-    return whole.scale() <= 0 ? whole.longValueExact() : null;
+    return READER.wholeNumber(object, key, null, 1, max);
   }
 
   /**

@@ -1,7 +1,9 @@
 package com.gatewayz.modelpages.gateway.format;
 
+import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 /**
  * Turns one gateway's public model-list response into {@link
@@ -20,5 +22,20 @@ public interface ListFormat {
    * @throws ListFormatException when the body is not JSON or not the expected shape at all
    * @throws IOException when reading the body fails
    */
-  ParsedList parse(InputStream body, String gatewayId) throws ListFormatException, IOException;
+  default ParsedList parse(InputStream body, String gatewayId)
+      throws ListFormatException, IOException {
+    Objects.requireNonNull(gatewayId, "gatewayId");
+    ListCollector out = new ListCollector(gatewayId);
+    JsonLists.read(body, gatewayId, parser -> readEntries(parser, gatewayId, out));
+    return out.result();
+  }
+
+  /**
+   * What differs between formats: walks the body from its first event with {@code parser} (through
+   * {@link JsonLists}) and hands each usable entry to {@code out}.
+   *
+   * @throws ListFormatException when the body is not the expected shape at all
+   */
+  void readEntries(JsonParser parser, String gatewayId, ListCollector out)
+      throws ListFormatException;
 }

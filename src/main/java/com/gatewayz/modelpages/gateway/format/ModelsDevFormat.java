@@ -1,12 +1,11 @@
 package com.gatewayz.modelpages.gateway.format;
 
 import com.gatewayz.modelpages.catalog.Architecture;
-import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.catalog.Listing;
+import com.gatewayz.modelpages.catalog.ModelId;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
+import jakarta.json.stream.JsonParser;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -25,20 +24,13 @@ import java.util.Set;
  * exactly; {@code created} is the release date at UTC midnight; supported parameters are derived
  * from {@code tool_call}, {@code reasoning} and {@code temperature}. Duplicates are per provider.
  */
-public final class ModelsDevFormat implements ListFormat {
+final class ModelsDevFormat implements ListFormat {
 
   @Override
-  public ParsedList parse(InputStream body, String gatewayId)
-      throws ListFormatException, IOException {
-    Objects.requireNonNull(gatewayId, "gatewayId");
-    ListCollector out = new ListCollector(gatewayId);
-    JsonLists.read(
-        body,
-        gatewayId,
-        parser ->
-            JsonLists.forEachMember(
-                parser, gatewayId, "provider", out, (id, p) -> addProvider(id, p, gatewayId, out)));
-    return out.result();
+  public void readEntries(JsonParser parser, String gatewayId, ListCollector out)
+      throws ListFormatException {
+    JsonLists.forEachMember(
+        parser, gatewayId, "provider", out, (id, p) -> addProvider(id, p, gatewayId, out));
   }
 
   private static void addProvider(
@@ -83,20 +75,17 @@ public final class ModelsDevFormat implements ListFormat {
     }
     JsonObject limit = Fields.object(model, "limit");
     Listing listed =
-        new Listing(
-            id,
-            rawId,
-            null,
-            name(model, rawId),
-            null,
-            null,
-            Fields.tokens(limit, "context"),
-            Fields.tokens(limit, "output"),
-            Prices.perMillion(Fields.object(model, "cost"), "input", "output"),
-            architecture(Fields.object(model, "modalities")),
-            supportedParameters(model),
-            releaseDate(Fields.string(model, "release_date")),
-            providerId);
+        Listing.builder(id)
+            .gatewayModelId(rawId)
+            .name(name(model, rawId))
+            .contextLength(Fields.tokens(limit, "context"))
+            .maxCompletionTokens(Fields.tokens(limit, "output"))
+            .pricing(Prices.perMillion(Fields.object(model, "cost"), "input", "output"))
+            .architecture(architecture(Fields.object(model, "modalities")))
+            .supportedParameters(supportedParameters(model))
+            .created(releaseDate(Fields.string(model, "release_date")))
+            .provider(providerId)
+            .build();
     out.add(listed, providerId + " " + id);
   }
 

@@ -1,12 +1,9 @@
 package com.gatewayz.modelpages.gateway.format;
 
-import com.gatewayz.modelpages.catalog.Pricing;
 import com.gatewayz.modelpages.catalog.Listing;
+import com.gatewayz.modelpages.catalog.Pricing;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
-import java.util.Objects;
+import jakarta.json.stream.JsonParser;
 
 /**
  * An OpenAI-compatible {@code GET /v1/models} (Groq, xAI, Fireworks, DeepInfra, Cerebras, ...):
@@ -15,19 +12,12 @@ import java.util.Objects;
  * (else the gateway id) as its developer segment; the name is the id's last segment unless the
  * entry has one.
  */
-public final class OpenAiCompatibleFormat implements ListFormat {
+final class OpenAiCompatibleFormat implements ListFormat {
 
   @Override
-  public ParsedList parse(InputStream body, String gatewayId)
-      throws ListFormatException, IOException {
-    Objects.requireNonNull(gatewayId, "gatewayId");
-    ListCollector out = new ListCollector(gatewayId);
-    JsonLists.read(
-        body,
-        gatewayId,
-        parser ->
-            JsonLists.forEachInDataOrArray(parser, gatewayId, out, e -> add(e, gatewayId, out)));
-    return out.result();
+  public void readEntries(JsonParser parser, String gatewayId, ListCollector out)
+      throws ListFormatException {
+    JsonLists.forEachInDataOrArray(parser, gatewayId, out, e -> add(e, gatewayId, out));
   }
 
   private static void add(JsonObject entry, String gatewayId, ListCollector out) {
@@ -43,20 +33,15 @@ public final class OpenAiCompatibleFormat implements ListFormat {
       return;
     }
     out.add(
-        new Listing(
-            id,
-            rawId,
-            null,
-            name(entry, rawId),
-            null,
-            Fields.text(entry, "description", Fields.MAX_DESCRIPTION),
-            context(entry),
-            Fields.tokens(entry, "max_completion_tokens"),
-            Pricing.UNKNOWN,
-            null,
-            List.of(),
-            Fields.epochSeconds(entry, "created"),
-            null));
+        Listing.builder(id)
+            .gatewayModelId(rawId)
+            .name(name(entry, rawId))
+            .description(Fields.text(entry, "description", Fields.MAX_DESCRIPTION))
+            .contextLength(context(entry))
+            .maxCompletionTokens(Fields.tokens(entry, "max_completion_tokens"))
+            .pricing(Pricing.UNKNOWN)
+            .created(Fields.epochSeconds(entry, "created"))
+            .build());
   }
 
   private static String name(JsonObject entry, String rawId) {

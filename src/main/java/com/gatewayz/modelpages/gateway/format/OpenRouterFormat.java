@@ -1,12 +1,10 @@
 package com.gatewayz.modelpages.gateway.format;
 
 import com.gatewayz.modelpages.catalog.Architecture;
-import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.catalog.Listing;
+import com.gatewayz.modelpages.catalog.ModelId;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Objects;
+import jakarta.json.stream.JsonParser;
 
 /**
  * OpenRouter's {@code GET /api/v1/models}: {@code {"data":[...]}} or a bare array. Prices are USD
@@ -14,21 +12,15 @@ import java.util.Objects;
  * segment without {@code ~}; the name loses its "Developer: " prefix; {@code hugging_face_id} is
  * kept when it is an {@code org/name} repo id.
  */
-public final class OpenRouterFormat implements ListFormat {
+final class OpenRouterFormat implements ListFormat {
 
   // "AI21: Jamba Large 1.7": a longer head before ": " is part of the name, not a developer.
   private static final int MAX_PREFIX = 40;
 
   @Override
-  public ParsedList parse(InputStream body, String gatewayId)
-      throws ListFormatException, IOException {
-    Objects.requireNonNull(gatewayId, "gatewayId");
-    ListCollector out = new ListCollector(gatewayId);
-    JsonLists.read(
-        body,
-        gatewayId,
-        parser -> JsonLists.forEachInDataOrArray(parser, gatewayId, out, e -> add(e, out)));
-    return out.result();
+  public void readEntries(JsonParser parser, String gatewayId, ListCollector out)
+      throws ListFormatException {
+    JsonLists.forEachInDataOrArray(parser, gatewayId, out, e -> add(e, out));
   }
 
   private static void add(JsonObject entry, ListCollector out) {
@@ -38,21 +30,19 @@ public final class OpenRouterFormat implements ListFormat {
     }
     JsonObject topProvider = Fields.object(entry, "top_provider");
     out.add(
-        new Listing(
-            id,
-            id,
-            canonicalSlug(entry),
-            name(entry, id),
-            null,
-            Fields.text(entry, "description", Fields.MAX_DESCRIPTION),
-            context(entry, topProvider),
-            Fields.tokens(topProvider, "max_completion_tokens"),
-            Prices.perToken(Fields.object(entry, "pricing"), "prompt", "completion"),
-            architecture(Fields.object(entry, "architecture")),
-            Fields.strings(Fields.array(entry, "supported_parameters")),
-            Fields.epochSeconds(entry, "created"),
-            null,
-            huggingFaceId(entry)));
+        Listing.builder(id)
+            .gatewayModelId(id)
+            .canonicalSlug(canonicalSlug(entry))
+            .name(name(entry, id))
+            .description(Fields.text(entry, "description", Fields.MAX_DESCRIPTION))
+            .contextLength(context(entry, topProvider))
+            .maxCompletionTokens(Fields.tokens(topProvider, "max_completion_tokens"))
+            .pricing(Prices.perToken(Fields.object(entry, "pricing"), "prompt", "completion"))
+            .architecture(architecture(Fields.object(entry, "architecture")))
+            .supportedParameters(Fields.strings(Fields.array(entry, "supported_parameters")))
+            .created(Fields.epochSeconds(entry, "created"))
+            .huggingFaceId(huggingFaceId(entry))
+            .build());
   }
 
   // "" for models that are not on Hugging Face; anything not shaped org/name is ignored.

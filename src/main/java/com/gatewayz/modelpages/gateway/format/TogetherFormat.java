@@ -4,11 +4,8 @@ import com.gatewayz.modelpages.catalog.Listing;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
+import jakarta.json.stream.JsonParser;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,20 +15,14 @@ import java.util.Set;
  * their case; an id without {@code /} gets the {@code organization} slug (else the gateway id) as
  * its developer segment.
  */
-public final class TogetherFormat implements ListFormat {
+final class TogetherFormat implements ListFormat {
 
   private static final Set<String> LANGUAGE_TYPES = Set.of("chat", "language", "code");
 
   @Override
-  public ParsedList parse(InputStream body, String gatewayId)
-      throws ListFormatException, IOException {
-    Objects.requireNonNull(gatewayId, "gatewayId");
-    ListCollector out = new ListCollector(gatewayId);
-    JsonLists.read(
-        body,
-        gatewayId,
-        parser -> JsonLists.forEachInArray(parser, gatewayId, out, e -> add(e, gatewayId, out)));
-    return out.result();
+  public void readEntries(JsonParser parser, String gatewayId, ListCollector out)
+      throws ListFormatException {
+    JsonLists.forEachInArray(parser, gatewayId, out, e -> add(e, gatewayId, out));
   }
 
   private static void add(JsonObject entry, String gatewayId, ListCollector out) {
@@ -48,20 +39,14 @@ public final class TogetherFormat implements ListFormat {
       return;
     }
     out.add(
-        new Listing(
-            id,
-            rawId,
-            null,
-            name(entry, rawId),
-            null,
-            Fields.text(entry, "description", Fields.MAX_DESCRIPTION),
-            Fields.tokens(entry, "context_length"),
-            null,
-            Prices.perMillion(Fields.object(entry, "pricing"), "input", "output"),
-            null,
-            List.of(),
-            Fields.epochSeconds(entry, "created"),
-            null));
+        Listing.builder(id)
+            .gatewayModelId(rawId)
+            .name(name(entry, rawId))
+            .description(Fields.text(entry, "description", Fields.MAX_DESCRIPTION))
+            .contextLength(Fields.tokens(entry, "context_length"))
+            .pricing(Prices.perMillion(Fields.object(entry, "pricing"), "input", "output"))
+            .created(Fields.epochSeconds(entry, "created"))
+            .build());
   }
 
   private static boolean isLanguageModel(JsonObject entry) {

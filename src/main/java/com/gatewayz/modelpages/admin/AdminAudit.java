@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.api;
+package com.gatewayz.modelpages.admin;
 
 import com.gatewayz.modelpages.gateway.RefreshSummary;
 import com.gatewayz.modelpages.isr.Invalidation;

@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.api;
+package com.gatewayz.modelpages.ops;
 
 import com.gatewayz.modelpages.platform.Metrics;
 import com.gatewayz.modelpages.platform.ServiceRegistry;

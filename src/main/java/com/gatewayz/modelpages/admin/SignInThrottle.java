@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.api;
+package com.gatewayz.modelpages.admin;
 
 import com.gatewayz.modelpages.platform.Settings;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.api;
+package com.gatewayz.modelpages.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

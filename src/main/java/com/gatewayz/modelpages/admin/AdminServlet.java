@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.api;
+package com.gatewayz.modelpages.admin;
 
 import com.gatewayz.modelpages.edge.EdgeForwarder;
 import com.gatewayz.modelpages.gateway.RefreshJob;

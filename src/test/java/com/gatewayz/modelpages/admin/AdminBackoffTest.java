@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.api;
+package com.gatewayz.modelpages.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,12 @@
-package com.gatewayz.modelpages.api;
+package com.gatewayz.modelpages.admin;
 
-import static com.gatewayz.modelpages.api.AdminPageTest.TOKEN;
-import static com.gatewayz.modelpages.api.AdminPageTest.csrfOf;
-import static com.gatewayz.modelpages.api.AdminPageTest.field;
-import static com.gatewayz.modelpages.api.AdminPageTest.postForm;
-import static com.gatewayz.modelpages.api.AdminPageTest.signIn;
-import static com.gatewayz.modelpages.api.AdminPageTest.submit;
-import static com.gatewayz.modelpages.api.AdminPageTest.text;
+import static com.gatewayz.modelpages.admin.AdminPageTest.TOKEN;
+import static com.gatewayz.modelpages.admin.AdminPageTest.csrfOf;
+import static com.gatewayz.modelpages.admin.AdminPageTest.field;
+import static com.gatewayz.modelpages.admin.AdminPageTest.postForm;
+import static com.gatewayz.modelpages.admin.AdminPageTest.signIn;
+import static com.gatewayz.modelpages.admin.AdminPageTest.submit;
+import static com.gatewayz.modelpages.admin.AdminPageTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.testing.SiteExtension;

@@ -1,8 +1,7 @@
-package com.gatewayz.modelpages.api;
+package com.gatewayz.modelpages.admin;
 
 import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.platform.Settings;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -46,25 +45,9 @@ public final class AdminGuard {
     this.audit = audit;
   }
 
-  /**
-   * For the admin API: throws a 503 when admin is off, a 401 when {@code authorization} is missing
-   * or wrong, a 429 while {@code client} is locked out.
-   *
-   * @param client the client's address ({@code getRemoteAddr()})
-   * @param endpoint what was asked for, for the audit log ({@code /api/cache})
-   */
-  public void check(String authorization, String client, String endpoint) {
-    if (token.isEmpty()) {
-      throw new ApiException(503, "admin API is disabled: set MODEL_PAGES_ADMIN_TOKEN to enable it");
-    }
-    Verdict verdict =
-        authorization == null ? Verdict.DENIED : judgeBearer(authorization, client, endpoint);
-    if (verdict == Verdict.THROTTLED) {
-      throw throttled(client);
-    }
-    if (verdict == Verdict.DENIED) {
-      throw new ApiException(401, "missing or invalid admin token");
-    }
+  /** False when no admin token is configured: admin is off and every token is refused. */
+  public boolean isEnabled() {
+    return token.isPresent();
   }
 
   /** Judges an {@code Authorization} header from {@code client}; see {@link #judge}. */
@@ -111,16 +94,5 @@ public final class AdminGuard {
       AdminAudit.signIn(audit, "locked-out", detail);
       LOG.warning(() -> "[Admin] Too many wrong tokens: " + detail);
     }
-  }
-
-  private ApiException throttled(String client) {
-    long seconds = retryAfterSeconds(client);
-    String message =
-        "too many wrong admin tokens from this address; retry in " + seconds + " seconds";
-    return new ApiException(
-        Response.fromResponse(ErrorMappers.json(429, message))
-            .header("Retry-After", seconds)
-            .build(),
-        message);
   }
 }

@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.api;
+package com.gatewayz.modelpages.admin;
 
 import com.gatewayz.modelpages.edge.EdgeStatus;
 import com.gatewayz.modelpages.gateway.GatewayStatus;
@@ -49,9 +49,15 @@ public final class AdminView {
   }
 
   private static Map<String, Object> row(GatewayStatus status) {
-    Map<String, Object> row = GatewaysResource.json(status, true);
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", status.id());
+    row.put("enabled", status.enabled());
     row.put("last_attempt", time(status.lastAttempt()));
     row.put("last_success", time(status.lastSuccess()));
+    row.put("model_count", status.modelCount());
+    row.put("circuit_state", status.circuitState());
+    row.put("last_error_detail", status.lastError());
+    row.put("skipped_reason", status.skippedReason());
     return row;
   }
 
