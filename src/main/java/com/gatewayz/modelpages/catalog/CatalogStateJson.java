@@ -102,17 +102,21 @@ final class CatalogStateJson {
   static Map<String, SourceEntry> entries(JsonArray array, String where) {
     Map<String, SourceEntry> entries = new LinkedHashMap<>();
     for (int i = 0; i < array.size(); i++) {
-      String path = where + "[" + i + "]";
-      try {
-        SourceEntry entry = entry(array.get(i), path);
-        entries.put(
-            entry.listing() != null ? entry.listing().entryKey() : array.getJsonObject(i).getString("id"),
-            entry);
-      } catch (InvalidModelException | RuntimeException e) {
-        skipped(path, e);
-      }
+      putEntry(entries, array.get(i), where + "[" + i + "]");
     }
     return entries;
+  }
+
+  /** Adds the entry {@code value} holds, under its key; an unreadable one is logged and skipped. */
+  static void putEntry(Map<String, SourceEntry> entries, JsonValue value, String path) {
+    try {
+      SourceEntry entry = entry(value, path);
+      entries.put(
+          entry.listing() != null ? entry.listing().entryKey() : value.asJsonObject().getString("id"),
+          entry);
+    } catch (InvalidModelException | RuntimeException e) {
+      skipped(path, e);
+    }
   }
 
   private static SourceEntry entry(JsonValue value, String path) throws InvalidModelException {
