@@ -26,6 +26,8 @@ public final class Catalog {
   private final SortedSet<String> developers;
   private final SortedSet<String> gateways;
   private final Map<String, Long> lastModified;
+  // Built by the first search or filtered list of this snapshot.
+  private volatile CatalogIndex index;
 
   private Catalog(Collection<Model> models, Map<String, RetiredModel> retired, Map<String, Long> lastModified) {
     this.lastModified = Map.copyOf(lastModified);
@@ -193,6 +195,21 @@ public final class Catalog {
       }
     }
     return Map.copyOf(index);
+  }
+
+  /** The search and filter indexes of this snapshot, built at the first call. */
+  public CatalogIndex index() {
+    CatalogIndex built = index;
+    if (built == null) {
+      synchronized (this) {
+        built = index;
+        if (built == null) {
+          built = new CatalogIndex(models);
+          index = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** Every model, most popular first. */

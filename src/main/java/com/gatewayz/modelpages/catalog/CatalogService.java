@@ -258,11 +258,19 @@ public final class CatalogService {
       incremental = null;
       return Optional.empty();
     }
+    int limit = IncrementalMerge.maxChanged(before.catalog().size());
+    if (IncrementalMerge.changedEntries(before.state(), next, limit) > limit) {
+      incremental = null; // a refresh re-dating every entry: the full merge, and no memo kept
+      return Optional.empty();
+    }
     if (incremental == null || !incremental.describes(before.state())) {
       incremental = IncrementalMerge.of(merger, before.state(), before.catalog()).orElse(null);
     }
     Optional<IncrementalMerge.Remerged> remerged =
         incremental == null ? Optional.empty() : incremental.remerge(next, before.catalog());
+    if (remerged.isEmpty()) {
+      incremental = null;
+    }
     remerged.ifPresent(r -> remergedChanges++);
     return remerged.map(r -> snapshotOf(before, next, r));
   }

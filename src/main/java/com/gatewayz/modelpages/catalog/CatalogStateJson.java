@@ -237,22 +237,24 @@ final class CatalogStateJson {
 
   static JsonArrayBuilder write(Map<String, SourceEntry> entries) {
     JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
-    entries.forEach(
-        (id, entry) -> {
-          JsonObjectBuilder json =
-              JsonSupport.JSON
-                  .createObjectBuilder()
-                  .add("id", id)
-                  .add("applied_at", entry.appliedAt())
-                  .add("misses", entry.misses())
-                  .add("removed", entry.removed());
-          if (entry.listing() == null) {
-            json.addNull("listing");
-          } else {
-            json.add("listing", ListingJson.write(entry.listing()));
-          }
-          array.add(json);
-        });
+    entries.forEach((id, entry) -> array.add(writeEntry(id, entry)));
     return array;
+  }
+
+  /** One source entry under its key. */
+  static JsonObjectBuilder writeEntry(String id, SourceEntry entry) {
+    JsonObjectBuilder json =
+        JsonSupport.JSON
+            .createObjectBuilder()
+            .add("id", id)
+            .add("applied_at", entry.appliedAt())
+            .add("misses", entry.misses())
+            .add("removed", entry.removed());
+    if (entry.listing() == null) {
+      json.addNull("listing");
+    } else {
+      json.add("listing", ListingJson.write(entry.listing()));
+    }
+    return json;
   }
 }

@@ -113,6 +113,32 @@ final class IncrementalMerge {
     return state.retired().keySet().stream().noneMatch(present::contains);
   }
 
+  /** The most changed entries a re-merge takes for a catalog of {@code models}. */
+  static int maxChanged(int models) {
+    return Math.max(MIN_WIDE_CHANGE, models / 20);
+  }
+
+  /**
+   * How many entries differ between two states (entries not shared), counted up to {@code limit}
+   * + 1: cheap, for unchanged gateways share their maps.
+   */
+  static int changedEntries(CatalogState before, CatalogState after, int limit) {
+    int changed = 0;
+    for (Map.Entry<String, Map<String, SourceEntry>> source : after.sources().entrySet()) {
+      Map<String, SourceEntry> prior = before.entriesOf(source.getKey());
+      if (prior == source.getValue()) {
+        continue;
+      }
+      changed += Math.abs(prior.size() - source.getValue().size());
+      for (Map.Entry<String, SourceEntry> entry : source.getValue().entrySet()) {
+        if (prior.get(entry.getKey()) != entry.getValue() && ++changed > limit) {
+          return changed;
+        }
+      }
+    }
+    return changed;
+  }
+
   /** True when this memo is the merge of {@code other} (the very instance). */
   boolean describes(CatalogState other) {
     return !dead && state == other;
@@ -128,7 +154,7 @@ final class IncrementalMerge {
       return Optional.empty();
     }
     List<Ref> changed = diff(next);
-    if (changed.size() > Math.max(MIN_WIDE_CHANGE, items.size() / 20)) {
+    if (changed.size() > maxChanged(items.size())) {
       dead = true;
       return Optional.empty();
     }

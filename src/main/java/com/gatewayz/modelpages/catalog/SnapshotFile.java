@@ -56,11 +56,8 @@ final class SnapshotFile {
 
   /** Replaces the snapshot with {@code state} as of change {@code seq}; returns its size. */
   long write(CatalogState state, long seq) throws IOException {
-    JsonObject json =
-        JsonSupport.JSON.createObjectBuilder(CatalogStateJson.write(state)).add("seq", seq).build();
-    byte[] bytes = bytes(json);
-    DurableFiles.replace(path, bytes);
-    return bytes.length;
+    DurableFiles.replace(path, out -> SnapshotWriter.write(state, seq, out));
+    return Files.size(path);
   }
 
   static byte[] bytes(JsonObject json) {
