@@ -30,16 +30,18 @@ final class IncrementalMerge {
   /** The models a change re-merged, the ids they replace, and the whole new model list. */
   record Remerged(List<Model> models, Set<String> oldIds, List<Model> newModels, Map<String, Long> lastModified) {}
 
+  // The identity itself is not kept (its keys as strings are most of a listing's memory): it is
+  // derived again for the listings a change re-merges.
   private static final class Item {
     final Ref ref;
-    final CatalogMerger.Identified identified;
+    final SourceEntry entry;
     final long position;
     final long[] keys;
     String model;
 
-    Item(Ref ref, CatalogMerger.Identified identified, long position, long[] keys) {
+    Item(Ref ref, SourceEntry entry, long position, long[] keys) {
       this.ref = ref;
-      this.identified = identified;
+      this.entry = entry;
       this.position = position;
       this.keys = keys;
     }
@@ -321,7 +323,7 @@ final class IncrementalMerge {
     for (Model model : newModels) {
       long applied = 0;
       for (Ref ref : placed.get(model.id()).refs()) {
-        applied = Math.max(applied, items.get(ref).identified.entry().appliedAt());
+        applied = Math.max(applied, items.get(ref).entry.appliedAt());
       }
       if (applied > 0) {
         lastModified.put(model.id(), applied);
@@ -352,7 +354,7 @@ final class IncrementalMerge {
   // The full merge's steps on items given in merge order: group, order by popularity, name.
   private List<Model> merge(List<Item> sorted, Map<String, String> pins) {
     List<CatalogMerger.Identified> identified = new ArrayList<>(sorted.size());
-    sorted.forEach(item -> identified.add(item.identified));
+    sorted.forEach(item -> identified.add(merger.identify(item.ref.gateway(), item.entry)));
     MergeGroup[] groupOf = new MergeGroup[sorted.size()];
     List<MergeGroup> groups = merger.group(identified, sorted.size(), groupOf);
     groups.sort(Comparator.comparingInt((MergeGroup g) -> g.rank).thenComparingInt(g -> g.order));
@@ -391,7 +393,7 @@ final class IncrementalMerge {
     if (pinned != null) {
       keys[identity.size() + 1] = hash("#", pinned);
     }
-    return Optional.of(new Item(ref, identified, position(ref, identified), keys));
+    return Optional.of(new Item(ref, entry, position(ref, identified), keys));
   }
 
   // Gateways by priority (ties in state order), exact ids first, then list order.
