@@ -14,7 +14,8 @@
 # table to the temp dir only, never to bench/RESULTS.md), BENCH_STALE_REVALIDATE (5),
 # BENCH_STALE_PERIODS (6), BENCH_CLUSTER_PORTS (18500-18539: the Terracotta servers and fault proxies
 # of the cluster phase), BENCH_CLUSTER_ROUNDS (12) and BENCH_SCALE_MODELS (100000: the generated
-# catalog of the scale phase).
+# catalog of the scale phase), BENCH_SCALE_HOOKS (200 measured webhooks) and BENCH_SCALE_SAMPLE
+# (100 changed and 100 other pages checked after the 1% refresh).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -640,7 +641,8 @@ PY
   sample_load scale-512m
   if [ "$status" = ok ]; then
     log "scale: webhooks changing one model each"
-    "${sc[@]}" hook --base "$BASE" --list "$list" --secret "$SECRET" >"$RES/scale_hook.json"
+    "${sc[@]}" hook --base "$BASE" --list "$list" --secret "$SECRET" \
+      --tries "${BENCH_SCALE_HOOKS:-200}" --warmup $((${BENCH_SCALE_HOOKS:-200} / 2)) >"$RES/scale_hook.json"
     python3 -c 'import json,sys
 p=sys.argv[1]; b=open(p,"rb").read() if __import__("os").path.exists(p) else b""
 n=b.count(b"\n"); print(json.dumps({"lines": n, "bytes": len(b), "bytes_per_line": len(b)/n if n else None}))' \
@@ -649,7 +651,7 @@ n=b.count(b"\n"); print(json.dumps({"lines": n, "bytes": len(b), "bytes_per_line
     "${sc[@]}" query --base "$BASE" --list "$list" >"$RES/scale_query.json"
     log "scale: a refresh changing 1% of the list"
     "${sc[@]}" purgecheck --base "$BASE" --phase before --state "$WORK/scale-purge.json" --list "$list" \
-      --changed "$WORK/scale-changed.ids" >/dev/null
+      --changed "$WORK/scale-changed.ids" --sample "${BENCH_SCALE_SAMPLE:-100}" >/dev/null
     for i in $(seq $parts); do mv "$WORK/gw/scale-changed.$i.json" "$WORK/gw/scale-current.$i.json"; done
     "${sc[@]}" refresh --base "$BASE" >"$RES/scale_refresh.json"
     "${sc[@]}" purgecheck --base "$BASE" --phase after --state "$WORK/scale-purge.json" >"$RES/scale_purge.json"
