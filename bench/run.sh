@@ -9,11 +9,13 @@
 # for a 1-minute load average below 1.0 before starting), BENCH_KEEP=1 (keep the temp dir),
 # BENCH_REFERENCE_DATA (../shared/reference-data), BENCH_VARNISH_PORT (18490) and
 # BENCH_VARNISH_ADMIN_PORT (18491) for the Varnish phase (skipped when varnishd or its xkey vmod is
-# missing), BENCH_PHASES (all: openrouter,deploy,stale,modelsdev,zipf,varnish,identity,cluster; a
+# missing), BENCH_PHASES (all: openrouter,deploy,stale,modelsdev,zipf,varnish,identity,cluster,scale; a
 # subset runs only those, makes the OpenRouter catalog first when a phase needs it, and writes its
 # table to the temp dir only, never to bench/RESULTS.md), BENCH_STALE_REVALIDATE (5),
 # BENCH_STALE_PERIODS (6), BENCH_CLUSTER_PORTS (18500-18539: the Terracotta servers and fault proxies
-# of the cluster phase) and BENCH_CLUSTER_ROUNDS (12).
+# of the cluster phase), BENCH_CLUSTER_ROUNDS (12) and BENCH_SCALE_MODELS (100000: the generated
+# catalog of the scale phase), BENCH_SCALE_HOOKS (200 measured webhooks) and BENCH_SCALE_SAMPLE
+# (100 changed and 100 other pages checked after the 1% refresh).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -597,6 +599,84 @@ phase_cluster() {
     --output "$reports/com.gatewayz.modelpages.isr.ClusterFaultsIT-output.txt" >"$RES/cluster.json"
 }
 
+# H: issue 18's scale figures on a generated catalog of BENCH_SCALE_MODELS (100,000) models, one
+# gateway (an OpenRouter-format list): a start at 1 GB builds the stored catalog (two refreshes),
+# then fresh -Xmx512m starts with only that catalog.json: start to ready, the webhook, uncached
+# searches and filtered index pages, a refresh changing 1% of the list; and a start pre-rendering
+# 10,000 pages.
+phase_scale() {
+  local count=${BENCH_SCALE_MODELS:-100000} list=$WORK/gw/scale.json
+  local sc=(python3 "$BENCH_DIR/lib/scale.py") parts=4 i
+  log "scale: generating a list of $count models ($parts gateways of the OpenRouter format)"
+  python3 "$BENCH_DIR/lib/gencatalog.py" list --openrouter "$WORK/gw/$OR_SNAPSHOT" --parts $parts \
+    --models-dev "$WORK/gw/$MD_SNAPSHOT" --count "$count" --output "$list" >"$RES/scale_list.json"
+  python3 "$BENCH_DIR/lib/gencatalog.py" change --input "$list" --percent 1 --parts $parts \
+    --output "$WORK/gw/scale-changed.json" --ids "$WORK/scale-changed.ids" >"$RES/scale_change.json"
+  local gw=(MODEL_PAGES_GATEWAYS_FILE="$WORK/gw/scale-gateways.json" MODEL_PAGES_CACHE_HEAP_ENTRIES=12000)
+  python3 - "$parts" >"$WORK/gw/scale-gateways.json" <<'PY'
+import json, sys
+print(json.dumps({"gateways": [{"id": f"scale{i}", "displayName": f"Scale {i}", "listUrl": "https://example.invalid/v1/models",
+    "format": "openrouter", "apiKeyEnv": None, "priority": "fast", "order": 10 * i, "enabled": True, "aliases": [],
+    "deprecated": False} for i in range(1, int(sys.argv[1]) + 1)]}))
+PY
+  for i in $(seq $parts); do
+    cp "$WORK/gw/scale.$i.json" "$WORK/gw/scale-current.$i.json"
+    gw+=("MODEL_PAGES_GATEWAY_SCALE${i}_URL=file:$WORK/gw/scale-current.$i.json")
+  done
+  start_tomcat scale-catalog "$WORK/data-h1" 1g "${gw[@]}" MODEL_PAGES_PRERENDER_LIMIT=0
+  ready_or_die
+  refresh h1
+  refresh h2
+  stop_tomcat
+
+  mkdir -p "$WORK/data-h2"
+  cp "$WORK/data-h1/catalog.json" "$WORK/data-h2/catalog.json"
+  fresh_deploy
+  local t0 status=ok
+  t0=$(date +%s%N)
+  start_tomcat scale-512m "$WORK/data-h2" 512m "${gw[@]}" MODEL_PAGES_PRERENDER_LIMIT=50
+  wait_ready "$READY_TIMEOUT" || status="not ready within $READY_TIMEOUT s"
+  local ready_ms=$((($(date +%s%N) - t0) / 1000000))
+  log "scale: ready after $ready_ms ms ($status)"
+  sample_load scale-512m
+  if [ "$status" = ok ]; then
+    log "scale: webhooks changing one model each"
+    "${sc[@]}" hook --base "$BASE" --list "$list" --secret "$SECRET" \
+      --tries "${BENCH_SCALE_HOOKS:-200}" --warmup $((${BENCH_SCALE_HOOKS:-200} / 2)) >"$RES/scale_hook.json"
+    python3 -c 'import json,sys
+p=sys.argv[1]; b=open(p,"rb").read() if __import__("os").path.exists(p) else b""
+n=b.count(b"\n"); print(json.dumps({"lines": n, "bytes": len(b), "bytes_per_line": len(b)/n if n else None}))' \
+      "$WORK/data-h2/catalog.journal" >"$RES/scale_journal.json"
+    log "scale: uncached searches and filtered index pages"
+    "${sc[@]}" query --base "$BASE" --list "$list" >"$RES/scale_query.json"
+    log "scale: a refresh changing 1% of the list"
+    "${sc[@]}" purgecheck --base "$BASE" --phase before --state "$WORK/scale-purge.json" --list "$list" \
+      --changed "$WORK/scale-changed.ids" --sample "${BENCH_SCALE_SAMPLE:-100}" >/dev/null
+    for i in $(seq $parts); do mv "$WORK/gw/scale-changed.$i.json" "$WORK/gw/scale-current.$i.json"; done
+    "${sc[@]}" refresh --base "$BASE" >"$RES/scale_refresh.json"
+    "${sc[@]}" purgecheck --base "$BASE" --phase after --state "$WORK/scale-purge.json" >"$RES/scale_purge.json"
+  fi
+  stop_tomcat
+  python3 - "$RES/refresh_h2.json" "$WORK/data-h2/catalog.json" "$ready_ms" "$status" \
+    "$WORK/logs/scale-512m.out" "$WORK/logs/scale-512m.logs" >"$RES/scale_ready.json" <<'PY'
+import glob, json, os, sys
+summary, catalog, ms, status, out, logs = sys.argv[1:7]
+oom = sum(open(f, errors="replace").read().count("OutOfMemoryError") for f in [out] + glob.glob(logs + "/*"))
+print(json.dumps({"catalog": json.load(open(summary))["models"], "catalog_mb": os.path.getsize(catalog) / 1e6,
+                  "ready_s": int(ms) / 1000 if status == "ok" else None, "error": status, "oom": oom}))
+PY
+
+  mkdir -p "$WORK/data-h3"
+  cp "$WORK/data-h1/catalog.json" "$WORK/data-h3/catalog.json"
+  start_tomcat scale-prerender "$WORK/data-h3" 512m "${gw[@]}" MODEL_PAGES_PRERENDER_LIMIT=10000
+  log "scale: waiting for the pre-render of 10,000 pages"
+  wait_ready "$MODELSDEV_TIMEOUT" || log "scale: pre-render start not ready within $MODELSDEV_TIMEOUT s"
+  sample_load scale-prerender
+  stop_tomcat
+  "${PY[@]}" prerender --file "$WORK/logs/scale-prerender.out" --logs "$WORK/logs/scale-prerender.logs" \
+    >"$RES/scale_prerender.json"
+}
+
 write_meta() {
   local commit dirty jdk
   commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -629,7 +709,7 @@ EOF
 }
 
 # ------------------------------------------------------------------ main
-ALL_PHASES=openrouter,deploy,stale,modelsdev,zipf,varnish,identity,cluster
+ALL_PHASES=openrouter,deploy,stale,modelsdev,zipf,varnish,identity,cluster,scale
 PHASES=${BENCH_PHASES:-$ALL_PHASES}
 install_tools
 wait_for_quiet
@@ -637,7 +717,7 @@ sample_load start
 build
 for phase in ${PHASES//,/ }; do
   case $phase in
-    openrouter | deploy | stale | modelsdev | zipf | varnish | identity | cluster) "phase_$phase" ;;
+    openrouter | deploy | stale | modelsdev | zipf | varnish | identity | cluster | scale) "phase_$phase" ;;
     *) die "unknown phase '$phase' in BENCH_PHASES (known: $ALL_PHASES)" ;;
   esac
 done

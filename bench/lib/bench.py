@@ -743,6 +743,10 @@ def cmd_report(a):
     else:
         row(figure, broken or "no log line", "measured (issue 15)", None, "")
 
+    # issue 18: 100,000 models on one node (the scale phase)
+    import scale
+    scale.rows(r, row, fmt)
+
     lines = [
         "# Benchmark results",
         "",

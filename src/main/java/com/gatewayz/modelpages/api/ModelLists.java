@@ -57,10 +57,9 @@ final class ModelLists {
   /** {@code {"data":[...],"total":N}} for one page of the models matching the gateway and search. */
   static byte[] build(Catalog catalog, Optional<String> gateway, int offset, int limit, TextQuery text) {
     List<Model> matches =
-        catalog.models().stream()
-            .filter(m -> gateway.isEmpty() || m.sourceGateways().contains(gateway.get()))
-            .filter(m -> text == null || text.matches(m))
-            .toList();
+        gateway.isEmpty() && text == null
+            ? catalog.models()
+            : catalog.index().select(null, gateway.orElse(null), text, false);
     List<JsonObject> data =
         matches.stream().skip(offset).limit(limit).map(ModelJson::write).toList();
     ByteArrayOutputStream out = new ByteArrayOutputStream();

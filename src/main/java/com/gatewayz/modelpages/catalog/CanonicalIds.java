@@ -91,7 +91,7 @@ final class CanonicalIds {
   }
 
   // The id the merge picks by itself: the first listing's (the first offer is the first listing).
-  private static String defaultId(Model model) {
+  static String defaultId(Model model) {
     for (Offer offer : model.offers()) {
       if (offer.listingId() != null) {
         return offer.listingId();

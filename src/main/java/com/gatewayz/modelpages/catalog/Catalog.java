@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -25,6 +26,8 @@ public final class Catalog {
   private final SortedSet<String> developers;
   private final SortedSet<String> gateways;
   private final Map<String, Long> lastModified;
+  // Built by the first search or filtered list of this snapshot.
+  private volatile CatalogIndex index;
 
   private Catalog(Collection<Model> models, Map<String, RetiredModel> retired, Map<String, Long> lastModified) {
     this.lastModified = Map.copyOf(lastModified);
@@ -46,6 +49,103 @@ public final class Catalog {
         developers.add(model.developer());
       }
       gateways.addAll(model.sourceGateways());
+    }
+  }
+
+  // A change of a few models: the indexes of the others are copied, not rebuilt.
+  private Catalog(
+      Catalog before,
+      List<Model> models,
+      Set<String> removed,
+      List<Model> added,
+      Map<String, RetiredModel> retired,
+      Map<String, Long> addedLastModified) {
+    this.models = List.copyOf(models);
+    this.byId = new HashMap<>(before.byId);
+    byId.keySet().removeAll(removed);
+    added.forEach(model -> byId.put(model.id(), model));
+    Map<String, Long> times = new HashMap<>(before.lastModified);
+    times.keySet().removeAll(removed);
+    times.putAll(addedLastModified);
+    this.lastModified = java.util.Collections.unmodifiableMap(times);
+    List<Model> gone = new ArrayList<>();
+    removed.forEach(id -> gone.add(before.byId.get(id)));
+    this.idsByAlias = patchAliases(before.idsByAlias, gone, added);
+    this.canonicalIdOf = patchOtherIds(before.canonicalIdOf, gone, added, byId);
+    Map<String, RetiredModel> stillRetired = new LinkedHashMap<>(retired);
+    stillRetired.keySet().removeIf(id -> byId.containsKey(id) || canonicalIdOf.containsKey(id));
+    this.retired = Map.copyOf(stillRetired);
+    this.developers = new TreeSet<>(before.developers);
+    this.gateways = new TreeSet<>(before.gateways);
+    patchFacets(gone, added);
+  }
+
+  /**
+   * {@code before} with the models {@code removed} names replaced by {@code added}; {@code models}
+   * is the whole new list in popularity order. Only the entries of those models are re-indexed:
+   * for a change whose models share no id with the others (as {@link IncrementalMerge} ensures).
+   */
+  static Catalog patched(
+      Catalog before,
+      List<Model> models,
+      Set<String> removed,
+      List<Model> added,
+      Map<String, RetiredModel> retired,
+      Map<String, Long> addedLastModified) {
+    return new Catalog(before, models, removed, added, retired, addedLastModified);
+  }
+
+  private static Map<String, List<String>> patchAliases(
+      Map<String, List<String>> before, List<Model> gone, List<Model> added) {
+    Map<String, List<String>> index = new HashMap<>(before);
+    for (Model model : gone) {
+      List<String> ids = new ArrayList<>(index.getOrDefault(model.alias(), List.of()));
+      ids.remove(model.id());
+      if (ids.isEmpty()) {
+        index.remove(model.alias());
+      } else {
+        index.put(model.alias(), ids);
+      }
+    }
+    for (Model model : added) {
+      if (!model.alias().isEmpty()) {
+        List<String> ids = new ArrayList<>(index.getOrDefault(model.alias(), List.of()));
+        ids.add(model.id());
+        index.put(model.alias(), ids);
+      }
+    }
+    return index;
+  }
+
+  // The other ids of the changed models are theirs alone: recomputed from the added models.
+  private static Map<String, String> patchOtherIds(
+      Map<String, String> before, List<Model> gone, List<Model> added, Map<String, Model> byId) {
+    Map<String, String> index = new HashMap<>(before);
+    gone.forEach(model -> index.keySet().removeAll(CanonicalIds.membersOf(model)));
+    added.forEach(model -> index.keySet().removeAll(CanonicalIds.membersOf(model)));
+    index.putAll(indexOtherIds(added, byId));
+    return java.util.Collections.unmodifiableMap(index);
+  }
+
+  private void patchFacets(List<Model> gone, List<Model> added) {
+    for (Model model : added) {
+      if (!model.developer().isEmpty()) {
+        developers.add(model.developer());
+      }
+      gateways.addAll(model.sourceGateways());
+    }
+    for (Model model : gone) {
+      String developer = model.developer();
+      if (added.stream().noneMatch(m -> m.developer().equals(developer))
+          && models.stream().noneMatch(m -> m.developer().equals(developer))) {
+        developers.remove(model.developer());
+      }
+      for (String gateway : model.sourceGateways()) {
+        if (added.stream().noneMatch(m -> m.sourceGateways().contains(gateway))
+            && models.stream().noneMatch(m -> m.sourceGateways().contains(gateway))) {
+          gateways.remove(gateway);
+        }
+      }
     }
   }
 
@@ -95,6 +195,21 @@ public final class Catalog {
       }
     }
     return Map.copyOf(index);
+  }
+
+  /** The search and filter indexes of this snapshot, built at the first call. */
+  public CatalogIndex index() {
+    CatalogIndex built = index;
+    if (built == null) {
+      synchronized (this) {
+        built = index;
+        if (built == null) {
+          built = new CatalogIndex(models);
+          index = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** Every model, most popular first. */

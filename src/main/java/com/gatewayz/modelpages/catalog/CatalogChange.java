@@ -1,7 +1,9 @@
 package com.gatewayz.modelpages.catalog;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +45,29 @@ public record CatalogChange(
     for (Model model : before.models()) {
       if (after.find(model.id()).isEmpty()) {
         removed.add(model.id());
+      }
+    }
+    return new CatalogChange(before, after, added, changed, removed, false);
+  }
+
+  /**
+   * The difference between two snapshots that differ at most in the models {@code ids} names (as
+   * an incremental merge knows): only those are compared. {@code ids} in the order of {@code
+   * after}'s models, removed ones last.
+   */
+  static CatalogChange among(Catalog before, Catalog after, Collection<String> ids) {
+    Set<String> added = new LinkedHashSet<>();
+    Set<String> changed = new LinkedHashSet<>();
+    Set<String> removed = new LinkedHashSet<>();
+    for (String id : ids) {
+      Optional<Model> old = before.find(id);
+      Optional<Model> now = after.find(id);
+      if (now.isEmpty()) {
+        old.ifPresent(model -> removed.add(id));
+      } else if (old.isEmpty()) {
+        added.add(id);
+      } else if (!old.get().equals(now.get())) {
+        changed.add(id);
       }
     }
     return new CatalogChange(before, after, added, changed, removed, false);

@@ -34,6 +34,9 @@ final class CatalogJournal {
         .forEach(
             (gateway, entries) -> {
               Map<String, SourceEntry> old = before.entriesOf(gateway);
+              if (old == entries) {
+                return; // shared by both states: unchanged
+              }
               addIfAny(put, gateway, CatalogStateJson.write(changed(old, entries)).build());
               addIfAny(removed, gateway, ids(missing(old, entries)).build());
             });

@@ -73,28 +73,55 @@ public final class CatalogMerger {
   }
 
   /** A visible listing of one gateway with its identity. */
-  private record Identified(String seller, SourceEntry entry, ModelIdentity identity) {}
+  record Identified(String seller, SourceEntry entry, ModelIdentity identity) {}
 
   private List<MergeGroup> group(CatalogState state) {
-    IdentityIndex<MergeGroup> index = new IdentityIndex<>(entryCount(state));
-    List<MergeGroup> groups = new ArrayList<>();
+    List<Identified> items = new ArrayList<>(entryCount(state));
     for (String gateway : gatewaysByPriority(state)) {
-      for (Identified item : identified(state, gateway)) {
-        Listing listing = item.entry().listing();
-        Optional<IdentityIndex.Match<MergeGroup>> match =
-            index.find(item.identity(), g -> !g.sellers.contains(item.seller()));
-        MergeGroup group = match.map(IdentityIndex.Match::group).orElse(null);
-        if (group == null) {
-          group = new MergeGroup(Integer.MAX_VALUE, groups.size());
-          groups.add(group);
-        }
-        group.rank = Math.min(group.rank, curatedRank.getOrDefault(idKey(listing.id(), item.seller()), Integer.MAX_VALUE));
-        Evidence evidence = match.map(IdentityIndex.Match::evidence).orElse(Evidence.PRIMARY);
-        group.add(item.seller(), listing, item.entry().appliedAt(), item.identity(), evidence);
-        index.add(item.identity(), group);
+      items.addAll(identified(state, gateway));
+    }
+    return group(items, entryCount(state), null);
+  }
+
+  /**
+   * Groups {@code items}, given in merge order (gateways by priority, exact ids first), each
+   * resolved against the groups built so far; group {@code order} is the creation order. When
+   * {@code groupOf} is given, it receives each item's group.
+   */
+  List<MergeGroup> group(List<Identified> items, int expected, MergeGroup[] groupOf) {
+    IdentityIndex<MergeGroup> index = new IdentityIndex<>(expected);
+    List<MergeGroup> groups = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Identified item = items.get(i);
+      Listing listing = item.entry().listing();
+      Optional<IdentityIndex.Match<MergeGroup>> match =
+          index.find(item.identity(), g -> !g.sellers.contains(item.seller()));
+      MergeGroup group = match.map(IdentityIndex.Match::group).orElse(null);
+      if (group == null) {
+        group = new MergeGroup(Integer.MAX_VALUE, groups.size());
+        group.firstItem = i;
+        groups.add(group);
+      }
+      group.rank = Math.min(group.rank, curatedRank.getOrDefault(idKey(listing.id(), item.seller()), Integer.MAX_VALUE));
+      Evidence evidence = match.map(IdentityIndex.Match::evidence).orElse(Evidence.PRIMARY);
+      group.add(item.seller(), listing, item.entry().appliedAt(), item.identity(), evidence);
+      index.add(item.identity(), group);
+      if (groupOf != null) {
+        groupOf[i] = group;
       }
     }
     return groups;
+  }
+
+  /** The identity of {@code entry}'s listing as {@code gateway} lists it. */
+  Identified identify(String gateway, SourceEntry entry) {
+    String seller = entry.listing().offerLabel(gateway);
+    return new Identified(seller, entry, resolver.identify(entry.listing(), seller));
+  }
+
+  /** The merge priority of {@code gateway}: lower first. */
+  int priorityOf(String gateway) {
+    return priorities.getOrDefault(gateway, UNKNOWN_PRIORITY);
   }
 
   // Of one seller's two listings of a model, the one listed by its exact id becomes the offer.
@@ -102,8 +129,7 @@ public final class CatalogMerger {
     List<Identified> items = new ArrayList<>();
     for (SourceEntry entry : state.entriesOf(gateway).values()) {
       if (entry.isVisible()) {
-        String seller = entry.listing().offerLabel(gateway);
-        items.add(new Identified(seller, entry, resolver.identify(entry.listing(), seller)));
+        items.add(identify(gateway, entry));
       }
     }
     items.sort(Comparator.comparing((Identified item) -> !item.identity().exact()));
@@ -120,7 +146,7 @@ public final class CatalogMerger {
 
   private List<String> gatewaysByPriority(CatalogState state) {
     List<String> gateways = new ArrayList<>(state.sources().keySet());
-    gateways.sort(Comparator.comparingInt(g -> priorities.getOrDefault(g, UNKNOWN_PRIORITY)));
+    gateways.sort(Comparator.comparingInt(this::priorityOf));
     return gateways;
   }
 

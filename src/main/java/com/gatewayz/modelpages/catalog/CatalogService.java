@@ -25,7 +25,12 @@ import java.util.logging.Logger;
  */
 public final class CatalogService {
 
-  private record Snapshot(CatalogState state, Catalog catalog) {}
+  /** A state and its catalog; {@code change} from the previous one when a re-merge knows it. */
+  private record Snapshot(CatalogState state, Catalog catalog, CatalogChange change) {
+    Snapshot(CatalogState state, Catalog catalog) {
+      this(state, catalog, null);
+    }
+  }
 
   /**
    * What an update did: the gateway-level outcome and the catalog-level change.
@@ -65,6 +70,11 @@ public final class CatalogService {
   private final List<CatalogChange> untold = new ArrayList<>();
   private volatile CatalogReplica replica = CatalogReplica.NONE;
   private volatile long replicaVersion = -1;
+  // The merge of the current state kept for small changes; built at the first one (writer lock).
+  private IncrementalMerge incremental;
+  // Tests compare both paths; counts the changes re-merged incrementally.
+  boolean remergeSmallChanges = true;
+  int remergedChanges;
 
   /**
    * @param store where every change is written before it becomes visible; null keeps it in memory
@@ -210,7 +220,27 @@ public final class CatalogService {
     if (outcome.state().equals(before.state())) {
       return Optional.of(new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog())));
     }
-    CatalogState next = CatalogUpdates.forgetExpired(outcome.state(), clock.millis());
+    CatalogState forgotten = CatalogUpdates.forgetExpired(outcome.state(), clock.millis());
+    Snapshot next = remerged(before, forgotten, outcome).orElseGet(() -> merged(before, forgotten));
+    CatalogChange catalogChange = next.change() != null ? next.change() : CatalogChange.between(before.catalog(), next.catalog());
+    if (store != null) {
+      store.save(next.state());
+    }
+    // Published before it is visible or purged: another node serving after our purge has it.
+    if (replica.isShared()) {
+      if (!replica.publish(replicaVersion, next.state())) {
+        return Optional.empty();
+      }
+      replicaVersion++;
+    }
+    current.set(new Snapshot(next.state(), next.catalog()));
+    untold.add(catalogChange);
+    return Optional.of(new Applied(outcome, catalogChange));
+  }
+
+  // The whole merge of the state a change made, its pins kept, its models retired.
+  private Snapshot merged(Snapshot before, CatalogState changed) {
+    CatalogState next = changed;
     CatalogMerger.Merged merged = merger.merged(next);
     Map<String, String> pins = CanonicalIds.pinned(before.catalog(), merged.models());
     if (!pins.equals(next.canonicalIds())) {
@@ -218,21 +248,47 @@ public final class CatalogService {
       merged = merger.merged(next);
     }
     next = next.withRetired(retired(before, merged.models()));
-    Catalog after = Catalog.of(merged.models(), next.retired(), merged.lastModified());
-    if (store != null) {
-      store.save(next);
+    return new Snapshot(next, Catalog.of(merged.models(), next.retired(), merged.lastModified()));
+  }
+
+  // A small change re-merges only the models it can touch (IncrementalMerge); empty when it cannot.
+  private Optional<Snapshot> remerged(Snapshot before, CatalogState next, CatalogUpdates.Outcome outcome) {
+    int touched = outcome.added().size() + outcome.changed().size() + outcome.removed().size();
+    if (!remergeSmallChanges || touched > Math.max(64, before.catalog().size() / 20)) {
+      incremental = null;
+      return Optional.empty();
     }
-    // Published before it is visible or purged: another node serving after our purge has it.
-    if (replica.isShared()) {
-      if (!replica.publish(replicaVersion, next)) {
-        return Optional.empty();
-      }
-      replicaVersion++;
+    int limit = IncrementalMerge.maxChanged(before.catalog().size());
+    if (IncrementalMerge.changedEntries(before.state(), next, limit) > limit) {
+      incremental = null; // a refresh re-dating every entry: the full merge, and no memo kept
+      return Optional.empty();
     }
-    current.set(new Snapshot(next, after));
-    CatalogChange catalogChange = CatalogChange.between(before.catalog(), after);
-    untold.add(catalogChange);
-    return Optional.of(new Applied(outcome, catalogChange));
+    if (incremental == null || !incremental.describes(before.state())) {
+      incremental = IncrementalMerge.of(merger, before.state(), before.catalog()).orElse(null);
+    }
+    Optional<IncrementalMerge.Remerged> remerged =
+        incremental == null ? Optional.empty() : incremental.remerge(next, before.catalog());
+    if (remerged.isEmpty()) {
+      incremental = null;
+    }
+    remerged.ifPresent(r -> remergedChanges++);
+    return remerged.map(r -> snapshotOf(before, next, r));
+  }
+
+  private static Snapshot snapshotOf(Snapshot before, CatalogState next, IncrementalMerge.Remerged remerged) {
+    Map<String, RetiredModel> retired = before.state().retired();
+    Set<String> present = new HashSet<>();
+    remerged.newModels().forEach(model -> present.addAll(CanonicalIds.membersOf(model)));
+    if (retired.keySet().stream().anyMatch(present::contains)) {
+      retired = new LinkedHashMap<>(retired);
+      retired.keySet().removeAll(present);
+    }
+    CatalogState state = next.withRetired(retired);
+    Catalog catalog =
+        Catalog.patched(before.catalog(), remerged.models(), remerged.oldIds(), remerged.newModels(), state.retired(), remerged.lastModified());
+    List<String> ids = new ArrayList<>();
+    remerged.newModels().forEach(model -> ids.add(model.id()));
+    return new Snapshot(state, catalog, CatalogChange.among(before.catalog(), catalog, ids));
   }
 
   // True when every listener took the change.

@@ -43,6 +43,20 @@ public final class CatalogState {
     this.canonicalIds = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalIds));
   }
 
+  // Parts already copied and unmodifiable, shared between states: a change copies only what it
+  // changes, not every gateway's entries.
+  private CatalogState(
+      Map<String, Map<String, SourceEntry>> sources,
+      Map<String, RetiredModel> retired,
+      Map<String, ReportedStatus> gatewayStatus,
+      Map<String, String> canonicalIds,
+      boolean shared) {
+    this.sources = sources;
+    this.retired = retired;
+    this.gatewayStatus = gatewayStatus;
+    this.canonicalIds = canonicalIds;
+  }
+
   public static CatalogState empty() {
     return new CatalogState(Map.of(), Map.of(), Map.of());
   }
@@ -84,27 +98,31 @@ public final class CatalogState {
 
   public CatalogState withEntries(String gateway, Map<String, SourceEntry> entries) {
     Map<String, Map<String, SourceEntry>> next = new LinkedHashMap<>(sources);
-    next.put(gateway, entries);
-    return new CatalogState(next, retired, gatewayStatus, canonicalIds);
+    next.put(gateway, Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
+    return new CatalogState(Collections.unmodifiableMap(next), retired, gatewayStatus, canonicalIds, true);
   }
 
   public CatalogState withRetired(Map<String, RetiredModel> newRetired) {
-    return new CatalogState(sources, newRetired, gatewayStatus, canonicalIds);
+    Map<String, RetiredModel> copy =
+        newRetired == retired ? retired : Collections.unmodifiableMap(new LinkedHashMap<>(newRetired));
+    return new CatalogState(sources, copy, gatewayStatus, canonicalIds, true);
   }
 
   public CatalogState withGatewayStatus(String gateway, ReportedStatus status) {
     Map<String, ReportedStatus> next = new LinkedHashMap<>(gatewayStatus);
     next.put(gateway, status);
-    return new CatalogState(sources, retired, next, canonicalIds);
+    return new CatalogState(sources, retired, Collections.unmodifiableMap(next), canonicalIds, true);
   }
 
   public CatalogState withCanonicalIds(Map<String, String> newCanonicalIds) {
-    return new CatalogState(sources, retired, gatewayStatus, newCanonicalIds);
+    return new CatalogState(
+        sources, retired, gatewayStatus, Collections.unmodifiableMap(new LinkedHashMap<>(newCanonicalIds)), true);
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof CatalogState state
+    return this == other
+        || other instanceof CatalogState state
         && sources.equals(state.sources)
         && retired.equals(state.retired)
         && gatewayStatus.equals(state.gatewayStatus)

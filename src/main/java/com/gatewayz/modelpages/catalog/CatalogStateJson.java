@@ -102,17 +102,21 @@ final class CatalogStateJson {
   static Map<String, SourceEntry> entries(JsonArray array, String where) {
     Map<String, SourceEntry> entries = new LinkedHashMap<>();
     for (int i = 0; i < array.size(); i++) {
-      String path = where + "[" + i + "]";
-      try {
-        SourceEntry entry = entry(array.get(i), path);
-        entries.put(
-            entry.listing() != null ? entry.listing().entryKey() : array.getJsonObject(i).getString("id"),
-            entry);
-      } catch (InvalidModelException | RuntimeException e) {
-        skipped(path, e);
-      }
+      putEntry(entries, array.get(i), where + "[" + i + "]");
     }
     return entries;
+  }
+
+  /** Adds the entry {@code value} holds, under its key; an unreadable one is logged and skipped. */
+  static void putEntry(Map<String, SourceEntry> entries, JsonValue value, String path) {
+    try {
+      SourceEntry entry = entry(value, path);
+      entries.put(
+          entry.listing() != null ? entry.listing().entryKey() : value.asJsonObject().getString("id"),
+          entry);
+    } catch (InvalidModelException | RuntimeException e) {
+      skipped(path, e);
+    }
   }
 
   private static SourceEntry entry(JsonValue value, String path) throws InvalidModelException {
@@ -233,22 +237,24 @@ final class CatalogStateJson {
 
   static JsonArrayBuilder write(Map<String, SourceEntry> entries) {
     JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
-    entries.forEach(
-        (id, entry) -> {
-          JsonObjectBuilder json =
-              JsonSupport.JSON
-                  .createObjectBuilder()
-                  .add("id", id)
-                  .add("applied_at", entry.appliedAt())
-                  .add("misses", entry.misses())
-                  .add("removed", entry.removed());
-          if (entry.listing() == null) {
-            json.addNull("listing");
-          } else {
-            json.add("listing", ListingJson.write(entry.listing()));
-          }
-          array.add(json);
-        });
+    entries.forEach((id, entry) -> array.add(writeEntry(id, entry)));
     return array;
+  }
+
+  /** One source entry under its key. */
+  static JsonObjectBuilder writeEntry(String id, SourceEntry entry) {
+    JsonObjectBuilder json =
+        JsonSupport.JSON
+            .createObjectBuilder()
+            .add("id", id)
+            .add("applied_at", entry.appliedAt())
+            .add("misses", entry.misses())
+            .add("removed", entry.removed());
+    if (entry.listing() == null) {
+      json.addNull("listing");
+    } else {
+      json.add("listing", ListingJson.write(entry.listing()));
+    }
+    return json;
   }
 }

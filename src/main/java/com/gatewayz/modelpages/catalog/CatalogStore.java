@@ -176,7 +176,8 @@ public final class CatalogStore {
       if (saved == null
           || journal.isDirty()
           || journalLines >= MAX_JOURNAL_LINES
-          || journal.length() > snapshotBytes) {
+          || journal.length() > snapshotBytes
+          || isWide(state)) {
         writeSnapshot(state, seq + 1);
       } else {
         append(state);
@@ -185,6 +186,17 @@ public final class CatalogStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the catalog in " + snapshot.path(), e);
     }
+  }
+
+  // A change of most entries (a refresh re-dates all it lists) is written as a snapshot: a journal
+  // line would be as large, and built in memory.
+  private boolean isWide(CatalogState state) {
+    int entries = 0;
+    for (var source : state.sources().values()) {
+      entries += source.size();
+    }
+    int limit = Math.max(1_000, entries / 4);
+    return IncrementalMerge.changedEntries(saved, state, limit) > limit;
   }
 
   private void append(CatalogState state) throws IOException {

@@ -21,6 +21,8 @@ final class MergeGroup {
   final Set<String> sellers = new HashSet<>();
   String developer = "";
   long lastApplied;
+  // The index, in the merged items, of the listing that started this group.
+  int firstItem;
 
   MergeGroup(int rank, int order) {
     this.rank = rank;

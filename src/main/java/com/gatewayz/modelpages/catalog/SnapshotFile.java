@@ -41,28 +41,23 @@ final class SnapshotFile {
    * @throws InvalidModelException when the file is not a snapshot of a known format
    */
   Snapshot read() throws IOException, InvalidModelException {
-    byte[] bytes = Files.readAllBytes(path);
+    String origin = path.getFileName().toString();
     try {
-      JsonObject json = StoredJson.parse(bytes, 0, bytes.length);
-      boolean legacy = CatalogStateJson.format(json) == CatalogStateJson.LEGACY_FORMAT;
-      long seq = legacy ? 0 : json.getJsonNumber("seq").longValueExact();
-      return new Snapshot(
-          CatalogStateJson.read(json, path.getFileName().toString()), seq, legacy, bytes.length);
+      SnapshotReader.Read read = SnapshotReader.read(path, origin);
+      boolean legacy = CatalogStateJson.format(read.head()) == CatalogStateJson.LEGACY_FORMAT;
+      long seq = legacy ? 0 : read.head().getJsonNumber("seq").longValueExact();
+      return new Snapshot(read.state(), seq, legacy, Files.size(path));
     } catch (CharacterCodingException e) {
-      throw new InvalidModelException(path.getFileName().toString(), "is not UTF-8");
+      throw new InvalidModelException(origin, "is not UTF-8");
     } catch (RuntimeException e) {
-      throw new InvalidModelException(
-          path.getFileName().toString(), String.valueOf(e.getMessage()));
+      throw new InvalidModelException(origin, String.valueOf(e.getMessage()));
     }
   }
 
   /** Replaces the snapshot with {@code state} as of change {@code seq}; returns its size. */
   long write(CatalogState state, long seq) throws IOException {
-    JsonObject json =
-        JsonSupport.JSON.createObjectBuilder(CatalogStateJson.write(state)).add("seq", seq).build();
-    byte[] bytes = bytes(json);
-    DurableFiles.replace(path, bytes);
-    return bytes.length;
+    DurableFiles.replace(path, out -> SnapshotWriter.write(state, seq, out));
+    return Files.size(path);
   }
 
   static byte[] bytes(JsonObject json) {

@@ -24,7 +24,20 @@ public final class TextQuery {
   }
 
   public boolean matches(Model model) {
-    String haystack = (model.id() + " " + model.name() + " " + model.developer()).toLowerCase(Locale.ROOT);
+    return matchesHaystack(haystack(model));
+  }
+
+  /** The lower-case text a model is searched in: its id, name and developer. */
+  static String haystack(Model model) {
+    return (model.id() + " " + model.name() + " " + model.developer()).toLowerCase(Locale.ROOT);
+  }
+
+  /** The query's words, lower-case (a copy). */
+  String[] words() {
+    return words.clone();
+  }
+
+  boolean matchesHaystack(String haystack) {
     for (String word : words) {
       if (!haystack.contains(word)) {
         return false;

@@ -27,9 +27,21 @@ public final class DurableFiles {
    * stays and the temp file is removed.
    */
   public static void replace(Path file, byte[] bytes) throws IOException {
+    replace(file, out -> out.write(bytes));
+  }
+
+  /** What writes a file's content to a stream. */
+  public interface Content {
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
+  /** As {@link #replace(Path, byte[])}, the content streamed into the temp file. */
+  public static void replace(Path file, Content content) throws IOException {
     Path temp = tempOf(file);
     try {
-      Files.write(temp, bytes);
+      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+        content.writeTo(out);
+      }
       force(temp);
       move(temp, file);
     } catch (IOException e) {

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 public final class IndexFilters {
 
   private static final List<String> MODALITIES = List.of("text", "image", "audio", "file", "video");
+  static final int MAX_DEVELOPERS = 100;
 
   private final Catalog catalog;
   private final IndexQuery query;
@@ -27,10 +28,23 @@ public final class IndexFilters {
     this.hrefOf = hrefOf;
   }
 
-  /** "Any developer" and every developer, by display name. */
+  /**
+   * "Any developer" and every developer, by display name; of a catalog with more than {@value
+   * #MAX_DEVELOPERS}, those with the most models and the one selected.
+   */
   public List<Option> getDevelopers() {
-    return options(
-        "Any developer", catalog.developers(), DisplayNames::developer, query.developer());
+    return options("Any developer", shownDevelopers(), DisplayNames::developer, query.developer());
+  }
+
+  private Collection<String> shownDevelopers() {
+    if (catalog.developers().size() <= MAX_DEVELOPERS) {
+      return catalog.developers();
+    }
+    java.util.Set<String> shown = new java.util.LinkedHashSet<>(catalog.index().topDevelopers(MAX_DEVELOPERS));
+    if (query.developer() != null) {
+      shown.add(query.developer());
+    }
+    return shown;
   }
 
   public List<Option> getGateways() {

@@ -20,8 +20,11 @@ public final class ModelSearch {
 
   public static Result run(Catalog catalog, IndexQuery query) {
     TextQuery text = query.q() == null ? null : TextQuery.of(query.q());
+    // The snapshot's index selects (and orders by price); the other filters check what it found.
+    boolean cheapest = query.sort() == IndexQuery.Sort.PRICE;
+    List<Model> selected = catalog.index().select(query.developer(), query.gateway(), text, cheapest);
     List<Model> matches =
-        sorted(catalog.models().stream().filter(model -> matches(model, query, text)), query.sort());
+        sorted(selected.stream().filter(model -> matches(model, query, null)), cheapest ? IndexQuery.Sort.POPULAR : query.sort());
     int pageCount = Math.max(1, (matches.size() + IndexQuery.PAGE_SIZE - 1) / IndexQuery.PAGE_SIZE);
     int page = Math.min(query.page(), pageCount);
     int from = (page - 1) * IndexQuery.PAGE_SIZE;

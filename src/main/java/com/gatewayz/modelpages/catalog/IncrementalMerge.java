@@ -1,0 +1,469 @@
+package com.gatewayz.modelpages.catalog;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The merge of one catalog state, kept so that a small change re-merges only the listings it can
+ * affect: the changed listings, every listing sharing an identity key or a candidate id (its own id,
+ * the id pinned for it) with them, transitively, and the other listings of their models. Such a set
+ * resolves against nothing outside itself, so merging it alone in the global merge order gives what
+ * the full merge ({@link CatalogMerger#merged}) gives for it; the models outside it are kept as they
+ * are. It declines (empty) when a change could move something outside the set: a model id that
+ * disappears, a new id another model answered to, pins that would change, a large change. Keys are
+ * kept as 64-bit hashes: a collision only widens the set. Not thread-safe: the catalog service's
+ * writer owns it.
+ */
+final class IncrementalMerge {
+
+  /** A listing's place in the state: its gateway and entry key. */
+  record Ref(String gateway, String key) {}
+
+  /** The models a change re-merged, the ids they replace, and the whole new model list. */
+  record Remerged(List<Model> models, Set<String> oldIds, List<Model> newModels, Map<String, Long> lastModified) {}
+
+  // The identity itself is not kept (its keys as strings are most of a listing's memory): it is
+  // derived again for the listings a change re-merges.
+  private static final class Item {
+    final Ref ref;
+    final SourceEntry entry;
+    final long position;
+    final long[] keys;
+    String model;
+
+    Item(Ref ref, SourceEntry entry, long position, long[] keys) {
+      this.ref = ref;
+      this.entry = entry;
+      this.position = position;
+      this.keys = keys;
+    }
+  }
+
+  /** A model's place in the popularity order and the listings it is made of. */
+  private record Placed(int rank, long position, List<Ref> refs) {}
+
+  private static final int MAX_PRIORITY = 1023;
+  private static final int MAX_GATEWAYS = 255;
+  private static final int MIN_WIDE_CHANGE = 64;
+
+  private final CatalogMerger merger;
+  private final Map<Ref, Item> items = new HashMap<>();
+  private final Map<Long, Object> holders = new HashMap<>();
+  private final Map<String, Placed> placed = new HashMap<>();
+  private final Map<String, Map<String, Long>> seqs = new HashMap<>();
+  // Gateways in the order of the state's sources: the full merge breaks priority ties by it.
+  private final List<String> gatewayOrder = new ArrayList<>();
+  private CatalogState state;
+  private long nextSeq;
+  private boolean dead;
+
+  private IncrementalMerge(CatalogMerger merger, CatalogState state) {
+    this.merger = merger;
+    this.state = state;
+  }
+
+  /**
+   * The merge of {@code state}, whose catalog is {@code catalog}; empty when it cannot be kept (too
+   * many gateways, a priority out of range, duplicate ids, pins the state does not hold as a merge
+   * would set them), in which case every change takes the full merge.
+   */
+  static Optional<IncrementalMerge> of(CatalogMerger merger, CatalogState state, Catalog catalog) {
+    IncrementalMerge memo = new IncrementalMerge(merger, state);
+    if (state.sources().size() > MAX_GATEWAYS) {
+      return Optional.empty();
+    }
+    List<Item> all = new ArrayList<>();
+    for (Map.Entry<String, Map<String, SourceEntry>> source : state.sources().entrySet()) {
+      if (merger.priorityOf(source.getKey()) > MAX_PRIORITY) {
+        return Optional.empty();
+      }
+      memo.gatewayIndex(source.getKey());
+      Map<String, Long> seq = memo.seqs.computeIfAbsent(source.getKey(), g -> new HashMap<>());
+      for (Map.Entry<String, SourceEntry> entry : source.getValue().entrySet()) {
+        seq.put(entry.getKey(), memo.nextSeq++);
+        memo.itemOf(new Ref(source.getKey(), entry.getKey()), entry.getValue()).ifPresent(all::add);
+      }
+    }
+    all.forEach(item -> {
+      memo.items.put(item.ref, item);
+      memo.index(item);
+    });
+    all.sort(Comparator.comparingLong(item -> item.position));
+    List<Model> models = memo.merge(all, state.canonicalIds());
+    boolean same =
+        models.equals(catalog.models())
+            && CanonicalIds.pinned(catalog, models).equals(state.canonicalIds())
+            && noneRetiredPresent(state, models);
+    return same ? Optional.of(memo) : Optional.empty();
+  }
+
+  // A change keeps the retired models but those that came back (CatalogService#retired).
+  private static boolean noneRetiredPresent(CatalogState state, List<Model> models) {
+    if (state.retired().isEmpty()) {
+      return true;
+    }
+    Set<String> present = new HashSet<>();
+    models.forEach(model -> present.addAll(CanonicalIds.membersOf(model)));
+    return state.retired().keySet().stream().noneMatch(present::contains);
+  }
+
+  /** The most changed entries a re-merge takes for a catalog of {@code models}. */
+  static int maxChanged(int models) {
+    return Math.max(MIN_WIDE_CHANGE, models / 20);
+  }
+
+  /**
+   * How many entries differ between two states (entries not shared), counted up to {@code limit}
+   * + 1: cheap, for unchanged gateways share their maps.
+   */
+  static int changedEntries(CatalogState before, CatalogState after, int limit) {
+    int changed = 0;
+    for (Map.Entry<String, Map<String, SourceEntry>> source : after.sources().entrySet()) {
+      Map<String, SourceEntry> prior = before.entriesOf(source.getKey());
+      if (prior == source.getValue()) {
+        continue;
+      }
+      changed += Math.abs(prior.size() - source.getValue().size());
+      for (Map.Entry<String, SourceEntry> entry : source.getValue().entrySet()) {
+        if (prior.get(entry.getKey()) != entry.getValue() && ++changed > limit) {
+          return changed;
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** True when this memo is the merge of {@code other} (the very instance). */
+  boolean describes(CatalogState other) {
+    return !dead && state == other;
+  }
+
+  /**
+   * Re-merges what changed from the state this memo describes to {@code next}, given the catalog
+   * {@code before} of that state. Empty when the change is not one this memo can take; the memo is
+   * then spent ({@link #describes} false) if it had started to follow the change.
+   */
+  Optional<Remerged> remerge(CatalogState next, Catalog before) {
+    if (dead || !next.canonicalIds().equals(state.canonicalIds()) || !next.sources().keySet().containsAll(state.sources().keySet())) {
+      return Optional.empty();
+    }
+    List<Ref> changed = diff(next);
+    if (changed.size() > maxChanged(items.size())) {
+      dead = true;
+      return Optional.empty();
+    }
+    Set<String> oldIds = new HashSet<>();
+    Set<Ref> set = affected(changed, next, oldIds);
+    if (set.size() > Math.max(MIN_WIDE_CHANGE, items.size() / 10)) {
+      dead = true;
+      return Optional.empty();
+    }
+    List<Item> sorted = new ArrayList<>(set.size());
+    set.forEach(ref -> sorted.add(items.get(ref)));
+    sorted.sort(Comparator.comparingLong(item -> item.position));
+    List<Model> merged = merge(sorted, next.canonicalIds());
+    Map<String, Model> byNewId = new LinkedHashMap<>();
+    merged.forEach(model -> byNewId.putIfAbsent(model.id(), model));
+    // Two models under one id (the catalog keeps the first): left to the full merge.
+    if (byNewId.size() < merged.size()
+        || !keepsEverythingElse(before, oldIds, byNewId, next.canonicalIds())) {
+      dead = true;
+      return Optional.empty();
+    }
+    state = next;
+    return Optional.of(result(before, oldIds, List.copyOf(byNewId.values())));
+  }
+
+  // The refs whose entry differs; the order numbers follow the entry maps (new keys last, forgotten
+  // keys gone), as the full merge walks them.
+  private List<Ref> diff(CatalogState next) {
+    List<Ref> changed = new ArrayList<>();
+    for (Map.Entry<String, Map<String, SourceEntry>> source : next.sources().entrySet()) {
+      String gateway = source.getKey();
+      Map<String, SourceEntry> after = source.getValue();
+      Map<String, SourceEntry> prior = state.entriesOf(gateway);
+      if (after == prior) {
+        continue;
+      }
+      gatewayIndex(gateway);
+      Map<String, Long> seq = seqs.computeIfAbsent(gateway, g -> new HashMap<>());
+      int kept = 0;
+      for (Map.Entry<String, SourceEntry> entry : after.entrySet()) {
+        SourceEntry old = prior.get(entry.getKey());
+        if (old == null) {
+          seq.put(entry.getKey(), nextSeq++);
+        } else {
+          kept++;
+        }
+        if (old != entry.getValue() && !entry.getValue().equals(old)) {
+          changed.add(new Ref(gateway, entry.getKey()));
+        }
+      }
+      if (kept < prior.size()) {
+        for (String key : prior.keySet()) {
+          if (!after.containsKey(key)) {
+            seq.remove(key);
+            changed.add(new Ref(gateway, key));
+          }
+        }
+      }
+    }
+    return changed;
+  }
+
+  // Re-indexes the changed listings and returns every listing the change can affect.
+  private Set<Ref> affected(List<Ref> changed, CatalogState next, Set<String> oldIds) {
+    ArrayDeque<Long> keys = new ArrayDeque<>();
+    Set<Ref> set = new HashSet<>();
+    for (Ref ref : changed) {
+      Item old = items.remove(ref);
+      if (old != null) {
+        unindex(old);
+        pushAll(keys, old.keys);
+        if (old.model != null) {
+          oldIds.add(old.model);
+        }
+      }
+      SourceEntry entry = next.entriesOf(ref.gateway()).get(ref.key());
+      if (entry != null) {
+        itemOf(ref, entry, next.canonicalIds()).ifPresent(item -> {
+          items.put(ref, item);
+          index(item);
+        });
+      }
+      add(ref, set, keys, oldIds);
+    }
+    for (String id : List.copyOf(oldIds)) {
+      placed.get(id).refs().forEach(mate -> add(mate, set, keys, oldIds));
+    }
+    Set<Long> seen = new HashSet<>();
+    while (!keys.isEmpty()) {
+      long key = keys.pop();
+      if (seen.add(key)) {
+        holdersOf(key).forEach(ref -> add(ref, set, keys, oldIds));
+      }
+    }
+    return set;
+  }
+
+  private void add(Ref ref, Set<Ref> set, ArrayDeque<Long> keys, Set<String> oldIds) {
+    Item item = items.get(ref);
+    if (item == null || !set.add(ref)) {
+      return;
+    }
+    pushAll(keys, item.keys);
+    if (item.model != null && oldIds.add(item.model)) {
+      placed.get(item.model).refs().forEach(mate -> add(mate, set, keys, oldIds));
+    }
+  }
+
+  private static void pushAll(ArrayDeque<Long> keys, long[] values) {
+    for (long value : values) {
+      keys.push(value);
+    }
+  }
+
+  // Outside the set nothing moves when every old id lives on, a new id is nobody's before, and the
+  // pins stay as they are.
+  private boolean keepsEverythingElse(Catalog before, Set<String> oldIds, Map<String, Model> byNewId, Map<String, String> pins) {
+    Set<String> oldMembers = new HashSet<>();
+    Map<String, String> oldPins = new HashMap<>();
+    for (String id : oldIds) {
+      Optional<Model> model = before.find(id);
+      if (model.isEmpty() || !byNewId.containsKey(id)) {
+        return false;
+      }
+      oldMembers.addAll(CanonicalIds.membersOf(model.get()));
+      pinsOf(model.get(), oldPins);
+    }
+    Map<String, String> newPins = new HashMap<>();
+    for (Model model : byNewId.values()) {
+      if (before.find(model.id()).isEmpty()
+          && CanonicalIds.membersOf(model).stream().anyMatch(oldMembers::contains)) {
+        return false;
+      }
+      pinsOf(model, newPins);
+    }
+    return oldPins.equals(newPins) || samePinsAfter(pins, oldPins, newPins);
+  }
+
+  private static boolean samePinsAfter(Map<String, String> pins, Map<String, String> oldPins, Map<String, String> newPins) {
+    Map<String, String> after = new HashMap<>(pins);
+    after.keySet().removeAll(oldPins.keySet());
+    after.putAll(newPins);
+    return after.equals(pins);
+  }
+
+  // The pins a merge sets for a model that keeps its id (CanonicalIds#pinned).
+  private static void pinsOf(Model model, Map<String, String> pins) {
+    if (!model.id().equals(CanonicalIds.defaultId(model))) {
+      CanonicalIds.membersOf(model).stream().filter(member -> !member.equals(model.id())).forEach(member -> pins.put(member, model.id()));
+    }
+  }
+
+  private Remerged result(Catalog before, Set<String> oldIds, List<Model> newModels) {
+    List<Model> models = new ArrayList<>(before.size() + newModels.size());
+    for (Model model : before.models()) {
+      if (!oldIds.contains(model.id())) {
+        models.add(model);
+      }
+    }
+    for (Model model : newModels) {
+      models.add(insertionPoint(models, placed.get(model.id())), model);
+    }
+    Map<String, Long> lastModified = new HashMap<>();
+    for (Model model : newModels) {
+      long applied = 0;
+      for (Ref ref : placed.get(model.id()).refs()) {
+        applied = Math.max(applied, items.get(ref).entry.appliedAt());
+      }
+      if (applied > 0) {
+        lastModified.put(model.id(), applied);
+      }
+    }
+    return new Remerged(models, oldIds, newModels, lastModified);
+  }
+
+  private int insertionPoint(List<Model> models, Placed model) {
+    int low = 0;
+    int high = models.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (compare(placed.get(models.get(mid).id()), model) < 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  private static int compare(Placed a, Placed b) {
+    int byRank = Integer.compare(a.rank(), b.rank());
+    return byRank != 0 ? byRank : Long.compare(a.position(), b.position());
+  }
+
+  // The full merge's steps on items given in merge order: group, order by popularity, name.
+  private List<Model> merge(List<Item> sorted, Map<String, String> pins) {
+    List<CatalogMerger.Identified> identified = new ArrayList<>(sorted.size());
+    sorted.forEach(item -> identified.add(merger.identify(item.ref.gateway(), item.entry)));
+    MergeGroup[] groupOf = new MergeGroup[sorted.size()];
+    List<MergeGroup> groups = merger.group(identified, sorted.size(), groupOf);
+    groups.sort(Comparator.comparingInt((MergeGroup g) -> g.rank).thenComparingInt(g -> g.order));
+    Map<MergeGroup, List<Ref>> refs = new HashMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      refs.computeIfAbsent(groupOf[i], g -> new ArrayList<>(2)).add(sorted.get(i).ref);
+    }
+    List<Model> models = new ArrayList<>(groups.size());
+    Set<String> taken = new HashSet<>();
+    for (MergeGroup group : groups) {
+      Model model = group.toModel(CanonicalIds.idOf(group.listings, pins, taken));
+      placed.put(model.id(), new Placed(group.rank, sorted.get(group.firstItem).position, List.copyOf(refs.get(group))));
+      refs.get(group).forEach(ref -> items.get(ref).model = model.id());
+      models.add(model);
+    }
+    return models;
+  }
+
+  private Optional<Item> itemOf(Ref ref, SourceEntry entry) {
+    return itemOf(ref, entry, state.canonicalIds());
+  }
+
+  private Optional<Item> itemOf(Ref ref, SourceEntry entry, Map<String, String> pins) {
+    if (!entry.isVisible()) {
+      return Optional.empty();
+    }
+    CatalogMerger.Identified identified = merger.identify(ref.gateway(), entry);
+    List<ModelIdentity.Key> identity = identified.identity().keys();
+    String id = entry.listing().id();
+    String pinned = pins.get(id);
+    long[] keys = new long[identity.size() + (pinned == null ? 1 : 2)];
+    for (int i = 0; i < identity.size(); i++) {
+      keys[i] = hash("k", identity.get(i).value());
+    }
+    keys[identity.size()] = hash("#", id);
+    if (pinned != null) {
+      keys[identity.size() + 1] = hash("#", pinned);
+    }
+    return Optional.of(new Item(ref, entry, position(ref, identified), keys));
+  }
+
+  // Gateways by priority (ties in state order), exact ids first, then list order.
+  private long position(Ref ref, CatalogMerger.Identified identified) {
+    long priority = merger.priorityOf(ref.gateway());
+    long gateway = gatewayIndex(ref.gateway());
+    long inexact = identified.identity().exact() ? 0 : 1;
+    return priority << 53 | gateway << 45 | inexact << 44 | seqs.get(ref.gateway()).get(ref.key());
+  }
+
+  private int gatewayIndex(String gateway) {
+    int index = gatewayOrder.indexOf(gateway);
+    if (index < 0) {
+      gatewayOrder.add(gateway);
+      index = gatewayOrder.size() - 1;
+    }
+    return index;
+  }
+
+  private void index(Item item) {
+    for (long key : item.keys) {
+      holders.merge(key, item.ref, IncrementalMerge::join);
+    }
+  }
+
+  private void unindex(Item item) {
+    for (long key : item.keys) {
+      Object held = holders.get(key);
+      if (held instanceof Ref) {
+        holders.remove(key);
+      } else if (held instanceof RefList list) {
+        list.remove(item.ref);
+        if (list.size() == 1) {
+          holders.put(key, list.get(0));
+        }
+      }
+    }
+  }
+
+  private List<Ref> holdersOf(long key) {
+    Object held = holders.get(key);
+    if (held instanceof Ref ref) {
+      return List.of(ref);
+    }
+    return held == null ? List.of() : List.copyOf((RefList) held);
+  }
+
+  private static Object join(Object held, Object added) {
+    RefList list = held instanceof RefList refs ? refs : new RefList((Ref) held);
+    list.add((Ref) added);
+    return list;
+  }
+
+  /** Several listings holding one key. */
+  private static final class RefList extends ArrayList<Ref> {
+    RefList(Ref first) {
+      super(2);
+      add(first);
+    }
+  }
+
+  // FNV-1a, 64 bits, over a namespace and the value.
+  private static long hash(String namespace, String value) {
+    long hash = 0xcbf29ce484222325L;
+    for (String part : new String[] {namespace, value}) {
+      for (int i = 0; i < part.length(); i++) {
+        hash ^= part.charAt(i);
+        hash *= 0x100000001b3L;
+      }
+    }
+    return hash;
+  }
+}

@@ -1,0 +1,158 @@
+package com.gatewayz.modelpages.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gatewayz.modelpages.testing.MutableClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Property: on random sequences of webhook and refresh changes (upserts, removals, price changes,
+ * listings another gateway's model joins by identity, tombstones forgotten), a catalog service that
+ * re-merges small changes incrementally ends every step in the state, catalog and purge of one that
+ * always merges everything.
+ */
+class IncrementalMergeTest {
+
+  private static final int STEPS = 150;
+
+  @Test
+  void incrementalMergeEqualsFullMergeOnRandomChangeSequences() {
+    int remerged = 0;
+    for (long seed = 1; seed <= 12; seed++) {
+      remerged += run(seed, 300);
+    }
+    // The property is only worth something if most changes took the incremental path.
+    assertThat(remerged).isGreaterThan(12 * STEPS / 2);
+  }
+
+  private static int run(long seed, int size) {
+    GeneratedCatalog generated = new GeneratedCatalog(seed);
+    CatalogState initial = generated.state(size);
+    CatalogMerger merger = new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of());
+    MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
+    CatalogService incremental = new CatalogService(initial, merger, null, clock);
+    CatalogService full = new CatalogService(initial, merger, null, clock);
+    full.remergeSmallChanges = false;
+    Random random = new Random(seed);
+    for (int step = 0; step < STEPS; step++) {
+      clock.advance(Duration.ofHours(random.nextInt(4) == 0 ? 30 : 1));
+      Function<CatalogState, CatalogUpdates.Outcome> change =
+          randomChange(random, generated, incremental.state(), clock.millis(), size + step);
+      CatalogService.Applied a = incremental.update(change);
+      CatalogService.Applied b = full.update(change);
+      String where = "seed " + seed + " step " + step;
+      assertThat(incremental.state()).as(where).isEqualTo(full.state());
+      assertSameCatalog(incremental.current(), full.current(), where);
+      assertThat(new HashSet<>(CacheTags.purgedBy(a.change())))
+          .as(where)
+          .isEqualTo(new HashSet<>(CacheTags.purgedBy(b.change())));
+    }
+    return incremental.remergedChanges;
+  }
+
+  private static Function<CatalogState, CatalogUpdates.Outcome> randomChange(
+      Random random, GeneratedCatalog generated, CatalogState state, long now, int fresh) {
+    String gateway = GeneratedCatalog.GATEWAYS.get(random.nextInt(GeneratedCatalog.GATEWAYS.size()));
+    List<SourceEntry> entries = new ArrayList<>(state.entriesOf(gateway).values());
+    entries.removeIf(entry -> entry.listing() == null);
+    Listing some = entries.isEmpty() ? generated.listing(fresh) : entries.get(random.nextInt(entries.size())).listing();
+    // Every value drawn now: both services must apply the very same change.
+    Listing added = generated.listing(fresh);
+    Listing repriced = generated.repriced(some);
+    String other = GeneratedCatalog.GATEWAYS.get(random.nextInt(GeneratedCatalog.GATEWAYS.size()));
+    List<Listing> listed = refreshed(random, generated, state, gateway, fresh);
+    return switch (random.nextInt(7)) {
+      case 0 -> s -> CatalogUpdates.upsert(s, gateway, List.of(added), now);
+      case 1 -> s -> CatalogUpdates.remove(s, gateway, List.of(some.entryKey()), now);
+      case 2 -> s -> CatalogUpdates.upsert(s, other, List.of(GeneratedCatalog.alias(some, other)), now);
+      case 3 -> s -> CatalogUpdates.refresh(s, gateway, listed, now);
+      case 4 -> s -> CatalogUpdates.status(s, gateway, "degraded", now);
+      default -> s -> CatalogUpdates.upsert(s, gateway, List.of(repriced), now);
+    };
+  }
+
+  // The gateway's visible listings, one dropped, one repriced and one new.
+  private static List<Listing> refreshed(Random random, GeneratedCatalog generated, CatalogState state, String gateway, int fresh) {
+    List<Listing> listings = new ArrayList<>();
+    state.entriesOf(gateway).values().stream().filter(SourceEntry::isVisible).forEach(e -> listings.add(e.listing()));
+    if (!listings.isEmpty()) {
+      listings.remove(random.nextInt(listings.size()));
+    }
+    if (!listings.isEmpty()) {
+      int at = random.nextInt(listings.size());
+      listings.set(at, generated.repriced(listings.get(at)));
+    }
+    listings.add(generated.listing(fresh + 100_000));
+    return listings;
+  }
+
+  private static void assertSameCatalog(Catalog actual, Catalog expected, String where) {
+    assertThat(actual.models()).as(where).isEqualTo(expected.models());
+    assertThat(actual.developers()).as(where).isEqualTo(expected.developers());
+    assertThat(actual.gateways()).as(where).isEqualTo(expected.gateways());
+    for (Model model : expected.models()) {
+      assertThat(actual.lastModified(model.id())).as(where).isEqualTo(expected.lastModified(model.id()));
+      assertThat(actual.uniqueAlias(model.alias())).as(where).isEqualTo(expected.uniqueAlias(model.alias()));
+      assertThat(actual.aliasesOf(model)).as(where).isEqualTo(expected.aliasesOf(model));
+      for (String member : CanonicalIds.membersOf(model)) {
+        assertThat(actual.canonicalIdOf(member)).as(where).isEqualTo(expected.canonicalIdOf(member));
+        assertThat(actual.retired(member)).as(where).isEqualTo(expected.retired(member));
+      }
+    }
+    for (String id : expected.models().stream().map(Model::id).toList()) {
+      assertThat(actual.find(id)).as(where).isEqualTo(expected.find(id));
+    }
+  }
+
+  @Test
+  void theMemoOfAFullMergeIsThatMerge() {
+    CatalogState state = new GeneratedCatalog(7).state(2_000);
+    CatalogMerger merger = new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of());
+    CatalogMerger.Merged merged = merger.merged(state);
+    Catalog catalog = Catalog.of(merged.models(), state.retired(), merged.lastModified());
+
+    assertThat(IncrementalMerge.of(merger, state, catalog)).isPresent();
+  }
+
+  @Test
+  void aWebhookChangingOneModelOfALargeCatalogWritesAJournalLineTheSizeOfTheChange(@TempDir Path dir) throws Exception {
+    GeneratedCatalog generated = new GeneratedCatalog(3);
+    CatalogState state = generated.state(20_000);
+    CatalogStore store = new CatalogStore(dir);
+    store.save(state);
+    MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
+    CatalogService service = new CatalogService(state, new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()), store, clock);
+    Listing one = state.entriesOf("together").values().iterator().next().listing();
+
+    CatalogService.Applied applied =
+        service.update(s -> CatalogUpdates.upsert(s, "together", List.of(generated.repriced(one)), clock.millis()));
+
+    assertThat(applied.change().touched()).hasSize(1);
+    assertThat(service.remergedChanges).isEqualTo(1);
+    assertThat(Files.size(dir.resolve(CatalogStore.JOURNAL))).isBetween(100L, 2_000L);
+    assertThat(new CatalogStore(dir).load()).contains(service.state());
+  }
+
+  @Test
+  void changesTouchingEveryModelTakeTheFullMerge() {
+    GeneratedCatalog generated = new GeneratedCatalog(4);
+    CatalogState state = generated.state(400);
+    CatalogService service = new CatalogService(state, new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()), null, MutableClock.atEpochSeconds(1_700_000_000));
+    List<Listing> repriced = new ArrayList<>();
+    state.entriesOf("openrouter").values().forEach(e -> repriced.add(generated.repriced(e.listing())));
+
+    service.update(s -> CatalogUpdates.refresh(s, "openrouter", repriced, 2));
+
+    assertThat(service.remergedChanges).isZero();
+    assertThat(service.current().models()).isEqualTo(new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()).merge(service.state()));
+  }
+}
