@@ -84,9 +84,11 @@ public final class ModelEventHub implements CatalogListener, AutoCloseable {
       admission.release(client);
       throw e;
     }
-    // Started (non-blocking) before the writer can see it: the writer must never block on a write.
-    subscription.start();
+    // Listed before it starts, so an event that follows the ": connected" line the client reads
+    // is never missed; the writer only queues for it until start() turns the stream non-blocking
+    // (the writer must never block on a write).
     subscribers.add(subscription);
+    subscription.start();
     if (subscription.isEnded()) {
       subscribers.remove(subscription);
     }

@@ -30,6 +30,8 @@ final class Subscription implements WriteListener, AsyncListener {
   private final Deque<byte[]> queue = new ArrayDeque<>();
   private int queuedBytes;
   private final AtomicBoolean ended = new AtomicBoolean();
+  // Set by start(): until then the stream is still blocking, so the writer only queues.
+  private volatile boolean started;
   private boolean unflushed;
 
   /** Nothing is written before the container calls {@link #onWritePossible()}. */
@@ -44,6 +46,7 @@ final class Subscription implements WriteListener, AsyncListener {
 
   /** Registers for the request's events and turns the stream non-blocking; ends it if that fails. */
   void start() {
+    started = true;
     try {
       async.addListener(this);
       out.setWriteListener(this);
@@ -78,7 +81,7 @@ final class Subscription implements WriteListener, AsyncListener {
 
   // Writer thread only. isReady() false means the container calls onWritePossible when writable.
   private void drain() {
-    if (ended.get()) {
+    if (ended.get() || !started) {
       return;
     }
     try {
