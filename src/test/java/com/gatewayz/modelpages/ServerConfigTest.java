@@ -24,8 +24,11 @@ class ServerConfigTest {
   void everyHostHasAnErrorReportValveWithoutReportOrServerInfo(String file) throws Exception {
     Document server =
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of(file).toFile());
-    NodeList hosts = (NodeList) XPathFactory.newInstance().newXPath()
-        .evaluate("//Service/Engine/Host", server, XPathConstants.NODESET);
+    NodeList hosts =
+        (NodeList)
+            XPathFactory.newInstance()
+                .newXPath()
+                .evaluate("//Service/Engine/Host", server, XPathConstants.NODESET);
 
     assertThat(hosts.getLength()).isPositive();
     for (int i = 0; i < hosts.getLength(); i++) {

@@ -45,7 +45,8 @@ final class AdminActions {
     if (ModelId.problem(id).isPresent()) {
       return AdminFlash.BAD_MODEL;
     }
-    return purged(List.of(CacheTags.model(id)), List.of(ModelId.pagePath(id)), AdminFlash.PURGED_MODEL);
+    return purged(
+        List.of(CacheTags.model(id)), List.of(ModelId.pagePath(id)), AdminFlash.PURGED_MODEL);
   }
 
   AdminFlash purgeTag(String given) {

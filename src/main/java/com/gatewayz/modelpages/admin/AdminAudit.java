@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Turns webhook deliveries, purges, refresh runs and refused admin tokens into {@link AuditLog} entries for the admin
- * page: one short line each, naming counts and the first few names, never whole bodies.
+ * Turns webhook deliveries, purges, refresh runs and refused admin tokens into {@link AuditLog}
+ * entries for the admin page: one short line each, naming counts and the first few names, never
+ * whole bodies.
  */
 public final class AdminAudit {
 

@@ -16,7 +16,9 @@ public enum AdminFlash {
   REFRESH_BUSY(false, "A refresh is already running; see the audit log when it ends."),
   BAD_MODEL(true, "That is not a valid model id: nothing was purged."),
   BAD_TAG(true, "A tag is 1 to 300 visible characters without spaces: nothing was purged."),
-  PURGE_UNCONFIRMED(true, "The cluster did not confirm the purge (a node or the Terracotta server is out of reach): try again in a few seconds.");
+  PURGE_UNCONFIRMED(
+      true,
+      "The cluster did not confirm the purge (a node or the Terracotta server is out of reach): try again in a few seconds.");
 
   private final boolean error;
   private final String message;

@@ -160,7 +160,8 @@ public class AdminServlet extends HttpServlet {
             : null;
     AdminFlash flash =
         AdminFlash.fromQuery(request.getParameter("done"), request.getParameter("error"));
-    request.setAttribute("view", new AdminView(isr, refresh.statuses(), edges.statuses(), audit, flash, csrf));
+    request.setAttribute(
+        "view", new AdminView(isr, refresh.statuses(), edges.statuses(), audit, flash, csrf));
     render(request, response, 200, "admin");
   }
 

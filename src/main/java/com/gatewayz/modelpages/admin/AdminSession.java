@@ -27,7 +27,8 @@ public final class AdminSession {
   private final Clock clock;
 
   public AdminSession(String token, Clock clock) {
-    this.key = HmacSha256.key(Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8));
+    this.key =
+        HmacSha256.key(Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8));
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 

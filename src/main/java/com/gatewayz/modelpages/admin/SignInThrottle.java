@@ -18,9 +18,9 @@ import java.util.Objects;
  * A success clears the address's record; so does a whole window without failures after its last
  * failure or lockout.
  *
- * <p>At most {@link #MAX_CLIENTS} addresses are remembered, the least recently seen forgotten first,
- * so a flood of addresses cannot grow the table. IPv6 addresses count per {@code /64}, the block one
- * host usually holds. Time comes from the clock. Thread-safe: every method is atomic.
+ * <p>At most {@link #MAX_CLIENTS} addresses are remembered, the least recently seen forgotten
+ * first, so a flood of addresses cannot grow the table. IPv6 addresses count per {@code /64}, the
+ * block one host usually holds. Time comes from the clock. Thread-safe: every method is atomic.
  */
 final class SignInThrottle {
 
@@ -56,7 +56,9 @@ final class SignInThrottle {
     return (Duration.between(now, client.lockedUntil).toMillis() + 999) / 1000;
   }
 
-  /** Records a wrong token from {@code address}; the lockout it starts, else {@link Duration#ZERO}. */
+  /**
+   * Records a wrong token from {@code address}; the lockout it starts, else {@link Duration#ZERO}.
+   */
   synchronized Duration failed(String address) {
     Instant now = clock.instant();
     String key = key(address);
@@ -147,7 +149,8 @@ final class SignInThrottle {
 
     // Lockouts are remembered (and keep doubling) until a whole window passed without any.
     boolean isForgotten(Instant now) {
-      Instant quietSince = lockedUntil != null && lockedUntil.isAfter(lastFailure) ? lockedUntil : lastFailure;
+      Instant quietSince =
+          lockedUntil != null && lockedUntil.isAfter(lastFailure) ? lockedUntil : lastFailure;
       return !now.isBefore(quietSince.plus(window));
     }
   }

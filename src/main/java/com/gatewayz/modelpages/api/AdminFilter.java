@@ -48,7 +48,8 @@ final class AdminFilter implements ContainerRequestFilter {
   }
 
   static boolean isBearer(String authorization) {
-    return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    return authorization != null
+        && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
   }
 
   /**
@@ -59,7 +60,8 @@ final class AdminFilter implements ContainerRequestFilter {
    */
   void check(String authorization, String client, String endpoint) {
     if (!guard.isEnabled()) {
-      throw new ApiException(503, "admin API is disabled: set MODEL_PAGES_ADMIN_TOKEN to enable it");
+      throw new ApiException(
+          503, "admin API is disabled: set MODEL_PAGES_ADMIN_TOKEN to enable it");
     }
     Verdict verdict =
         authorization == null ? Verdict.DENIED : guard.judgeBearer(authorization, client, endpoint);

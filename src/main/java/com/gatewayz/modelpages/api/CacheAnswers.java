@@ -32,9 +32,21 @@ final class CacheAnswers {
 
   /** {@code GET /api/cache}; {@code cluster} only with a cluster configured. */
   @JsonbPropertyOrder({
-    "entries", "hits", "misses", "stales", "renders", "renderErrors", "stuckRenders",
-    "replacedRenders", "hitRatio", "renderMillisP50", "renderMillisP99", "prerendered", "tags",
-    "negative", "cluster"
+    "entries",
+    "hits",
+    "misses",
+    "stales",
+    "renders",
+    "renderErrors",
+    "stuckRenders",
+    "replacedRenders",
+    "hitRatio",
+    "renderMillisP50",
+    "renderMillisP99",
+    "prerendered",
+    "tags",
+    "negative",
+    "cluster"
   })
   public record Report(
       long entries,
@@ -85,7 +97,8 @@ final class CacheAnswers {
   public record Negative(long entries, long maxEntries, long ttlSeconds, long hits) {
 
     static Negative of(NegativeCache.Report report) {
-      return new Negative(report.entries(), report.maxEntries(), report.ttlSeconds(), report.hits());
+      return new Negative(
+          report.entries(), report.maxEntries(), report.ttlSeconds(), report.hits());
     }
   }
 

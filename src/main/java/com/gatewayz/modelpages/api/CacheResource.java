@@ -34,8 +34,10 @@ public class CacheResource {
   @AdminToken
   public CacheAnswers.Invalidated invalidate(InvalidateRequest request) {
     InvalidationTargets.Targets targets = InvalidationTargets.of(request);
-    // A purge the cluster cannot confirm throws PurgeFailedException: 503 + Retry-After (ErrorMappers).
-    Invalidation done = targets.everything() ? isr.purgeAll() : isr.purge(targets.tags(), targets.paths());
+    // A purge the cluster cannot confirm throws PurgeFailedException: 503 + Retry-After
+    // (ErrorMappers).
+    Invalidation done =
+        targets.everything() ? isr.purgeAll() : isr.purge(targets.tags(), targets.paths());
     edges.awaitDelivered(); // the answer also means the edges that are up have purged
     return CacheAnswers.Invalidated.of(done, clock.millis());
   }

@@ -33,12 +33,14 @@ final class ErrorMappers {
       if (response.getEntity() instanceof ErrorBody) {
         return response;
       }
-      if (exception.getCause() instanceof JsonbException || exception.getCause() instanceof JsonException) {
+      if (exception.getCause() instanceof JsonbException
+          || exception.getCause() instanceof JsonException) {
         return json(400, "invalid JSON body");
       }
       int status = response.getStatus();
       String reason = response.getStatusInfo().getReasonPhrase();
-      Response.ResponseBuilder rebuilt = Response.fromResponse(response).entity(new ErrorBody(reason)).type("application/json");
+      Response.ResponseBuilder rebuilt =
+          Response.fromResponse(response).entity(new ErrorBody(reason)).type("application/json");
       return status >= 500 ? json(status, "internal error") : rebuilt.build();
     }
   }
@@ -70,16 +72,21 @@ final class ErrorMappers {
     @Override
     public Response toResponse(CatalogUnavailableException exception) {
       LOG.warning(() -> "[API] refused: " + exception.getMessage());
-      return Response.fromResponse(json(503, exception.getMessage())).header("Retry-After", "5").build();
+      return Response.fromResponse(json(503, exception.getMessage()))
+          .header("Retry-After", "5")
+          .build();
     }
   }
 
-  /** A purge the cluster could not confirm: nothing is promised, the caller should send it again. */
+  /**
+   * A purge the cluster could not confirm: nothing is promised, the caller should send it again.
+   */
   static final class PurgeFailed implements ExceptionMapper<PurgeFailedException> {
     @Override
     public Response toResponse(PurgeFailedException exception) {
       LOG.warning(() -> "[API] purge refused: " + exception.getMessage());
-      return Response.fromResponse(json(503, "the purge could not be confirmed by every node of the cluster; try again"))
+      return Response.fromResponse(
+              json(503, "the purge could not be confirmed by every node of the cluster; try again"))
           .header("Retry-After", Integer.toString(exception.retryAfterSeconds()))
           .build();
     }

@@ -25,7 +25,8 @@ final class GatewayAnswers {
   public record Gateways(Schedule refresh, List<Gateway> gateways, int total) {
 
     static Gateways of(RefreshSchedule schedule, List<GatewayStatus> statuses, boolean details) {
-      List<Gateway> gateways = statuses.stream().map(status -> Gateway.of(status, details)).toList();
+      List<Gateway> gateways =
+          statuses.stream().map(status -> Gateway.of(status, details)).toList();
       return new Gateways(Schedule.of(schedule), gateways, gateways.size());
     }
   }
@@ -40,7 +41,10 @@ final class GatewayAnswers {
 
     static Schedule of(RefreshSchedule schedule) {
       return new Schedule(
-          schedule.scheduler(), schedule.intervalSeconds(), schedule.runs(), text(schedule.lastRun()));
+          schedule.scheduler(),
+          schedule.intervalSeconds(),
+          schedule.runs(),
+          text(schedule.lastRun()));
     }
   }
 
@@ -49,8 +53,17 @@ final class GatewayAnswers {
    * JsonValue#NULL} for the admin when there is no error, as the answer always had it.
    */
   @JsonbPropertyOrder({
-    "id", "name", "enabled", "deprecated", "lastAttempt", "lastSuccess", "modelCount", "lastError",
-    "lastErrorDetail", "circuitState", "skippedReason"
+    "id",
+    "name",
+    "enabled",
+    "deprecated",
+    "lastAttempt",
+    "lastSuccess",
+    "modelCount",
+    "lastError",
+    "lastErrorDetail",
+    "circuitState",
+    "skippedReason"
   })
   public record Gateway(
       @JsonbNillable String id,
@@ -84,7 +97,14 @@ final class GatewayAnswers {
 
   /** {@code POST /api/gateways/refresh}: what one refresh did. */
   @JsonbPropertyOrder({
-    "startedAt", "millis", "alreadyRunning", "models", "added", "changed", "removed", "error",
+    "startedAt",
+    "millis",
+    "alreadyRunning",
+    "models",
+    "added",
+    "changed",
+    "removed",
+    "error",
     "gateways"
   })
   public record Refresh(
@@ -114,7 +134,15 @@ final class GatewayAnswers {
 
   /** One gateway in one refresh. */
   @JsonbPropertyOrder({
-    "id", "result", "models", "added", "changed", "removed", "attempts", "millis", "message",
+    "id",
+    "result",
+    "models",
+    "added",
+    "changed",
+    "removed",
+    "attempts",
+    "millis",
+    "message",
     "errorClass"
   })
   public record Run(

@@ -32,7 +32,8 @@ public class GatewaysResource {
 
   /**
    * A bearer token is checked by the {@link AdminFilter} (a wrong one is refused, 401 or 503 with
-   * admin off, and backs off like on every admin endpoint), so here a bearer header means the admin.
+   * admin off, and backs off like on every admin endpoint), so here a bearer header means the
+   * admin.
    */
   @GET
   @AdminToken(optional = true)

@@ -29,8 +29,12 @@ final class InvalidationTargets {
       case "tag" -> tags(required("tag", request.tag()));
       case "path" -> new Targets(List.of(), List.of(path(request.path())), false);
       case "all" -> new Targets(List.of(), List.of(), true);
-      default -> throw ApiException.badRequest(
-          "unknown type '" + QueryParams.shown(request.type()) + "'; one of " + String.join(", ", TYPES));
+      default ->
+          throw ApiException.badRequest(
+              "unknown type '"
+                  + QueryParams.shown(request.type())
+                  + "'; one of "
+                  + String.join(", ", TYPES));
     };
   }
 
@@ -52,7 +56,8 @@ final class InvalidationTargets {
       throw ApiException.badRequest(field + " is required for this type");
     }
     if (value.length() > MAX_NAME || value.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
-      throw ApiException.badRequest(field + " must be 1 to " + MAX_NAME + " visible characters without spaces");
+      throw ApiException.badRequest(
+          field + " must be 1 to " + MAX_NAME + " visible characters without spaces");
     }
     return value;
   }

@@ -22,7 +22,8 @@ import java.util.Optional;
 final class ModelLists {
 
   static final long MAX_BYTES = 16L * 1024 * 1024;
-  // Counted for every answer on top of its bytes, so tiny answers cannot make the cache huge in entries.
+  // Counted for every answer on top of its bytes, so tiny answers cannot make the cache huge in
+  // entries.
   private static final int ENTRY_OVERHEAD_BYTES = 1024;
   // Thread-safe; a default one writes what Jersey's JSON-B provider writes.
   private static final Jsonb JSONB = JsonbBuilder.create();
@@ -46,7 +47,8 @@ final class ModelLists {
     }
     Key key = new Key(gateway.orElse("all"), offset, limit);
     Answer answer = answers.getIfPresent(key);
-    // An answer put by a request that still read the previous snapshot is never served for this one.
+    // An answer put by a request that still read the previous snapshot is never served for this
+    // one.
     if (answer == null || answer.catalog() != catalog) {
       answer = new Answer(catalog, build(catalog, gateway, offset, limit, null));
       answers.put(key, answer);
@@ -54,8 +56,11 @@ final class ModelLists {
     return answer.json();
   }
 
-  /** {@code {"data":[...],"total":N}} for one page of the models matching the gateway and search. */
-  static byte[] build(Catalog catalog, Optional<String> gateway, int offset, int limit, TextQuery text) {
+  /**
+   * {@code {"data":[...],"total":N}} for one page of the models matching the gateway and search.
+   */
+  static byte[] build(
+      Catalog catalog, Optional<String> gateway, int offset, int limit, TextQuery text) {
     List<Model> matches =
         gateway.isEmpty() && text == null
             ? catalog.models()

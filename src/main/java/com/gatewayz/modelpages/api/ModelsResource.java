@@ -79,7 +79,8 @@ public class ModelsResource {
     if (!current.gateways().contains(gateway)) {
       SortedSet<String> valid = new TreeSet<>(current.gateways());
       String list = String.join(", ", Stream.concat(Stream.of("all"), valid.stream()).toList());
-      throw ApiException.badRequest("unknown gateway '" + QueryParams.shown(gateway) + "'; valid gateways: " + list);
+      throw ApiException.badRequest(
+          "unknown gateway '" + QueryParams.shown(gateway) + "'; valid gateways: " + list);
     }
     return Optional.of(gateway);
   }

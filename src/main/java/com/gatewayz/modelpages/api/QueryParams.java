@@ -20,7 +20,8 @@ final class QueryParams {
       // answered below
     }
     String range = max == Integer.MAX_VALUE ? min + " or more" : min + " to " + max;
-    throw ApiException.badRequest(name + " must be a whole number from " + range + ", got '" + shown(raw) + "'");
+    throw ApiException.badRequest(
+        name + " must be a whole number from " + range + ", got '" + shown(raw) + "'");
   }
 
   /** Client text echoed in an error, bounded (the JSON encoder escapes it). */

@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reads a webhook body with blocking reads, for the one kind of request whose body must not be
- * read by a {@code ReadListener}: an HTTP/1.1 request that the container upgraded to HTTP/2 on the
- * spot ({@code Upgrade: h2c}, which Java's {@code HttpClient} sends by default). Payara's Grizzly
- * then loses about one connection in ten without an answer. The body is still bounded and checked
+ * Reads a webhook body with blocking reads, for the one kind of request whose body must not be read
+ * by a {@code ReadListener}: an HTTP/1.1 request that the container upgraded to HTTP/2 on the spot
+ * ({@code Upgrade: h2c}, which Java's {@code HttpClient} sends by default). Payara's Grizzly then
+ * loses about one connection in ten without an answer. The body is still bounded and checked
  * against the deadline between reads, so a stalled sender is cut off by the container's own read
  * timeout at the latest, and it holds one of the capped delivery slots. Stateless.
  */

@@ -23,9 +23,11 @@ import java.util.OptionalInt;
  */
 final class WebhookAnswers {
 
-  // The cluster guard probes every 500 ms: a few seconds covers a blip, a sender's back-off the rest.
+  // The cluster guard probes every 500 ms: a few seconds covers a blip, a sender's back-off the
+  // rest.
   static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
-  // A delivery in progress takes milliseconds unless its sender is slow: try again shortly. The same
+  // A delivery in progress takes milliseconds unless its sender is slow: try again shortly. The
+  // same
   // for a delivery of a webhook-id still in flight.
   static final int BUSY_RETRY_AFTER_SECONDS = 2;
 
@@ -68,7 +70,8 @@ final class WebhookAnswers {
   private static void write(HttpServletResponse response, WebhookResult result) throws IOException {
     response.setStatus(result.status());
     response.setContentType("application/json");
-    retryAfter(result.outcome()).ifPresent(seconds -> response.setIntHeader("Retry-After", seconds));
+    retryAfter(result.outcome())
+        .ifPresent(seconds -> response.setIntHeader("Retry-After", seconds));
     if (result.status() == 408 || result.status() == 413) {
       // The rest of the body is not wanted: the container closes instead of draining it.
       response.setHeader("Connection", "close");

@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.api;
 
-import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.edge.EdgeForwarder;
+import com.gatewayz.modelpages.platform.AuditLog;
 import com.gatewayz.modelpages.platform.ServiceRegistry;
 import com.gatewayz.modelpages.platform.Settings;
 import com.gatewayz.modelpages.webhook.WebhookDelivery;

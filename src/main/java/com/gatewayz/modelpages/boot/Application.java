@@ -3,8 +3,8 @@ package com.gatewayz.modelpages.boot;
 import com.gatewayz.modelpages.admin.AdminAudit;
 import com.gatewayz.modelpages.admin.AdminGuard;
 import com.gatewayz.modelpages.catalog.AliasFold;
-import com.gatewayz.modelpages.catalog.CacheTags;
 import com.gatewayz.modelpages.catalog.AliasTable;
+import com.gatewayz.modelpages.catalog.CacheTags;
 import com.gatewayz.modelpages.catalog.CatalogMerger;
 import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.CatalogState;
@@ -96,21 +96,27 @@ final class Application implements AutoCloseable {
     CatalogStore store = new CatalogStore(settings.dataDir());
     List<Model> curated = CuratedModels.load();
     GatewayRegistry gateways = GatewayRegistry.load(settings);
-    AliasFold.Folded stored = AliasFold.fold(store.load().orElseGet(() -> CatalogState.seededFrom(curated)), gateways);
+    AliasFold.Folded stored =
+        AliasFold.fold(store.load().orElseGet(() -> CatalogState.seededFrom(curated)), gateways);
     CatalogState initial = stored.state();
     CatalogService catalog =
         new CatalogService(
             initial,
-            new CatalogMerger(gateways.priorities(), curated, AliasTable.load(settings.modelAliasesFile())),
+            new CatalogMerger(
+                gateways.priorities(), curated, AliasTable.load(settings.modelAliasesFile())),
             store,
             clock);
     SiteContext site =
-        new SiteContext(context.getContextPath(), settings.publicUrl().toString(), AssetVersion.of(context));
+        new SiteContext(
+            context.getContextPath(), settings.publicUrl().toString(), AssetVersion.of(context));
     JspPageRenderer renderer = new JspPageRenderer(context, catalog, site);
     CacheSizing sizing = sizing(settings);
     ViewCounts views = ViewCounts.forCache(sizing);
     open(ViewDecay.start(views, clock));
-    isr = open(Isr.open(options(settings), sizing, renderer, new CuratedPopularity(catalog, views), clock));
+    isr =
+        open(
+            Isr.open(
+                options(settings), sizing, renderer, new CuratedPopularity(catalog, views), clock));
     catalog.addListener(new CatalogPurger(isr));
     purgeFolded(stored.aliases());
     if (isr.shared().isShared()) {
@@ -119,13 +125,16 @@ final class Application implements AutoCloseable {
     }
     AuditLog audit = new AuditLog(clock);
     isr.addPurgeListener(AdminAudit.purges(audit));
-    EdgeForwarder edges = open(EdgeForwarder.open(settings.edges(), settings.dataDir(), clock, metrics.registry()));
+    EdgeForwarder edges =
+        open(EdgeForwarder.open(settings.edges(), settings.dataDir(), clock, metrics.registry()));
     isr.addPurgeListener(edges);
     ModelEventHub events = open(new ModelEventHub(clock, LiveLimits.from(settings)));
     catalog.addListener(events);
     IsrMetrics.bind(isr, metrics.registry());
     GatewayFetcher fetcher = open(new GatewayFetcher(source::lookup, clock));
-    RefreshJob refresh = open(new RefreshJob(gateways, fetcher, catalog, clock, settings.gatewayDropConfirmations()));
+    RefreshJob refresh =
+        open(
+            new RefreshJob(gateways, fetcher, catalog, clock, settings.gatewayDropConfirmations()));
     boolean refreshOn = settings.refreshSeconds() > 0;
     IntervalScheduler scheduler =
         refreshOn || settings.prerenderLimit() > 0 ? Schedulers.forThisServer() : null;
@@ -133,7 +142,8 @@ final class Application implements AutoCloseable {
       open(scheduler::cancel);
     }
     RefreshSchedule schedule =
-        new RefreshSchedule(RefreshSchedule.kindOf(refreshOn ? scheduler : null), settings.refreshSeconds());
+        new RefreshSchedule(
+            RefreshSchedule.kindOf(refreshOn ? scheduler : null), settings.refreshSeconds());
     refresh.addListener(schedule);
     refresh.addListener(new GatewayMetrics(metrics.registry()));
     refresh.addListener(AdminAudit.refreshes(audit));
@@ -164,7 +174,11 @@ final class Application implements AutoCloseable {
     edges.start();
     isr.startPrerender(ContextStart.awaitOf(context));
     if (refreshOn) {
-      scheduler.schedule("refresh", FIRST_REFRESH_DELAY_MILLIS, settings.refreshSeconds() * 1000L, refresh::runOnce);
+      scheduler.schedule(
+          "refresh",
+          FIRST_REFRESH_DELAY_MILLIS,
+          settings.refreshSeconds() * 1000L,
+          refresh::runOnce);
     }
     if (settings.prerenderLimit() > 0) {
       long interval = isr.popularRefreshIntervalMillis();
@@ -181,7 +195,8 @@ final class Application implements AutoCloseable {
   private void purgeFolded(Map<String, String> aliases) {
     if (!aliases.isEmpty()) {
       List<String> tags = new ArrayList<>(List.of(CacheTags.LIST));
-      aliases.forEach((alias, id) -> tags.addAll(List.of(CacheTags.gateway(alias), CacheTags.gateway(id))));
+      aliases.forEach(
+          (alias, id) -> tags.addAll(List.of(CacheTags.gateway(alias), CacheTags.gateway(id))));
       isr.purge(tags, List.of());
     }
   }
@@ -224,7 +239,9 @@ final class Application implements AutoCloseable {
         Duration.ofMillis(settings.clusterDetachMillis()));
   }
 
-  /** Closes everything once: the cache first (its disk tier must be marked clean), then the rest. */
+  /**
+   * Closes everything once: the cache first (its disk tier must be marked clean), then the rest.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -253,7 +270,8 @@ final class Application implements AutoCloseable {
     try {
       resource.close();
     } catch (Exception | LinkageError e) {
-      LOG.log(Level.WARNING, "[Startup] closing " + resource.getClass().getSimpleName() + " failed", e);
+      LOG.log(
+          Level.WARNING, "[Startup] closing " + resource.getClass().getSimpleName() + " failed", e);
     }
   }
 }

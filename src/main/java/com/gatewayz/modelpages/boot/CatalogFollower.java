@@ -9,8 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * In a cluster, checks every second whether another node changed the shared catalog, so this
- * node's live feed announces it without waiting for a request (requests check by themselves).
+ * In a cluster, checks every second whether another node changed the shared catalog, so this node's
+ * live feed announces it without waiting for a request (requests check by themselves).
  */
 final class CatalogFollower implements AutoCloseable {
 
@@ -26,7 +26,8 @@ final class CatalogFollower implements AutoCloseable {
   static CatalogFollower start(CatalogService catalog) {
     ScheduledExecutorService executor =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("catalog-follower"));
-    executor.scheduleWithFixedDelay(() -> follow(catalog), PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(
+        () -> follow(catalog), PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     return new CatalogFollower(executor);
   }
 

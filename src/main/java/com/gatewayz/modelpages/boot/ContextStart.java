@@ -12,10 +12,9 @@ import jakarta.servlet.ServletContext;
  * deadlocks with it (it initialises the JSP servlet, which asks for the module's monitor, while the
  * deploying thread holds the monitor and waits for the JSP servlet) or loads a class from a jar
  * being closed, whose static initialiser then fails for good (seen with jsoup's DataUtil: every
- * model page answered 503).
- * {@link ServletContext#getRealPath} takes that same monitor on Payara, so calling it returns once
- * the start is over. On Tomcat it returns at once, and Tomcat needs no wait: its start holds no
- * monitor a dispatch needs and closes no jars.
+ * model page answered 503). {@link ServletContext#getRealPath} takes that same monitor on Payara,
+ * so calling it returns once the start is over. On Tomcat it returns at once, and Tomcat needs no
+ * wait: its start holds no monitor a dispatch needs and closes no jars.
  */
 final class ContextStart {
 

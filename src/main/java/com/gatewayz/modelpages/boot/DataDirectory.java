@@ -16,10 +16,13 @@ final class DataDirectory {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw new InvalidSettingException(
-          Settings.DATA_DIR, directory.toString(), "a directory this server can create (" + e.getMessage() + ")");
+          Settings.DATA_DIR,
+          directory.toString(),
+          "a directory this server can create (" + e.getMessage() + ")");
     }
     if (!Files.isWritable(directory)) {
-      throw new InvalidSettingException(Settings.DATA_DIR, directory.toString(), "a writable directory");
+      throw new InvalidSettingException(
+          Settings.DATA_DIR, directory.toString(), "a writable directory");
     }
   }
 }

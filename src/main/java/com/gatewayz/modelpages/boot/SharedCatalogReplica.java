@@ -37,9 +37,13 @@ final class SharedCatalogReplica implements CatalogReplica {
 
   private Optional<Replicated> decode(SharedState.Snapshot snapshot) {
     try {
-      return Optional.of(new Replicated(snapshot.version(), CatalogStore.fromBytes(snapshot.value())));
+      return Optional.of(
+          new Replicated(snapshot.version(), CatalogStore.fromBytes(snapshot.value())));
     } catch (InvalidModelException | RuntimeException e) {
-      LOG.log(Level.WARNING, "[Cluster] shared catalog version " + snapshot.version() + " is unreadable", e);
+      LOG.log(
+          Level.WARNING,
+          "[Cluster] shared catalog version " + snapshot.version() + " is unreadable",
+          e);
       return Optional.empty();
     }
   }

@@ -18,9 +18,8 @@ public final class Startup implements ServletContextListener {
 
   /**
    * A servlet context attribute holding a {@link SettingSource} that replaces the default one
-   * (environment, system properties, context parameters). Only code that embeds the application
-   * can set it, before the context starts: tests use it so the shell's environment never reaches
-   * them.
+   * (environment, system properties, context parameters). Only code that embeds the application can
+   * set it, before the context starts: tests use it so the shell's environment never reaches them.
    */
   public static final String SETTING_SOURCE_ATTRIBUTE = SettingSource.class.getName();
 
@@ -42,7 +41,9 @@ public final class Startup implements ServletContextListener {
 
   private static SettingSource settingSource(ServletContext context) {
     Object given = context.getAttribute(SETTING_SOURCE_ATTRIBUTE);
-    return given instanceof SettingSource source ? source : SettingSource.of(context::getInitParameter);
+    return given instanceof SettingSource source
+        ? source
+        : SettingSource.of(context::getInitParameter);
   }
 
   @Override

@@ -29,16 +29,23 @@ public final class AliasFold {
   public static Folded fold(CatalogState state, GatewayNames names) {
     Resolver resolver = new Resolver(names);
     Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>();
-    state.sources().forEach((name, entries) -> {
-      Map<String, SourceEntry> into = sources.computeIfAbsent(resolver.id(name), g -> new LinkedHashMap<>());
-      entries.forEach((model, entry) -> into.merge(model, entry, AliasFold::newer));
-    });
+    state
+        .sources()
+        .forEach(
+            (name, entries) -> {
+              Map<String, SourceEntry> into =
+                  sources.computeIfAbsent(resolver.id(name), g -> new LinkedHashMap<>());
+              entries.forEach((model, entry) -> into.merge(model, entry, AliasFold::newer));
+            });
     Map<String, ReportedStatus> statuses = new LinkedHashMap<>();
-    state.gatewayStatus().forEach((name, status) -> statuses.merge(resolver.id(name), status, AliasFold::newer));
+    state
+        .gatewayStatus()
+        .forEach((name, status) -> statuses.merge(resolver.id(name), status, AliasFold::newer));
     resolver.log();
     return resolver.folded.isEmpty()
         ? new Folded(state, Map.of())
-        : new Folded(new CatalogState(sources, state.retired(), statuses), Map.copyOf(resolver.folded));
+        : new Folded(
+            new CatalogState(sources, state.retired(), statuses), Map.copyOf(resolver.folded));
   }
 
   // The entry met first, unless the other is newer or, as old, a removal.
@@ -73,10 +80,22 @@ public final class AliasFold {
     }
 
     void log() {
-      folded.forEach((alias, id) -> LOG.warning(() ->
-          "[Catalog] stored entries of gateway '" + alias + "' folded into '" + id + "', which it is an alias of"));
-      unknown.forEach(name -> LOG.info(() -> "[Catalog] stored entries of gateway '" + name
-          + "' kept as they are: the registry does not name it, so no refresh updates them"));
+      folded.forEach(
+          (alias, id) ->
+              LOG.warning(
+                  () ->
+                      "[Catalog] stored entries of gateway '"
+                          + alias
+                          + "' folded into '"
+                          + id
+                          + "', which it is an alias of"));
+      unknown.forEach(
+          name ->
+              LOG.info(
+                  () ->
+                      "[Catalog] stored entries of gateway '"
+                          + name
+                          + "' kept as they are: the registry does not name it, so no refresh updates them"));
     }
   }
 }

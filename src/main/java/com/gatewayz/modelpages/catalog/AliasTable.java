@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class AliasTable {
 
   /** Where the WAR carries the bundled table. */
-  public static final String BUNDLED_RESOURCE = "/com/gatewayz/modelpages/catalog/model-aliases.json";
+  public static final String BUNDLED_RESOURCE =
+      "/com/gatewayz/modelpages/catalog/model-aliases.json";
 
   /** A regular expression a seller's names are rewritten with before they are compared. */
   record Rewrite(Pattern pattern, String replacement) {}
@@ -34,7 +35,8 @@ public final class AliasTable {
    * @param suffixes a last name part to drop → the quantization it means ("" for none)
    * @param names a name as the seller spells it → the catalog id of the model it serves
    */
-  record SellerRules(Map<String, String> suffixes, List<Rewrite> rewrites, Map<String, String> names) {
+  record SellerRules(
+      Map<String, String> suffixes, List<Rewrite> rewrites, Map<String, String> names) {
     static final SellerRules NONE = new SellerRules(Map.of(), List.of(), Map.of());
   }
 
@@ -71,7 +73,8 @@ public final class AliasTable {
   public static AliasTable bundled() {
     try (InputStream in = AliasTable.class.getResourceAsStream(BUNDLED_RESOURCE)) {
       if (in == null) {
-        throw new AliasTableException("the bundled alias table " + BUNDLED_RESOURCE + " is missing");
+        throw new AliasTableException(
+            "the bundled alias table " + BUNDLED_RESOURCE + " is missing");
       }
       return read(in, "bundled model-aliases.json");
     } catch (IOException e) {
@@ -107,7 +110,9 @@ public final class AliasTable {
     return parts.developers().containsKey(slug);
   }
 
-  /** The developer a seller's bare names belong to (models.dev's "mistral" → mistralai), or null. */
+  /**
+   * The developer a seller's bare names belong to (models.dev's "mistral" → mistralai), or null.
+   */
   String firstPartyDeveloper(String seller) {
     return parts.firstParty().get(seller);
   }

@@ -23,8 +23,16 @@ import java.util.regex.PatternSyntaxException;
 final class AliasTableFile {
 
   private static final Set<String> TOP_LEVEL =
-      Set.of("comment", "developers", "firstPartySellers", "hostPrefixes", "quantizations",
-          "quantizers", "variants", "sellers", "names");
+      Set.of(
+          "comment",
+          "developers",
+          "firstPartySellers",
+          "hostPrefixes",
+          "quantizations",
+          "quantizers",
+          "variants",
+          "sellers",
+          "names");
   private static final Set<String> SELLER_FIELDS = Set.of("suffixes", "rewrites", "names");
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Pattern WORD = Pattern.compile("[a-z0-9]{1,32}");
@@ -53,7 +61,8 @@ final class AliasTableFile {
 
   private AliasTable.Parts parts(JsonObject root) {
     onlyFields(root, TOP_LEVEL, "the top level");
-    Map<String, String> firstParty = slugMap(object(root, "firstPartySellers"), "firstPartySellers");
+    Map<String, String> firstParty =
+        slugMap(object(root, "firstPartySellers"), "firstPartySellers");
     return new AliasTable.Parts(
         withFirstParty(developers(object(root, "developers")), firstParty),
         firstParty,
@@ -79,7 +88,8 @@ final class AliasTableFile {
   }
 
   // A seller whose bare names are its own models names a developer too.
-  private static Map<String, String> withFirstParty(Map<String, String> developers, Map<String, String> firstParty) {
+  private static Map<String, String> withFirstParty(
+      Map<String, String> developers, Map<String, String> firstParty) {
     Map<String, String> out = new HashMap<>(developers);
     firstParty.values().forEach(developer -> out.putIfAbsent(developer, developer));
     return Map.copyOf(out);
@@ -130,7 +140,9 @@ final class AliasTableFile {
       onlyFields(entry, Set.of("pattern", "replacement"), where);
       try {
         Pattern pattern = Pattern.compile(string(entry.get("pattern"), where + ".pattern"));
-        out.add(new AliasTable.Rewrite(pattern, string(entry.get("replacement"), where + ".replacement")));
+        out.add(
+            new AliasTable.Rewrite(
+                pattern, string(entry.get("replacement"), where + ".replacement")));
       } catch (PatternSyntaxException e) {
         throw fail(where + ".pattern", "not a regular expression: " + e.getDescription());
       }
@@ -143,7 +155,8 @@ final class AliasTableFile {
     for (String name : names.keySet()) {
       String target = string(names.get(name), field + "." + name);
       if (!ModelId.isValid(target) || target.indexOf('/') < 0) {
-        throw fail(field + "." + name,
+        throw fail(
+            field + "." + name,
             "\"" + target + "\" is not a model id such as \"meta-llama/llama-3.3-70b-instruct\"");
       }
       out.put(AliasTable.lower(name), target);
@@ -154,7 +167,9 @@ final class AliasTableFile {
   private Map<String, String> slugMap(JsonObject map, String field) {
     Map<String, String> out = new HashMap<>();
     for (String key : map.keySet()) {
-      out.put(slug(key, field), slug(AliasTable.lower(string(map.get(key), field + "." + key)), field + "." + key));
+      out.put(
+          slug(key, field),
+          slug(AliasTable.lower(string(map.get(key), field + "." + key)), field + "." + key));
     }
     return Map.copyOf(out);
   }

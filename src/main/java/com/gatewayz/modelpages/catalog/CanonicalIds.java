@@ -20,8 +20,8 @@ final class CanonicalIds {
   private CanonicalIds() {}
 
   /**
-   * The id of the model made of {@code listings} (merge order): the id pinned for one of them,
-   * else the first listing's; never an id in {@code taken}, which it adds to.
+   * The id of the model made of {@code listings} (merge order): the id pinned for one of them, else
+   * the first listing's; never an id in {@code taken}, which it adds to.
    */
   static String idOf(List<Listing> listings, Map<String, String> pinned, Set<String> taken) {
     for (Listing listing : listings) {
@@ -50,16 +50,22 @@ final class CanonicalIds {
     Set<String> claimed = new HashSet<>();
     Map<String, String> pins = new LinkedHashMap<>();
     for (Model model : merged) {
-      String keep = before.find(model.id()).isPresent() ? model.id() : published(model, publishedIdOf, mergedIds, claimed);
+      String keep =
+          before.find(model.id()).isPresent()
+              ? model.id()
+              : published(model, publishedIdOf, mergedIds, claimed);
       claimed.add(keep);
       if (!keep.equals(defaultId(model))) {
-        membersOf(model).stream().filter(member -> !member.equals(keep)).forEach(member -> pins.put(member, keep));
+        membersOf(model).stream()
+            .filter(member -> !member.equals(keep))
+            .forEach(member -> pins.put(member, keep));
       }
     }
     return pins;
   }
 
-  private static String published(Model model, Map<String, String> publishedIdOf, Set<String> mergedIds, Set<String> claimed) {
+  private static String published(
+      Model model, Map<String, String> publishedIdOf, Set<String> mergedIds, Set<String> claimed) {
     for (String member : membersOf(model)) {
       String published = publishedIdOf.get(member);
       if (published != null && !claimed.contains(published) && !mergedIds.contains(published)) {

@@ -29,7 +29,8 @@ public final class Catalog {
   // Built by the first search or filtered list of this snapshot.
   private volatile CatalogIndex index;
 
-  private Catalog(Collection<Model> models, Map<String, RetiredModel> retired, Map<String, Long> lastModified) {
+  private Catalog(
+      Collection<Model> models, Map<String, RetiredModel> retired, Map<String, Long> lastModified) {
     this.lastModified = Map.copyOf(lastModified);
     this.byId = new LinkedHashMap<>();
     for (Model model : models) {
@@ -82,8 +83,8 @@ public final class Catalog {
 
   /**
    * {@code before} with the models {@code removed} names replaced by {@code added}; {@code models}
-   * is the whole new list in popularity order. Only the entries of those models are re-indexed:
-   * for a change whose models share no id with the others (as {@link IncrementalMerge} ensures).
+   * is the whole new list in popularity order. Only the entries of those models are re-indexed: for
+   * a change whose models share no id with the others (as {@link IncrementalMerge} ensures).
    */
   static Catalog patched(
       Catalog before,

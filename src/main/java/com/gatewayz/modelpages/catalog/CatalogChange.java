@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one catalog swap changed, by model id. A model whose record differs in any field is
- * changed; retiring a model is a removal.
+ * What one catalog swap changed, by model id. A model whose record differs in any field is changed;
+ * retiring a model is a removal.
  *
  * @param remote true when another node of the cluster made the change (and already purged for it)
  */
@@ -51,9 +51,9 @@ public record CatalogChange(
   }
 
   /**
-   * The difference between two snapshots that differ at most in the models {@code ids} names (as
-   * an incremental merge knows): only those are compared. {@code ids} in the order of {@code
-   * after}'s models, removed ones last.
+   * The difference between two snapshots that differ at most in the models {@code ids} names (as an
+   * incremental merge knows): only those are compared. {@code ids} in the order of {@code after}'s
+   * models, removed ones last.
    */
   static CatalogChange among(Catalog before, Catalog after, Collection<String> ids) {
     Set<String> added = new LinkedHashSet<>();

@@ -54,7 +54,8 @@ public final class CatalogIndex {
    * The models of {@code developer} and {@code gateway} (null: any) that match {@code text} (null:
    * any), in popularity order, or cheapest first when {@code cheapestFirst}.
    */
-  public List<Model> select(String developer, String gateway, TextQuery text, boolean cheapestFirst) {
+  public List<Model> select(
+      String developer, String gateway, TextQuery text, boolean cheapestFirst) {
     int[] found = null;
     if (developer != null) {
       found = byDeveloper.getOrDefault(developer, NONE);
@@ -82,7 +83,9 @@ public final class CatalogIndex {
   public List<String> topDevelopers(int limit) {
     return byDeveloper.entrySet().stream()
         .filter(entry -> !entry.getKey().isEmpty())
-        .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue().length).thenComparing(Map.Entry::getKey))
+        .sorted(
+            Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue().length)
+                .thenComparing(Map.Entry::getKey))
         .limit(limit)
         .map(Map.Entry::getKey)
         .toList();
@@ -132,7 +135,9 @@ public final class CatalogIndex {
     Integer[] order = new Integer[models.size()];
     Arrays.setAll(order, i -> i);
     // Stable: equal prices keep popularity order, as a sorted scan does.
-    Arrays.sort(order, (a, b) -> Pricing.CHEAPEST_FIRST.compare(models.get(a).pricing(), models.get(b).pricing()));
+    Arrays.sort(
+        order,
+        (a, b) -> Pricing.CHEAPEST_FIRST.compare(models.get(a).pricing(), models.get(b).pricing()));
     int[] rank = new int[order.length];
     for (int i = 0; i < order.length; i++) {
       rank[order[i]] = i;

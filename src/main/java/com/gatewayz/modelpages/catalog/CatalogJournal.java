@@ -62,7 +62,8 @@ final class CatalogJournal {
             .build());
     if (!after.canonicalIds().equals(before.canonicalIds())) {
       // Small (only models whose merge would now pick another id): written whole when it changes.
-      line.add(CatalogStateJson.CANONICAL_IDS, CatalogStateJson.writeCanonicalIds(after.canonicalIds()));
+      line.add(
+          CatalogStateJson.CANONICAL_IDS, CatalogStateJson.writeCanonicalIds(after.canonicalIds()));
     }
     return line.build();
   }

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * Merges what every gateway lists into one model per real model: the {@link IdentityResolver}
- * decides from evidence which listings are the same model, and each listing is resolved against
- * the models built so far ({@link IdentityIndex}), gateways in priority order, exact ids first. A
+ * decides from evidence which listings are the same model, and each listing is resolved against the
+ * models built so far ({@link IdentityIndex}), gateways in priority order, exact ids first. A
  * seller's two listings are never one model. The first listing gives the descriptive fields and,
  * unless the state pins the id the model was first published under, the id; every seller adds an
  * offer naming the evidence that joined it; the headline price is the cheapest offer. Curated
@@ -102,7 +102,10 @@ public final class CatalogMerger {
         group.firstItem = i;
         groups.add(group);
       }
-      group.rank = Math.min(group.rank, curatedRank.getOrDefault(idKey(listing.id(), item.seller()), Integer.MAX_VALUE));
+      group.rank =
+          Math.min(
+              group.rank,
+              curatedRank.getOrDefault(idKey(listing.id(), item.seller()), Integer.MAX_VALUE));
       Evidence evidence = match.map(IdentityIndex.Match::evidence).orElse(Evidence.PRIMARY);
       group.add(item.seller(), listing, item.entry().appliedAt(), item.identity(), evidence);
       index.add(item.identity(), group);

@@ -79,28 +79,32 @@ public final class CatalogService {
   /**
    * @param store where every change is written before it becomes visible; null keeps it in memory
    */
-  public CatalogService(CatalogState initial, CatalogMerger merger, CatalogStore store, Clock clock) {
+  public CatalogService(
+      CatalogState initial, CatalogMerger merger, CatalogStore store, Clock clock) {
     this.merger = merger;
     this.store = store;
     this.clock = clock;
     CatalogMerger.Merged merged = merger.merged(initial);
     this.current =
         new AtomicReference<>(
-            new Snapshot(initial, Catalog.of(merged.models(), initial.retired(), merged.lastModified())));
+            new Snapshot(
+                initial, Catalog.of(merged.models(), initial.retired(), merged.lastModified())));
   }
 
   /** A catalog of fixed models in memory: for tests and tools. */
   public static CatalogService of(List<Model> models, Clock clock) {
-    return new CatalogService(CatalogState.seededFrom(models), new CatalogMerger(Map.of(), models), null, clock);
+    return new CatalogService(
+        CatalogState.seededFrom(models), new CatalogMerger(Map.of(), models), null, clock);
   }
 
   /** The current catalog; in a cluster, first catches up with another node's newer change. */
   public Catalog current() {
     if (replica.isShared() && isBehind(replica.version())) {
-      underWriteLock(() -> {
-        pullLocked();
-        return null;
-      });
+      underWriteLock(
+          () -> {
+            pullLocked();
+            return null;
+          });
     }
     return current.get().catalog();
   }
@@ -115,16 +119,17 @@ public final class CatalogService {
    * one, else publishes this node's.
    */
   public void joinReplica(CatalogReplica shared) {
-    underWriteLock(() -> {
-      replica = shared;
-      replicaVersion = 0;
-      if (shared.version() == 0 && shared.publish(0, state())) {
-        replicaVersion = 1;
-      } else {
-        pullLocked();
-      }
-      return null;
-    });
+    underWriteLock(
+        () -> {
+          replica = shared;
+          replicaVersion = 0;
+          if (shared.version() == 0 && shared.publish(0, state())) {
+            replicaVersion = 1;
+          } else {
+            pullLocked();
+          }
+          return null;
+        });
   }
 
   // Adopts the shared state when it is newer: stored, swapped, announced as another node's change.
@@ -167,15 +172,18 @@ public final class CatalogService {
    * nothing.
    */
   public Applied update(Function<CatalogState, CatalogUpdates.Outcome> change) {
-    Locked<Applied> locked = underWriteLock(() -> {
-      for (int attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
-        Optional<Applied> applied = tryUpdate(change);
-        if (applied.isPresent()) {
-          return applied.get();
-        }
-      }
-      throw new CatalogUnavailableException("the shared catalog kept changing under this update; try again");
-    });
+    Locked<Applied> locked =
+        underWriteLock(
+            () -> {
+              for (int attempt = 1; attempt <= MAX_PUBLISH_ATTEMPTS; attempt++) {
+                Optional<Applied> applied = tryUpdate(change);
+                if (applied.isPresent()) {
+                  return applied.get();
+                }
+              }
+              throw new CatalogUnavailableException(
+                  "the shared catalog kept changing under this update; try again");
+            });
     return locked.told() ? locked.value() : locked.value().untold();
   }
 
@@ -218,11 +226,15 @@ public final class CatalogService {
     Snapshot before = current.get();
     CatalogUpdates.Outcome outcome = Objects.requireNonNull(change.apply(before.state()));
     if (outcome.state().equals(before.state())) {
-      return Optional.of(new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog())));
+      return Optional.of(
+          new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog())));
     }
     CatalogState forgotten = CatalogUpdates.forgetExpired(outcome.state(), clock.millis());
     Snapshot next = remerged(before, forgotten, outcome).orElseGet(() -> merged(before, forgotten));
-    CatalogChange catalogChange = next.change() != null ? next.change() : CatalogChange.between(before.catalog(), next.catalog());
+    CatalogChange catalogChange =
+        next.change() != null
+            ? next.change()
+            : CatalogChange.between(before.catalog(), next.catalog());
     if (store != null) {
       store.save(next.state());
     }
@@ -252,7 +264,8 @@ public final class CatalogService {
   }
 
   // A small change re-merges only the models it can touch (IncrementalMerge); empty when it cannot.
-  private Optional<Snapshot> remerged(Snapshot before, CatalogState next, CatalogUpdates.Outcome outcome) {
+  private Optional<Snapshot> remerged(
+      Snapshot before, CatalogState next, CatalogUpdates.Outcome outcome) {
     int touched = outcome.added().size() + outcome.changed().size() + outcome.removed().size();
     if (!remergeSmallChanges || touched > Math.max(64, before.catalog().size() / 20)) {
       incremental = null;
@@ -275,7 +288,8 @@ public final class CatalogService {
     return remerged.map(r -> snapshotOf(before, next, r));
   }
 
-  private static Snapshot snapshotOf(Snapshot before, CatalogState next, IncrementalMerge.Remerged remerged) {
+  private static Snapshot snapshotOf(
+      Snapshot before, CatalogState next, IncrementalMerge.Remerged remerged) {
     Map<String, RetiredModel> retired = before.state().retired();
     Set<String> present = new HashSet<>();
     remerged.newModels().forEach(model -> present.addAll(CanonicalIds.membersOf(model)));
@@ -285,7 +299,13 @@ public final class CatalogService {
     }
     CatalogState state = next.withRetired(retired);
     Catalog catalog =
-        Catalog.patched(before.catalog(), remerged.models(), remerged.oldIds(), remerged.newModels(), state.retired(), remerged.lastModified());
+        Catalog.patched(
+            before.catalog(),
+            remerged.models(),
+            remerged.oldIds(),
+            remerged.newModels(),
+            state.retired(),
+            remerged.lastModified());
     List<String> ids = new ArrayList<>();
     remerged.newModels().forEach(model -> ids.add(model.id()));
     return new Snapshot(state, catalog, CatalogChange.among(before.catalog(), catalog, ids));

@@ -36,7 +36,9 @@ public final class CatalogState {
       Map<String, ReportedStatus> gatewayStatus,
       Map<String, String> canonicalIds) {
     Map<String, Map<String, SourceEntry>> copy = new LinkedHashMap<>();
-    sources.forEach((gateway, entries) -> copy.put(gateway, Collections.unmodifiableMap(new LinkedHashMap<>(entries))));
+    sources.forEach(
+        (gateway, entries) ->
+            copy.put(gateway, Collections.unmodifiableMap(new LinkedHashMap<>(entries))));
     this.sources = Collections.unmodifiableMap(copy);
     this.retired = Collections.unmodifiableMap(new LinkedHashMap<>(retired));
     this.gatewayStatus = Collections.unmodifiableMap(new LinkedHashMap<>(gatewayStatus));
@@ -61,7 +63,10 @@ public final class CatalogState {
     return new CatalogState(Map.of(), Map.of(), Map.of());
   }
 
-  /** The state the bundled curated data describes: each curated offer as its gateway's entry, at time 0. */
+  /**
+   * The state the bundled curated data describes: each curated offer as its gateway's entry, at
+   * time 0.
+   */
   public static CatalogState seededFrom(List<Model> curated) {
     Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>();
     for (Model model : curated) {
@@ -99,34 +104,42 @@ public final class CatalogState {
   public CatalogState withEntries(String gateway, Map<String, SourceEntry> entries) {
     Map<String, Map<String, SourceEntry>> next = new LinkedHashMap<>(sources);
     next.put(gateway, Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
-    return new CatalogState(Collections.unmodifiableMap(next), retired, gatewayStatus, canonicalIds, true);
+    return new CatalogState(
+        Collections.unmodifiableMap(next), retired, gatewayStatus, canonicalIds, true);
   }
 
   public CatalogState withRetired(Map<String, RetiredModel> newRetired) {
     Map<String, RetiredModel> copy =
-        newRetired == retired ? retired : Collections.unmodifiableMap(new LinkedHashMap<>(newRetired));
+        newRetired == retired
+            ? retired
+            : Collections.unmodifiableMap(new LinkedHashMap<>(newRetired));
     return new CatalogState(sources, copy, gatewayStatus, canonicalIds, true);
   }
 
   public CatalogState withGatewayStatus(String gateway, ReportedStatus status) {
     Map<String, ReportedStatus> next = new LinkedHashMap<>(gatewayStatus);
     next.put(gateway, status);
-    return new CatalogState(sources, retired, Collections.unmodifiableMap(next), canonicalIds, true);
+    return new CatalogState(
+        sources, retired, Collections.unmodifiableMap(next), canonicalIds, true);
   }
 
   public CatalogState withCanonicalIds(Map<String, String> newCanonicalIds) {
     return new CatalogState(
-        sources, retired, gatewayStatus, Collections.unmodifiableMap(new LinkedHashMap<>(newCanonicalIds)), true);
+        sources,
+        retired,
+        gatewayStatus,
+        Collections.unmodifiableMap(new LinkedHashMap<>(newCanonicalIds)),
+        true);
   }
 
   @Override
   public boolean equals(Object other) {
     return this == other
         || other instanceof CatalogState state
-        && sources.equals(state.sources)
-        && retired.equals(state.retired)
-        && gatewayStatus.equals(state.gatewayStatus)
-        && canonicalIds.equals(state.canonicalIds);
+            && sources.equals(state.sources)
+            && retired.equals(state.retired)
+            && gatewayStatus.equals(state.gatewayStatus)
+            && canonicalIds.equals(state.canonicalIds);
   }
 
   @Override

@@ -59,11 +59,14 @@ final class CatalogStateJson {
     Map<String, String> pinned = new LinkedHashMap<>();
     JsonValue value = stored.get(CANONICAL_IDS);
     if (value instanceof JsonObject object) {
-      object.forEach((listingId, canonical) -> {
-        if (canonical instanceof jakarta.json.JsonString text && ModelId.isValid(listingId) && ModelId.isValid(text.getString())) {
-          pinned.put(listingId, text.getString());
-        }
-      });
+      object.forEach(
+          (listingId, canonical) -> {
+            if (canonical instanceof jakarta.json.JsonString text
+                && ModelId.isValid(listingId)
+                && ModelId.isValid(text.getString())) {
+              pinned.put(listingId, text.getString());
+            }
+          });
     }
     return pinned;
   }
@@ -112,7 +115,9 @@ final class CatalogStateJson {
     try {
       SourceEntry entry = entry(value, path);
       entries.put(
-          entry.listing() != null ? entry.listing().entryKey() : value.asJsonObject().getString("id"),
+          entry.listing() != null
+              ? entry.listing().entryKey()
+              : value.asJsonObject().getString("id"),
           entry);
     } catch (InvalidModelException | RuntimeException e) {
       skipped(path, e);

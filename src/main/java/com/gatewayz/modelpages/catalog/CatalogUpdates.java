@@ -37,15 +37,23 @@ public final class CatalogUpdates {
    * @param stale entries left alone because newer information was already applied
    */
   public record Outcome(
-      CatalogState state, Set<String> added, Set<String> changed, Set<String> removed, Set<String> stale) {
+      CatalogState state,
+      Set<String> added,
+      Set<String> changed,
+      Set<String> removed,
+      Set<String> stale) {
 
     public boolean appliedAnything() {
       return !added.isEmpty() || !changed.isEmpty() || !removed.isEmpty();
     }
   }
 
-  /** A successful refresh of {@code gateway} fetched at {@code fetchedAt} listed exactly {@code listings}. */
-  public static Outcome refresh(CatalogState state, String gateway, List<Listing> listings, long fetchedAt) {
+  /**
+   * A successful refresh of {@code gateway} fetched at {@code fetchedAt} listed exactly {@code
+   * listings}.
+   */
+  public static Outcome refresh(
+      CatalogState state, String gateway, List<Listing> listings, long fetchedAt) {
     Changes changes = new Changes(state.entriesOf(gateway));
     Set<String> listed = new LinkedHashSet<>();
     for (Listing listing : listings) {
@@ -62,7 +70,8 @@ public final class CatalogUpdates {
   }
 
   /** A webhook said these models are offered by {@code gateway} as of {@code eventTime}. */
-  public static Outcome upsert(CatalogState state, String gateway, List<Listing> listings, long eventTime) {
+  public static Outcome upsert(
+      CatalogState state, String gateway, List<Listing> listings, long eventTime) {
     Changes changes = new Changes(state.entriesOf(gateway));
     for (Listing listing : listings) {
       SourceEntry old = changes.entries.get(listing.entryKey());
@@ -79,7 +88,8 @@ public final class CatalogUpdates {
    * A webhook said {@code gateway} no longer offers these models as of {@code eventTime}. The
    * marker counts as not listed (misses 1) until a refresh of the gateway lists the model.
    */
-  public static Outcome remove(CatalogState state, String gateway, List<String> ids, long eventTime) {
+  public static Outcome remove(
+      CatalogState state, String gateway, List<String> ids, long eventTime) {
     Changes changes = new Changes(state.entriesOf(gateway));
     for (String id : ids) {
       SourceEntry old = changes.entries.get(id);
@@ -136,7 +146,9 @@ public final class CatalogUpdates {
       SourceEntry old = entries.get(listing.entryKey());
       if (old != null && old.isNewerThan(fetchedAt)) {
         stale.add(listing.entryKey());
-      } else if (old != null && old.removed() && (old.listing() == null || old.listing().equals(listing))) {
+      } else if (old != null
+          && old.removed()
+          && (old.listing() == null || old.listing().equals(listing))) {
         // Removed by a webhook: it stays removed until the gateway's listing of it changes.
         entries.put(listing.entryKey(), new SourceEntry(listing, old.appliedAt(), 0, true));
       } else {

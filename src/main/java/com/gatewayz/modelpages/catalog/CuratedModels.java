@@ -28,7 +28,8 @@ public final class CuratedModels {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InvalidModelException e) {
-      throw new IllegalStateException("the bundled " + RESOURCE + " is invalid: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the bundled " + RESOURCE + " is invalid: " + e.getMessage(), e);
     }
   }
 }

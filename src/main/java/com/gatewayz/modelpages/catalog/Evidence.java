@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum Evidence {
   /** The model's first listing: nothing was matched. */
   PRIMARY,
-  /** A shared Hugging Face repo id that a gateway declared (OpenRouter's {@code hugging_face_id}). */
+  /**
+   * A shared Hugging Face repo id that a gateway declared (OpenRouter's {@code hugging_face_id}).
+   */
   HUGGING_FACE_ID,
   /** The same {@code org/repo} id, ignoring case and host prefixes ({@code hf:}, {@code @cf/}). */
   SAME_ID,

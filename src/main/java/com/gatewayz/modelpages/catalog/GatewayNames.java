@@ -35,7 +35,8 @@ public interface GatewayNames {
     aliases.forEach(
         (alias, id) -> {
           if (!ids.contains(id)) {
-            throw new IllegalArgumentException("alias '" + alias + "' names unknown id '" + id + "'");
+            throw new IllegalArgumentException(
+                "alias '" + alias + "' names unknown id '" + id + "'");
           }
           byName.putIfAbsent(alias.toLowerCase(Locale.ROOT), id);
         });

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
  * The models known so far by their identity keys: resolves one offer at a time, so a full merge is
  * a loop over the offers and an incremental merge can keep the index. The first model to claim a
  * key keeps it. A name key claimed by two developers' models is ambiguous and matches nothing
- * (precision first: a duplicate page is better than a false merge). Not thread-safe: one merge
- * owns it.
+ * (precision first: a duplicate page is better than a false merge). Not thread-safe: one merge owns
+ * it.
  *
  * @param <G> the caller's model (group of offers)
  */
@@ -62,17 +62,22 @@ final class IdentityIndex<G> {
       return true;
     }
     return !entry.ambiguous
-        && (key.developer().isEmpty() || entry.developer.isEmpty() || entry.developer.equals(key.developer()));
+        && (key.developer().isEmpty()
+            || entry.developer.isEmpty()
+            || entry.developer.equals(key.developer()));
   }
 
   private static Evidence evidence(Entry<?> entry, ModelIdentity.Key key) {
-    return key.evidence() == Evidence.SAME_ID && entry.declared ? Evidence.HUGGING_FACE_ID : key.evidence();
+    return key.evidence() == Evidence.SAME_ID && entry.declared
+        ? Evidence.HUGGING_FACE_ID
+        : key.evidence();
   }
 
   /** Records that {@code group} holds every key of {@code identity}. */
   public void add(ModelIdentity identity, G group) {
     for (ModelIdentity.Key key : identity.keys()) {
-      Entry<G> entry = entries.computeIfAbsent(key.value(), v -> new Entry<>(group, key.developer()));
+      Entry<G> entry =
+          entries.computeIfAbsent(key.value(), v -> new Entry<>(group, key.developer()));
       if (entry.group == group) {
         entry.declared |= key.evidence() == Evidence.HUGGING_FACE_ID;
         if (entry.developer.isEmpty()) {

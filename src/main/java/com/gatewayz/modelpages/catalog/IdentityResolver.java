@@ -33,7 +33,8 @@ final class IdentityResolver {
     addRepoAndSlugKeys(keys, listing, own.repoId, variant);
     for (Named source : named) {
       if (!source.developer().isEmpty()) {
-        keys.add(key(Evidence.NORMALISED_ID, "id:" + source.developer() + "/" + source.key() + variant));
+        keys.add(
+            key(Evidence.NORMALISED_ID, "id:" + source.developer() + "/" + source.key() + variant));
       }
     }
     aliasKey(seller, own.name, variant).ifPresent(keys::add);
@@ -42,23 +43,32 @@ final class IdentityResolver {
     return new ModelIdentity(new ArrayList<>(keys), developer, name.quantization(), exact);
   }
 
-  private static void addRepoAndSlugKeys(Set<ModelIdentity.Key> keys, Listing listing, String repoId, String variant) {
+  private static void addRepoAndSlugKeys(
+      Set<ModelIdentity.Key> keys, Listing listing, String repoId, String variant) {
     if (listing.huggingFaceId() != null) {
-      keys.add(key(Evidence.HUGGING_FACE_ID, "repo:" + AliasTable.lower(listing.huggingFaceId()) + variant));
+      keys.add(
+          key(
+              Evidence.HUGGING_FACE_ID,
+              "repo:" + AliasTable.lower(listing.huggingFaceId()) + variant));
     }
     if (repoId != null) {
       keys.add(key(Evidence.SAME_ID, "repo:" + AliasTable.lower(repoId) + variant));
     }
     if (listing.canonicalSlug() != null) {
-      keys.add(key(Evidence.CANONICAL_SLUG, "slug:" + AliasTable.lower(listing.canonicalSlug()) + variant));
+      keys.add(
+          key(
+              Evidence.CANONICAL_SLUG,
+              "slug:" + AliasTable.lower(listing.canonicalSlug()) + variant));
     }
   }
 
   // A name says whose model it is only for a developer the table knows or a gateway vouches for
   // (OpenRouter's own listings): "kimi/kimi-k2.6" at a router is not a second Kimi K2.6. Names of
-  // unknown origin also meet under "anon:", so bare names at several hosts stay one model; they must
+  // unknown origin also meet under "anon:", so bare names at several hosts stay one model; they
+  // must
   // be specific enough to name a model.
-  private void addNameKeys(Set<ModelIdentity.Key> keys, List<Named> named, String variant, boolean anchored) {
+  private void addNameKeys(
+      Set<ModelIdentity.Key> keys, List<Named> named, String variant, boolean anchored) {
     List<ModelIdentity.Key> anonymous = new ArrayList<>(named.size());
     for (Named source : named) {
       String name = source.key() + variant;
@@ -113,7 +123,9 @@ final class IdentityResolver {
   private Optional<ModelIdentity.Key> aliasKey(String seller, String name, String variant) {
     String target = table.mappedName(seller, AliasTable.lower(name));
     return split(target, "")
-        .map(named -> key(Evidence.ALIAS_TABLE, "id:" + named.developer() + "/" + named.key() + variant));
+        .map(
+            named ->
+                key(Evidence.ALIAS_TABLE, "id:" + named.developer() + "/" + named.key() + variant));
   }
 
   // A re-upload of someone's model in a quantized form says nothing about who made the model.
@@ -155,7 +167,8 @@ final class IdentityResolver {
   // "groq/meta-llama/x" listed by groq: the seller's own namespace says nothing of the model.
   private static String withoutSellerNamespace(String raw, String seller) {
     String prefix = seller + "/";
-    return raw.regionMatches(true, 0, prefix, 0, prefix.length()) && raw.indexOf('/', prefix.length()) > 0
+    return raw.regionMatches(true, 0, prefix, 0, prefix.length())
+            && raw.indexOf('/', prefix.length()) > 0
         ? raw.substring(prefix.length())
         : raw;
   }

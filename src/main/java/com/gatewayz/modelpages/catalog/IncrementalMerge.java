@@ -13,14 +13,14 @@ import java.util.Set;
 
 /**
  * The merge of one catalog state, kept so that a small change re-merges only the listings it can
- * affect: the changed listings, every listing sharing an identity key or a candidate id (its own id,
- * the id pinned for it) with them, transitively, and the other listings of their models. Such a set
- * resolves against nothing outside itself, so merging it alone in the global merge order gives what
- * the full merge ({@link CatalogMerger#merged}) gives for it; the models outside it are kept as they
- * are. It declines (empty) when a change could move something outside the set: a model id that
- * disappears, a new id another model answered to, pins that would change, a large change. Keys are
- * kept as 64-bit hashes: a collision only widens the set. Not thread-safe: the catalog service's
- * writer owns it.
+ * affect: the changed listings, every listing sharing an identity key or a candidate id (its own
+ * id, the id pinned for it) with them, transitively, and the other listings of their models. Such a
+ * set resolves against nothing outside itself, so merging it alone in the global merge order gives
+ * what the full merge ({@link CatalogMerger#merged}) gives for it; the models outside it are kept
+ * as they are. It declines (empty) when a change could move something outside the set: a model id
+ * that disappears, a new id another model answered to, pins that would change, a large change. Keys
+ * are kept as 64-bit hashes: a collision only widens the set. Not thread-safe: the catalog
+ * service's writer owns it.
  */
 final class IncrementalMerge {
 
@@ -28,7 +28,11 @@ final class IncrementalMerge {
   record Ref(String gateway, String key) {}
 
   /** The models a change re-merged, the ids they replace, and the whole new model list. */
-  record Remerged(List<Model> models, Set<String> oldIds, List<Model> newModels, Map<String, Long> lastModified) {}
+  record Remerged(
+      List<Model> models,
+      Set<String> oldIds,
+      List<Model> newModels,
+      Map<String, Long> lastModified) {}
 
   // The identity itself is not kept (its keys as strings are most of a listing's memory): it is
   // derived again for the listings a change re-merges.
@@ -92,10 +96,11 @@ final class IncrementalMerge {
         memo.itemOf(new Ref(source.getKey(), entry.getKey()), entry.getValue()).ifPresent(all::add);
       }
     }
-    all.forEach(item -> {
-      memo.items.put(item.ref, item);
-      memo.index(item);
-    });
+    all.forEach(
+        item -> {
+          memo.items.put(item.ref, item);
+          memo.index(item);
+        });
     all.sort(Comparator.comparingLong(item -> item.position));
     List<Model> models = memo.merge(all, state.canonicalIds());
     boolean same =
@@ -121,8 +126,8 @@ final class IncrementalMerge {
   }
 
   /**
-   * How many entries differ between two states (entries not shared), counted up to {@code limit}
-   * + 1: cheap, for unchanged gateways share their maps.
+   * How many entries differ between two states (entries not shared), counted up to {@code limit} +
+   * 1: cheap, for unchanged gateways share their maps.
    */
   static int changedEntries(CatalogState before, CatalogState after, int limit) {
     int changed = 0;
@@ -152,7 +157,9 @@ final class IncrementalMerge {
    * then spent ({@link #describes} false) if it had started to follow the change.
    */
   Optional<Remerged> remerge(CatalogState next, Catalog before) {
-    if (dead || !next.canonicalIds().equals(state.canonicalIds()) || !next.sources().keySet().containsAll(state.sources().keySet())) {
+    if (dead
+        || !next.canonicalIds().equals(state.canonicalIds())
+        || !next.sources().keySet().containsAll(state.sources().keySet())) {
       return Optional.empty();
     }
     List<Ref> changed = diff(next);
@@ -234,10 +241,12 @@ final class IncrementalMerge {
       }
       SourceEntry entry = next.entriesOf(ref.gateway()).get(ref.key());
       if (entry != null) {
-        itemOf(ref, entry, next.canonicalIds()).ifPresent(item -> {
-          items.put(ref, item);
-          index(item);
-        });
+        itemOf(ref, entry, next.canonicalIds())
+            .ifPresent(
+                item -> {
+                  items.put(ref, item);
+                  index(item);
+                });
       }
       add(ref, set, keys, oldIds);
     }
@@ -273,7 +282,8 @@ final class IncrementalMerge {
 
   // Outside the set nothing moves when every old id lives on, a new id is nobody's before, and the
   // pins stay as they are.
-  private boolean keepsEverythingElse(Catalog before, Set<String> oldIds, Map<String, Model> byNewId, Map<String, String> pins) {
+  private boolean keepsEverythingElse(
+      Catalog before, Set<String> oldIds, Map<String, Model> byNewId, Map<String, String> pins) {
     Set<String> oldMembers = new HashSet<>();
     Map<String, String> oldPins = new HashMap<>();
     for (String id : oldIds) {
@@ -295,7 +305,8 @@ final class IncrementalMerge {
     return oldPins.equals(newPins) || samePinsAfter(pins, oldPins, newPins);
   }
 
-  private static boolean samePinsAfter(Map<String, String> pins, Map<String, String> oldPins, Map<String, String> newPins) {
+  private static boolean samePinsAfter(
+      Map<String, String> pins, Map<String, String> oldPins, Map<String, String> newPins) {
     Map<String, String> after = new HashMap<>(pins);
     after.keySet().removeAll(oldPins.keySet());
     after.putAll(newPins);
@@ -305,7 +316,9 @@ final class IncrementalMerge {
   // The pins a merge sets for a model that keeps its id (CanonicalIds#pinned).
   private static void pinsOf(Model model, Map<String, String> pins) {
     if (!model.id().equals(CanonicalIds.defaultId(model))) {
-      CanonicalIds.membersOf(model).stream().filter(member -> !member.equals(model.id())).forEach(member -> pins.put(member, model.id()));
+      CanonicalIds.membersOf(model).stream()
+          .filter(member -> !member.equals(model.id()))
+          .forEach(member -> pins.put(member, model.id()));
     }
   }
 
@@ -366,7 +379,10 @@ final class IncrementalMerge {
     Set<String> taken = new HashSet<>();
     for (MergeGroup group : groups) {
       Model model = group.toModel(CanonicalIds.idOf(group.listings, pins, taken));
-      placed.put(model.id(), new Placed(group.rank, sorted.get(group.firstItem).position, List.copyOf(refs.get(group))));
+      placed.put(
+          model.id(),
+          new Placed(
+              group.rank, sorted.get(group.firstItem).position, List.copyOf(refs.get(group))));
       refs.get(group).forEach(ref -> items.get(ref).model = model.id());
       models.add(model);
     }

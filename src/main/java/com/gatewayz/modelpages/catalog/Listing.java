@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /**
  * One model as one gateway lists it, before it is merged into the catalog. Built from untrusted
- * input (list format adapters, webhooks, the stored catalog), so the constructor bounds every
- * field by {@link ListingBounds}: the id must be valid per {@link ModelId} (else {@link
+ * input (list format adapters, webhooks, the stored catalog), so the constructor bounds every field
+ * by {@link ListingBounds}: the id must be valid per {@link ModelId} (else {@link
  * IllegalArgumentException}); text is cleaned of control and bidi characters and cut; numbers out
- * of bounds and invalid slugs become unknown (null). Bounding is idempotent: a stored listing
- * loads back equal.
+ * of bounds and invalid slugs become unknown (null). Bounding is idempotent: a stored listing loads
+ * back equal.
  *
  * @param id our catalog id, valid per {@link ModelId}
  * @param gatewayModelId the raw id as the gateway uses it in API calls
@@ -47,7 +47,8 @@ public record Listing(
     String huggingFaceId) {
 
   private static final java.util.regex.Pattern REPO_ID =
-      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
+      java.util.regex.Pattern.compile(
+          "[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
 
   public Listing {
     Optional<String> problem = ModelId.problem(id);
@@ -58,7 +59,8 @@ public record Listing(
     canonicalSlug = validOr(canonicalSlug, null);
     name =
         Objects.requireNonNullElse(
-            ListingBounds.line(name, ListingBounds.MAX_NAME), id.substring(id.lastIndexOf('/') + 1));
+            ListingBounds.line(name, ListingBounds.MAX_NAME),
+            id.substring(id.lastIndexOf('/') + 1));
     developer = ListingBounds.developer(developer, id);
     description = ListingBounds.paragraphs(description, ListingBounds.MAX_DESCRIPTION);
     contextLength = ListingBounds.tokens(contextLength);
@@ -90,8 +92,21 @@ public record Listing(
       List<String> supportedParameters,
       Long created,
       String provider) {
-    this(id, gatewayModelId, canonicalSlug, name, developer, description, contextLength,
-        maxCompletionTokens, pricing, architecture, supportedParameters, created, provider, null);
+    this(
+        id,
+        gatewayModelId,
+        canonicalSlug,
+        name,
+        developer,
+        description,
+        contextLength,
+        maxCompletionTokens,
+        pricing,
+        architecture,
+        supportedParameters,
+        created,
+        provider,
+        null);
   }
 
   /** A builder of a listing with our catalog id {@code id}; every other field starts unknown. */
@@ -104,7 +119,8 @@ public record Listing(
     return value != null && REPO_ID.matcher(value).matches();
   }
 
-  private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  private static final java.util.regex.Pattern LABEL =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   /**
    * The gateway an offer is shown under: the models.dev provider when the listing came from
@@ -122,7 +138,9 @@ public record Listing(
     return provider == null ? id : provider + " " + id;
   }
 
-  /** True for a key {@link #entryKey} can give: a model id, or a provider label, a space and one. */
+  /**
+   * True for a key {@link #entryKey} can give: a model id, or a provider label, a space and one.
+   */
   static boolean isEntryKey(String key) {
     int space = key.indexOf(' ');
     return ModelId.isValid(key.substring(space + 1))
@@ -131,7 +149,8 @@ public record Listing(
 
   /** This listing as an offer of {@code label}, with what the identity resolver found. */
   Offer toOffer(String label, ModelIdentity identity, Evidence evidence) {
-    return new Offer(label, pricing, contextLength, maxCompletionTokens, id, identity.quantization(), evidence);
+    return new Offer(
+        label, pricing, contextLength, maxCompletionTokens, id, identity.quantization(), evidence);
   }
 
   /** A listing carrying what a model document says (a webhook's or the curated file's model). */
@@ -142,7 +161,9 @@ public record Listing(
         .developer(model.developer())
         .description(model.description())
         .contextLength(
-            offer.contextLength() != null ? offer.contextLength() : model.contextLength() > 0 ? model.contextLength() : null)
+            offer.contextLength() != null
+                ? offer.contextLength()
+                : model.contextLength() > 0 ? model.contextLength() : null)
         .maxCompletionTokens(offer.maxCompletionTokens())
         .pricing(offer.pricing())
         .architecture(model.architecture())

@@ -30,7 +30,8 @@ final class MergeGroup {
   }
 
   /** Adds {@code listing} as {@code seller}'s offer, joined by {@code evidence}. */
-  void add(String seller, Listing listing, long appliedAt, ModelIdentity identity, Evidence evidence) {
+  void add(
+      String seller, Listing listing, long appliedAt, ModelIdentity identity, Evidence evidence) {
     sellers.add(seller);
     listings.add(listing);
     lastApplied = Math.max(lastApplied, appliedAt);

@@ -36,7 +36,8 @@ public record Model(
     description = Objects.requireNonNullElse(description, "");
     pricing = pricing == null ? Pricing.UNKNOWN : pricing;
     architecture = architecture == null ? Architecture.TEXT : architecture;
-    supportedParameters = supportedParameters == null ? List.of() : List.copyOf(supportedParameters);
+    supportedParameters =
+        supportedParameters == null ? List.of() : List.copyOf(supportedParameters);
     offers = offers == null ? List.of() : List.copyOf(offers);
   }
 
@@ -81,7 +82,8 @@ public record Model(
     Offer best = null;
     for (Offer offer : offers) {
       if (offer.pricing().isKnown()
-          && (best == null || Pricing.CHEAPEST_FIRST.compare(offer.pricing(), best.pricing()) < 0)) {
+          && (best == null
+              || Pricing.CHEAPEST_FIRST.compare(offer.pricing(), best.pricing()) < 0)) {
         best = offer;
       }
     }

@@ -11,9 +11,9 @@ import java.util.List;
  * @param developer the organisation's developer slug ({@code meta-llama} for {@code meta}); empty
  *     when the listing does not say who made the model (a bare name at a host)
  * @param quantization the quantization the id names ({@code fp8}), or null
- * @param exact true when the listing's id names its developer and model as they are, without a
- *     host prefix or a quantization: of two listings of one model by one seller, an exact one is
- *     the better offer to show (a seller offers a model once)
+ * @param exact true when the listing's id names its developer and model as they are, without a host
+ *     prefix or a quantization: of two listings of one model by one seller, an exact one is the
+ *     better offer to show (a seller offers a model once)
  */
 record ModelIdentity(List<Key> keys, String developer, String quantization, boolean exact) {
 

@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * The JSON shape of a model, shared by the curated file, the durable store, the API and webhooks:
  * {@code id, name, provider_slug, description, context_length, pricing{prompt,completion},
- * architecture{input_modalities,output_modalities}, supported_parameters, created,
- * source_gateways, offers[{gateway,pricing,context_length,max_completion_tokens,listing_id,
+ * architecture{input_modalities,output_modalities}, supported_parameters, created, source_gateways,
+ * offers[{gateway,pricing,context_length,max_completion_tokens,listing_id,
  * quantization,evidence}]}; the last three are written, never read (the merge derives them). Prices
  * are plain-notation strings in USD per token. Reading is strict, with {@link ListingBounds}'
  * numbers: untrusted documents fail with an {@link InvalidModelException} naming the field.
@@ -31,7 +31,10 @@ public final class ModelJson {
   private static final int MAX_ITEMS = ListingBounds.MAX_LIST_ITEMS;
   private static final int MAX_ITEM = ListingBounds.MAX_LIST_ITEM;
 
-  /** The strict field reader of every catalog document: an odd value is an {@link InvalidModelException}. */
+  /**
+   * The strict field reader of every catalog document: an odd value is an {@link
+   * InvalidModelException}.
+   */
   static final JsonFieldReader<InvalidModelException> FIELDS =
       JsonFieldReader.strict(InvalidModelException::new);
 
@@ -100,8 +103,7 @@ public final class ModelJson {
     if (pricing == null) {
       return Pricing.UNKNOWN;
     }
-    return new Pricing(
-        price(pricing, "prompt", path), price(pricing, "completion", path));
+    return new Pricing(price(pricing, "prompt", path), price(pricing, "completion", path));
   }
 
   /** A price given as a decimal string ("0.000003") or a JSON number; null when absent. */
@@ -124,8 +126,7 @@ public final class ModelJson {
     String where = path + ".architecture";
     return new Architecture(
         lowerCase(FIELDS.strings(architecture, "input_modalities", where, MAX_ITEMS, MAX_ITEM)),
-        lowerCase(
-            FIELDS.strings(architecture, "output_modalities", where, MAX_ITEMS, MAX_ITEM)));
+        lowerCase(FIELDS.strings(architecture, "output_modalities", where, MAX_ITEMS, MAX_ITEM)));
   }
 
   private static List<String> lowerCase(List<String> values) {
@@ -150,7 +151,8 @@ public final class ModelJson {
     }
     String gateway = FIELDS.string(object, "gateway", path, 64);
     if (gateway == null || !gateway.matches("[a-z0-9][a-z0-9-]{0,63}")) {
-      throw new InvalidModelException(path + ".gateway", "must be a gateway id such as \"openrouter\"");
+      throw new InvalidModelException(
+          path + ".gateway", "must be a gateway id such as \"openrouter\"");
     }
     return new Offer(
         gateway,
@@ -162,7 +164,8 @@ public final class ModelJson {
   /** The model as JSON, prices as plain-notation strings. */
   public static JsonObject write(Model model) {
     JsonObjectBuilder json =
-        JsonSupport.JSON.createObjectBuilder()
+        JsonSupport.JSON
+            .createObjectBuilder()
             .add("id", model.id())
             .add("name", model.name())
             .add("provider_slug", model.developer())
@@ -180,7 +183,10 @@ public final class ModelJson {
 
   private static JsonObject write(Offer offer) {
     JsonObjectBuilder json =
-        JsonSupport.JSON.createObjectBuilder().add("gateway", offer.gateway()).add("pricing", write(offer.pricing()));
+        JsonSupport.JSON
+            .createObjectBuilder()
+            .add("gateway", offer.gateway())
+            .add("pricing", write(offer.pricing()));
     addNullable(json, "context_length", offer.contextLength());
     addNullable(json, "max_completion_tokens", offer.maxCompletionTokens());
     addNullable(json, "listing_id", offer.listingId());
@@ -205,7 +211,8 @@ public final class ModelJson {
   }
 
   private static JsonObject write(Architecture architecture) {
-    return JsonSupport.JSON.createObjectBuilder()
+    return JsonSupport.JSON
+        .createObjectBuilder()
         .add("input_modalities", strings(architecture.inputModalities()))
         .add("output_modalities", strings(architecture.outputModalities()))
         .build();

@@ -41,7 +41,8 @@ public final class PriceFormat {
   /** The number alone, USD per million tokens, as the format above without symbol and unit. */
   static String amount(BigDecimal perMillion) {
     if (perMillion.compareTo(CENT) >= 0) {
-      DecimalFormat twoDecimals = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+      DecimalFormat twoDecimals =
+          new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
       twoDecimals.setRoundingMode(RoundingMode.HALF_UP);
       return twoDecimals.format(perMillion);
     }

@@ -31,7 +31,10 @@ public final class Slugs {
     return out.toString();
   }
 
-  /** The developer slug an id implies: its first segment without a leading {@code ~}; "" without one. */
+  /**
+   * The developer slug an id implies: its first segment without a leading {@code ~}; "" without
+   * one.
+   */
   public static String developerOf(String id) {
     int slash = id.indexOf('/');
     if (slash < 0) {
@@ -41,7 +44,10 @@ public final class Slugs {
     return developer(first.startsWith("~") ? first.substring(1) : first);
   }
 
-  /** Turns a display name or owner ("Meta", "Mistral AI") into a developer slug ("meta", "mistral-ai"). */
+  /**
+   * Turns a display name or owner ("Meta", "Mistral AI") into a developer slug ("meta",
+   * "mistral-ai").
+   */
   public static String developer(String owner) {
     return alias(owner.replace('/', ' '));
   }

@@ -16,9 +16,9 @@ import java.util.Map;
 
 /**
  * Reads a stored snapshot as a stream: one source entry at a time becomes a {@link SourceEntry}, so
- * a catalog of 100,000 models loads without the whole document as a JSON tree (or as one string)
- * in memory. The small parts (format, seq, retired, statuses, pins) are read as values and handed
- * to {@link CatalogStateJson}, which keeps the meaning of every field and format. Bytes that are not
+ * a catalog of 100,000 models loads without the whole document as a JSON tree (or as one string) in
+ * memory. The small parts (format, seq, retired, statuses, pins) are read as values and handed to
+ * {@link CatalogStateJson}, which keeps the meaning of every field and format. Bytes that are not
  * UTF-8 fail, as {@link StoredJson} does.
  */
 final class SnapshotReader {
@@ -40,7 +40,8 @@ final class SnapshotReader {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try (BufferedReader text =
-            new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder), 1 << 16);
+            new BufferedReader(
+                new InputStreamReader(Files.newInputStream(path), decoder), 1 << 16);
         JsonParser parser = JsonSupport.JSON.createParser(text)) {
       return read(parser, origin);
     } catch (jakarta.json.JsonException e) {
@@ -74,7 +75,9 @@ final class SnapshotReader {
       throw new InvalidModelException("sources", "must be an object");
     }
     CatalogState rest = CatalogStateJson.read(small, origin);
-    return new Read(new CatalogState(sources, rest.retired(), rest.gatewayStatus(), rest.canonicalIds()), small);
+    return new Read(
+        new CatalogState(sources, rest.retired(), rest.gatewayStatus(), rest.canonicalIds()),
+        small);
   }
 
   private static Map<String, Map<String, SourceEntry>> sources(JsonParser parser, String origin)

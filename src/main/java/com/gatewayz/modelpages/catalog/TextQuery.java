@@ -20,7 +20,8 @@ public final class TextQuery {
 
   public static TextQuery of(String text) {
     String[] words = text.toLowerCase(Locale.ROOT).strip().split("\\s+");
-    return new TextQuery(Arrays.stream(words).filter(word -> !word.isEmpty()).toArray(String[]::new));
+    return new TextQuery(
+        Arrays.stream(words).filter(word -> !word.isEmpty()).toArray(String[]::new));
   }
 
   public boolean matches(Model model) {

@@ -57,7 +57,12 @@ final class CloudflareEdge implements Edge {
 
   @Override
   public void purge(List<String> names) throws EdgeException {
-    URI uri = URI.create(apiUrl + "/zones/" + URLEncoder.encode(zoneId, StandardCharsets.UTF_8) + "/purge_cache");
+    URI uri =
+        URI.create(
+            apiUrl
+                + "/zones/"
+                + URLEncoder.encode(zoneId, StandardCharsets.UTF_8)
+                + "/purge_cache");
     List<String> tags = names.stream().map(EdgeKeys::cacheTagName).distinct().toList();
     for (List<String> batch : NameBatches.split(tags, MAX_TAGS, MAX_BODY_CHARS)) {
       String answer =
@@ -86,7 +91,8 @@ final class CloudflareEdge implements Edge {
       throw new EdgeException("not a Cloudflare API answer: " + EdgeHttp.shown(answer));
     }
     if (json.get("success") != JsonValue.TRUE) {
-      throw new EdgeException("Cloudflare did not purge: " + EdgeHttp.shown(String.valueOf(json.get("errors"))));
+      throw new EdgeException(
+          "Cloudflare did not purge: " + EdgeHttp.shown(String.valueOf(json.get("errors"))));
     }
   }
 }

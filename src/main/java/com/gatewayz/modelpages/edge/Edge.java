@@ -9,7 +9,9 @@ import java.util.List;
  */
 interface Edge {
 
-  /** The public name, also the metrics label: {@code varnish-1}, {@code fastly}, {@code cloudflare}. */
+  /**
+   * The public name, also the metrics label: {@code varnish-1}, {@code fastly}, {@code cloudflare}.
+   */
   String name();
 
   /** What kind of edge: {@code varnish}, {@code fastly} or {@code cloudflare}. */

@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * Forwards every purge of the page cache to the configured edges: told after the local purge (a
- * {@link PurgeListener}), it appends the purge's names to the durable outbox and wakes
- * one delivery thread per edge, so the purging caller (which may hold the catalog's write lock)
- * never waits for an edge; {@link #awaitDelivered()} lets an endpoint wait afterwards. Only purges made on
- * this node arrive here (in a cluster, other nodes' purges reach this node's cache through the
- * shared tag clock, not as purges), so every purge reaches each edge once, from the node that made
- * it. Thread-safe.
+ * {@link PurgeListener}), it appends the purge's names to the durable outbox and wakes one delivery
+ * thread per edge, so the purging caller (which may hold the catalog's write lock) never waits for
+ * an edge; {@link #awaitDelivered()} lets an endpoint wait afterwards. Only purges made on this
+ * node arrive here (in a cluster, other nodes' purges reach this node's cache through the shared
+ * tag clock, not as purges), so every purge reaches each edge once, from the node that made it.
+ * Thread-safe.
  */
 public final class EdgeForwarder implements PurgeListener, AutoCloseable {
 
@@ -32,7 +32,8 @@ public final class EdgeForwarder implements PurgeListener, AutoCloseable {
   public static final Duration MAX_WAIT = Duration.ofSeconds(2);
 
   /** No edge configured: forwards nothing, keeps no outbox. */
-  public static final EdgeForwarder NONE = new EdgeForwarder(null, new DeliveryProgress(), List.of());
+  public static final EdgeForwarder NONE =
+      new EdgeForwarder(null, new DeliveryProgress(), List.of());
 
   private final PurgeOutbox outbox;
   private final DeliveryProgress progress;
@@ -48,17 +49,27 @@ public final class EdgeForwarder implements PurgeListener, AutoCloseable {
    * Opens the outbox in {@code dataDir} for the edges {@code settings} name, replaying what an
    * earlier run left undelivered; {@link #NONE} when no edge is configured. Call {@link #start()}.
    */
-  public static EdgeForwarder open(EdgeSettings settings, Path dataDir, Clock clock, MeterRegistry registry) {
+  public static EdgeForwarder open(
+      EdgeSettings settings, Path dataDir, Clock clock, MeterRegistry registry) {
     List<Edge> edges = Edges.of(settings, EdgeHttp.create());
     return edges.isEmpty() ? NONE : open(edges, dataDir, clock, registry);
   }
 
   static EdgeForwarder open(List<Edge> edges, Path dataDir, Clock clock, MeterRegistry registry) {
-    PurgeOutbox outbox = PurgeOutbox.open(dataDir, edges.stream().map(Edge::journalId).toList(), clock);
+    PurgeOutbox outbox =
+        PurgeOutbox.open(dataDir, edges.stream().map(Edge::journalId).toList(), clock);
     EdgeMetrics metrics = new EdgeMetrics(registry);
     DeliveryProgress progress = new DeliveryProgress();
-    List<EdgeLane> lanes = edges.stream().map(edge -> new EdgeLane(edge, outbox, clock, metrics, progress::advanced)).toList();
-    LOG.info(() -> "[Edge] forwarding purges to " + edges.stream().map(e -> e.name() + " (" + e.target() + ")").collect(Collectors.joining(", ")));
+    List<EdgeLane> lanes =
+        edges.stream()
+            .map(edge -> new EdgeLane(edge, outbox, clock, metrics, progress::advanced))
+            .toList();
+    LOG.info(
+        () ->
+            "[Edge] forwarding purges to "
+                + edges.stream()
+                    .map(e -> e.name() + " (" + e.target() + ")")
+                    .collect(Collectors.joining(", ")));
     return new EdgeForwarder(outbox, progress, lanes);
   }
 
@@ -86,7 +97,10 @@ public final class EdgeForwarder implements PurgeListener, AutoCloseable {
     lanes.forEach(EdgeLane::wake);
   }
 
-  /** The edge names of a purge: its tags, {@code path:} names for its paths; everything is {@link EdgeKeys#ALL}. */
+  /**
+   * The edge names of a purge: its tags, {@code path:} names for its paths; everything is {@link
+   * EdgeKeys#ALL}.
+   */
   static List<String> namesOf(Invalidation invalidation) {
     if (invalidation.isEverything()) {
       return List.of(EdgeKeys.ALL);
@@ -111,7 +125,10 @@ public final class EdgeForwarder implements PurgeListener, AutoCloseable {
     return lanes.stream().allMatch(lane -> lane.has(seq));
   }
 
-  /** Delivers what is due to every edge in the calling thread (tests); the number of purges delivered. */
+  /**
+   * Delivers what is due to every edge in the calling thread (tests); the number of purges
+   * delivered.
+   */
   int deliverDue() {
     return lanes.stream().mapToInt(EdgeLane::deliverDue).sum();
   }

@@ -24,18 +24,26 @@ final class EdgeHttp {
 
   static EdgeHttp create() {
     return new EdgeHttp(
-        HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build());
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build());
   }
 
   /** The body of a 2xx answer to {@code request}; anything else throws. */
   String send(HttpRequest.Builder request) throws EdgeException {
     HttpResponse<String> response;
     try {
-      response = client.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+      response =
+          client.send(
+              request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       throw new EdgeException("no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
     } catch (IOException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+      String why =
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : e.getClass().getSimpleName() + ": " + e.getMessage();
       throw new EdgeException("cannot reach it (" + shown(why) + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -43,7 +51,8 @@ final class EdgeHttp {
     }
     if (response.statusCode() / 100 != 2) {
       throw new EdgeException(
-          "HTTP " + response.statusCode() + ": " + shown(response.body()), retryAfter(response).orElse(null));
+          "HTTP " + response.statusCode() + ": " + shown(response.body()),
+          retryAfter(response).orElse(null));
     }
     return response.body();
   }
@@ -56,7 +65,9 @@ final class EdgeHttp {
   private static Optional<Duration> seconds(String value) {
     try {
       long seconds = Long.parseLong(value.trim());
-      return seconds < 0 ? Optional.empty() : Optional.of(min(Duration.ofSeconds(seconds), MAX_RETRY_AFTER));
+      return seconds < 0
+          ? Optional.empty()
+          : Optional.of(min(Duration.ofSeconds(seconds), MAX_RETRY_AFTER));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -13,9 +13,9 @@ import java.util.logging.Logger;
 
 /**
  * Delivers the outbox to one edge, on a thread of its own so a slow edge delays no other. A failed
- * delivery is tried again after 1 s, doubling to 5 min (or when the edge's Retry-After says);
- * after {@value #FAILURES_TO_OPEN} failures in a row the circuit counts as open: one trial per
- * back-off interval, closed again by the first success.
+ * delivery is tried again after 1 s, doubling to 5 min (or when the edge's Retry-After says); after
+ * {@value #FAILURES_TO_OPEN} failures in a row the circuit counts as open: one trial per back-off
+ * interval, closed again by the first success.
  */
 final class EdgeLane implements AutoCloseable {
 
@@ -26,7 +26,8 @@ final class EdgeLane implements AutoCloseable {
   static final int FAILURES_TO_OPEN = 3;
   static final int MAX_NAMES_PER_DELIVERY = 1_000;
   static final long IDLE_WAIT_MILLIS = 60_000;
-  private static final IntervalFunction BACKOFF = IntervalFunction.ofExponentialBackoff(FIRST_RETRY, 2.0, MAX_RETRY);
+  private static final IntervalFunction BACKOFF =
+      IntervalFunction.ofExponentialBackoff(FIRST_RETRY, 2.0, MAX_RETRY);
 
   private final Edge edge;
   private final PurgeOutbox outbox;
@@ -63,7 +64,10 @@ final class EdgeLane implements AutoCloseable {
     return edge;
   }
 
-  /** Delivers what is pending, batch after batch, unless backing off; the number of purges delivered. */
+  /**
+   * Delivers what is pending, batch after batch, unless backing off; the number of purges
+   * delivered.
+   */
   int deliverDue() {
     delivering.lock();
     try {
@@ -108,7 +112,13 @@ final class EdgeLane implements AutoCloseable {
 
   private synchronized void succeeded(Instant start, List<PurgeOutbox.Entry> batch) {
     if (failures > 0) {
-      LOG.info(() -> "[Edge] " + edge.name() + " accepts purges again after " + failures + " failed attempts");
+      LOG.info(
+          () ->
+              "[Edge] "
+                  + edge.name()
+                  + " accepts purges again after "
+                  + failures
+                  + " failed attempts");
     }
     failures = 0;
     nextAttemptMillis = 0;
@@ -128,8 +138,17 @@ final class EdgeLane implements AutoCloseable {
     failed += purges;
     metrics.failed(edge.name(), purges);
     if (failures == 1 || failures == FAILURES_TO_OPEN) {
-      LOG.warning(() -> "[Edge] purging " + edge.name() + " failed (" + message + "); " + purges
-          + " purges wait, next try in " + wait.toMillis() + " ms");
+      LOG.warning(
+          () ->
+              "[Edge] purging "
+                  + edge.name()
+                  + " failed ("
+                  + message
+                  + "); "
+                  + purges
+                  + " purges wait, next try in "
+                  + wait.toMillis()
+                  + " ms");
     }
   }
 
@@ -138,7 +157,9 @@ final class EdgeLane implements AutoCloseable {
     return outbox.cursor(edge.journalId()) >= seq;
   }
 
-  /** Whether this edge has every purge up to {@code seq}, or is failing (nobody should wait for it). */
+  /**
+   * Whether this edge has every purge up to {@code seq}, or is failing (nobody should wait for it).
+   */
   boolean hasOrIsFailing(long seq) {
     return has(seq) || failures() > 0;
   }
@@ -153,7 +174,11 @@ final class EdgeLane implements AutoCloseable {
 
   synchronized EdgeStatus status() {
     long now = clock.millis();
-    long lagMillis = outbox.oldestPendingMillis(edge.journalId()).stream().map(at -> Math.max(0, now - at)).findFirst().orElse(0);
+    long lagMillis =
+        outbox.oldestPendingMillis(edge.journalId()).stream()
+            .map(at -> Math.max(0, now - at))
+            .findFirst()
+            .orElse(0);
     return new EdgeStatus(
         edge.name(),
         edge.kind(),
@@ -206,7 +231,10 @@ final class EdgeLane implements AutoCloseable {
   }
 
   private void awaitWork() {
-    long wait = outbox.pendingCount(edge.journalId()) > 0 ? nextAttemptMillis() - clock.millis() : IDLE_WAIT_MILLIS;
+    long wait =
+        outbox.pendingCount(edge.journalId()) > 0
+            ? nextAttemptMillis() - clock.millis()
+            : IDLE_WAIT_MILLIS;
     waiting.lock();
     try {
       if (!signalled && !closed && wait > 0) {

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The edges' meters: {@code modelpages_edge_purges_total{edge,outcome}} (delivered, failed),
- * {@code modelpages_edge_lag_seconds{edge}} (the oldest purge still waiting), {@code
- * modelpages_edge_pending{edge}} and {@code modelpages_edge_delivery_seconds{edge}} (from the
- * local purge to the edge's answer).
+ * The edges' meters: {@code modelpages_edge_purges_total{edge,outcome}} (delivered, failed), {@code
+ * modelpages_edge_lag_seconds{edge}} (the oldest purge still waiting), {@code
+ * modelpages_edge_pending{edge}} and {@code modelpages_edge_delivery_seconds{edge}} (from the local
+ * purge to the edge's answer).
  */
 final class EdgeMetrics {
 
@@ -41,7 +41,8 @@ final class EdgeMetrics {
   void delivered(String edge, List<PurgeOutbox.Entry> batch, long nowMillis) {
     purges(edge, "delivered").increment(batch.size());
     Timer timer = delivery(edge);
-    batch.forEach(entry -> timer.record(Math.max(0, nowMillis - entry.atMillis()), TimeUnit.MILLISECONDS));
+    batch.forEach(
+        entry -> timer.record(Math.max(0, nowMillis - entry.atMillis()), TimeUnit.MILLISECONDS));
   }
 
   void failed(String edge, int purges) {

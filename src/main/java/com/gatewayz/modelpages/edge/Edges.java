@@ -16,8 +16,14 @@ final class Edges {
     for (int i = 0; i < varnish.size(); i++) {
       edges.add(new VarnishEdge("varnish-" + (i + 1), varnish.get(i), http));
     }
-    settings.fastly().ifPresent(api -> edges.add(new FastlyEdge(api.accountId(), api.token(), api.apiUrl(), http)));
-    settings.cloudflare().ifPresent(api -> edges.add(new CloudflareEdge(api.accountId(), api.token(), api.apiUrl(), http)));
+    settings
+        .fastly()
+        .ifPresent(
+            api -> edges.add(new FastlyEdge(api.accountId(), api.token(), api.apiUrl(), http)));
+    settings
+        .cloudflare()
+        .ifPresent(
+            api -> edges.add(new CloudflareEdge(api.accountId(), api.token(), api.apiUrl(), http)));
     return edges;
   }
 }

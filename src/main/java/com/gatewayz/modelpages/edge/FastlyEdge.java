@@ -51,8 +51,11 @@ final class FastlyEdge implements Edge {
 
   @Override
   public void purge(List<String> names) throws EdgeException {
-    URI uri = URI.create(apiUrl + "/service/" + URLEncoder.encode(serviceId, StandardCharsets.UTF_8) + "/purge");
-    for (List<String> batch : NameBatches.split(NameBatches.headerSafe(names), MAX_NAMES, MAX_HEADER_CHARS)) {
+    URI uri =
+        URI.create(
+            apiUrl + "/service/" + URLEncoder.encode(serviceId, StandardCharsets.UTF_8) + "/purge");
+    for (List<String> batch :
+        NameBatches.split(NameBatches.headerSafe(names), MAX_NAMES, MAX_HEADER_CHARS)) {
       http.send(
           HttpRequest.newBuilder(uri)
               .POST(HttpRequest.BodyPublishers.noBody())

@@ -33,6 +33,8 @@ final class NameBatches {
 
   /** The names a request header can carry: visible ASCII only (no page header carries others). */
   static List<String> headerSafe(List<String> names) {
-    return names.stream().filter(name -> !name.isEmpty() && name.chars().allMatch(c -> c > 0x20 && c < 0x7f)).toList();
+    return names.stream()
+        .filter(name -> !name.isEmpty() && name.chars().allMatch(c -> c > 0x20 && c < 0x7f))
+        .toList();
   }
 }

@@ -39,7 +39,8 @@ final class OutboxJournal {
   static String entryLine(PurgeOutbox.Entry entry) {
     JsonArrayBuilder names = JsonSupport.JSON.createArrayBuilder();
     entry.names().forEach(names::add);
-    return JsonSupport.JSON.createObjectBuilder()
+    return JsonSupport.JSON
+        .createObjectBuilder()
         .add("seq", entry.seq())
         .add("at", entry.atMillis())
         .add("names", names)
@@ -48,7 +49,12 @@ final class OutboxJournal {
   }
 
   static String cursorLine(String edge, long seq) {
-    return JsonSupport.JSON.createObjectBuilder().add("edge", edge).add("done", seq).build().toString();
+    return JsonSupport.JSON
+        .createObjectBuilder()
+        .add("edge", edge)
+        .add("done", seq)
+        .build()
+        .toString();
   }
 
   static void writeLine(FileChannel channel, String line) throws IOException {
@@ -72,7 +78,10 @@ final class OutboxJournal {
     for (String line : lines) {
       try {
         replay.apply(line);
-      } catch (JsonException | ClassCastException | NullPointerException | IllegalStateException e) {
+      } catch (JsonException
+          | ClassCastException
+          | NullPointerException
+          | IllegalStateException e) {
         LOG.warning(() -> "[Edge] skipped an unreadable line of " + file + " (torn by a crash?)");
       }
     }
@@ -107,15 +116,21 @@ final class OutboxJournal {
   }
 
   private static PurgeOutbox.Entry entry(JsonObject json) {
-    List<String> names = json.getJsonArray("names").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    return new PurgeOutbox.Entry(json.getJsonNumber("seq").longValue(), json.getJsonNumber("at").longValue(), names);
+    List<String> names =
+        json.getJsonArray("names").getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .toList();
+    return new PurgeOutbox.Entry(
+        json.getJsonNumber("seq").longValue(), json.getJsonNumber("at").longValue(), names);
   }
 
-  /** Replaces {@code file} with {@code lines} atomically: temp file, fsync, rename, fsync of the directory. */
+  /**
+   * Replaces {@code file} with {@code lines} atomically: temp file, fsync, rename, fsync of the
+   * directory.
+   */
   static void replace(Path file, List<String> lines) throws IOException {
     StringBuilder text = new StringBuilder();
     lines.forEach(line -> text.append(line).append('\n'));
     DurableFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
   }
-
 }

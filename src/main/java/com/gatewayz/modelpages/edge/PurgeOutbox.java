@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * purge is appended and fsynced before {@link #append} returns, each delivery moves that edge's
  * cursor. A restart replays the journal, so neither an edge outage nor a restart loses a purge.
  * Once every edge has everything the journal is emptied; past {@value #COMPACT_LINES} lines, half
- * of them spent, it is rewritten with what is still pending; past {@value #MAX_PENDING} pending purges they are folded
- * into one purge of everything. Thread-safe.
+ * of them spent, it is rewritten with what is still pending; past {@value #MAX_PENDING} pending
+ * purges they are folded into one purge of everything. Thread-safe.
  */
 final class PurgeOutbox implements AutoCloseable {
 
@@ -66,7 +66,8 @@ final class PurgeOutbox implements AutoCloseable {
   }
 
   /** With other limits than the defaults: for tests. */
-  static PurgeOutbox open(Path directory, Collection<String> edges, Clock clock, int maxPending, int compactLines) {
+  static PurgeOutbox open(
+      Path directory, Collection<String> edges, Clock clock, int maxPending, int compactLines) {
     PurgeOutbox outbox = new PurgeOutbox(directory.resolve(FILE), clock, maxPending, compactLines);
     OutboxJournal.Replayed replayed = OutboxJournal.replay(outbox.file);
     replayed.entries().forEach(outbox.entries::add);
@@ -77,7 +78,11 @@ final class PurgeOutbox implements AutoCloseable {
       outbox.rewrite();
     }
     if (!outbox.entries.isEmpty()) {
-      LOG.info(() -> "[Edge] " + outbox.entries.size() + " purges from before the restart wait for delivery");
+      LOG.info(
+          () ->
+              "[Edge] "
+                  + outbox.entries.size()
+                  + " purges from before the restart wait for delivery");
     }
     return outbox;
   }
@@ -90,7 +95,10 @@ final class PurgeOutbox implements AutoCloseable {
       write(OutboxJournal.entryLine(entry));
       channel.force(false);
     } catch (IOException e) {
-      LOG.log(Level.SEVERE, "[Edge] writing a purge to " + file + " failed; it is kept in memory only", e);
+      LOG.log(
+          Level.SEVERE,
+          "[Edge] writing a purge to " + file + " failed; it is kept in memory only",
+          e);
     }
     if (entries.size() > maxPending) {
       foldIntoEverything();
@@ -135,17 +143,22 @@ final class PurgeOutbox implements AutoCloseable {
     dropDelivered();
     try {
       if (entries.isEmpty()) {
-        channel.truncate(0); // everything delivered: nothing to keep (cursors only matter for entries)
+        channel.truncate(
+            0); // everything delivered: nothing to keep (cursors only matter for entries)
         channel.force(false);
         lines = 0;
       } else if (lines >= compactLines && lines >= 2 * (entries.size() + cursors.size())) {
         // at least half the lines are delivered purges or old cursors: rare, whatever the backlog
         rewrite();
       } else {
-        write(OutboxJournal.cursorLine(edge, seq)); // not forced: a lost cursor only repeats a purge
+        write(
+            OutboxJournal.cursorLine(edge, seq)); // not forced: a lost cursor only repeats a purge
       }
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "[Edge] recording a delivery in " + file + " failed; it may be sent again", e);
+      LOG.log(
+          Level.WARNING,
+          "[Edge] recording a delivery in " + file + " failed; it may be sent again",
+          e);
     }
   }
 
@@ -154,10 +167,15 @@ final class PurgeOutbox implements AutoCloseable {
     return lastSeq;
   }
 
-  /** The last purge {@code edge} has had; purges from before a restart that all edges had count as had. */
+  /**
+   * The last purge {@code edge} has had; purges from before a restart that all edges had count as
+   * had.
+   */
   synchronized long cursor(String edge) {
     long cursor = cursors.getOrDefault(edge, 0L);
-    return entries.isEmpty() ? Math.max(cursor, lastSeq) : Math.max(cursor, entries.peekFirst().seq() - 1);
+    return entries.isEmpty()
+        ? Math.max(cursor, lastSeq)
+        : Math.max(cursor, entries.peekFirst().seq() - 1);
   }
 
   synchronized int pendingCount(String edge) {
@@ -168,7 +186,10 @@ final class PurgeOutbox implements AutoCloseable {
   /** When the oldest purge {@code edge} has not had was applied here. */
   synchronized OptionalLong oldestPendingMillis(String edge) {
     long cursor = cursors.getOrDefault(edge, 0L);
-    return entries.stream().filter(entry -> entry.seq() > cursor).mapToLong(Entry::atMillis).findFirst();
+    return entries.stream()
+        .filter(entry -> entry.seq() > cursor)
+        .mapToLong(Entry::atMillis)
+        .findFirst();
   }
 
   synchronized int size() {
@@ -184,7 +205,11 @@ final class PurgeOutbox implements AutoCloseable {
 
   // An edge that has been away for very long gets one purge of everything instead of all of them.
   private void foldIntoEverything() {
-    LOG.warning(() -> "[Edge] over " + maxPending + " purges wait for an edge: folded into one purge of everything");
+    LOG.warning(
+        () ->
+            "[Edge] over "
+                + maxPending
+                + " purges wait for an edge: folded into one purge of everything");
     long at = entries.peekFirst().atMillis();
     entries.clear();
     entries.add(new Entry(++lastSeq, at, List.of(EdgeKeys.ALL)));

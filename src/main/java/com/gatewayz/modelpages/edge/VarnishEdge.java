@@ -48,7 +48,8 @@ final class VarnishEdge implements Edge {
   @Override
   public void purge(List<String> names) throws EdgeException {
     URI uri = URI.create(baseUrl + "/");
-    for (List<String> batch : NameBatches.split(NameBatches.headerSafe(names), MAX_NAMES, MAX_HEADER_CHARS)) {
+    for (List<String> batch :
+        NameBatches.split(NameBatches.headerSafe(names), MAX_NAMES, MAX_HEADER_CHARS)) {
       http.send(
           HttpRequest.newBuilder(uri)
               .method("PURGE", HttpRequest.BodyPublishers.noBody())

@@ -33,7 +33,10 @@ final class DropGuard {
   private final Map<String, Integer> lastApplied = new ConcurrentHashMap<>();
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-  /** @param confirmations identical answers in a row that make a suspicious list count (1: none held) */
+  /**
+   * @param confirmations identical answers in a row that make a suspicious list count (1: none
+   *     held)
+   */
   DropGuard(int confirmations) {
     this.confirmations = confirmations;
   }
@@ -58,12 +61,16 @@ final class DropGuard {
       pending.remove(id);
       return result;
     }
-    int seen = pending.merge(id, new Pending(fingerprint(fetched.list().models()), 1), DropGuard::again).seen();
+    int seen =
+        pending
+            .merge(id, new Pending(fingerprint(fetched.list().models()), 1), DropGuard::again)
+            .seen();
     if (seen >= confirmations) {
       return result;
     }
     String why = because(suspicion, count, baseline, seen);
-    return new Failed(fetched.gateway(), suspicion, why, fetched.attempts(), fetched.millis(), false);
+    return new Failed(
+        fetched.gateway(), suspicion, why, fetched.attempts(), fetched.millis(), false);
   }
 
   /** Remembers what was applied from each list: the next list is judged against it. */
@@ -82,17 +89,28 @@ final class DropGuard {
   }
 
   private static Pending again(Pending before, Pending now) {
-    return before.fingerprint().equals(now.fingerprint()) ? new Pending(now.fingerprint(), before.seen() + 1) : now;
+    return before.fingerprint().equals(now.fingerprint())
+        ? new Pending(now.fingerprint(), before.seen() + 1)
+        : now;
   }
 
-  // "empty_list: no models listed (42 before); held until the same list comes 3 times in a row (1/3)"
+  // "empty_list: no models listed (42 before); held until the same list comes 3 times in a row
+  // (1/3)"
   private String because(String suspicion, int count, int baseline, int seen) {
     String what =
         suspicion.equals(EMPTY_LIST)
             ? "no models listed (" + baseline + " before)"
             : count + " models listed, " + baseline + " before (more than half gone)";
-    return suspicion + ": " + what + "; held until the same list comes " + confirmations
-        + " times in a row (" + seen + "/" + confirmations + ")";
+    return suspicion
+        + ": "
+        + what
+        + "; held until the same list comes "
+        + confirmations
+        + " times in a row ("
+        + seen
+        + "/"
+        + confirmations
+        + ")";
   }
 
   // Ids are at most 256 characters without line breaks: one per line, sorted, identifies the list.

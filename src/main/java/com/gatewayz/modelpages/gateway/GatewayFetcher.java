@@ -25,9 +25,8 @@ import java.util.function.Function;
  * {@code http:}) or from a {@code file:} URL: request timeout by priority, bodies bounded at
  * {@value #MAX_BODY_BYTES} bytes while they stream, redirects only within the gateway's own host
  * ({@link Redirects}), a bearer token from the gateway's API-key variable, retries with jittered
- * back-off and one circuit breaker per gateway. {@link #fetch}
- * never throws: failures come back as {@link FetchResult.Failed}. Thread-safe; call {@link
- * #close()} when done.
+ * back-off and one circuit breaker per gateway. {@link #fetch} never throws: failures come back as
+ * {@link FetchResult.Failed}. Thread-safe; call {@link #close()} when done.
  */
 public final class GatewayFetcher implements AutoCloseable {
 

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-/** Counts refreshes per gateway and outcome: {@code modelpages_gateway_refresh_total{gateway,outcome}}. */
+/**
+ * Counts refreshes per gateway and outcome: {@code
+ * modelpages_gateway_refresh_total{gateway,outcome}}.
+ */
 public final class GatewayMetrics implements Consumer<RefreshSummary> {
 
   private final MeterRegistry registry;

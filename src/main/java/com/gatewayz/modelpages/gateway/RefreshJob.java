@@ -26,14 +26,13 @@ import java.util.function.Consumer;
  * {@value #THREADS} at a time), then apply every list that arrived in one {@link
  * CatalogService#update} (one swap, one durable write, one purge pass by the catalog's listeners).
  * A gateway that fails or is skipped keeps its last good models, and so does one whose list would
- * retire most of them until that list is confirmed ({@link DropGuard}). Thread-safe: runs never overlap,
- * and a {@link #runOnce()} while another is in progress returns at once with {@link
+ * retire most of them until that list is confirmed ({@link DropGuard}). Thread-safe: runs never
+ * overlap, and a {@link #runOnce()} while another is in progress returns at once with {@link
  * RefreshSummary#alreadyRunning()} set, so timer ticks and admin calls never queue up.
  */
 public final class RefreshJob implements AutoCloseable {
 
   static final int THREADS = 4;
-
 
   private final GatewayRegistry registry;
   private final GatewayFetcher fetcher;

@@ -21,7 +21,9 @@ public final class RefreshSchedule implements Consumer<RefreshSummary> {
     this.intervalSeconds = intervalSeconds;
   }
 
-  /** The scheduler's kind as the API shows it: {@code ejb-timer}, {@code executor} or {@code off}. */
+  /**
+   * The scheduler's kind as the API shows it: {@code ejb-timer}, {@code executor} or {@code off}.
+   */
   public static String kindOf(IntervalScheduler scheduler) {
     if (scheduler == null) {
       return "off";

@@ -18,10 +18,10 @@ import java.util.logging.Logger;
 /**
  * The schedule on Payara: non-persistent EJB interval timers, one per job (the gateway refresh,
  * keeping popular pages fresh), so each runs once per interval on each node and never survives a
- * restart. The composition root finds the bean by JNDI and schedules the jobs; on Tomcat the
- * lookup fails and {@link ExecutorScheduler} runs them instead, so no job ever runs twice. Bean
- * managed concurrency lets one job's timeout run while another's is still busy. The only class of
- * the application that uses {@code jakarta.ejb}.
+ * restart. The composition root finds the bean by JNDI and schedules the jobs; on Tomcat the lookup
+ * fails and {@link ExecutorScheduler} runs them instead, so no job ever runs twice. Bean managed
+ * concurrency lets one job's timeout run while another's is still busy. The only class of the
+ * application that uses {@code jakarta.ejb}.
  */
 @Singleton
 @Startup

@@ -8,8 +8,8 @@ import java.util.Optional;
  * How big and where the page cache is. Memory is bounded by {@code heapEntries} and {@code
  * offheapMb}; {@code diskMb} 0 means no persistent tier (pages and stamps then die with the JVM).
  *
- * @param xmlConfig an Ehcache XML file that replaces the built-in configuration; it must define
- *     the caches {@value CacheStorage#PAGES} and {@value CacheStorage#STAMPS}
+ * @param xmlConfig an Ehcache XML file that replaces the built-in configuration; it must define the
+ *     caches {@value CacheStorage#PAGES} and {@value CacheStorage#STAMPS}
  * @param cluster when present, pages and the tag clock live in Ehcache's clustered tier on this
  *     Terracotta server (with a local heap tier) instead of the local off-heap and disk tiers
  */
@@ -40,21 +40,29 @@ public record CacheSizing(
     public Cluster {
       if (timeout.compareTo(detachAfter) >= 0) {
         throw new IllegalArgumentException(
-            "MODEL_PAGES_CLUSTER_TIMEOUT_MILLIS (" + timeout.toMillis()
-                + ") must be smaller than MODEL_PAGES_CLUSTER_DETACH_MILLIS (" + detachAfter.toMillis() + ")");
+            "MODEL_PAGES_CLUSTER_TIMEOUT_MILLIS ("
+                + timeout.toMillis()
+                + ") must be smaller than MODEL_PAGES_CLUSTER_DETACH_MILLIS ("
+                + detachAfter.toMillis()
+                + ")");
       }
     }
   }
 
   /** A single node's cache. */
-  public CacheSizing(Path directory, long heapEntries, long offheapMb, long diskMb, Optional<Path> xmlConfig) {
+  public CacheSizing(
+      Path directory, long heapEntries, long offheapMb, long diskMb, Optional<Path> xmlConfig) {
     this(directory, heapEntries, offheapMb, diskMb, xmlConfig, Optional.empty());
   }
 
   public CacheSizing {
     if (diskMb > 0 && offheapMb >= diskMb) {
       throw new IllegalArgumentException(
-          "MODEL_PAGES_CACHE_OFFHEAP_MB (" + offheapMb + ") must be smaller than MODEL_PAGES_CACHE_DISK_MB (" + diskMb + ")");
+          "MODEL_PAGES_CACHE_OFFHEAP_MB ("
+              + offheapMb
+              + ") must be smaller than MODEL_PAGES_CACHE_DISK_MB ("
+              + diskMb
+              + ")");
     }
   }
 }

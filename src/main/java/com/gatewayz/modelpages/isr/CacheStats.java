@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of the page cache and a window of recent render times for percentiles. Counting is
- * lock-free; the render window is a small ring written under its own monitor (renders are rare
- * next to hits).
+ * lock-free; the render window is a small ring written under its own monitor (renders are rare next
+ * to hits).
  */
 public final class CacheStats {
 

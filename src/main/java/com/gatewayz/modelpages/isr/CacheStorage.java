@@ -21,7 +21,6 @@ import org.ehcache.core.EhcacheManager;
 import org.ehcache.core.internal.statistics.DefaultStatisticsService;
 import org.ehcache.core.spi.service.StatisticsService;
 import org.ehcache.core.statistics.TierStatistics;
-
 import org.ehcache.xml.XmlConfiguration;
 
 /**
@@ -69,7 +68,9 @@ final class CacheStorage implements Storage {
     } catch (UnreadableException e) {
       LOG.log(
           Level.WARNING,
-          "[ISR] the stored page cache cannot be read (" + e.getCause() + "); dropped, pages are rendered again",
+          "[ISR] the stored page cache cannot be read ("
+              + e.getCause()
+              + "); dropped, pages are rendered again",
           e.getCause());
       destroy(e.manager);
       return openOnce(sizing);
@@ -80,7 +81,8 @@ final class CacheStorage implements Storage {
     try {
       manager.destroy();
     } catch (CachePersistenceException e) {
-      throw new IllegalStateException("the unreadable page cache cannot be deleted: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the unreadable page cache cannot be deleted: " + e.getMessage(), e);
     }
   }
 
@@ -99,7 +101,8 @@ final class CacheStorage implements Storage {
   // is kept without the stamps that guard it.
   private static TagClock readClock(CacheManager manager, Cache<String, Long> stamps) {
     try {
-      return new StampTable(new LocalStamps(new EhcacheStampStore(stamps), LocalStamps.DEFAULT_MAX_STAMPS));
+      return new StampTable(
+          new LocalStamps(new EhcacheStampStore(stamps), LocalStamps.DEFAULT_MAX_STAMPS));
     } catch (RuntimeException e) {
       manager.close();
       if (manager instanceof PersistentCacheManager persistent) {
@@ -137,7 +140,8 @@ final class CacheStorage implements Storage {
                 newCacheConfigurationBuilder(String.class, CachedPage.class, pagePools(sizing))
                     .withValueSerializer(CachedPageSerializer.class))
             .withCache(
-                STAMPS, newCacheConfigurationBuilder(String.class, Long.class, stampPools(persistent)));
+                STAMPS,
+                newCacheConfigurationBuilder(String.class, Long.class, stampPools(persistent)));
     if (!persistent) {
       return builder.build(false);
     }
@@ -146,7 +150,9 @@ final class CacheStorage implements Storage {
   }
 
   private static ResourcePoolsBuilder pagePools(CacheSizing sizing) {
-    ResourcePoolsBuilder pools = ResourcePoolsBuilder.newResourcePoolsBuilder().heap(sizing.heapEntries(), EntryUnit.ENTRIES);
+    ResourcePoolsBuilder pools =
+        ResourcePoolsBuilder.newResourcePoolsBuilder()
+            .heap(sizing.heapEntries(), EntryUnit.ENTRIES);
     if (sizing.offheapMb() > 0) {
       pools = pools.offheap(sizing.offheapMb(), MemoryUnit.MB);
     }
@@ -179,8 +185,7 @@ final class CacheStorage implements Storage {
   /** Entries in the authoritative (lowest) tier of the page cache. */
   @Override
   public long entryCount() {
-    Map<String, TierStatistics> tiers =
-        statistics.getCacheStatistics(PAGES).getTierStatistics();
+    Map<String, TierStatistics> tiers = statistics.getCacheStatistics(PAGES).getTierStatistics();
     for (String tier : new String[] {"Disk", "OffHeap", "OnHeap"}) {
       TierStatistics stats = tiers.get(tier);
       if (stats != null) {

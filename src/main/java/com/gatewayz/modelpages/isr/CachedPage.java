@@ -77,7 +77,12 @@ final class CachedPage {
 
   /** Builds an entry from a render that started at {@code renderTick} on the tag clock. */
   static CachedPage of(
-      String key, RenderedPage page, String[] tags, long renderTick, long renderedAtMillis, long renderNanos) {
+      String key,
+      RenderedPage page,
+      String[] tags,
+      long renderTick,
+      long renderedAtMillis,
+      long renderNanos) {
     byte[] body = page.body();
     return new CachedPage(
         key,

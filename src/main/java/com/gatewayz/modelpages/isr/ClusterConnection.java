@@ -23,7 +23,8 @@ import org.ehcache.core.spi.service.StatisticsService;
 /**
  * One connection to the Terracotta server and the caches it carries: pages (eventual consistency),
  * the tag clock's counters and stamps and the shared catalog (strong). Every cache fails loudly
- * ({@link ThrowingResilience}). A node that was cut off opens a new one, whose heap tiers are empty.
+ * ({@link ThrowingResilience}). A node that was cut off opens a new one, whose heap tiers are
+ * empty.
  */
 record ClusterConnection(
     CacheManager manager,
@@ -76,13 +77,27 @@ record ClusterConnection(
     String refusal = causeMentioning(failure, POOL_REFUSED);
     if (refusal != null) {
       long needed = sizes.pagesMb() + CacheSizing.Cluster.RESERVED_MB;
-      return server + " refused the cache pools: its off-heap resource '" + CacheSizing.Cluster.SERVER_RESOURCE
-          + "' must hold at least MODEL_PAGES_CLUSTER_CACHE_MB (" + sizes.pagesMb() + ") + "
-          + CacheSizing.Cluster.RESERVED_MB + " MB = " + needed + " MB (start it with -offheap-resources "
-          + CacheSizing.Cluster.SERVER_RESOURCE + ":" + needed + "MB or more, or lower MODEL_PAGES_CLUSTER_CACHE_MB; "
-          + "a cluster name whose pools exist keeps their sizes until the server restarts): " + refusal;
+      return server
+          + " refused the cache pools: its off-heap resource '"
+          + CacheSizing.Cluster.SERVER_RESOURCE
+          + "' must hold at least MODEL_PAGES_CLUSTER_CACHE_MB ("
+          + sizes.pagesMb()
+          + ") + "
+          + CacheSizing.Cluster.RESERVED_MB
+          + " MB = "
+          + needed
+          + " MB (start it with -offheap-resources "
+          + CacheSizing.Cluster.SERVER_RESOURCE
+          + ":"
+          + needed
+          + "MB or more, or lower MODEL_PAGES_CLUSTER_CACHE_MB; "
+          + "a cluster name whose pools exist keeps their sizes until the server restarts): "
+          + refusal;
     }
-    return "cannot reach " + server + " (start it first, or unset the setting for a single node): " + failure.getMessage();
+    return "cannot reach "
+        + server
+        + " (start it first, or unset the setting for a single node): "
+        + failure.getMessage();
   }
 
   private static String causeMentioning(Throwable failure, String text) {
@@ -94,19 +109,33 @@ record ClusterConnection(
     return null;
   }
 
-  private static CacheManagerBuilder<? extends CacheManager> configuration(Sizes sizes, CacheSizing.Cluster cluster) {
+  private static CacheManagerBuilder<? extends CacheManager> configuration(
+      Sizes sizes, CacheSizing.Cluster cluster) {
     Duration timeout = cluster.timeout();
     return CacheManagerBuilder.newCacheManagerBuilder()
         .with(
             ClusteringServiceConfigurationBuilder.cluster(cluster.uri())
-                .timeouts(TimeoutsBuilder.timeouts().read(timeout).write(timeout).connection(connectTimeout(cluster)))
-                .autoCreateOnReconnect(server -> server.defaultServerResource(CacheSizing.Cluster.SERVER_RESOURCE)))
+                .timeouts(
+                    TimeoutsBuilder.timeouts()
+                        .read(timeout)
+                        .write(timeout)
+                        .connection(connectTimeout(cluster)))
+                .autoCreateOnReconnect(
+                    server -> server.defaultServerResource(CacheSizing.Cluster.SERVER_RESOURCE)))
         .withCache(
             CacheStorage.PAGES,
-            clustered(String.class, CachedPage.class, sizes.pageHeapEntries(), sizes.pagesMb(), Consistency.EVENTUAL)
+            clustered(
+                    String.class,
+                    CachedPage.class,
+                    sizes.pageHeapEntries(),
+                    sizes.pagesMb(),
+                    Consistency.EVENTUAL)
                 .withValueSerializer(CachedPageSerializer.class))
-        .withCache(COUNTERS, clustered(String.class, Long.class, 100, COUNTERS_MB, Consistency.STRONG))
-        .withCache(STAMPS, clustered(String.class, Long.class, STAMP_HEAP_ENTRIES, STAMPS_MB, Consistency.STRONG))
+        .withCache(
+            COUNTERS, clustered(String.class, Long.class, 100, COUNTERS_MB, Consistency.STRONG))
+        .withCache(
+            STAMPS,
+            clustered(String.class, Long.class, STAMP_HEAP_ENTRIES, STAMPS_MB, Consistency.STRONG))
         .withCache(SHARED, clustered(String.class, byte[].class, 2, SHARED_MB, Consistency.STRONG));
   }
 
@@ -122,7 +151,9 @@ record ClusterConnection(
     ResourcePoolsBuilder pools =
         ResourcePoolsBuilder.newResourcePoolsBuilder()
             .heap(heapEntries, EntryUnit.ENTRIES)
-            .with(ClusteredResourcePoolBuilder.clusteredDedicated(CacheSizing.Cluster.SERVER_RESOURCE, clusteredMb, MemoryUnit.MB));
+            .with(
+                ClusteredResourcePoolBuilder.clusteredDedicated(
+                    CacheSizing.Cluster.SERVER_RESOURCE, clusteredMb, MemoryUnit.MB));
     return newCacheConfigurationBuilder(key, value, pools)
         .withService(ClusteredStoreConfigurationBuilder.withConsistency(consistency))
         .withResilienceStrategy(new ThrowingResilience<>());
@@ -136,7 +167,10 @@ record ClusterConnection(
     }
   }
 
-  /** Closing a connection to a server out of reach can take its timeouts: not on the caller's thread. */
+  /**
+   * Closing a connection to a server out of reach can take its timeouts: not on the caller's
+   * thread.
+   */
   void closeInBackground() {
     Thread closer = new Thread(this::closeQuietly, "cluster-close");
     closer.setDaemon(true);

@@ -10,11 +10,11 @@ import java.util.logging.Logger;
 /**
  * Whether this node may trust what its heap tiers hold of the cluster. The Terracotta server makes
  * every node drop its heap copy of a key before a strong write of it returns, unless that node's
- * connection closed or its lease expired (a partition); so a node counts itself attached only
- * while its last answer from the server is recent ({@code detachAfter}, well below the server's
- * lease) and no call found the connection gone. A call that merely timed out (a GC pause, a busy
- * server, a write held up by another node) detaches nothing by itself: the probes of the last
- * {@code detachAfter} must all have gone unanswered. Once detached, the node stays so until a fresh
+ * connection closed or its lease expired (a partition); so a node counts itself attached only while
+ * its last answer from the server is recent ({@code detachAfter}, well below the server's lease)
+ * and no call found the connection gone. A call that merely timed out (a GC pause, a busy server, a
+ * write held up by another node) detaches nothing by itself: the probes of the last {@code
+ * detachAfter} must all have gone unanswered. Once detached, the node stays so until a fresh
  * connection is {@linkplain #attached() attached}: nothing kept from before is trusted again.
  * Thread-safe; {@link #isAttached()} is a volatile read and a clock read.
  */
@@ -69,14 +69,19 @@ class ClusterGuard {
     }
   }
 
-  /** A call failed: a lost connection detaches at once, a timeout only counts towards the deadline. */
+  /**
+   * A call failed: a lost connection detaches at once, a timeout only counts towards the deadline.
+   */
   void failed(Throwable failure) {
     if (!isTimeout(failure)) {
       detach(failure.toString());
     }
   }
 
-  /** Detaches if the deadline passed without an answer; for the probe, so the loss is logged when it happens. */
+  /**
+   * Detaches if the deadline passed without an answer; for the probe, so the loss is logged when it
+   * happens.
+   */
   void checkDeadline() {
     if (attached && !isAttached()) {
       detach("no answer from the server for over " + detachAfterNanos / 1_000_000 + " ms");
@@ -88,7 +93,10 @@ class ClusterGuard {
       attached = false;
       LOG.log(
           Level.WARNING,
-          "[Cluster] cut off from the Terracotta server " + server + " (" + reason
+          "[Cluster] cut off from the Terracotta server "
+              + server
+              + " ("
+              + reason
               + "); rendering every page until a fresh connection is made");
     }
   }
@@ -103,7 +111,10 @@ class ClusterGuard {
     lastAnswer = nanoTime.getAsLong();
     if (!attached) {
       attached = true;
-      LOG.info("[Cluster] connected again to the Terracotta server " + server + "; using the shared cache");
+      LOG.info(
+          "[Cluster] connected again to the Terracotta server "
+              + server
+              + "; using the shared cache");
     }
   }
 
@@ -111,7 +122,9 @@ class ClusterGuard {
     return server;
   }
 
-  /** Runs {@code operation} against the cluster, or {@code fallback} when detached or when it fails. */
+  /**
+   * Runs {@code operation} against the cluster, or {@code fallback} when detached or when it fails.
+   */
   <T> T call(Supplier<T> operation, Supplier<T> fallback) {
     if (!isAttached()) {
       return fallback.get();

@@ -13,8 +13,8 @@ import org.ehcache.Cache;
  * that sees a version finds its value, and two nodes never write the same version.
  *
  * <p>The versions it shows are offset by the server's epoch: a server that restarted empty counts
- * from 1 again, and a node that saw version 3 before must not take the new server's version 3
- * for the one it holds. 0 still means "nothing shared yet".
+ * from 1 again, and a node that saw version 3 before must not take the new server's version 3 for
+ * the one it holds. 0 still means "nothing shared yet".
  */
 final class ClusterSharedState implements SharedState {
 
@@ -34,7 +34,11 @@ final class ClusterSharedState implements SharedState {
    * @param epoch the epoch of the server the node is attached to ({@link ClusterStamps#epoch()})
    */
   ClusterSharedState(
-      Counters counters, Supplier<Cache<String, byte[]>> values, ClusterGuard guard, Clock clock, LongSupplier epoch) {
+      Counters counters,
+      Supplier<Cache<String, byte[]>> values,
+      ClusterGuard guard,
+      Clock clock,
+      LongSupplier epoch) {
     this.epoch = epoch;
     this.counters = counters;
     this.values = values;
@@ -78,7 +82,9 @@ final class ClusterSharedState implements SharedState {
         () -> {
           long version = currentVersion();
           byte[] value = version == 0 ? null : values.get().get(VALUE + version);
-          return value == null ? Optional.<Snapshot>empty() : Optional.of(new Snapshot(shown(version), value));
+          return value == null
+              ? Optional.<Snapshot>empty()
+              : Optional.of(new Snapshot(shown(version), value));
         },
         Optional::empty);
   }

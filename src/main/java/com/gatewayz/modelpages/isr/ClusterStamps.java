@@ -9,10 +9,9 @@ import org.ehcache.Cache;
 
 /**
  * The stamps of a cluster, on the Terracotta server in two strongly consistent caches with a heap
- * tier on each node: a strong write returns only once every attached node dropped its heap copy,
- * so what a purge wrote is what every attached node reads next. The counters (tick, version,
- * low-water mark, epoch) live apart from the stamps, in a pool too large for them ever to be
- * evicted.
+ * tier on each node: a strong write returns only once every attached node dropped its heap copy, so
+ * what a purge wrote is what every attached node reads next. The counters (tick, version, low-water
+ * mark, epoch) live apart from the stamps, in a pool too large for them ever to be evicted.
  *
  * <p>A name with no stamp on the server (never purged, or evicted from a full pool) is given the
  * current tick the first time it is checked: that can only invalidate more, never less, and keeps
@@ -160,13 +159,19 @@ final class ClusterStamps implements Stamps {
 
   private <T> T write(Supplier<T> operation) {
     if (!guard.isAttached()) {
-      throw new PurgeFailedException("this node is cut off from the Terracotta server " + guard.server(), null);
+      throw new PurgeFailedException(
+          "this node is cut off from the Terracotta server " + guard.server(), null);
     }
     try {
       return operation.get();
     } catch (RuntimeException e) {
       guard.failed(e);
-      throw new PurgeFailedException("the Terracotta server " + guard.server() + " did not confirm the purge: " + e.getMessage(), e);
+      throw new PurgeFailedException(
+          "the Terracotta server "
+              + guard.server()
+              + " did not confirm the purge: "
+              + e.getMessage(),
+          e);
     }
   }
 

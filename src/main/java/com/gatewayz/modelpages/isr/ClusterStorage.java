@@ -35,37 +35,58 @@ final class ClusterStorage implements Storage {
   private volatile ClusterConnection connection;
 
   private ClusterStorage(
-      CacheSizing sizing, ClusterConnection connection, ClusterGuard guard, LongSupplier nanoTime, Clock clock) {
+      CacheSizing sizing,
+      ClusterConnection connection,
+      ClusterGuard guard,
+      LongSupplier nanoTime,
+      Clock clock) {
     this.cluster = sizing.cluster().orElseThrow();
     this.sizes = ClusterConnection.Sizes.of(sizing);
     this.connection = connection;
     this.guard = guard;
     this.nanoTime = nanoTime;
     this.stamps =
-        new ClusterStamps(() -> this.connection.counters(), () -> this.connection.stamps(), guard, this::stampCount);
+        new ClusterStamps(
+            () -> this.connection.counters(),
+            () -> this.connection.stamps(),
+            guard,
+            this::stampCount);
     stamps.attach(connection.counters());
     this.pages = new PageStore(() -> this.connection.pages(), guard);
     this.tagClock = new StampTable(stamps);
     this.shared =
         new ClusterSharedState(
-            new Counters(() -> this.connection.counters()), () -> this.connection.shared(), guard, clock, stamps::epoch);
+            new Counters(() -> this.connection.counters()),
+            () -> this.connection.shared(),
+            guard,
+            clock,
+            stamps::epoch);
     guard.attached();
     long period = Math.max(50, cluster.detachAfter().toMillis() / 6);
-    this.monitor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("cluster-monitor"));
+    this.monitor =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("cluster-monitor"));
     monitor.scheduleWithFixedDelay(this::probe, period, period, TimeUnit.MILLISECONDS);
   }
 
-  /** @param clock the time shared state is stamped with */
+  /**
+   * @param clock the time shared state is stamped with
+   */
   static ClusterStorage open(CacheSizing sizing, Clock clock) {
     CacheSizing.Cluster cluster = sizing.cluster().orElseThrow();
-    ClusterConnection connection = ClusterConnection.openAtStartup(ClusterConnection.Sizes.of(sizing), cluster);
+    ClusterConnection connection =
+        ClusterConnection.openAtStartup(ClusterConnection.Sizes.of(sizing), cluster);
     try {
-      ClusterGuard guard = new ClusterGuard(cluster.uri().toString(), cluster.detachAfter(), System::nanoTime);
+      ClusterGuard guard =
+          new ClusterGuard(cluster.uri().toString(), cluster.detachAfter(), System::nanoTime);
       return new ClusterStorage(sizing, connection, guard, System::nanoTime, clock);
     } catch (RuntimeException e) {
       connection.closeQuietly();
       throw new IllegalStateException(
-          "the Terracotta server of MODEL_PAGES_CLUSTER_URI=" + cluster.uri() + " did not answer: " + e.getMessage(), e);
+          "the Terracotta server of MODEL_PAGES_CLUSTER_URI="
+              + cluster.uri()
+              + " did not answer: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -152,7 +173,8 @@ final class ClusterStorage implements Storage {
   long stampServerReads() {
     long reads = 0;
     for (String cache : new String[] {ClusterConnection.COUNTERS, ClusterConnection.STAMPS}) {
-      TierStatistics clustered = connection.statistics().getCacheStatistics(cache).getTierStatistics().get("Clustered");
+      TierStatistics clustered =
+          connection.statistics().getCacheStatistics(cache).getTierStatistics().get("Clustered");
       reads += clustered.getHits() + clustered.getMisses();
     }
     return reads;

@@ -5,8 +5,8 @@ import org.ehcache.Cache;
 
 /**
  * Atomic counters in a clustered cache with strong consistency, by compare-and-set: the server
- * orders the conditional writes, so every node sees the same sequence. A loop that keeps losing
- * (or keeps reading "absent" from reads that time out) gives up with an exception.
+ * orders the conditional writes, so every node sees the same sequence. A loop that keeps losing (or
+ * keeps reading "absent" from reads that time out) gives up with an exception.
  */
 final class Counters {
 
@@ -56,7 +56,10 @@ final class Counters {
     throw contended(key);
   }
 
-  /** Sets the counter from {@code expected} (absent counts as 0) to {@code value}; false if it moved. */
+  /**
+   * Sets the counter from {@code expected} (absent counts as 0) to {@code value}; false if it
+   * moved.
+   */
   boolean compareAndSet(String key, long expected, long value) {
     Long old = cache().get(key);
     if (old == null) {
@@ -79,6 +82,11 @@ final class Counters {
   }
 
   private static IllegalStateException contended(String key) {
-    return new IllegalStateException("the counter " + key.replace('\u0000', '~') + " kept moving: " + MAX_ATTEMPTS + " attempts");
+    return new IllegalStateException(
+        "the counter "
+            + key.replace('\u0000', '~')
+            + " kept moving: "
+            + MAX_ATTEMPTS
+            + " attempts");
   }
 }

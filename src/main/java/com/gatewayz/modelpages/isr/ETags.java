@@ -1,6 +1,8 @@
 package com.gatewayz.modelpages.isr;
 
-/** {@code If-None-Match} matching: {@code *}, or a list of strong or weak tags (weak comparison). */
+/**
+ * {@code If-None-Match} matching: {@code *}, or a list of strong or weak tags (weak comparison).
+ */
 final class ETags {
 
   private ETags() {}

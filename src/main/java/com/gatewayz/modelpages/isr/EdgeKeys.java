@@ -15,8 +15,8 @@ import java.util.List;
  * <p>Cloudflare's {@code Cache-Tag} lists the same names, comma-separated, each through {@link
  * #cacheTagName}: a name that is long, or holds a comma or a character outside visible ASCII, is
  * replaced by a hash of it, on the page and in the purge alike. A page whose names still exceed
- * Cloudflare's header limits gets no {@code Cache-Tag} and tells Cloudflare not to store it
- * (rather than stored under names no purge could reach).
+ * Cloudflare's header limits gets no {@code Cache-Tag} and tells Cloudflare not to store it (rather
+ * than stored under names no purge could reach).
  */
 public final class EdgeKeys {
 
@@ -60,7 +60,9 @@ public final class EdgeKeys {
     return fits ? header : null;
   }
 
-  /** The Cloudflare cache tag of {@code name}: itself when short and plain, else {@code h:<hash>}. */
+  /**
+   * The Cloudflare cache tag of {@code name}: itself when short and plain, else {@code h:<hash>}.
+   */
   public static String cacheTagName(String name) {
     return isPlain(name) ? name : HASH_PREFIX + sha256Hex(name).substring(0, HASH_HEX_CHARS);
   }
@@ -74,7 +76,8 @@ public final class EdgeKeys {
 
   private static String sha256Hex(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -23,7 +23,9 @@ final class EngineThreads implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("isr-maintenance"));
   private volatile Thread prerender;
 
-  /** @param background where background renders run (tests pass one they drive by hand) */
+  /**
+   * @param background where background renders run (tests pass one they drive by hand)
+   */
   EngineThreads(ExecutorService background) {
     this.background = background;
   }

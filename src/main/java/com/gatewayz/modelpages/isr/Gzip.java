@@ -37,9 +37,12 @@ final class Gzip {
     }
   }
 
-  /** Inflates through one {@value #BUFFER_BYTES}-byte buffer into {@code out}: no whole-body copy. */
+  /**
+   * Inflates through one {@value #BUFFER_BYTES}-byte buffer into {@code out}: no whole-body copy.
+   */
   static void inflateTo(byte[] gzipBody, OutputStream out) throws IOException {
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipBody), BUFFER_BYTES)) {
+    try (GZIPInputStream in =
+        new GZIPInputStream(new ByteArrayInputStream(gzipBody), BUFFER_BYTES)) {
       byte[] buffer = new byte[BUFFER_BYTES];
       for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
         out.write(buffer, 0, read);

@@ -46,23 +46,29 @@ public final class Isr implements AutoCloseable {
     this.clock = clock;
     this.renderer = renderer;
     this.threads = new EngineThreads(background);
-    this.cache = new PageCache(storage.pages(), storage.tagClock(), options.revalidateMillis(), clock);
+    this.cache =
+        new PageCache(storage.pages(), storage.tagClock(), options.revalidateMillis(), clock);
     this.prerendered = new PrerenderedKeys(options.prerenderTag());
     this.purges = new Purges(storage.tagClock());
     Renders renders = new Renders(cache, renderer, prerendered, stats, clock);
     this.regenerator = new Regenerator(cache, renders, stats, background, clock, options);
     this.serving =
-        new Serving(cache, regenerator, renderer, prerendered, popularity, stats, options.dynamicParams());
+        new Serving(
+            cache, regenerator, renderer, prerendered, popularity, stats, options.dynamicParams());
     this.writer = new PageWriter(options.revalidateSeconds());
     Supplier<List<String>> popular = () -> popularity.mostPopularKeys(options.prerenderLimit());
     this.prerenderer =
-        new Prerenderer(cache, regenerator, prerendered, popular, renders::warmUp, background, clock);
+        new Prerenderer(
+            cache, regenerator, prerendered, popular, renders::warmUp, background, clock);
     this.popularRefresh = new PopularRefresh(cache, regenerator, popular, clock);
     purges.addListener(new PopularWarmer(cache, regenerator, prerendered, popular, background));
     threads.every(PRERENDER_RETRY_CHECK_SECONDS, prerenderer::retryIfDue);
   }
 
-  /** Opens the cache storage and assembles the engine; pre-render starts with {@link #startPrerender(Runnable)}. */
+  /**
+   * Opens the cache storage and assembles the engine; pre-render starts with {@link
+   * #startPrerender(Runnable)}.
+   */
   public static Isr open(
       IsrOptions options,
       CacheSizing sizing,
@@ -70,7 +76,12 @@ public final class Isr implements AutoCloseable {
       Popularity popularity,
       Clock clock) {
     return new Isr(
-        Storage.open(sizing, clock), renderer, popularity, options, clock, EngineThreads.backgroundRenders());
+        Storage.open(sizing, clock),
+        renderer,
+        popularity,
+        options,
+        clock,
+        EngineThreads.backgroundRenders());
   }
 
   /** The key of a request (see {@link PageRenderer#keyOf}); null when it names no page. */
@@ -90,8 +101,8 @@ public final class Isr implements AutoCloseable {
   }
 
   /**
-   * Pre-renders the most popular keys on a background thread, which first runs {@code awaitStarted}:
-   * the server may still be starting the application when this is called.
+   * Pre-renders the most popular keys on a background thread, which first runs {@code
+   * awaitStarted}: the server may still be starting the application when this is called.
    */
   public void startPrerender(Runnable awaitStarted) {
     if (options.prerenderLimit() == 0) {
@@ -115,15 +126,18 @@ public final class Isr implements AutoCloseable {
     return popularRefresh.run();
   }
 
-  /** How often {@link #refreshPopularBeforeExpiry()} should run: a fifth of the revalidate period, 1 s to 1 min. */
+  /**
+   * How often {@link #refreshPopularBeforeExpiry()} should run: a fifth of the revalidate period, 1
+   * s to 1 min.
+   */
   public long popularRefreshIntervalMillis() {
     return popularRefresh.intervalMillis();
   }
 
   /**
    * Stamps the tags and paths; entries rendered before are never served again, on any node of a
-   * cluster, once it returns. The tag {@code *} purges every entry, as {@link #purgeAll}.
-   * Listeners are told only of purges made here and only once they succeeded.
+   * cluster, once it returns. The tag {@code *} purges every entry, as {@link #purgeAll}. Listeners
+   * are told only of purges made here and only once they succeeded.
    *
    * @throws PurgeFailedException when the purge cannot be put in force on every node of a cluster
    *     (this node is cut off, or the server did not confirm it in time): nothing is promised, the

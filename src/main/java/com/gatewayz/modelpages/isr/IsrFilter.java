@@ -39,7 +39,8 @@ public class IsrFilter extends HttpFilter {
 
   IsrFilter(Isr isr, int maxRememberedKeys) {
     this.isr = isr;
-    this.keysByPath = Caffeine.newBuilder().maximumSize(maxRememberedKeys).executor(Runnable::run).build();
+    this.keysByPath =
+        Caffeine.newBuilder().maximumSize(maxRememberedKeys).executor(Runnable::run).build();
   }
 
   @Override
@@ -51,7 +52,8 @@ public class IsrFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String method = request.getMethod();
     if (!"GET".equals(method) && !"HEAD".equals(method)) {

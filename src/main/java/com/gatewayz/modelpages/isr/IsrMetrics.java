@@ -50,7 +50,10 @@ public final class IsrMetrics {
   }
 
   private static void counter(
-      MeterRegistry registry, CacheStats stats, String result, java.util.function.ToDoubleFunction<CacheStats> count) {
+      MeterRegistry registry,
+      CacheStats stats,
+      String result,
+      java.util.function.ToDoubleFunction<CacheStats> count) {
     FunctionCounter.builder("modelpages.cache.requests", stats, count)
         .description("Requests for cacheable pages by cache result")
         .tag("result", result)

@@ -9,7 +9,9 @@ import java.time.Clock;
  */
 final class PageCache {
 
-  /** The render tick of a page rendered while the tag clock could not vouch for it: never stored. */
+  /**
+   * The render tick of a page rendered while the tag clock could not vouch for it: never stored.
+   */
   static final long UNCHECKED = TagClock.UNAVAILABLE;
 
   private static final int NOT_FOUND = 404;
@@ -38,7 +40,9 @@ final class PageCache {
     }
     long age = clock.millis() - page.renderedAtMillis();
     if (page.maxAgeSeconds() > 0) {
-      return age < page.maxAgeSeconds() * 1000L ? new Lookup(Lookup.State.FRESH, page) : Lookup.ABSENT;
+      return age < page.maxAgeSeconds() * 1000L
+          ? new Lookup(Lookup.State.FRESH, page)
+          : Lookup.ABSENT;
     }
     return new Lookup(age < revalidateMillis ? Lookup.State.FRESH : Lookup.State.STALE, page);
   }
@@ -59,8 +63,8 @@ final class PageCache {
   }
 
   /**
-   * Whether no purge since its render touched the entry's tags or path. One volatile read when
-   * none happened; false whenever the tag clock cannot vouch for its stamps.
+   * Whether no purge since its render touched the entry's tags or path. One volatile read when none
+   * happened; false whenever the tag clock cannot vouch for its stamps.
    */
   boolean isValid(CachedPage page) {
     if (page.renderTick() == UNCHECKED) {

@@ -21,7 +21,9 @@ public interface PageRenderer {
    */
   RenderedPage render(PageKey key) throws Exception;
 
-  /** The 404 page answered for a dynamic key that was not pre-rendered when dynamic params are off. */
+  /**
+   * The 404 page answered for a dynamic key that was not pre-rendered when dynamic params are off.
+   */
   RenderedPage renderNotFound(String key) throws Exception;
 
   /** An error page for {@code status} (503 when a purged page cannot be re-rendered). */

@@ -4,9 +4,9 @@ import java.util.function.Supplier;
 import org.ehcache.Cache;
 
 /**
- * Where pages are kept: an Ehcache cache, behind the cluster guard in cluster mode (a lost
- * cluster reads as empty and drops writes, so requests render instead of waiting). The cache is
- * looked up on each call because a cluster node replaces its caches when it reconnects.
+ * Where pages are kept: an Ehcache cache, behind the cluster guard in cluster mode (a lost cluster
+ * reads as empty and drops writes, so requests render instead of waiting). The cache is looked up
+ * on each call because a cluster node replaces its caches when it reconnects.
  */
 final class PageStore {
 

@@ -9,11 +9,10 @@ import java.io.IOException;
 /**
  * Writes a cached page with the cache headers: {@code X-Cache}, {@code Cache-Control}, {@code
  * Vary}, an ETag per encoding, {@code Age}, {@code Surrogate-Key} and {@code Cache-Tag} (see {@link
- * EdgeKeys}); answers {@code If-None-Match}
- * with 304 and HEAD without a body. The stored gzip bytes go out in one write; clients without
- * gzip get an identity copy or a streamed inflation ({@link IdentityBodies}). The one writer of
- * pages: uncached ones (404 and 503 pages of the engine, the origin servlet's pages) go out through
- * {@link #writeUncached}.
+ * EdgeKeys}); answers {@code If-None-Match} with 304 and HEAD without a body. The stored gzip bytes
+ * go out in one write; clients without gzip get an identity copy or a streamed inflation ({@link
+ * IdentityBodies}). The one writer of pages: uncached ones (404 and 503 pages of the engine, the
+ * origin servlet's pages) go out through {@link #writeUncached}.
  */
 public final class PageWriter {
 
@@ -32,7 +31,9 @@ public final class PageWriter {
     this(revalidateSeconds, IdentityBodies.DEFAULT_MAX_BYTES);
   }
 
-  /** @param identityCopyBytes the most memory identity copies of pages may take */
+  /**
+   * @param identityCopyBytes the most memory identity copies of pages may take
+   */
   PageWriter(int revalidateSeconds, long identityCopyBytes) {
     this.defaultCacheControl =
         "public, s-maxage=" + revalidateSeconds + ", stale-while-revalidate=31536000";
@@ -40,10 +41,12 @@ public final class PageWriter {
   }
 
   /** Writes what the engine served, with its {@code X-Cache} state. */
-  void write(HttpServletRequest request, HttpServletResponse response, Served served, long nowMillis)
+  void write(
+      HttpServletRequest request, HttpServletResponse response, Served served, long nowMillis)
       throws IOException {
     switch (served.state()) {
-      case NOT_FOUND -> writeError(request, response, served.uncached(), 404, NOT_FOUND_CACHE_CONTROL);
+      case NOT_FOUND ->
+          writeError(request, response, served.uncached(), 404, NOT_FOUND_CACHE_CONTROL);
       case UNAVAILABLE -> {
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         writeError(request, response, served.uncached(), 503, "no-store");
@@ -53,7 +56,11 @@ public final class PageWriter {
   }
 
   void write(
-      HttpServletRequest request, HttpServletResponse response, CachedPage page, String cacheState, long nowMillis)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      CachedPage page,
+      String cacheState,
+      long nowMillis)
       throws IOException {
     boolean gzip = takesGzip(request.getHeader("Accept-Encoding"));
     String etag = gzip ? page.gzipEtag() : page.identityEtag();
@@ -63,7 +70,8 @@ public final class PageWriter {
     response.addHeader("Cache-Control", cacheControl(page));
     response.addHeader("Vary", "Accept-Encoding");
     response.addHeader("ETag", etag);
-    response.addHeader("Age", Long.toString(Math.max(0, (nowMillis - page.renderedAtMillis()) / 1000)));
+    response.addHeader(
+        "Age", Long.toString(Math.max(0, (nowMillis - page.renderedAtMillis()) / 1000)));
     response.addHeader("Surrogate-Key", page.surrogateKey());
     writeCacheTag(response, page.cacheTag());
     if (page.location() != null) {
@@ -133,7 +141,10 @@ public final class PageWriter {
    * content type and length, and the body unless the request is a HEAD.
    */
   public static void writeUncached(
-      HttpServletRequest request, HttpServletResponse response, RenderedPage page, String cacheControl)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      RenderedPage page,
+      String cacheControl)
       throws IOException {
     response.setHeader("Cache-Control", cacheControl);
     response.setStatus(page.status());

@@ -24,7 +24,8 @@ final class PopularRefresh {
   private final Supplier<List<String>> popularKeys;
   private final Clock clock;
 
-  PopularRefresh(PageCache cache, Regenerator regenerator, Supplier<List<String>> popularKeys, Clock clock) {
+  PopularRefresh(
+      PageCache cache, Regenerator regenerator, Supplier<List<String>> popularKeys, Clock clock) {
     this.cache = cache;
     this.regenerator = regenerator;
     this.popularKeys = popularKeys;
@@ -50,7 +51,8 @@ final class PopularRefresh {
     long renewFrom = clock.millis() + leadMillis();
     int queued = 0;
     for (String key : popularKeys.get()) {
-      if (expiresBefore(cache.lookup(key), renewFrom) && regenerator.revalidateLater(key, Revalidation.TIME)) {
+      if (expiresBefore(cache.lookup(key), renewFrom)
+          && regenerator.revalidateLater(key, Revalidation.TIME)) {
         queued++;
       }
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * After a purge, renders again in the background the pre-rendered and popular pages that lost
- * their entry, so their next request is not a MISS. At most one warm-up is queued at a time.
+ * After a purge, renders again in the background the pre-rendered and popular pages that lost their
+ * entry, so their next request is not a MISS. At most one warm-up is queued at a time.
  */
 final class PopularWarmer implements PurgeListener {
 

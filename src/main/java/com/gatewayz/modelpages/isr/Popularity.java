@@ -3,8 +3,8 @@ package com.gatewayz.modelpages.isr;
 import java.util.List;
 
 /**
- * The port that says which pages matter most: they are pre-rendered and re-warmed after purges.
- * The cache tells it of every request served for a key that named a page. Thread-safe.
+ * The port that says which pages matter most: they are pre-rendered and re-warmed after purges. The
+ * cache tells it of every request served for a key that named a page. Thread-safe.
  */
 public interface Popularity {
 

@@ -28,7 +28,9 @@ final class PrerenderedKeys {
     return Set.copyOf(keys);
   }
 
-  /** The tags a page of {@code key} is stored with: its own, plus the pre-render tag if it is one. */
+  /**
+   * The tags a page of {@code key} is stored with: its own, plus the pre-render tag if it is one.
+   */
   String[] tagsOf(String key, Set<String> own) {
     List<String> tags = new ArrayList<>(own);
     if (keys.contains(key) && !tags.contains(tag)) {

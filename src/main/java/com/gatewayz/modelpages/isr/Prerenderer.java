@@ -15,10 +15,10 @@ import java.util.logging.Logger;
 /**
  * Pre-renders the most popular pages at start-up, like a static build: one log line per page with
  * its render time, then a summary. Pages still fresh in the persistent cache are skipped. The
- * application is ready once every page was attempted and at least {@link #READY_RATIO} of them
- * are in the cache (rendered, 404 included, or still valid). Failed pages, or a pass stopped by
- * any {@link Throwable}, are tried again in the background after 30 s, doubling to 10 min, until
- * that holds: readiness recovers by itself. Thread-safe.
+ * application is ready once every page was attempted and at least {@link #READY_RATIO} of them are
+ * in the cache (rendered, 404 included, or still valid). Failed pages, or a pass stopped by any
+ * {@link Throwable}, are tried again in the background after 30 s, doubling to 10 min, until that
+ * holds: readiness recovers by itself. Thread-safe.
  */
 public final class Prerenderer {
 
@@ -69,7 +69,10 @@ public final class Prerenderer {
     this.clock = clock;
   }
 
-  /** Runs {@code first} (waiting for the server), then pre-renders in the calling thread. Never throws. */
+  /**
+   * Runs {@code first} (waiting for the server), then pre-renders in the calling thread. Never
+   * throws.
+   */
   void run(Runnable first) {
     try {
       first.run();
@@ -156,7 +159,12 @@ public final class Prerenderer {
   private void passEnded() {
     if (isReady()) {
       if (failedPasses > 0) {
-        LOG.info("[ISR] Pre-render recovered: " + (total - failed.size()) + " of " + total + " pages ready");
+        LOG.info(
+            "[ISR] Pre-render recovered: "
+                + (total - failed.size())
+                + " of "
+                + total
+                + " pages ready");
       }
       failedPasses = 0;
       return;
@@ -167,11 +175,14 @@ public final class Prerenderer {
   }
 
   /**
-   * Queues the retry of what failed once its back-off passed on the clock (called every few
-   * seconds by the engine's maintenance thread). Never throws.
+   * Queues the retry of what failed once its back-off passed on the clock (called every few seconds
+   * by the engine's maintenance thread). Never throws.
    */
   void retryIfDue() {
-    if (!finished || isReady() || clock.millis() < nextRetryAt || !retryQueued.compareAndSet(false, true)) {
+    if (!finished
+        || isReady()
+        || clock.millis() < nextRetryAt
+        || !retryQueued.compareAndSet(false, true)) {
       return;
     }
     try {
@@ -205,10 +216,14 @@ public final class Prerenderer {
   }
 
   private boolean isReady() {
-    return finished && stoppedBy == null && (total == 0 || total - failed.size() >= READY_RATIO * total);
+    return finished
+        && stoppedBy == null
+        && (total == 0 || total - failed.size() >= READY_RATIO * total);
   }
 
-  /** UP once enough pre-render pages are in the cache; otherwise DOWN with progress or the failure. */
+  /**
+   * UP once enough pre-render pages are in the cache; otherwise DOWN with progress or the failure.
+   */
   public Readiness readiness() {
     if (isReady()) {
       return new Readiness(true, null);
@@ -223,7 +238,14 @@ public final class Prerenderer {
     if (!finished) {
       return total < 0 ? "prerendering not started" : "prerendering " + attempted + "/" + total;
     }
-    return "prerender: " + failed.size() + " of " + total + " pages failed (last: " + lastFailure + "); " + retryWhen();
+    return "prerender: "
+        + failed.size()
+        + " of "
+        + total
+        + " pages failed (last: "
+        + lastFailure
+        + "); "
+        + retryWhen();
   }
 
   private String retryWhen() {

@@ -15,12 +15,12 @@ import java.util.logging.Logger;
  * Single-flight regeneration: at most one render per key at a time, whether a request missed, a
  * page is pre-rendered or a stale page is revalidated in the background; every other caller waits
  * for that render. The one retry of the engine lives here: a caller whose render (its own or the
- * one it waited for) was overtaken by a purge renders again, up to {@value #MAX_ATTEMPTS} times. A request
- * never waits behind the background queue: it renders a queued flight of its key itself. A render
- * running past its deadline (on the clock) is stuck: the next caller replaces it with a render of
- * its own, unless too many replaced renders still hang, then callers get a 503 at once. Failed
- * background renders of a key back off (30 s, doubling to 10 min) while its stale page keeps being
- * served.
+ * one it waited for) was overtaken by a purge renders again, up to {@value #MAX_ATTEMPTS} times. A
+ * request never waits behind the background queue: it renders a queued flight of its key itself. A
+ * render running past its deadline (on the clock) is stuck: the next caller replaces it with a
+ * render of its own, unless too many replaced renders still hang, then callers get a 503 at once.
+ * Failed background renders of a key back off (30 s, doubling to 10 min) while its stale page keeps
+ * being served.
  */
 final class Regenerator {
 
@@ -79,7 +79,8 @@ final class Regenerator {
         return page;
       }
     }
-    throw new RenderFailedException(key.value(), "purged during each of " + MAX_ATTEMPTS + " renders");
+    throw new RenderFailedException(
+        key.value(), "purged during each of " + MAX_ATTEMPTS + " renders");
   }
 
   private CachedPage renderOrJoin(PageKey key, long waitUntil) throws RenderFailedException {
@@ -126,7 +127,8 @@ final class Regenerator {
     }
     stuck.abandon();
     stats.renderReplaced();
-    LOG.warning("[ISR] render of " + key + " still running after " + deadlineMillis + " ms: replaced");
+    LOG.warning(
+        "[ISR] render of " + key + " still running after " + deadlineMillis + " ms: replaced");
     return true;
   }
 
@@ -243,7 +245,9 @@ final class Regenerator {
     return backoffs.remaining(key);
   }
 
-  /** Renders running past their deadline now: replaced ones still hanging and overdue current ones. */
+  /**
+   * Renders running past their deadline now: replaced ones still hanging and overdue current ones.
+   */
   int stuckRenders() {
     long now = clock.millis();
     int overdue = 0;

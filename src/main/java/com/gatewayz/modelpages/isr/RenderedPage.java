@@ -12,7 +12,12 @@ import java.util.Set;
  * @param location the {@code Location} header of a redirect, or null
  */
 public record RenderedPage(
-    int status, String contentType, byte[] body, Set<String> tags, int maxAgeSeconds, String location) {
+    int status,
+    String contentType,
+    byte[] body,
+    Set<String> tags,
+    int maxAgeSeconds,
+    String location) {
 
   public RenderedPage {
     tags = Set.copyOf(tags);

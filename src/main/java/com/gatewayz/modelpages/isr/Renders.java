@@ -72,7 +72,8 @@ final class Renders {
         cache.keep(value, page);
       }
     } else if (replaced.getAsBoolean()) {
-      throw new RenderFailedException(value, "replaced after its deadline, and purged since it started");
+      throw new RenderFailedException(
+          value, "replaced after its deadline, and purged since it started");
     }
     return page;
   }

@@ -4,8 +4,8 @@ package com.gatewayz.modelpages.isr;
  * What the engine answers a request for a cacheable key: how it was served and the page.
  *
  * @param page the cached page served (HIT, STALE, MISS), else null
- * @param uncached the page of a 404 or 503 that is not cached; null when its render failed (a
- *     plain text page is written instead) or when {@code page} is set
+ * @param uncached the page of a 404 or 503 that is not cached; null when its render failed (a plain
+ *     text page is written instead) or when {@code page} is set
  */
 record Served(State state, CachedPage page, RenderedPage uncached) {
 

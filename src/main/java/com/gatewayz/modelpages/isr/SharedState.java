@@ -12,7 +12,9 @@ public interface SharedState {
   /** False for a single node: nothing is shared and every publish trivially succeeds. */
   boolean isShared();
 
-  /** The latest published version: 0 when nothing was published, -1 when the cluster is unreachable. */
+  /**
+   * The latest published version: 0 when nothing was published, -1 when the cluster is unreachable.
+   */
   long version();
 
   /** The latest published value, when one can be read. */

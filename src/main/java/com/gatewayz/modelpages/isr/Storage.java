@@ -21,6 +21,8 @@ interface Storage extends AutoCloseable {
   void close();
 
   static Storage open(CacheSizing sizing, Clock clock) {
-    return sizing.cluster().isPresent() ? ClusterStorage.open(sizing, clock) : CacheStorage.open(sizing);
+    return sizing.cluster().isPresent()
+        ? ClusterStorage.open(sizing, clock)
+        : CacheStorage.open(sizing);
   }
 }

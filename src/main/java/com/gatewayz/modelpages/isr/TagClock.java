@@ -30,8 +30,8 @@ interface TagClock {
   long version();
 
   /**
-   * Stamps every name with one new tick and returns it; entries rendered before are invalid once
-   * it returns.
+   * Stamps every name with one new tick and returns it; entries rendered before are invalid once it
+   * returns.
    *
    * @throws PurgeFailedException when the stamps cannot be put in force everywhere (a cluster out
    *     of reach); the purge may then be in force nowhere, somewhere or everywhere
@@ -48,8 +48,8 @@ interface TagClock {
   /**
    * Judges an entry that started rendering at {@code renderTick}: {@link Validity#PURGED} when it
    * started before a purge of one of its tags or its path, or before the low-water mark; {@link
-   * Validity#UNKNOWN} when a shared clock could not read a stamp it needs (then the entry must not be
-   * served from the cache, but a fresh render of it may be served once).
+   * Validity#UNKNOWN} when a shared clock could not read a stamp it needs (then the entry must not
+   * be served from the cache, but a fresh render of it may be served once).
    */
   Validity check(long renderTick, String[] tags, String path);
 
@@ -58,7 +58,9 @@ interface TagClock {
     return check(renderTick, tags, path) == Validity.VALID;
   }
 
-  /** For an invalid entry: whether its path was purged after its render, else a tag (or everything). */
+  /**
+   * For an invalid entry: whether its path was purged after its render, else a tag (or everything).
+   */
   Revalidation purgedBy(long renderTick, String[] tags, String path);
 
   /** False while a shared clock cannot vouch for its stamps; a local clock always can. */

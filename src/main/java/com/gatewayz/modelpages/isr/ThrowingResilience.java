@@ -12,7 +12,9 @@ import org.ehcache.spi.resilience.StoreAccessException;
  */
 final class ThrowingResilience<K, V> implements ResilienceStrategy<K, V> {
 
-  /** A clustered call that failed; its cause says why (a {@code TimeoutException} for a timeout). */
+  /**
+   * A clustered call that failed; its cause says why (a {@code TimeoutException} for a timeout).
+   */
   static final class ClusterCallException extends RuntimeException {
     ClusterCallException(StoreAccessException cause) {
       super(cause.getCause() != null ? cause.getCause().toString() : cause.toString(), cause);

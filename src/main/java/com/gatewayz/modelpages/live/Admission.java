@@ -3,7 +3,9 @@ package com.gatewayz.modelpages.live;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Counts open feeds in total and per client address, and refuses one past either cap. Thread-safe. */
+/**
+ * Counts open feeds in total and per client address, and refuses one past either cap. Thread-safe.
+ */
 final class Admission {
 
   enum Verdict {

@@ -18,7 +18,11 @@ public record LiveLimits(int maxSubscribers, int maxPerClient, Duration timeout,
   public static final int DEFAULT_QUEUED_BYTES = 64 * 1024;
 
   public LiveLimits {
-    if (maxSubscribers < 0 || maxPerClient < 1 || queuedBytes < 1 || timeout.isNegative() || timeout.isZero()) {
+    if (maxSubscribers < 0
+        || maxPerClient < 1
+        || queuedBytes < 1
+        || timeout.isNegative()
+        || timeout.isZero()) {
       throw new IllegalArgumentException("invalid live feed limits");
     }
   }

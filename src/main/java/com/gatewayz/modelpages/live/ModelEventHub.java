@@ -30,6 +30,7 @@ import java.util.logging.Logger;
 public final class ModelEventHub implements CatalogListener, AutoCloseable {
 
   static final long HEARTBEAT_SECONDS = 15;
+
   /** The browser's reconnection delay after the server ended a feed (timeout, overflow). */
   static final long RETRY_MILLIS = 5_000;
 
@@ -49,7 +50,8 @@ public final class ModelEventHub implements CatalogListener, AutoCloseable {
     this.clock = clock;
     this.limits = limits;
     this.admission = new Admission(limits.maxSubscribers(), limits.maxPerClient());
-    writer.scheduleAtFixedRate(() -> broadcast(HEARTBEAT), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    writer.scheduleAtFixedRate(
+        () -> broadcast(HEARTBEAT), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Open feeds, counted from admission until the feed ended. */
@@ -114,7 +116,8 @@ public final class ModelEventHub implements CatalogListener, AutoCloseable {
     JsonArrayBuilder list = JsonSupport.JSON.createArrayBuilder();
     ids.stream().limit(MAX_IDS_PER_EVENT).forEach(list::add);
     String data =
-        JsonSupport.JSON.createObjectBuilder()
+        JsonSupport.JSON
+            .createObjectBuilder()
             .add("event_type", name)
             .add("count", ids.size())
             .add("ids", list)

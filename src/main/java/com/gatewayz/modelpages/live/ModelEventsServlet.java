@@ -28,7 +28,8 @@ public class ModelEventsServlet extends HttpServlet {
 
   // Every method comes here: HttpServlet would answer HEAD through doGet, opening a feed.
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!"GET".equals(request.getMethod())) {
       response.setHeader("Allow", "GET");
       refuse(response, 405, "the live feed answers GET only");
@@ -37,13 +38,15 @@ public class ModelEventsServlet extends HttpServlet {
     String client = request.getRemoteAddr();
     switch (hub.admit(client)) {
       case OFF -> refuseForNow(response, "the live feed is turned off here");
-      case FULL -> refuseForNow(response, "the live feed has too many subscribers; try again later");
+      case FULL ->
+          refuseForNow(response, "the live feed has too many subscribers; try again later");
       case CLIENT_FULL -> refuseForNow(response, "too many live feeds open from this address");
       case ADMITTED -> stream(client, request, response);
     }
   }
 
-  private void stream(String client, HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private void stream(String client, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setContentType("text/event-stream");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-cache, no-transform");
@@ -56,9 +59,15 @@ public class ModelEventsServlet extends HttpServlet {
     refuse(response, 503, reason);
   }
 
-  private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+  private static void refuse(HttpServletResponse response, int status, String reason)
+      throws IOException {
     byte[] body =
-        JsonSupport.JSON.createObjectBuilder().add("error", reason).build().toString().getBytes(StandardCharsets.UTF_8);
+        JsonSupport.JSON
+            .createObjectBuilder()
+            .add("error", reason)
+            .build()
+            .toString()
+            .getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setHeader("Connection", "close");
     response.setHeader("Cache-Control", "no-store");

@@ -14,9 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * One client's open feed. Frames wait in a bounded queue that only the hub's writer thread touches
- * and are written with non-blocking I/O, so a client that stops reading can never block the
- * writer: when its queue overflows, it is dropped. Ends once, whoever ends it (client, timeout,
- * overflow, shutdown), and then tells the hub.
+ * and are written with non-blocking I/O, so a client that stops reading can never block the writer:
+ * when its queue overflows, it is dropped. Ends once, whoever ends it (client, timeout, overflow,
+ * shutdown), and then tells the hub.
  */
 final class Subscription implements WriteListener, AsyncListener {
 
@@ -44,7 +44,9 @@ final class Subscription implements WriteListener, AsyncListener {
     enqueue(ModelEventHub.FIRST_FRAME);
   }
 
-  /** Registers for the request's events and turns the stream non-blocking; ends it if that fails. */
+  /**
+   * Registers for the request's events and turns the stream non-blocking; ends it if that fails.
+   */
   void start() {
     started = true;
     try {

@@ -33,7 +33,8 @@ public class HealthServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String check = request.getPathInfo() == null ? "" : request.getPathInfo();
     switch (check) {
       case "/live" -> write(response, 200, new Health("UP", null));
@@ -51,7 +52,8 @@ public class HealthServlet extends HttpServlet {
     }
   }
 
-  private static void write(HttpServletResponse response, int status, Object body) throws IOException {
+  private static void write(HttpServletResponse response, int status, Object body)
+      throws IOException {
     byte[] bytes = JSONB.toJson(body).getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setHeader("Cache-Control", "no-store");

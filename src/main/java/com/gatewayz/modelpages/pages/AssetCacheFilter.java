@@ -12,9 +12,9 @@ import java.io.IOException;
 /**
  * Browser caching of {@code /assets/*}: pages link them as {@code ?v=<asset version>}, a hash of
  * their bytes, so such a URL never changes its content and is cached for a year as {@code
- * immutable}. Any other request for an asset (no version, or another deploy's) is cached for {@value
- * #SHORT_MAX_AGE_SECONDS} seconds only, so it never pins old bytes under a new name or new bytes
- * under an old one.
+ * immutable}. Any other request for an asset (no version, or another deploy's) is cached for
+ * {@value #SHORT_MAX_AGE_SECONDS} seconds only, so it never pins old bytes under a new name or new
+ * bytes under an old one.
  */
 public class AssetCacheFilter extends HttpFilter {
 
@@ -30,7 +30,8 @@ public class AssetCacheFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     boolean current = version.equals(request.getParameter("v"));
     response.setHeader("Cache-Control", current ? VERSIONED : UNVERSIONED);

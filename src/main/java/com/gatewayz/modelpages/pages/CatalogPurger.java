@@ -33,6 +33,11 @@ public final class CatalogPurger implements CatalogListener {
       isr.purgeAll();
       return;
     }
-    LOG.fine(() -> "[ISR] catalog change purged tags=" + invalidation.tags().size() + " paths=" + invalidation.paths().size());
+    LOG.fine(
+        () ->
+            "[ISR] catalog change purged tags="
+                + invalidation.tags().size()
+                + " paths="
+                + invalidation.paths().size());
   }
 }

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The {@code /models} index: tagged with the list (and search when filtered). Filters that name
- * nothing and pages past the last are a 404 (not a redirect to the last: a made-up page number
- * must not become a URL that answers 200).
+ * nothing and pages past the last are a 404 (not a redirect to the last: a made-up page number must
+ * not become a URL that answers 200).
  */
 final class IndexPages {
 

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Renders the site's pages from the current catalog through the JSP views. A thin router: the
  * {@link Router} parses a path once into a {@link Route} the key carries, and one class per page
- * kind renders it and names its tags ({@link ModelPages}, {@link IndexPages}, {@link
- * SitemapPages}, {@link RedirectPage}).
+ * kind renders it and names its tags ({@link ModelPages}, {@link IndexPages}, {@link SitemapPages},
+ * {@link RedirectPage}).
  */
 public final class JspPageRenderer implements PageRenderer {
 
@@ -40,7 +40,9 @@ public final class JspPageRenderer implements PageRenderer {
     this.sitemaps = new SitemapPages(catalog, views);
   }
 
-  /** Compiles every view in the background (the model view is compiled by then: pre-render used it). */
+  /**
+   * Compiles every view in the background (the model view is compiled by then: pre-render used it).
+   */
   @Override
   public void warmUp() {
     if (warmedUp.compareAndSet(false, true)) {
@@ -75,7 +77,8 @@ public final class JspPageRenderer implements PageRenderer {
    * Renders a request the cache must not keep: a search, a path that is not a valid id, or index
    * filters, pages and sitemap parts that name nothing (404).
    */
-  public RenderedPage renderUncached(String path, String rawQuery) throws ServletException, IOException {
+  public RenderedPage renderUncached(String path, String rawQuery)
+      throws ServletException, IOException {
     if (path.startsWith(Router.MODEL_PREFIX) && Router.idOf(path) == null) {
       String raw = path.substring(Router.MODEL_PREFIX.length());
       String shown = PathSegments.decode(raw);

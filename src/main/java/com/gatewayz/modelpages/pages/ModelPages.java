@@ -56,7 +56,8 @@ final class ModelPages {
     return views.notFound(id, Set.of(CacheTags.model(id))).withMaxAge(NOT_FOUND_SECONDS);
   }
 
-  private RenderedPage modelPage(Model model, Catalog current) throws ServletException, IOException {
+  private RenderedPage modelPage(Model model, Catalog current)
+      throws ServletException, IOException {
     ModelPageView view = ModelPageView.of(model, current, views.site());
     Set<String> tags = new LinkedHashSet<>();
     view.shownModelIds().forEach(id -> tags.add(CacheTags.model(id)));

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Renders view beans through the JSPs into pages, and the 404 and error pages every kind shares. */
+/**
+ * Renders view beans through the JSPs into pages, and the 404 and error pages every kind shares.
+ */
 final class PageViews {
 
   private static final int SUGGESTIONS = 5;
@@ -42,7 +44,8 @@ final class PageViews {
   /** The "Model not found" page for {@code requestedId} (any text), with suggestions. */
   RenderedPage notFound(String requestedId, Set<String> tags) throws ServletException, IOException {
     var suggestions = Suggestions.forId(catalog.current(), requestedId, SUGGESTIONS);
-    return html(404, "not-found", Router.MODELS, NotFoundView.of(requestedId, suggestions, site), tags);
+    return html(
+        404, "not-found", Router.MODELS, NotFoundView.of(requestedId, suggestions, site), tags);
   }
 
   // The same bytes for every request that names nothing: rendered once, not once per made-up URL.

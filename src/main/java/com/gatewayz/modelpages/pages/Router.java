@@ -8,8 +8,8 @@ import com.gatewayz.modelpages.pages.view.IndexQuery;
 import java.util.regex.Pattern;
 
 /**
- * Turns a page path and query into a cache key carrying its {@link Route}: the one place page
- * paths are parsed. Keys name only what the current catalog has (see {@link Existence}).
+ * Turns a page path and query into a cache key carrying its {@link Route}: the one place page paths
+ * are parsed. Keys name only what the current catalog has (see {@link Existence}).
  */
 final class Router {
 
@@ -29,7 +29,8 @@ final class Router {
     if (path.equals(MODELS) || path.equals(MODELS + "/")) {
       IndexQuery query = IndexQuery.parse(rawQuery);
       boolean exists = Existence.ofIndex(query, catalog.current());
-      return new PageKey(query.cacheKey(), query.cacheable() && exists, false, new Route.Index(query));
+      return new PageKey(
+          query.cacheKey(), query.cacheable() && exists, false, new Route.Index(query));
     }
     if (path.startsWith(MODEL_PREFIX)) {
       String id = idOf(path);
@@ -38,7 +39,8 @@ final class Router {
           : new PageKey(ModelId.pagePath(id), true, true, new Route.ModelPage(id));
     }
     if (SITEMAP_PART.matcher(path).matches()) {
-      int part = Integer.parseInt(path.substring(SitemapXml.PART_PREFIX.length(), path.length() - 4));
+      int part =
+          Integer.parseInt(path.substring(SitemapXml.PART_PREFIX.length(), path.length() - 4));
       boolean exists = Existence.ofSitemapPart(part, catalog.current());
       return new PageKey(path, exists, false, new Route.SitemapPart(part));
     }

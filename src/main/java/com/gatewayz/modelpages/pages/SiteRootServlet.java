@@ -19,11 +19,13 @@ public class SiteRootServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if ("/robots.txt".equals(request.getServletPath())) {
       byte[] body =
           ("User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: "
-                  + settings.absoluteUrl("/sitemap.xml") + "\n")
+                  + settings.absoluteUrl("/sitemap.xml")
+                  + "\n")
               .getBytes(StandardCharsets.UTF_8);
       response.setContentType("text/plain;charset=UTF-8");
       response.setHeader("Cache-Control", "public, max-age=3600");

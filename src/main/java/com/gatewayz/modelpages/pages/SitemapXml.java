@@ -1,8 +1,8 @@
 package com.gatewayz.modelpages.pages;
 
-import com.gatewayz.modelpages.pages.view.SiteContext;
 import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.pages.view.SiteContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +19,8 @@ final class SitemapXml {
 
   static final int MAX_URLS = 50_000;
   static final String PART_PREFIX = "/sitemaps/";
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
   private static final String HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   private static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -37,9 +38,12 @@ final class SitemapXml {
   }
 
   private static byte[] renderIndex(int parts, SiteContext site) {
-    StringBuilder xml = new StringBuilder(HEADER).append("<sitemapindex xmlns=\"" + NAMESPACE + "\">\n");
+    StringBuilder xml =
+        new StringBuilder(HEADER).append("<sitemapindex xmlns=\"" + NAMESPACE + "\">\n");
     for (int part = 1; part <= parts; part++) {
-      xml.append("  <sitemap><loc>").append(escape(site.absolute(PART_PREFIX + part + ".xml"))).append("</loc></sitemap>\n");
+      xml.append("  <sitemap><loc>")
+          .append(escape(site.absolute(PART_PREFIX + part + ".xml")))
+          .append("</loc></sitemap>\n");
     }
     return xml.append("</sitemapindex>\n").toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -73,7 +77,9 @@ final class SitemapXml {
   private static void url(StringBuilder xml, String location, OptionalLong lastModifiedMillis) {
     xml.append("  <url><loc>").append(escape(location)).append("</loc>");
     if (lastModifiedMillis.isPresent()) {
-      xml.append("<lastmod>").append(DATE.format(Instant.ofEpochMilli(lastModifiedMillis.getAsLong()))).append("</lastmod>");
+      xml.append("<lastmod>")
+          .append(DATE.format(Instant.ofEpochMilli(lastModifiedMillis.getAsLong())))
+          .append("</lastmod>");
     }
     xml.append("</url>\n");
   }

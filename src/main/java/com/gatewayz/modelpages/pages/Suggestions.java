@@ -43,7 +43,8 @@ final class Suggestions {
 
   /** The distinct words (3 characters or more) of the id's alias, at most {@value #MAX_WORDS}. */
   static List<String> words(String requestedId) {
-    String head = requestedId.length() <= MAX_CHARS ? requestedId : requestedId.substring(0, MAX_CHARS);
+    String head =
+        requestedId.length() <= MAX_CHARS ? requestedId : requestedId.substring(0, MAX_CHARS);
     Set<String> words = new LinkedHashSet<>();
     for (String word : Slugs.alias(head).split("-")) {
       if (word.length() >= MIN_WORD_LENGTH && words.size() < MAX_WORDS) {

@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * The admin page's audit log: the last {@value #CAPACITY} webhook deliveries, purges, refresh runs
- * and refused admin tokens with their outcome, newest first. Thread-safe: {@link #record} and {@link #entries()} may be
- * called from any thread; the oldest entry is dropped when the log is full. Kept in memory only, so
- * a restart starts an empty log.
+ * and refused admin tokens with their outcome, newest first. Thread-safe: {@link #record} and
+ * {@link #entries()} may be called from any thread; the oldest entry is dropped when the log is
+ * full. Kept in memory only, so a restart starts an empty log.
  */
 public final class AuditLog {
 

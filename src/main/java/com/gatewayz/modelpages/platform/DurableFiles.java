@@ -39,7 +39,8 @@ public final class DurableFiles {
   public static void replace(Path file, Content content) throws IOException {
     Path temp = tempOf(file);
     try {
-      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+      try (java.io.OutputStream out =
+          new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         content.writeTo(out);
       }
       force(temp);

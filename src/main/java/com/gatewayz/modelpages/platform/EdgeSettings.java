@@ -28,7 +28,8 @@ public record EdgeSettings(List<URI> varnishUrls, Optional<Api> fastly, Optional
   public static final String DEFAULT_CLOUDFLARE_API_URL = "https://api.cloudflare.com/client/v4";
   static final int MAX_VARNISH_URLS = 32;
 
-  public static final EdgeSettings NONE = new EdgeSettings(List.of(), Optional.empty(), Optional.empty());
+  public static final EdgeSettings NONE =
+      new EdgeSettings(List.of(), Optional.empty(), Optional.empty());
 
   private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
   private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{8,1024}");
@@ -60,7 +61,13 @@ public record EdgeSettings(List<URI> varnishUrls, Optional<Api> fastly, Optional
     return new EdgeSettings(
         varnishUrls(source),
         api(source, read, FASTLY_SERVICE_ID, FASTLY_TOKEN, FASTLY_API_URL, DEFAULT_FASTLY_API_URL),
-        api(source, read, CLOUDFLARE_ZONE_ID, CLOUDFLARE_TOKEN, CLOUDFLARE_API_URL, DEFAULT_CLOUDFLARE_API_URL));
+        api(
+            source,
+            read,
+            CLOUDFLARE_ZONE_ID,
+            CLOUDFLARE_TOKEN,
+            CLOUDFLARE_API_URL,
+            DEFAULT_CLOUDFLARE_API_URL));
   }
 
   private static List<URI> varnishUrls(SettingSource source) {
@@ -75,13 +82,19 @@ public record EdgeSettings(List<URI> varnishUrls, Optional<Api> fastly, Optional
       }
     }
     if (urls.size() > MAX_VARNISH_URLS) {
-      throw new InvalidSettingException(VARNISH_URLS, raw.orElse(""), "at most " + MAX_VARNISH_URLS + " URLs");
+      throw new InvalidSettingException(
+          VARNISH_URLS, raw.orElse(""), "at most " + MAX_VARNISH_URLS + " URLs");
     }
     return urls;
   }
 
   private static Optional<Api> api(
-      SettingSource source, SettingReader read, String idName, String tokenName, String urlName, String defaultUrl) {
+      SettingSource source,
+      SettingReader read,
+      String idName,
+      String tokenName,
+      String urlName,
+      String defaultUrl) {
     Optional<String> id = source.get(idName);
     Optional<String> token = source.get(tokenName);
     if (id.isEmpty() && token.isEmpty()) {

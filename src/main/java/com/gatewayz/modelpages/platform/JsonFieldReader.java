@@ -12,9 +12,9 @@ import java.util.List;
 /**
  * The one reader of fields of untrusted JSON objects, typed and bounded, in two modes. {@link
  * #LENIENT} (gateway lists): a value of the wrong type or out of bounds reads as absent (null), and
- * nothing is thrown. {@link #strict strict} (webhooks, the stored catalog): the same value is refused
- * with the caller's exception, naming the field's path and the problem. An absent field, a JSON
- * {@code null} and a null object read as absent in both modes. Immutable and thread-safe.
+ * nothing is thrown. {@link #strict strict} (webhooks, the stored catalog): the same value is
+ * refused with the caller's exception, naming the field's path and the problem. An absent field, a
+ * JSON {@code null} and a null object read as absent in both modes. Immutable and thread-safe.
  *
  * @param <E> what a strict reader throws; a lenient one throws nothing
  */
@@ -66,7 +66,9 @@ public final class JsonFieldReader<E extends Exception> {
     if (isAbsent(object, name)) {
       return null;
     }
-    return object.get(name) instanceof JsonObject child ? child : odd(path, name, "must be an object");
+    return object.get(name) instanceof JsonObject child
+        ? child
+        : odd(path, name, "must be an object");
   }
 
   /** An array of at most {@code maxItems} items. */
@@ -96,7 +98,8 @@ public final class JsonFieldReader<E extends Exception> {
       return odd(path, name, "must be a whole number");
     }
     BigDecimal exact = number.bigDecimalValue();
-    if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+    if (exact.compareTo(BigDecimal.valueOf(min)) < 0
+        || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
       return odd(path, name, "must be between " + min + " and " + max);
     }
     BigDecimal whole = exact.stripTrailingZeros();
@@ -141,8 +144,8 @@ public final class JsonFieldReader<E extends Exception> {
    * The strings of an array of at most {@code maxItems}, each 1 to {@code maxLength} characters;
    * lenient leaves an odd item out, strict refuses it ({@code path.name[i]}).
    */
-  public List<String> strings(JsonObject object, String name, String path, int maxItems, int maxLength)
-      throws E {
+  public List<String> strings(
+      JsonObject object, String name, String path, int maxItems, int maxLength) throws E {
     JsonArray array = array(object, name, path, maxItems);
     if (array == null) {
       return null;

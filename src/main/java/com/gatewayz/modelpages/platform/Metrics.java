@@ -17,7 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  */
 public final class Metrics implements AutoCloseable {
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
   public Metrics() {

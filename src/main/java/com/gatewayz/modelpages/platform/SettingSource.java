@@ -36,14 +36,20 @@ public final class SettingSource {
     return new SettingSource(values::get, name -> null, name -> null);
   }
 
-  /** A raw lookup by name, {@code null} when unset: for values that are not typed settings (API keys). */
+  /**
+   * A raw lookup by name, {@code null} when unset: for values that are not typed settings (API
+   * keys).
+   */
   public String lookup(String name) {
     return get(name).orElse(null);
   }
 
   public Optional<String> get(String name) {
     return firstPresent(
-        name, environment, systemProperties, contextParameters == null ? n -> null : contextParameters);
+        name,
+        environment,
+        systemProperties,
+        contextParameters == null ? n -> null : contextParameters);
   }
 
   @SafeVarargs

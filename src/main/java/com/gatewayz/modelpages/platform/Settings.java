@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every setting of the application, typed and validated once at start-up. A bad value throws
- * {@link InvalidSettingException} naming the setting and the value, which stops deployment.
+ * Every setting of the application, typed and validated once at start-up. A bad value throws {@link
+ * InvalidSettingException} naming the setting and the value, which stops deployment.
  *
  * @param gatewayUrls the per-gateway URL overrides, looked up by gateway id
  * @param webhookLimits how long a webhook body may take and how many are read at once
@@ -56,11 +56,13 @@ public record Settings(
   public static final String GATEWAYS_FILE = "MODEL_PAGES_GATEWAYS_FILE";
   public static final String WEBHOOK_SECRET = "MODEL_WEBHOOK_SECRET";
   public static final String WEBHOOK_MAX_BYTES = "MODEL_PAGES_WEBHOOK_MAX_BYTES";
-  public static final String WEBHOOK_READ_TIMEOUT_SECONDS = "MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS";
+  public static final String WEBHOOK_READ_TIMEOUT_SECONDS =
+      "MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS";
   public static final String WEBHOOK_MAX_CONCURRENT = "MODEL_PAGES_WEBHOOK_MAX_CONCURRENT";
   public static final String ADMIN_TOKEN = "MODEL_PAGES_ADMIN_TOKEN";
   public static final String ADMIN_MAX_FAILURES = "MODEL_PAGES_ADMIN_MAX_FAILURES";
-  public static final String ADMIN_FAILURE_WINDOW_SECONDS = "MODEL_PAGES_ADMIN_FAILURE_WINDOW_SECONDS";
+  public static final String ADMIN_FAILURE_WINDOW_SECONDS =
+      "MODEL_PAGES_ADMIN_FAILURE_WINDOW_SECONDS";
   public static final String ADMIN_LOCKOUT_SECONDS = "MODEL_PAGES_ADMIN_LOCKOUT_SECONDS";
   public static final String CACHE_HEAP_ENTRIES = "MODEL_PAGES_CACHE_HEAP_ENTRIES";
   public static final String CACHE_OFFHEAP_MB = "MODEL_PAGES_CACHE_OFFHEAP_MB";
@@ -83,8 +85,10 @@ public record Settings(
   public static final long DEFAULT_WEBHOOK_MAX_BYTES = 4L * 1024 * 1024;
   public static final int DEFAULT_WEBHOOK_READ_TIMEOUT_SECONDS = 30;
   public static final int DEFAULT_WEBHOOK_MAX_CONCURRENT = 4;
+
   /** The shortest admin token, and the shortest webhook secret (see {@code WebhookSecrets}). */
   public static final int MIN_SECRET_LENGTH = 16;
+
   public static final int DEFAULT_ADMIN_MAX_FAILURES = 5;
   public static final int DEFAULT_ADMIN_FAILURE_WINDOW_SECONDS = 900;
   public static final int DEFAULT_ADMIN_LOCKOUT_SECONDS = 60;
@@ -117,12 +121,14 @@ public record Settings(
         source.get(WEBHOOK_SECRET),
         read.longInRange(WEBHOOK_MAX_BYTES, 1024, 1L << 30, DEFAULT_WEBHOOK_MAX_BYTES),
         new WebhookLimits(
-            read.intInRange(WEBHOOK_READ_TIMEOUT_SECONDS, 1, 3600, DEFAULT_WEBHOOK_READ_TIMEOUT_SECONDS),
+            read.intInRange(
+                WEBHOOK_READ_TIMEOUT_SECONDS, 1, 3600, DEFAULT_WEBHOOK_READ_TIMEOUT_SECONDS),
             read.intInRange(WEBHOOK_MAX_CONCURRENT, 1, 1000, DEFAULT_WEBHOOK_MAX_CONCURRENT)),
         read.secret(ADMIN_TOKEN, MIN_SECRET_LENGTH),
         new SignInLimits(
             read.intInRange(ADMIN_MAX_FAILURES, 1, 1000, DEFAULT_ADMIN_MAX_FAILURES),
-            read.intInRange(ADMIN_FAILURE_WINDOW_SECONDS, 1, 86_400, DEFAULT_ADMIN_FAILURE_WINDOW_SECONDS),
+            read.intInRange(
+                ADMIN_FAILURE_WINDOW_SECONDS, 1, 86_400, DEFAULT_ADMIN_FAILURE_WINDOW_SECONDS),
             read.intInRange(ADMIN_LOCKOUT_SECONDS, 1, 86_400, DEFAULT_ADMIN_LOCKOUT_SECONDS)),
         read.longInRange(CACHE_HEAP_ENTRIES, 10, 10_000_000, DEFAULT_CACHE_HEAP_ENTRIES),
         read.longInRange(CACHE_OFFHEAP_MB, 0, 1 << 20, DEFAULT_CACHE_OFFHEAP_MB),
@@ -144,7 +150,9 @@ public record Settings(
     return Path.of(System.getProperty("user.home"), ".model-pages", "data");
   }
 
-  /** The absolute URL of a site path ({@code /models/x}), from the public URL, never a Host header. */
+  /**
+   * The absolute URL of a site path ({@code /models/x}), from the public URL, never a Host header.
+   */
   public String absoluteUrl(String path) {
     String base = publicUrl.toString();
     return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
@@ -210,9 +218,20 @@ public record Settings(
         + Arrays.asList(cacheHeapEntries + " entries", cacheOffheapMb + " MB", cacheDiskMb + " MB")
         + ", cluster="
         + clusterUri.map(URI::toString).orElse("none")
-        + clusterUri.map(uri -> " (timeout " + clusterTimeoutMillis + " ms, cut off after " + clusterDetachMillis + " ms)").orElse("")
+        + clusterUri
+            .map(
+                uri ->
+                    " (timeout "
+                        + clusterTimeoutMillis
+                        + " ms, cut off after "
+                        + clusterDetachMillis
+                        + " ms)")
+            .orElse("")
         + ", live="
-        + Arrays.asList(liveMaxSubscribers + " subscribers", liveMaxPerClient + " per client", liveTimeoutSeconds + " s")
+        + Arrays.asList(
+            liveMaxSubscribers + " subscribers",
+            liveMaxPerClient + " per client",
+            liveTimeoutSeconds + " s")
         + ", edges="
         + edges
         + ", modelAliases="

@@ -40,7 +40,8 @@ public final class CuratedPopularity implements Popularity {
       String key = models.get(rank).pagePath();
       ranked.add(new Ranked(key, prior(rank) + views.score(key), rank));
     }
-    ranked.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparingInt(Ranked::rank));
+    ranked.sort(
+        Comparator.comparingDouble(Ranked::score).reversed().thenComparingInt(Ranked::rank));
     return ranked.stream().limit(limit).map(Ranked::key).toList();
   }
 

@@ -37,7 +37,9 @@ public final class ViewCounts {
   private volatile Map<String, Double> scores = Map.of();
   private final Path file;
 
-  /** @param file where scores are kept across restarts; null keeps them in memory only */
+  /**
+   * @param file where scores are kept across restarts; null keeps them in memory only
+   */
   public ViewCounts(Path file) {
     this.file = file;
     this.scores = load(file);
@@ -71,7 +73,9 @@ public final class ViewCounts {
     double factor = Math.pow(0.5, hours / HALF_LIFE_HOURS);
     Map<String, Double> next = new HashMap<>();
     scores.forEach((key, score) -> next.put(key, score * factor));
-    fresh.asMap().forEach((key, adder) -> next.merge(key, (double) adder.sumThenReset(), Double::sum));
+    fresh
+        .asMap()
+        .forEach((key, adder) -> next.merge(key, (double) adder.sumThenReset(), Double::sum));
     fresh.asMap().values().removeIf(adder -> adder.sum() == 0);
     next.values().removeIf(score -> score < 0.01);
     scores = bounded(next);
@@ -93,12 +97,19 @@ public final class ViewCounts {
   /** Keys by score, highest first. */
   public List<String> top(int limit) {
     List<String> keys = new ArrayList<>(scores.keySet());
-    fresh.asMap().keySet().forEach(key -> {
-      if (!scores.containsKey(key)) {
-        keys.add(key);
-      }
-    });
-    keys.sort(Comparator.comparingDouble(this::score).reversed().thenComparing(Comparator.naturalOrder()));
+    fresh
+        .asMap()
+        .keySet()
+        .forEach(
+            key -> {
+              if (!scores.containsKey(key)) {
+                keys.add(key);
+              }
+            });
+    keys.sort(
+        Comparator.comparingDouble(this::score)
+            .reversed()
+            .thenComparing(Comparator.naturalOrder()));
     return keys.size() <= limit ? keys : keys.subList(0, limit);
   }
 
@@ -115,7 +126,10 @@ public final class ViewCounts {
         }
       }
     } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "[Popularity] view counts in " + file + " cannot be read; starting from zero", e);
+      LOG.log(
+          Level.WARNING,
+          "[Popularity] view counts in " + file + " cannot be read; starting from zero",
+          e);
       return Map.of();
     }
     return bounded(loaded);

@@ -65,7 +65,8 @@ final class EventApplier {
     if (!applied.outcome().stale().isEmpty()) {
       return new Applied(Invalidation.NOTHING, 0, true, true);
     }
-    Invalidation invalidated = new Invalidation(List.of(CacheTags.gateway(gateway), CacheTags.LIST), List.of());
+    Invalidation invalidated =
+        new Invalidation(List.of(CacheTags.gateway(gateway), CacheTags.LIST), List.of());
     return new Applied(invalidated, 0, false, purge(invalidated));
   }
 
@@ -81,7 +82,10 @@ final class EventApplier {
     } catch (RuntimeException e) {
       LOG.log(
           Level.SEVERE,
-          "[Webhook] Purge failed: tags=" + invalidation.tags().size() + " paths=" + invalidation.paths().size(),
+          "[Webhook] Purge failed: tags="
+              + invalidation.tags().size()
+              + " paths="
+              + invalidation.paths().size(),
           e);
       return false;
     }

@@ -11,12 +11,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Commits one parsed, signed event: claims its {@code webhook-id}, applies it, sees its pages purged
- * (with what an earlier delivery of the same body still owes), and only then marks the id done, so
- * a later delivery of it is a duplicate. A delivery of an id still in flight is answered 409; one
- * whose purge failed 503 (its change stays applied and stored; the purge is owed to the sender's
- * retry of the body, under any id); any failure releases the id so that retry is processed.
- * Thread-safe.
+ * Commits one parsed, signed event: claims its {@code webhook-id}, applies it, sees its pages
+ * purged (with what an earlier delivery of the same body still owes), and only then marks the id
+ * done, so a later delivery of it is a duplicate. A delivery of an id still in flight is answered
+ * 409; one whose purge failed 503 (its change stays applied and stored; the purge is owed to the
+ * sender's retry of the body, under any id); any failure releases the id so that retry is
+ * processed. Thread-safe.
  */
 final class EventCommitter {
 
@@ -43,7 +43,8 @@ final class EventCommitter {
 
   /** Commits {@code event}, delivered with {@code body} under {@code webhookId} (null: none). */
   WebhookResult commit(WebhookEvent event, String webhookId, byte[] body) {
-    LOG.info(() -> "[Webhook] Model update received: " + event.eventType() + " for " + event.gateway());
+    LOG.info(
+        () -> "[Webhook] Model update received: " + event.eventType() + " for " + event.gateway());
     return switch (replays.claim(webhookId)) {
       case DONE -> duplicate(event);
       case IN_FLIGHT -> inFlight();
@@ -103,12 +104,18 @@ final class EventCommitter {
       return success(event, purged.get(), applied.staleCount(), "stale", Outcome.STALE);
     }
     Invalidation invalidated = purged.get();
-    LOG.info(() -> "[Webhook] Cache invalidated: tags=" + invalidated.tags().size() + " paths=" + invalidated.paths().size());
+    LOG.info(
+        () ->
+            "[Webhook] Cache invalidated: tags="
+                + invalidated.tags().size()
+                + " paths="
+                + invalidated.paths().size());
     return success(event, invalidated, applied.staleCount(), null, Outcome.OK);
   }
 
   // What the change and an earlier delivery of this body purged; empty when a purge failed (then
-  // owed to the next delivery of the body). The change itself was purged by the catalog's listeners.
+  // owed to the next delivery of the body). The change itself was purged by the catalog's
+  // listeners.
   private Optional<Invalidation> purge(EventApplier.Applied applied, byte[] body) {
     Invalidation debt = owed.of(body);
     if (!applied.purged()) {
@@ -127,13 +134,16 @@ final class EventCommitter {
   }
 
   private static WebhookResult notPurged() {
-    LOG.warning("[Webhook] Refused (503): the change is applied and stored, its purge failed; owed to the retry");
+    LOG.warning(
+        "[Webhook] Refused (503): the change is applied and stored, its purge failed; owed to the retry");
     return new WebhookResult(503, WebhookResponses.error(NOT_PURGED), Outcome.NOT_PURGED);
   }
 
   private WebhookResult success(
       WebhookEvent event, Invalidation invalidated, int staleCount, String flag, Outcome outcome) {
     return new WebhookResult(
-        200, WebhookResponses.success(event, invalidated, staleCount, flag, clock.millis()), outcome);
+        200,
+        WebhookResponses.success(event, invalidated, staleCount, flag, clock.millis()),
+        outcome);
   }
 }

@@ -45,7 +45,9 @@ final class EventJson {
       throws InvalidEventException {
     JsonObject json = parse(body);
     String gateway =
-        gatewayId(token(json, "gateway", GATEWAY, "a gateway id or alias such as \"openrouter\""), gateways);
+        gatewayId(
+            token(json, "gateway", GATEWAY, "a gateway id or alias such as \"openrouter\""),
+            gateways);
     String eventType = token(json, "event_type", EVENT_TYPE, "1 to 64 of A-Z a-z 0-9 . _ : / -");
     long eventTime = eventTime(json, receivedAt, timestampRequired);
     EventType type = EventType.fromWireName(eventType).orElse(null);
@@ -127,8 +129,7 @@ final class EventJson {
 
   // An alias is kept under its gateway's id; a name no gateway has would be a namespace of its own
   // that no refresh ever clears.
-  private static String gatewayId(String name, GatewayNames gateways)
-      throws InvalidEventException {
+  private static String gatewayId(String name, GatewayNames gateways) throws InvalidEventException {
     return gateways
         .idOf(name)
         .orElseThrow(

@@ -26,7 +26,10 @@ final class EventModels {
 
   private EventModels() {}
 
-  /** The models of an added/updated event as listings of {@code gateway} (an id of {@code gateways}). */
+  /**
+   * The models of an added/updated event as listings of {@code gateway} (an id of {@code
+   * gateways}).
+   */
   static List<Listing> listings(JsonObject json, String gateway, GatewayNames gateways)
       throws InvalidEventException {
     JsonArray models = array(json);

@@ -17,13 +17,13 @@ import java.util.logging.Logger;
 
 /**
  * The purges webhook deliveries still owe: their change was applied and stored, but its pages could
- * not be purged (answered 503). The sender's retry of the same body then changes nothing, so without
- * this it would purge nothing and the pages would stay outdated. Kept by the SHA-256 of the body, so
- * a retry under a new {@code webhook-id} (or none) finds its debt; the body is hashed only while
- * something is owed. Holds at most {@link #MAX_NAMES} tags and paths, forgetting the oldest debts
- * first (logged). Per node: in memory, and when built {@link #storedIn} a file of the data directory
- * rewritten on every change, so a restart between the 503 and the retry does not forget the debt
- * (a file that cannot be written leaves the debt in memory only, logged). Thread-safe.
+ * not be purged (answered 503). The sender's retry of the same body then changes nothing, so
+ * without this it would purge nothing and the pages would stay outdated. Kept by the SHA-256 of the
+ * body, so a retry under a new {@code webhook-id} (or none) finds its debt; the body is hashed only
+ * while something is owed. Holds at most {@link #MAX_NAMES} tags and paths, forgetting the oldest
+ * debts first (logged). Per node: in memory, and when built {@link #storedIn} a file of the data
+ * directory rewritten on every change, so a restart between the 503 and the retry does not forget
+ * the debt (a file that cannot be written leaves the debt in memory only, logged). Thread-safe.
  */
 final class OwedPurges {
 
@@ -63,23 +63,31 @@ final class OwedPurges {
   }
 
   private synchronized void restore(Map<String, Invalidation> stored) {
-    stored.forEach((key, invalidation) -> {
-      owed.put(key, invalidation);
-      names += size(invalidation);
-    });
+    stored.forEach(
+        (key, invalidation) -> {
+          owed.put(key, invalidation);
+          names += size(invalidation);
+        });
     if (names > maxNames) {
       forgetOldestPast(List.copyOf(owed.keySet()).get(owed.size() - 1));
       save();
     }
     if (!owed.isEmpty()) {
-      LOG.info(() -> "[Webhook] " + owed.size() + " webhook deliveries still owe a purge to their retry ("
-          + file.path() + ")");
+      LOG.info(
+          () ->
+              "[Webhook] "
+                  + owed.size()
+                  + " webhook deliveries still owe a purge to their retry ("
+                  + file.path()
+                  + ")");
     }
   }
 
   /** What the delivery of {@code body} still owes; {@link Invalidation#NOTHING} when nothing. */
   synchronized Invalidation of(byte[] body) {
-    return owed.isEmpty() ? Invalidation.NOTHING : owed.getOrDefault(key(body), Invalidation.NOTHING);
+    return owed.isEmpty()
+        ? Invalidation.NOTHING
+        : owed.getOrDefault(key(body), Invalidation.NOTHING);
   }
 
   /** The delivery of {@code body} owes {@code invalidation} (in place of what it owed before). */
@@ -115,8 +123,13 @@ final class OwedPurges {
     try {
       file.write(owed);
     } catch (IOException e) {
-      LOG.warning(() -> "[Webhook] Could not store the purges owed to webhook retries in " + file.path()
-          + " (" + e + "): kept in memory only, a restart before the retry forgets them");
+      LOG.warning(
+          () ->
+              "[Webhook] Could not store the purges owed to webhook retries in "
+                  + file.path()
+                  + " ("
+                  + e
+                  + "): kept in memory only, a restart before the retry forgets them");
     }
   }
 
@@ -125,7 +138,8 @@ final class OwedPurges {
     if (second.isEmpty()) {
       return first;
     }
-    return new Invalidation(distinct(first.tags(), second.tags()), distinct(first.paths(), second.paths()));
+    return new Invalidation(
+        distinct(first.tags(), second.tags()), distinct(first.paths(), second.paths()));
   }
 
   /** The tags and paths of {@code first} that {@code second} does not have. */
@@ -155,8 +169,11 @@ final class OwedPurges {
         int forgotten = size(debt.getValue());
         oldest.remove();
         names -= forgotten;
-        LOG.warning(() -> "[Webhook] Forgot a purge owed to a delivery not yet retried (" + forgotten
-            + " tags and paths): too many owed at once; those pages update when they are revalidated");
+        LOG.warning(
+            () ->
+                "[Webhook] Forgot a purge owed to a delivery not yet retried ("
+                    + forgotten
+                    + " tags and paths): too many owed at once; those pages update when they are revalidated");
       }
     }
   }

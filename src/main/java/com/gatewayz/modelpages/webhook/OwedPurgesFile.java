@@ -35,7 +35,9 @@ final class OwedPurgesFile {
   /** The file's name in the data directory. */
   static final String NAME = "owed-purges.json";
 
-  /** The largest file read: {@link OwedPurges#MAX_NAMES} names of ids of the longest kind, and more. */
+  /**
+   * The largest file read: {@link OwedPurges#MAX_NAMES} names of ids of the longest kind, and more.
+   */
   static final long MAX_BYTES = 64L << 20;
 
   /** The longest tag or path read; the catalog's are far shorter. */
@@ -63,7 +65,9 @@ final class OwedPurgesFile {
     return path;
   }
 
-  /** The debts stored by body hash, oldest first; none when there is no file or it was moved aside. */
+  /**
+   * The debts stored by body hash, oldest first; none when there is no file or it was moved aside.
+   */
   Map<String, Invalidation> read() {
     deleteTemp();
     try {
@@ -106,7 +110,8 @@ final class OwedPurgesFile {
     }
     Map<String, Invalidation> owed = new LinkedHashMap<>();
     for (JsonObject debt : debts.getValuesAs(JsonObject.class)) {
-      owed.put(key(debt.getString("body")), new Invalidation(names(debt, "tags"), names(debt, "paths")));
+      owed.put(
+          key(debt.getString("body")), new Invalidation(names(debt, "tags"), names(debt, "paths")));
     }
     return owed;
   }
@@ -119,19 +124,27 @@ final class OwedPurgesFile {
   }
 
   private static List<String> names(JsonObject debt, String field) {
-    List<String> names = debt.getJsonArray(field).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    List<String> names =
+        debt.getJsonArray(field).getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .toList();
     if (names.stream().anyMatch(name -> name.length() > MAX_NAME_LENGTH)) {
-      throw new IllegalArgumentException("a name in " + field + " is longer than " + MAX_NAME_LENGTH);
+      throw new IllegalArgumentException(
+          "a name in " + field + " is longer than " + MAX_NAME_LENGTH);
     }
     return names;
   }
 
   private static JsonObject json(Map<String, Invalidation> owed) {
     var debts = JsonSupport.JSON.createArrayBuilder();
-    owed.forEach((key, invalidation) -> debts.add(JsonSupport.JSON.createObjectBuilder()
-        .add("body", key)
-        .add("tags", JsonSupport.JSON.createArrayBuilder(invalidation.tags()))
-        .add("paths", JsonSupport.JSON.createArrayBuilder(invalidation.paths()))));
+    owed.forEach(
+        (key, invalidation) ->
+            debts.add(
+                JsonSupport.JSON
+                    .createObjectBuilder()
+                    .add("body", key)
+                    .add("tags", JsonSupport.JSON.createArrayBuilder(invalidation.tags()))
+                    .add("paths", JsonSupport.JSON.createArrayBuilder(invalidation.paths()))));
     return JsonSupport.JSON.createObjectBuilder().add("format", FORMAT).add("owed", debts).build();
   }
 
@@ -145,17 +158,34 @@ final class OwedPurgesFile {
   }
 
   private void moveAside(Exception cause) {
-    Path aside = path.resolveSibling(path.getFileName() + ".unreadable-" + ASIDE.format(clock.instant()));
-    String what = "[Webhook] The purges owed to webhook retries in " + path + " cannot be read ("
-        + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "); ";
+    Path aside =
+        path.resolveSibling(path.getFileName() + ".unreadable-" + ASIDE.format(clock.instant()));
+    String what =
+        "[Webhook] The purges owed to webhook retries in "
+            + path
+            + " cannot be read ("
+            + cause.getClass().getSimpleName()
+            + ": "
+            + cause.getMessage()
+            + "); ";
     try {
       Files.move(path, aside, StandardCopyOption.REPLACE_EXISTING);
       DurableFiles.forceDirectory(path.getParent());
-      LOG.warning(() -> what + "moved to " + aside + ". Those debts are lost: the pages they"
-          + " owed update when they are revalidated");
+      LOG.warning(
+          () ->
+              what
+                  + "moved to "
+                  + aside
+                  + ". Those debts are lost: the pages they"
+                  + " owed update when they are revalidated");
     } catch (IOException e) {
-      LOG.warning(() -> what + "and it cannot be moved aside (" + e.getMessage() + "). Those debts"
-          + " are lost: the pages they owed update when they are revalidated");
+      LOG.warning(
+          () ->
+              what
+                  + "and it cannot be moved aside ("
+                  + e.getMessage()
+                  + "). Those debts"
+                  + " are lost: the pages they owed update when they are revalidated");
     }
   }
 }

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Objects;
 
 /**
- * Remembers {@code webhook-id}s so a delivery is processed once: an id is in flight from its
- * {@link #claim} until its delivery is committed ({@link #complete}: then it is done, and a later
- * delivery of it is a duplicate for {@link #WINDOW}) or failed ({@link #release}: then it is
- * forgotten, so the sender's retry is processed). An id in flight for longer than the window (a
- * delivery that never ended) is forgotten too.
+ * Remembers {@code webhook-id}s so a delivery is processed once: an id is in flight from its {@link
+ * #claim} until its delivery is committed ({@link #complete}: then it is done, and a later delivery
+ * of it is a duplicate for {@link #WINDOW}) or failed ({@link #release}: then it is forgotten, so
+ * the sender's retry is processed). An id in flight for longer than the window (a delivery that
+ * never ended) is forgotten too.
  *
  * <p>Holds at most {@link #MAX_IDS} ids, evicting the oldest when full; expired ids are dropped
  * lazily as new ones are recorded, in amortised constant time. Null and blank ids (the legacy

@@ -11,8 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
  * One delivery's signature, checked while its body streams in. {@link WebhookVerifier#begin} judges
  * the headers first: a delivery they already reject {@link #isRejected() is rejected} before any
  * body byte is read. Otherwise the body is fed with {@link #update} as it arrives (the MAC of every
- * configured key advances with it, so the body is never read twice) and {@link #finish} compares the
- * MACs in constant time.
+ * configured key advances with it, so the body is never read twice) and {@link #finish} compares
+ * the MACs in constant time.
  *
  * <p>Not thread-safe: one instance per delivery, fed from one thread at a time.
  */

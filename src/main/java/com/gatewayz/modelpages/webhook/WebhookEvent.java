@@ -10,12 +10,12 @@ import java.util.Optional;
  * One parsed, fully validated webhook event. Immutable.
  *
  * <p>Body: {@code {"gateway","event_type","models":[...],"timestamp","status"}}. {@code gateway} is
- * a gateway id or alias, kept as the id; {@code timestamp} is epoch seconds or, above 10^12, milliseconds (fractions
- * allowed), defaulting to the receive time. {@code models.added} / {@code models.updated} carry
- * model objects (the catalog's model JSON; the offer of this gateway inside a model's {@code
- * offers}, when present, gives its prices and limits); {@code models.removed} carries model objects
- * or id strings; {@code gateway.status_changed} carries a top-level {@code status}. Other event
- * types are kept by name only and their {@code models} are not read.
+ * a gateway id or alias, kept as the id; {@code timestamp} is epoch seconds or, above 10^12,
+ * milliseconds (fractions allowed), defaulting to the receive time. {@code models.added} / {@code
+ * models.updated} carry model objects (the catalog's model JSON; the offer of this gateway inside a
+ * model's {@code offers}, when present, gives its prices and limits); {@code models.removed}
+ * carries model objects or id strings; {@code gateway.status_changed} carries a top-level {@code
+ * status}. Other event types are kept by name only and their {@code models} are not read.
  *
  * @param gateway the id of the gateway the event speaks for
  * @param eventType the {@code event_type} as sent, known or not

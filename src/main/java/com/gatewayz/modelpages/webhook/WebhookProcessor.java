@@ -48,7 +48,8 @@ public final class WebhookProcessor {
    * A processor that keeps the purges failed deliveries owe their retries in memory only: a restart
    * forgets them. For tests; a server uses the constructor with its data directory.
    *
-   * @see #WebhookProcessor(Optional, ReplayGuard, CatalogService, GatewayNames, Purger, Path, Clock)
+   * @see #WebhookProcessor(Optional, ReplayGuard, CatalogService, GatewayNames, Purger, Path,
+   *     Clock)
    */
   public WebhookProcessor(
       Optional<WebhookVerifier> verifier,
@@ -78,8 +79,14 @@ public final class WebhookProcessor {
       Purger purger,
       Path dataDir,
       Clock clock) {
-    this(verifier, replays, catalog, gateways, purger,
-        OwedPurges.storedIn(Objects.requireNonNull(dataDir, "dataDir"), Objects.requireNonNull(clock, "clock")),
+    this(
+        verifier,
+        replays,
+        catalog,
+        gateways,
+        purger,
+        OwedPurges.storedIn(
+            Objects.requireNonNull(dataDir, "dataDir"), Objects.requireNonNull(clock, "clock")),
         clock);
   }
 
@@ -104,8 +111,8 @@ public final class WebhookProcessor {
   /**
    * Opens a delivery from its headers alone, before its body is read: with no secret configured its
    * {@link WebhookDelivery#rejection() rejection} is 503; with no or a malformed signature header,
-   * or a Standard Webhooks id or timestamp that cannot pass, 401. Otherwise its body (at most {@code
-   * maxBytes}) is to be appended as it arrives.
+   * or a Standard Webhooks id or timestamp that cannot pass, 401. Otherwise its body (at most
+   * {@code maxBytes}) is to be appended as it arrives.
    *
    * @param headers a request header's first value by name, or null; must match names
    *     case-insensitively (JAX-RS {@code HttpHeaders::getHeaderString})

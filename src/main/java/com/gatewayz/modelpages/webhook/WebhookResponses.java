@@ -33,7 +33,8 @@ final class WebhookResponses {
   private static JsonObject processed(
       WebhookEvent event, Invalidation invalidated, int staleCount) {
     JsonObjectBuilder processed =
-        JsonSupport.JSON.createObjectBuilder()
+        JsonSupport.JSON
+            .createObjectBuilder()
             .add("event_type", event.eventType())
             .add("gateway", event.gateway())
             .add("models_count", event.modelsCount());
@@ -47,7 +48,8 @@ final class WebhookResponses {
   }
 
   private static JsonObject invalidated(Invalidation invalidation) {
-    return JsonSupport.JSON.createObjectBuilder()
+    return JsonSupport.JSON
+        .createObjectBuilder()
         .add("tags", JsonSupport.JSON.createArrayBuilder(invalidation.tags()))
         .add("paths", JsonSupport.JSON.createArrayBuilder(invalidation.paths()))
         .build();

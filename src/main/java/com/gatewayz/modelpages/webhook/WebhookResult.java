@@ -90,12 +90,15 @@ public record WebhookResult(int status, JsonObject body, Outcome outcome) {
   }
 
   /**
-   * 503 {@code {"error":"too many webhook deliveries at once; retry later"}}, logged once here, when
-   * the cap on deliveries read at once is reached.
+   * 503 {@code {"error":"too many webhook deliveries at once; retry later"}}, logged once here,
+   * when the cap on deliveries read at once is reached.
    */
   public static WebhookResult busy(int maxConcurrent) {
-    LOG.warning(() -> "[Webhook] Refused (503): " + maxConcurrent + " deliveries already in progress");
+    LOG.warning(
+        () -> "[Webhook] Refused (503): " + maxConcurrent + " deliveries already in progress");
     return new WebhookResult(
-        503, WebhookResponses.error("too many webhook deliveries at once; retry later"), Outcome.BUSY);
+        503,
+        WebhookResponses.error("too many webhook deliveries at once; retry later"),
+        Outcome.BUSY);
   }
 }

@@ -196,8 +196,7 @@ class AdminActionsTest {
   @Test
   void webhookDeliveriesAreAuditedWithTheirOutcome() {
     String body =
-        Webhooks.modelEvent(
-            "models.added", "xai", "xai/grok-audit", "0.000003", Webhooks.T0);
+        Webhooks.modelEvent("models.added", "xai", "xai/grok-audit", "0.000003", Webhooks.T0);
     send(body, Webhooks.signature(body));
     send(body, "0".repeat(64));
 

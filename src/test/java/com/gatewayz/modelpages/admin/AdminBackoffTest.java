@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Wrong admin tokens over real HTTP: every admin endpoint backs off per client address (each test
  * speaks from its own loopback address), failures show in the audit log on {@code /admin}, and
- * behind an https public URL the sign-in cookie is {@code Secure}. The lockout's timing is tested on
- * a hand-moved clock in {@link AdminGuardTest}.
+ * behind an https public URL the sign-in cookie is {@code Secure}. The lockout's timing is tested
+ * on a hand-moved clock in {@link AdminGuardTest}.
  */
 class AdminBackoffTest {
 
@@ -40,7 +40,8 @@ class AdminBackoffTest {
   }
 
   /** One request from {@code 127.0.0.<from>}, {@code body} sent as a form when not null. */
-  private static RawHttp.Response request(int from, String method, String path, String body, String... headers) {
+  private static RawHttp.Response request(
+      int from, String method, String path, String body, String... headers) {
     try (RawHttp http = RawHttp.connect(site.uri("/"), loopback(from))) {
       String[] all = new String[headers.length + 2];
       all[0] = "Connection: close";
@@ -56,7 +57,13 @@ class AdminBackoffTest {
 
   private static RawHttp.Response bearer(int from, String method, String path, String token) {
     String body = method.equals("POST") ? "{\"type\":\"models\"}" : null;
-    return request(from, method, path, body, "Authorization: Bearer " + token, "Content-Type: application/json");
+    return request(
+        from,
+        method,
+        path,
+        body,
+        "Authorization: Bearer " + token,
+        "Content-Type: application/json");
   }
 
   private static RawHttp.Response signIn(int from, String token) {
@@ -80,7 +87,8 @@ class AdminBackoffTest {
     assertThat(locked.header("Retry-After")).isEqualTo("60");
     assertThat(locked.header("Content-Type")).startsWith("application/json");
     assertThat(locked.body())
-        .isEqualTo("{\"error\":\"too many wrong admin tokens from this address; retry in 60 seconds\"}");
+        .isEqualTo(
+            "{\"error\":\"too many wrong admin tokens from this address; retry in 60 seconds\"}");
     assertThat(bearer(5, "POST", "/api/cache/invalidate", TOKEN).status()).isEqualTo(429);
     assertThat(bearer(5, "POST", "/api/gateways/refresh", TOKEN).status()).isEqualTo(429);
     assertThat(bearer(5, "GET", "/admin", TOKEN).status()).isEqualTo(429);
@@ -127,7 +135,9 @@ class AdminBackoffTest {
     RawHttp.Response signedIn = signIn(10, TOKEN);
 
     assertThat(signedIn.status()).isEqualTo(303);
-    assertThat(signedIn.header("Set-Cookie")).contains("; HttpOnly", "; SameSite=Strict").endsWith("; Secure");
+    assertThat(signedIn.header("Set-Cookie"))
+        .contains("; HttpOnly", "; SameSite=Strict")
+        .endsWith("; Secure");
     RawHttp.Response signedOut = request(10, "POST", "/admin/logout", "");
     assertThat(signedOut.header("Set-Cookie")).contains("Max-Age=0").endsWith("; Secure");
   }

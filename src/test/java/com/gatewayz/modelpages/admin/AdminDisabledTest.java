@@ -10,8 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** With no admin token configured, every admin path answers 503 and says how to enable it. */
 class AdminDisabledTest {
 
-  @RegisterExtension
-  static final SiteExtension site = SiteExtension.with();
+  @RegisterExtension static final SiteExtension site = SiteExtension.with();
 
   @Test
   void theAdminPageIsOffUntilATokenIsSet() {

@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,7 @@ class AdminPageTest {
     return new String(response.body(), StandardCharsets.UTF_8);
   }
 
-  static HttpResponse<byte[]> postForm(
-      Site site, String path, String form, String... headers) {
+  static HttpResponse<byte[]> postForm(Site site, String path, String form, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(site.uri(path))
             .POST(HttpRequest.BodyPublishers.ofString(form))

@@ -60,7 +60,8 @@ class SignInThrottleTest {
     assertThat(SignInThrottle.key("2001:db8:1:2:aaaa::1"))
         .isEqualTo(SignInThrottle.key("2001:db8:1:2:ffff:eeee:dddd:cccc"))
         .isEqualTo("20010db800010002::/64");
-    assertThat(SignInThrottle.key("2001:db8:1:3::1")).isNotEqualTo(SignInThrottle.key("2001:db8:1:2::1"));
+    assertThat(SignInThrottle.key("2001:db8:1:3::1"))
+        .isNotEqualTo(SignInThrottle.key("2001:db8:1:2::1"));
     assertThat(SignInThrottle.key("::ffff:192.0.2.1")).isEqualTo("192.0.2.1");
     assertThat(SignInThrottle.key("192.0.2.1")).isEqualTo("192.0.2.1");
 

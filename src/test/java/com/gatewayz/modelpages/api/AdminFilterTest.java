@@ -60,6 +60,7 @@ class AdminFilterTest {
     AdminGuard off =
         new AdminGuard(Optional.empty(), new Settings.SignInLimits(3, 600, 60), clock, audit);
 
-    assertThat(status(() -> new AdminFilter(off).check("Bearer " + TOKEN, ADMIN, "/api/cache"))).isEqualTo(503);
+    assertThat(status(() -> new AdminFilter(off).check("Bearer " + TOKEN, ADMIN, "/api/cache")))
+        .isEqualTo(503);
   }
 }

@@ -18,8 +18,7 @@ class ApiErrorStatusTest {
 
   @RegisterExtension
   static final SiteExtension site =
-      SiteExtension.with(
-          "MODEL_PAGES_ADMIN_TOKEN", "admin-token-0123456789");
+      SiteExtension.with("MODEL_PAGES_ADMIN_TOKEN", "admin-token-0123456789");
 
   @Test
   void aWrongMethodIs405JsonWithAllow() {

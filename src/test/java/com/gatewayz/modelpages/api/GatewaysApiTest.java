@@ -35,11 +35,16 @@ class GatewaysApiTest {
     site =
         EmbeddedSite.start(
             Map.of(
-                "MODEL_PAGES_DATA_DIR", dataDir.toString(),
-                "MODEL_PAGES_PRERENDER_LIMIT", "0",
-                "MODEL_PAGES_ADMIN_TOKEN", TOKEN,
-                "MODEL_PAGES_GATEWAYS_ENABLED", "openrouter",
-                "MODEL_PAGES_GATEWAY_OPENROUTER_URL", missingList.toUri().toString()));
+                "MODEL_PAGES_DATA_DIR",
+                dataDir.toString(),
+                "MODEL_PAGES_PRERENDER_LIMIT",
+                "0",
+                "MODEL_PAGES_ADMIN_TOKEN",
+                TOKEN,
+                "MODEL_PAGES_GATEWAYS_ENABLED",
+                "openrouter",
+                "MODEL_PAGES_GATEWAY_OPENROUTER_URL",
+                missingList.toUri().toString()));
     HttpResponse<byte[]> refresh =
         site.send(
             HttpRequest.newBuilder(site.uri("/api/gateways/refresh"))
@@ -55,8 +60,7 @@ class GatewaysApiTest {
 
   private static JsonObject openRouter(HttpResponse<byte[]> response) {
     String body = new String(response.body(), StandardCharsets.UTF_8);
-    return Http.json(body).getJsonArray("gateways")
-        .getValuesAs(JsonObject.class).stream()
+    return Http.json(body).getJsonArray("gateways").getValuesAs(JsonObject.class).stream()
         .filter(gateway -> gateway.getString("id").equals("openrouter"))
         .findFirst()
         .orElseThrow();
@@ -91,7 +95,8 @@ class GatewaysApiTest {
         site.get("/api/gateways", "Authorization", "Bearer not-the-token-0123456789");
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(new String(response.body(), StandardCharsets.UTF_8)).doesNotContain("internal-mirror");
+    assertThat(new String(response.body(), StandardCharsets.UTF_8))
+        .doesNotContain("internal-mirror");
   }
 
   @Test

@@ -66,7 +66,16 @@ class ModelAnswersJsonTest {
 
   private static Model plain() {
     return new Model(
-            "acme/plain", "Plain", "acme", "A model", 4096L, null, null, null, null, 1_700_000_000L,
+            "acme/plain",
+            "Plain",
+            "acme",
+            "A model",
+            4096L,
+            null,
+            null,
+            null,
+            null,
+            1_700_000_000L,
             List.of())
         .withOffers(List.of(new Offer("groq", null, null, null)));
   }
@@ -109,7 +118,8 @@ class ModelAnswersJsonTest {
             CatalogService.of(
                 List.of(fast(), plain()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
 
-    assertThat(jsonb.toJson(resource.one("acme/fast-1"))).isEqualTo(
+    assertThat(jsonb.toJson(resource.one("acme/fast-1")))
+        .isEqualTo(
             MODEL
                 + "{\"gateway\":\"groq\",\"pricing\":{\"prompt\":\"0.000001\",\"completion\":"
                 + "\"0.000002\"},\"context_length\":8192,\"max_completion_tokens\":null,"
@@ -118,7 +128,8 @@ class ModelAnswersJsonTest {
                 + "\"0.000004\"},\"context_length\":8192,\"max_completion_tokens\":1024,"
                 + "\"listing_id\":\"acme/fast-1\",\"quantization\":null,\"evidence\":\"same_id\"}],"
                 + "\"aliases\":[]}");
-    assertThat(jsonb.toJson(resource.one("acme/plain"))).isEqualTo(
+    assertThat(jsonb.toJson(resource.one("acme/plain")))
+        .isEqualTo(
             "{\"id\":\"acme/plain\",\"name\":\"Plain\",\"provider_slug\":\"acme\","
                 + "\"description\":\"A model\",\"context_length\":4096,"
                 + "\"pricing\":{\"prompt\":null,\"completion\":null},"

@@ -15,7 +15,18 @@ import org.junit.jupiter.api.Test;
 class ModelListsTest {
 
   private static Model model(String id, String name) {
-    return new Model(id, name, "acme", null, 8192L, Pricing.perToken("0.000001", "0.000001"), null, null, null, null, List.of());
+    return new Model(
+        id,
+        name,
+        "acme",
+        null,
+        8192L,
+        Pricing.perToken("0.000001", "0.000001"),
+        null,
+        null,
+        null,
+        null,
+        List.of());
   }
 
   private static Catalog catalogOf(int count) {
@@ -40,7 +51,9 @@ class ModelListsTest {
     byte[] other = lists.cached(catalog, Optional.empty(), 1000, 1000);
 
     assertThat(again).isSameAs(first);
-    assertThat(text(first)).startsWith("{\"data\":[{\"id\":\"acme/model-0\"").endsWith("\"total\":1200}");
+    assertThat(text(first))
+        .startsWith("{\"data\":[{\"id\":\"acme/model-0\"")
+        .endsWith("\"total\":1200}");
     assertThat(text(other)).contains("acme/model-1199").doesNotContain("\"acme/model-999\"");
   }
 
@@ -57,9 +70,11 @@ class ModelListsTest {
 
   @Test
   void aSearchMatchesEveryWordInAnyField() {
-    Catalog catalog = Catalog.of(List.of(model("acme/alpha", "Fast Alpha"), model("acme/beta", "Fast Beta")));
+    Catalog catalog =
+        Catalog.of(List.of(model("acme/alpha", "Fast Alpha"), model("acme/beta", "Fast Beta")));
 
-    String json = text(ModelLists.build(catalog, Optional.empty(), 0, 10, TextQuery.of("  FAST   alpha ")));
+    String json =
+        text(ModelLists.build(catalog, Optional.empty(), 0, 10, TextQuery.of("  FAST   alpha ")));
 
     assertThat(json).contains("acme/alpha").doesNotContain("acme/beta").endsWith("\"total\":1}");
   }

@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(ArquillianExtension.class)
 class ModelsApiIT {
 
-
   @ArquillianResource URL base;
   private Http http;
 
@@ -46,7 +45,8 @@ class ModelsApiIT {
     String all = http.get("/api/models?limit=1000").body();
 
     assertThat(tooLong.statusCode()).isEqualTo(400);
-    assertThat(json(tooLong).getString("error")).isEqualTo("q must be at most 100 characters, got 101");
+    assertThat(json(tooLong).getString("error"))
+        .isEqualTo("q must be at most 100 characters, got 101");
     assertThat(http.get("/api/models?limit=1000&gateway=all").body()).isEqualTo(all);
     assertThat(json(http.get("/api/models?limit=5&offset=2")).getJsonArray("data")).hasSize(5);
   }
@@ -56,14 +56,25 @@ class ModelsApiIT {
     HttpResponse<String> response = http.get("/api/models?limit=2&offset=1");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     JsonObject body = json(response);
     assertThat(body.getJsonArray("data")).hasSize(2);
     assertThat(body.getInt("total")).isGreaterThanOrEqualTo(60);
     JsonObject model = body.getJsonArray("data").getJsonObject(0);
     assertThat(model.keySet())
-        .contains("id", "name", "provider_slug", "description", "context_length", "pricing", "architecture",
-            "supported_parameters", "created", "source_gateways", "offers");
+        .contains(
+            "id",
+            "name",
+            "provider_slug",
+            "description",
+            "context_length",
+            "pricing",
+            "architecture",
+            "supported_parameters",
+            "created",
+            "source_gateways",
+            "offers");
     assertThat(model.getJsonObject("pricing").getString("prompt")).matches("-?[0-9]+(\\.[0-9]+)?");
   }
 
@@ -74,7 +85,8 @@ class ModelsApiIT {
     assertThat(model.getString("id")).isEqualTo("openai/gpt-4o");
     assertThat(model.getJsonObject("pricing").getString("prompt")).isEqualTo("0.0000025");
     assertThat(model.getJsonArray("source_gateways").getString(0)).isEqualTo("openrouter");
-    assertThat(model.getJsonArray("offers").getJsonObject(0).getString("gateway")).isEqualTo("openrouter");
+    assertThat(model.getJsonArray("offers").getJsonObject(0).getString("gateway"))
+        .isEqualTo("openrouter");
   }
 
   @Test
@@ -83,9 +95,14 @@ class ModelsApiIT {
     JsonObject claude = json(http.get("/api/models?q=claude&limit=1000"));
 
     assertThat(groq.getInt("total")).isPositive();
-    groq.getJsonArray("data").getValuesAs(JsonObject.class)
-        .forEach(model -> assertThat(model.getJsonArray("source_gateways").toString()).contains("\"groq\""));
-    claude.getJsonArray("data").getValuesAs(JsonObject.class)
+    groq.getJsonArray("data")
+        .getValuesAs(JsonObject.class)
+        .forEach(
+            model ->
+                assertThat(model.getJsonArray("source_gateways").toString()).contains("\"groq\""));
+    claude
+        .getJsonArray("data")
+        .getValuesAs(JsonObject.class)
         .forEach(model -> assertThat(model.getString("name").toLowerCase()).contains("claude"));
   }
 
@@ -119,9 +136,16 @@ class ModelsApiIT {
   @Test
   void adminNeedsTheBearerTokenAndMalformedJsonIsA400() {
     HttpResponse<String> anonymous = http.post("/api/cache/invalidate", "{\"type\":\"models\"}");
-    HttpResponse<String> wrong = http.post("/api/cache/invalidate", "{\"type\":\"models\"}", "Authorization", "Bearer nope");
-    HttpResponse<String> malformed = http.post("/api/cache/invalidate", "{\"type\":", "Authorization", Deployments.ADMIN_AUTH);
-    HttpResponse<String> unknownType = http.post("/api/cache/invalidate", "{\"type\":\"everything\"}", "Authorization", Deployments.ADMIN_AUTH);
+    HttpResponse<String> wrong =
+        http.post("/api/cache/invalidate", "{\"type\":\"models\"}", "Authorization", "Bearer nope");
+    HttpResponse<String> malformed =
+        http.post("/api/cache/invalidate", "{\"type\":", "Authorization", Deployments.ADMIN_AUTH);
+    HttpResponse<String> unknownType =
+        http.post(
+            "/api/cache/invalidate",
+            "{\"type\":\"everything\"}",
+            "Authorization",
+            Deployments.ADMIN_AUTH);
 
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(wrong.statusCode()).isEqualTo(401);

@@ -20,8 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code GET /api/models} over HTTP: the bound on {@code q}, kept answers and their purge. */
 class ModelsListTest {
 
-  @RegisterExtension
-  static final SiteExtension site = SiteExtension.with();
+  @RegisterExtension static final SiteExtension site = SiteExtension.with();
   static CatalogService catalog;
 
   @BeforeAll
@@ -30,7 +29,9 @@ class ModelsListTest {
   }
 
   private static JsonObject json(HttpResponse<byte[]> response) {
-    return JsonSupport.JSON.createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8))).readObject();
+    return JsonSupport.JSON
+        .createReader(new StringReader(new String(response.body(), StandardCharsets.UTF_8)))
+        .readObject();
   }
 
   @Test
@@ -39,7 +40,8 @@ class ModelsListTest {
     HttpResponse<byte[]> longest = site.get("/api/models?q=" + "a".repeat(100));
 
     assertThat(tooLong.statusCode()).isEqualTo(400);
-    assertThat(json(tooLong).getString("error")).isEqualTo("q must be at most 100 characters, got 101");
+    assertThat(json(tooLong).getString("error"))
+        .isEqualTo("q must be at most 100 characters, got 101");
     assertThat(longest.statusCode()).isEqualTo(200);
     assertThat(json(longest).getInt("total")).isZero();
   }
@@ -59,13 +61,27 @@ class ModelsListTest {
     HttpResponse<byte[]> again = site.get("/api/models?limit=1000&offset=0&gateway=all");
     int total = json(before).getInt("total");
 
-    Listing listing = new Listing("newco/listed", "newco/listed", null, "Listed", null, "A model.", 32768L, null,
-        Pricing.perToken("0.000001", "0.000001"), null, List.of(), null, null);
+    Listing listing =
+        new Listing(
+            "newco/listed",
+            "newco/listed",
+            null,
+            "Listed",
+            null,
+            "A model.",
+            32768L,
+            null,
+            Pricing.perToken("0.000001", "0.000001"),
+            null,
+            List.of(),
+            null,
+            null);
     catalog.update(state -> CatalogUpdates.upsert(state, "openrouter", List.of(listing), 10));
     JsonObject after = json(site.get("/api/models?limit=1000"));
 
     assertThat(before.statusCode()).isEqualTo(200);
-    assertThat(before.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(before.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     assertThat(again.body()).isEqualTo(before.body());
     assertThat(after.getInt("total")).isEqualTo(total + 1);
     assertThat(after.getJsonArray("data").getValuesAs(JsonObject.class))

@@ -78,7 +78,8 @@ class UpgradedBodyReaderTest {
   @Test
   void aBodyReadInSmallPartsIsAnswered() {
     Optional<WebhookResult> result =
-        UpgradedBodyReader.read(trickle(EVENT.getBytes(UTF_8), Duration.ZERO), delivery(EVENT, 1024), clock, 30);
+        UpgradedBodyReader.read(
+            trickle(EVENT.getBytes(UTF_8), Duration.ZERO), delivery(EVENT, 1024), clock, 30);
 
     assertThat(result).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(200));
   }
@@ -117,7 +118,8 @@ class UpgradedBodyReaderTest {
 
   @Test
   void onlyARequestTheContainerUpgradedIsReadThisWay() {
-    Map<String, String> upgradeHeaders = Map.of("upgrade", "h2c", "http2-settings", "AAMAAABkAAQAAP__");
+    Map<String, String> upgradeHeaders =
+        Map.of("upgrade", "h2c", "http2-settings", "AAMAAABkAAQAAP__");
 
     assertThat(UpgradedBodyReader.isUpgraded(request("HTTP/2.0", upgradeHeaders))).isTrue();
     assertThat(UpgradedBodyReader.isUpgraded(request("HTTP/1.1", upgradeHeaders))).isFalse();

@@ -10,7 +10,8 @@ class WebhookAnswersTest {
 
   @Test
   void anIdStillInFlightAndAChangeNotPurgedSayWhenToRetry() {
-    assertThat(WebhookAnswers.retryAfter(Outcome.IN_FLIGHT)).hasValue(WebhookAnswers.BUSY_RETRY_AFTER_SECONDS);
+    assertThat(WebhookAnswers.retryAfter(Outcome.IN_FLIGHT))
+        .hasValue(WebhookAnswers.BUSY_RETRY_AFTER_SECONDS);
     assertThat(WebhookAnswers.retryAfter(Outcome.NOT_PURGED))
         .hasValue(WebhookAnswers.UNAVAILABLE_RETRY_AFTER_SECONDS);
   }

@@ -69,7 +69,8 @@ class WebhookIntakeTest {
   }
 
   private static RawHttp postHead(EmbeddedTomcat target, long contentLength, String... headers) {
-    return RawHttp.connect(target.uri("/")).postJsonHead(ENDPOINT, "127.0.0.1", contentLength, headers);
+    return RawHttp.connect(target.uri("/"))
+        .postJsonHead(ENDPOINT, "127.0.0.1", contentLength, headers);
   }
 
   private static String ignoredEvent(String tag) {
@@ -152,7 +153,8 @@ class WebhookIntakeTest {
     HttpResponse<byte[]> response =
         site.send(
             HttpRequest.newBuilder(site.uri(ENDPOINT))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
                 .header("Content-Type", "application/json")
                 .header("x-webhook-signature", "ab".repeat(32)));
 
@@ -163,7 +165,8 @@ class WebhookIntakeTest {
   void aSlowLorisBodyIsCutOffAtTheReadTimeoutAndItsSlotFreed() {
     String body = ignoredEvent("slow");
     ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
-    try (RawHttp sender = postHead(body.length(), "x-webhook-signature: " + Webhooks.signature(body))) {
+    try (RawHttp sender =
+        postHead(body.length(), "x-webhook-signature: " + Webhooks.signature(body))) {
       byte[] bytes = body.getBytes(UTF_8);
       int[] sent = {0};
       // One byte every 100 ms: each read is quick, the whole body would take seconds.
@@ -192,13 +195,16 @@ class WebhookIntakeTest {
   void pastTheCapOfBodiesReadAtOnceA503SaysWhenToRetry() {
     // A site whose read timeout cannot end the held delivery while the test looks at the cap.
     try (EmbeddedTomcat capped = start(Map.of("MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS", "600"))) {
-      String body = Webhooks.modelEvent("models.added", "xai", "xai/grok-capped", "0.000003", Webhooks.T0);
+      String body =
+          Webhooks.modelEvent("models.added", "xai", "xai/grok-capped", "0.000003", Webhooks.T0);
       byte[] bytes = body.getBytes(UTF_8);
       try (RawHttp holder =
           postHead(capped, bytes.length, "x-webhook-signature: " + Webhooks.signature(body))) {
         holder.send(Arrays.copyOf(bytes, bytes.length / 2));
 
-        await().atMost(PATIENCE).until(() -> signed(capped, ignoredEvent("probe")).statusCode() == 503);
+        await()
+            .atMost(PATIENCE)
+            .until(() -> signed(capped, ignoredEvent("probe")).statusCode() == 503);
         HttpResponse<byte[]> refused = signed(capped, ignoredEvent("refused"));
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
@@ -244,15 +250,19 @@ class WebhookIntakeTest {
 
   @Test
   void aGatewayTheRegistryDoesNotNameIs400InJsonAndAnAliasIsItsGateway() {
-    String unknown = Webhooks.modelEvent("models.added", "hugg", "meta/llama-hugg", "0.000001", Webhooks.T0);
-    String alias = Webhooks.modelEvent("models.added", "HUG", "meta/llama-hug", "0.000001", Webhooks.T0);
+    String unknown =
+        Webhooks.modelEvent("models.added", "hugg", "meta/llama-hugg", "0.000001", Webhooks.T0);
+    String alias =
+        Webhooks.modelEvent("models.added", "HUG", "meta/llama-hug", "0.000001", Webhooks.T0);
 
     HttpResponse<byte[]> refused = signed(unknown);
     HttpResponse<byte[]> accepted = signed(alias);
 
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-    assertThat(new String(refused.body(), UTF_8)).startsWith("{\"error\":\"gateway: unknown gateway 'hugg'; known: openrouter, ");
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(new String(refused.body(), UTF_8))
+        .startsWith("{\"error\":\"gateway: unknown gateway 'hugg'; known: openrouter, ");
     assertThat(accepted.statusCode()).isEqualTo(200);
     assertThat(new String(accepted.body(), UTF_8)).contains("\"gateway\":\"huggingface\"");
   }

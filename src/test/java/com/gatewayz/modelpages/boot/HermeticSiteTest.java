@@ -49,9 +49,16 @@ class HermeticSiteTest {
   @Test
   void theSiteSeesOnlyTheSettingsItWasGiven() throws IOException {
     try (EmbeddedTomcat site =
-        EmbeddedSite.start(Map.of("MODEL_PAGES_ADMIN_TOKEN", TEST_TOKEN, "MODEL_PAGES_PRERENDER_LIMIT", "0"))) {
-      assertThat(site.get("/api/cache", "Authorization", "Bearer " + TEST_TOKEN).statusCode()).isEqualTo(200);
-      assertThat(site.get("/api/cache", "Authorization", "Bearer " + hostile.get("MODEL_PAGES_ADMIN_TOKEN")).statusCode())
+        EmbeddedSite.start(
+            Map.of("MODEL_PAGES_ADMIN_TOKEN", TEST_TOKEN, "MODEL_PAGES_PRERENDER_LIMIT", "0"))) {
+      assertThat(site.get("/api/cache", "Authorization", "Bearer " + TEST_TOKEN).statusCode())
+          .isEqualTo(200);
+      assertThat(
+              site.get(
+                      "/api/cache",
+                      "Authorization",
+                      "Bearer " + hostile.get("MODEL_PAGES_ADMIN_TOKEN"))
+                  .statusCode())
           .isEqualTo(401);
       assertThat(site.get("/models/openai/gpt-4o").statusCode())
           .as("dynamic params stay on: a page that was not pre-rendered is served")
@@ -59,7 +66,8 @@ class HermeticSiteTest {
     }
 
     try (Stream<Path> files = Files.list(outsideDataDir)) {
-      assertThat(files.map(path -> path.getFileName().toString()).toList()).isEqualTo(List.of("sentinel"));
+      assertThat(files.map(path -> path.getFileName().toString()).toList())
+          .isEqualTo(List.of("sentinel"));
     }
   }
 }

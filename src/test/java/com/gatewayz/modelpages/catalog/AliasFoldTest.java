@@ -30,7 +30,8 @@ class AliasFoldTest {
 
     assertThat(folded.aliases()).containsExactly(Map.entry("hug", "huggingface"));
     assertThat(folded.state().sources()).containsOnlyKeys("huggingface");
-    assertThat(folded.state().entriesOf("huggingface")).containsOnly(Map.entry("x/a", NEW_A), Map.entry("x/b", B));
+    assertThat(folded.state().entriesOf("huggingface"))
+        .containsOnly(Map.entry("x/a", NEW_A), Map.entry("x/b", B));
   }
 
   @Test
@@ -39,12 +40,14 @@ class AliasFoldTest {
     CatalogState stored =
         state(Map.of("huggingface", Map.of("x/a", OLD_A), "hug", Map.of("x/a", removed)));
 
-    assertThat(AliasFold.fold(stored, NAMES).state().entriesOf("huggingface").get("x/a")).isEqualTo(removed);
+    assertThat(AliasFold.fold(stored, NAMES).state().entriesOf("huggingface").get("x/a"))
+        .isEqualTo(removed);
   }
 
   @Test
   void aStateWithoutAliasesIsKeptAsItIsUnknownNamesIncluded() {
-    CatalogState stored = state(Map.of("xai", Map.of("x/b", B), "gone-gateway", Map.of("x/a", OLD_A)));
+    CatalogState stored =
+        state(Map.of("xai", Map.of("x/b", B), "gone-gateway", Map.of("x/a", OLD_A)));
 
     AliasFold.Folded folded = AliasFold.fold(stored, NAMES);
 
@@ -58,7 +61,12 @@ class AliasFoldTest {
         new CatalogState(
             Map.of(),
             Map.of(),
-            new LinkedHashMap<>(Map.of("huggingface", new ReportedStatus("up", 100), "hug", new ReportedStatus("down", 200))));
+            new LinkedHashMap<>(
+                Map.of(
+                    "huggingface",
+                    new ReportedStatus("up", 100),
+                    "hug",
+                    new ReportedStatus("down", 200))));
 
     assertThat(AliasFold.fold(stored, NAMES).state().gatewayStatus())
         .containsOnly(Map.entry("huggingface", new ReportedStatus("down", 200)));

@@ -16,7 +16,8 @@ class AliasTableTest {
   @TempDir Path dir;
 
   private static AliasTable read(String json) {
-    return AliasTable.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+    return AliasTable.read(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
   }
 
   @Test
@@ -28,9 +29,11 @@ class AliasTableTest {
     assertThat(table.developer("deepseek-ai")).isEqualTo("deepseek");
     assertThat(table.developer("zai-org")).isEqualTo("z-ai");
     assertThat(table.developer("unknown-org")).isEqualTo("unknown-org");
-    assertThat(table.stripHost("accounts/fireworks/models/llama-v3p3-70b-instruct")).isEqualTo("llama-v3p3-70b-instruct");
+    assertThat(table.stripHost("accounts/fireworks/models/llama-v3p3-70b-instruct"))
+        .isEqualTo("llama-v3p3-70b-instruct");
     assertThat(table.stripHost("HF:Qwen/Qwen3-8B")).isEqualTo("Qwen/Qwen3-8B");
-    assertThat(table.mappedName("abacus", "llama-3.3-70b-versatile")).isEqualTo("meta-llama/llama-3.3-70b-instruct");
+    assertThat(table.mappedName("abacus", "llama-3.3-70b-versatile"))
+        .isEqualTo("meta-llama/llama-3.3-70b-instruct");
   }
 
   @Test
@@ -51,16 +54,23 @@ class AliasTableTest {
   void everyMistakeIsNamedWithItsField() {
     assertThatThrownBy(() -> read("[]")).hasMessageContaining("expected a JSON object");
     assertThatThrownBy(() -> read("{\"developers\": {")).hasMessageContaining("not valid JSON");
-    assertThatThrownBy(() -> read("{\"surprise\": 1}")).hasMessageContaining("unknown field \"surprise\"");
+    assertThatThrownBy(() -> read("{\"surprise\": 1}"))
+        .hasMessageContaining("unknown field \"surprise\"");
     assertThatThrownBy(() -> read("{\"developers\": {\"Meta Llama\": []}}"))
         .hasMessageContaining("developers.Meta Llama");
     assertThatThrownBy(() -> read("{\"developers\": {\"a\": [\"x\"], \"b\": [\"x\"]}}"))
         .hasMessageContaining("\"x\" already belongs to \"a\"");
-    assertThatThrownBy(() -> read("{\"names\": {\"x\": \"../etc/passwd\"}}")).hasMessageContaining("names.x");
-    assertThatThrownBy(() -> read("{\"sellers\": {\"s\": {\"rewrites\": [{\"pattern\": \"(\", \"replacement\": \"\"}]}}}"))
+    assertThatThrownBy(() -> read("{\"names\": {\"x\": \"../etc/passwd\"}}"))
+        .hasMessageContaining("names.x");
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"sellers\": {\"s\": {\"rewrites\": [{\"pattern\": \"(\", \"replacement\": \"\"}]}}}"))
         .hasMessageContaining("sellers.s.rewrites[0].pattern");
-    assertThatThrownBy(() -> read("{\"quantizations\": [\"fp-8\"]}")).hasMessageContaining("quantizations");
-    assertThatThrownBy(() -> read("{\"variants\": [\"" + "x".repeat(300) + "\"]}")).hasMessageContaining("variants");
+    assertThatThrownBy(() -> read("{\"quantizations\": [\"fp-8\"]}"))
+        .hasMessageContaining("quantizations");
+    assertThatThrownBy(() -> read("{\"variants\": [\"" + "x".repeat(300) + "\"]}"))
+        .hasMessageContaining("variants");
     assertThatThrownBy(() -> read("{\"sellers\": {\"s\": {\"suffixes\": {\"turbo\": 8}}}}"))
         .hasMessageContaining("sellers.s.suffixes.turbo");
   }

@@ -22,12 +22,25 @@ class CanonicalIdsTest {
   private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
 
   private CatalogService service(CatalogStore store, CatalogState initial) {
-    return new CatalogService(initial, new CatalogMerger(Map.of("openrouter", 1, "groq", 2), List.of()), store, clock);
+    return new CatalogService(
+        initial, new CatalogMerger(Map.of("openrouter", 1, "groq", 2), List.of()), store, clock);
   }
 
   private static Listing groq() {
-    return new Listing(GROQ_ID, "llama-3.3-70b-versatile", null, "Llama 3.3 70B", "meta", null, 131072L, null,
-        Pricing.perToken("0.00000059", "0.00000079"), null, List.of(), null, null);
+    return new Listing(
+        GROQ_ID,
+        "llama-3.3-70b-versatile",
+        null,
+        "Llama 3.3 70B",
+        "meta",
+        null,
+        131072L,
+        null,
+        Pricing.perToken("0.00000059", "0.00000079"),
+        null,
+        List.of(),
+        null,
+        null);
   }
 
   private static Listing openRouter() {
@@ -35,7 +48,8 @@ class CanonicalIdsTest {
   }
 
   private void refresh(CatalogService service, String gateway, Listing... listings) {
-    service.update(state -> CatalogUpdates.refresh(state, gateway, List.of(listings), clock.millis()));
+    service.update(
+        state -> CatalogUpdates.refresh(state, gateway, List.of(listings), clock.millis()));
   }
 
   @Test
@@ -51,7 +65,8 @@ class CanonicalIdsTest {
     assertThat(catalog.models()).extracting(Model::id).containsExactly(GROQ_ID);
     assertThat(catalog.models().get(0).sourceGateways()).containsExactly("openrouter", "groq");
     assertThat(catalog.canonicalIdOf(OPENROUTER_ID)).contains(GROQ_ID);
-    assertThat(catalog.findByAnyId(OPENROUTER_ID)).hasValueSatisfying(m -> assertThat(m.id()).isEqualTo(GROQ_ID));
+    assertThat(catalog.findByAnyId(OPENROUTER_ID))
+        .hasValueSatisfying(m -> assertThat(m.id()).isEqualTo(GROQ_ID));
     assertThat(catalog.aliasesOf(catalog.models().get(0))).containsExactly(OPENROUTER_ID);
     assertThat(changes.get(0).changed()).containsExactly(GROQ_ID);
     assertThat(changes.get(0).added()).isEmpty();
@@ -62,10 +77,14 @@ class CanonicalIdsTest {
     CatalogState both =
         CatalogUpdates.refresh(
                 CatalogUpdates.refresh(CatalogState.empty(), "groq", List.of(groq()), 1).state(),
-                "openrouter", List.of(openRouter()), 1)
+                "openrouter",
+                List.of(openRouter()),
+                1)
             .state();
 
-    assertThat(service(null, both).current().models()).extracting(Model::id).containsExactly(OPENROUTER_ID);
+    assertThat(service(null, both).current().models())
+        .extracting(Model::id)
+        .containsExactly(OPENROUTER_ID);
   }
 
   @Test
@@ -100,30 +119,51 @@ class CanonicalIdsTest {
   void twoPublishedPagesThatBecomeOneModelKeepTheFirstAndTheOtherIdIsAnAliasNotRetired() {
     CatalogService service = service(null, CatalogState.empty());
     Listing nebius = listing("Qwen/Qwen3-Next-80B-A3B-Instruct", null, "0.00000015", "0.0000012");
-    service.update(state -> CatalogUpdates.refresh(state, "nebius", List.of(nebius), clock.millis()));
+    service.update(
+        state -> CatalogUpdates.refresh(state, "nebius", List.of(nebius), clock.millis()));
     refresh(service, "openrouter", listing("qwen/qwen3-next", null, "0.0000001", "0.0000008"));
     assertThat(service.current().models()).hasSize(2);
     List<CatalogChange> changes = new ArrayList<>();
     service.addListener(changes::add);
 
-    Listing declared = new Listing("qwen/qwen3-next", "qwen/qwen3-next", null, null, null, null, null, null,
-        Pricing.perToken("0.0000001", "0.0000008"), null, List.of(), null, null, "Qwen/Qwen3-Next-80B-A3B-Instruct");
+    Listing declared =
+        new Listing(
+            "qwen/qwen3-next",
+            "qwen/qwen3-next",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Pricing.perToken("0.0000001", "0.0000008"),
+            null,
+            List.of(),
+            null,
+            null,
+            "Qwen/Qwen3-Next-80B-A3B-Instruct");
     refresh(service, "openrouter", declared);
 
     Catalog catalog = service.current();
     assertThat(catalog.models()).extracting(Model::id).containsExactly("qwen/qwen3-next");
-    assertThat(catalog.canonicalIdOf("Qwen/Qwen3-Next-80B-A3B-Instruct")).contains("qwen/qwen3-next");
+    assertThat(catalog.canonicalIdOf("Qwen/Qwen3-Next-80B-A3B-Instruct"))
+        .contains("qwen/qwen3-next");
     assertThat(catalog.retired("Qwen/Qwen3-Next-80B-A3B-Instruct")).isEmpty();
     assertThat(changes.get(0).removed()).containsExactly("Qwen/Qwen3-Next-80B-A3B-Instruct");
     assertThat(changes.get(0).changed()).containsExactly("qwen/qwen3-next");
-    assertThat(catalog.models().get(0).offers()).extracting(Offer::evidence)
+    assertThat(catalog.models().get(0).offers())
+        .extracting(Offer::evidence)
         .containsExactly(Evidence.PRIMARY, Evidence.HUGGING_FACE_ID);
   }
 
   @Test
   void anIdTwoModelsAreListedUnderLeadsToNeither() {
-    Model a = TestModels.priced("x/a", "1", "1", new Offer("g", null, null, null, "x/shared", null, Evidence.PRIMARY));
-    Model b = TestModels.priced("x/b", "1", "1", new Offer("h", null, null, null, "x/shared", null, Evidence.PRIMARY));
+    Model a =
+        TestModels.priced(
+            "x/a", "1", "1", new Offer("g", null, null, null, "x/shared", null, Evidence.PRIMARY));
+    Model b =
+        TestModels.priced(
+            "x/b", "1", "1", new Offer("h", null, null, null, "x/shared", null, Evidence.PRIMARY));
 
     Catalog catalog = Catalog.of(List.of(a, b));
 
@@ -134,21 +174,31 @@ class CanonicalIdsTest {
   @Test
   void storedStatesAndJournalLinesWithoutTheMemoryStillRead() throws Exception {
     String stored = "{\"format\":2,\"sources\":{},\"retired\":[],\"gateway_status\":{}}";
-    assertThat(CatalogStore.fromBytes(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)).canonicalIds()).isEmpty();
+    assertThat(
+            CatalogStore.fromBytes(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .canonicalIds())
+        .isEmpty();
 
     CatalogState pinned = CatalogState.empty().withCanonicalIds(Map.of(OPENROUTER_ID, GROQ_ID));
     jakarta.json.JsonObject oldLine =
-        com.gatewayz.modelpages.platform.JsonSupport.JSON.createReader(new java.io.StringReader(
-            "{\"put\":{},\"removed\":{},\"retired\":[],\"gateway_status\":{}}")).readObject();
-    assertThat(CatalogJournal.apply(pinned, oldLine, "test").canonicalIds()).containsEntry(OPENROUTER_ID, GROQ_ID);
+        com.gatewayz.modelpages.platform.JsonSupport.JSON
+            .createReader(
+                new java.io.StringReader(
+                    "{\"put\":{},\"removed\":{},\"retired\":[],\"gateway_status\":{}}"))
+            .readObject();
+    assertThat(CatalogJournal.apply(pinned, oldLine, "test").canonicalIds())
+        .containsEntry(OPENROUTER_ID, GROQ_ID);
   }
 
   @Test
   void aHostileStoredMemoryIsDroppedNotFatal() throws Exception {
-    String stored = "{\"format\":2,\"sources\":{},\"retired\":[],\"gateway_status\":{},"
-        + "\"canonical_ids\":{\"a/b\":\"../../etc\",\"c/d\":7,\"e/f\":\"g/h\"}}";
+    String stored =
+        "{\"format\":2,\"sources\":{},\"retired\":[],\"gateway_status\":{},"
+            + "\"canonical_ids\":{\"a/b\":\"../../etc\",\"c/d\":7,\"e/f\":\"g/h\"}}";
 
-    assertThat(CatalogStore.fromBytes(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)).canonicalIds())
+    assertThat(
+            CatalogStore.fromBytes(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .canonicalIds())
         .containsExactly(Map.entry("e/f", "g/h"));
   }
 }

@@ -12,19 +12,39 @@ import org.junit.jupiter.api.Test;
 class CatalogIndexTest {
 
   private static final List<String> WORDS =
-      List.of("llama", "qwen3", "g1", "-g12", "7", "org-1", "3.3", "Model", "mistral small", "phi 4",
-          "meta-llama/", "İ", "ab", "", "zzz-not-there", "instruct g2", "together/", "GEMMA");
+      List.of(
+          "llama",
+          "qwen3",
+          "g1",
+          "-g12",
+          "7",
+          "org-1",
+          "3.3",
+          "Model",
+          "mistral small",
+          "phi 4",
+          "meta-llama/",
+          "İ",
+          "ab",
+          "",
+          "zzz-not-there",
+          "instruct g2",
+          "together/",
+          "GEMMA");
 
   @Test
   void searchAndFilterAnswersEqualAScanOnRandomQueries() {
     CatalogState state = new GeneratedCatalog(11).state(3_000);
-    Catalog catalog = Catalog.of(new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()).merge(state));
+    Catalog catalog =
+        Catalog.of(new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()).merge(state));
     List<String> developers = new ArrayList<>(catalog.developers());
     developers.add("nobody");
     Random random = new Random(11);
     for (int i = 0; i < 2_000; i++) {
-      String developer = random.nextInt(3) == 0 ? developers.get(random.nextInt(developers.size())) : null;
-      String gateway = random.nextInt(3) == 0 ? GeneratedCatalog.GATEWAYS.get(random.nextInt(4)) : null;
+      String developer =
+          random.nextInt(3) == 0 ? developers.get(random.nextInt(developers.size())) : null;
+      String gateway =
+          random.nextInt(3) == 0 ? GeneratedCatalog.GATEWAYS.get(random.nextInt(4)) : null;
       TextQuery text = random.nextInt(4) == 0 ? null : TextQuery.of(query(random, catalog));
       boolean cheapest = random.nextBoolean();
 
@@ -45,19 +65,24 @@ class CatalogIndexTest {
     return source.substring(from, Math.min(source.length(), from + 1 + random.nextInt(8)));
   }
 
-  private static List<Model> scan(Catalog catalog, String developer, String gateway, TextQuery text, boolean cheapest) {
+  private static List<Model> scan(
+      Catalog catalog, String developer, String gateway, TextQuery text, boolean cheapest) {
     Stream<Model> found =
         catalog.models().stream()
             .filter(m -> developer == null || developer.equals(m.developer()))
             .filter(m -> gateway == null || m.sourceGateways().contains(gateway))
             .filter(m -> text == null || text.matches(m));
-    return cheapest ? found.sorted((a, b) -> Pricing.CHEAPEST_FIRST.compare(a.pricing(), b.pricing())).toList() : found.toList();
+    return cheapest
+        ? found.sorted((a, b) -> Pricing.CHEAPEST_FIRST.compare(a.pricing(), b.pricing())).toList()
+        : found.toList();
   }
 
   @Test
   void theBiggestDevelopersComeFirstAndEmptyOnesNever() {
     Catalog catalog =
-        Catalog.of(new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()).merge(new GeneratedCatalog(2).state(2_000)));
+        Catalog.of(
+            new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of())
+                .merge(new GeneratedCatalog(2).state(2_000)));
 
     List<String> top = catalog.index().topDevelopers(3);
 
@@ -67,7 +92,8 @@ class CatalogIndexTest {
     assertThat(first).isGreaterThanOrEqualTo(third);
     for (String developer : catalog.developers()) {
       if (!top.contains(developer)) {
-        assertThat(catalog.index().select(developer, null, null, false).size()).isLessThanOrEqualTo(third);
+        assertThat(catalog.index().select(developer, null, null, false).size())
+            .isLessThanOrEqualTo(third);
       }
     }
   }

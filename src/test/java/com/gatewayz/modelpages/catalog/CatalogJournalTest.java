@@ -21,7 +21,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The journal under crashes and failures: torn lines, damage, half-done snapshots, failed appends. */
+/**
+ * The journal under crashes and failures: torn lines, damage, half-done snapshots, failed appends.
+ */
 class CatalogJournalTest {
 
   @TempDir Path dataDir;
@@ -35,15 +37,30 @@ class CatalogJournalTest {
   }
 
   private static Listing named(String id, String name) {
-    return new Listing(id, id, null, name, null, null, 8192L, null, Pricing.perToken("0.000001", "0.000001"), null, List.of(), null, null);
+    return new Listing(
+        id,
+        id,
+        null,
+        name,
+        null,
+        null,
+        8192L,
+        null,
+        Pricing.perToken("0.000001", "0.000001"),
+        null,
+        List.of(),
+        null,
+        null);
   }
 
   @Test
-  void aLineTornInsideAMultiByteCharacterIsCutOffAndLaterAppendsSurviveTheNextRestart() throws Exception {
+  void aLineTornInsideAMultiByteCharacterIsCutOffAndLaterAppendsSurviveTheNextRestart()
+      throws Exception {
     CatalogStore store = new CatalogStore(dataDir);
     CatalogState first = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(first);
-    store.save(CatalogUpdates.upsert(first, "g", List.of(named("x/emoji", "Modèle 😀 漢字")), 5).state());
+    store.save(
+        CatalogUpdates.upsert(first, "g", List.of(named("x/emoji", "Modèle 😀 漢字")), 5).state());
     byte[] bytes = Files.readAllBytes(journal());
     int emoji = indexOf(bytes, "😀".getBytes(StandardCharsets.UTF_8));
     Files.write(journal(), Arrays.copyOf(bytes, emoji + 2));
@@ -101,7 +118,10 @@ class CatalogJournalTest {
     CatalogStore store = new CatalogStore(dataDir);
     CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(state);
-    state = CatalogUpdates.upsert(state, "g", List.of(listing("x/m0", null, "0.000009", "0.000009")), 10).state();
+    state =
+        CatalogUpdates.upsert(
+                state, "g", List.of(listing("x/m0", null, "0.000009", "0.000009")), 10)
+            .state();
     store.save(state);
     state = CatalogUpdates.remove(state, "g", List.of("x/m1"), 11).state();
     store.save(state);
@@ -110,7 +130,10 @@ class CatalogJournalTest {
     byte[] linesBeforeSnapshot = Files.readAllBytes(journal());
     // The journal is now larger than the snapshot: the next change, which sets x/m0 again, is
     // written as a new snapshot.
-    state = CatalogUpdates.upsert(state, "g", List.of(listing("x/m0", null, "0.000001", "0.000002")), 20).state();
+    state =
+        CatalogUpdates.upsert(
+                state, "g", List.of(listing("x/m0", null, "0.000001", "0.000002")), 20)
+            .state();
     store.save(state);
     assertThat(journal()).isEmptyFile();
     state = withModels(state, 300, 301, 21);
@@ -124,7 +147,8 @@ class CatalogJournalTest {
 
     CatalogState loaded = load();
     assertThat(loaded).isEqualTo(state);
-    assertThat(loaded.entriesOf("g").get("x/m0").listing().pricing().prompt()).isEqualByComparingTo("0.000001");
+    assertThat(loaded.entriesOf("g").get("x/m0").listing().pricing().prompt())
+        .isEqualByComparingTo("0.000001");
   }
 
   @Test
@@ -133,15 +157,21 @@ class CatalogJournalTest {
     CatalogState state = withModels(CatalogState.empty(), 0, 5_000, 1);
     Map<String, RetiredModel> retired = new LinkedHashMap<>();
     for (int i = 0; i < 5_000; i++) {
-      retired.put("old/m" + i, new RetiredModel("old/m" + i, "Old model " + i, "old", 1_700_000_000_000L + i));
+      retired.put(
+          "old/m" + i,
+          new RetiredModel("old/m" + i, "Old model " + i, "old", 1_700_000_000_000L + i));
     }
     state = state.withRetired(retired);
     for (int i = 0; i < 30; i++) {
-      state = state.withGatewayStatus("gateway-" + i, new ReportedStatus("degraded", 1_700_000_000_000L));
+      state =
+          state.withGatewayStatus(
+              "gateway-" + i, new ReportedStatus("degraded", 1_700_000_000_000L));
     }
     store.save(state);
 
-    state = CatalogUpdates.upsert(state, "g", List.of(listing("x/m7", null, "0.000005", "0.000005")), 2).state();
+    state =
+        CatalogUpdates.upsert(state, "g", List.of(listing("x/m7", null, "0.000005", "0.000005")), 2)
+            .state();
     store.save(state);
 
     assertThat(Files.size(journal())).isLessThan(1_000);

@@ -11,11 +11,24 @@ import org.junit.jupiter.api.Test;
 class CatalogMergerTest {
 
   static Listing listing(String id, String slug, String prompt, String completion) {
-    return new Listing(id, id, slug, "Name of " + id, null, null, 131072L, null,
-        Pricing.perToken(prompt, completion), null, List.of(), null, null);
+    return new Listing(
+        id,
+        id,
+        slug,
+        "Name of " + id,
+        null,
+        null,
+        131072L,
+        null,
+        Pricing.perToken(prompt, completion),
+        null,
+        List.of(),
+        null,
+        null);
   }
 
-  private final CatalogMerger merger = new CatalogMerger(Map.of("openrouter", 1, "together", 2, "groq", 3), List.of());
+  private final CatalogMerger merger =
+      new CatalogMerger(Map.of("openrouter", 1, "together", 2, "groq", 3), List.of());
 
   private static CatalogState state(String gateway, Listing... listings) {
     CatalogState state = CatalogState.empty();
@@ -24,9 +37,25 @@ class CatalogMergerTest {
 
   @Test
   void oneModelFromSeveralGatewaysIsOneModelWithAnOfferPerGatewayAndTheCheapestHeadline() {
-    CatalogState state = state("openrouter", listing("meta-llama/llama-3.3-70b-instruct", null, "0.0000006", "0.0000006"));
-    state = CatalogUpdates.refresh(state, "together", List.of(listing("meta-llama/Llama-3.3-70B-Instruct", null, "0.00000088", "0.00000088")), 1).state();
-    state = CatalogUpdates.refresh(state, "groq", List.of(listing("groq/meta-llama/llama-3.3-70b-instruct", null, null, null)), 1).state();
+    CatalogState state =
+        state(
+            "openrouter",
+            listing("meta-llama/llama-3.3-70b-instruct", null, "0.0000006", "0.0000006"));
+    state =
+        CatalogUpdates.refresh(
+                state,
+                "together",
+                List.of(
+                    listing("meta-llama/Llama-3.3-70B-Instruct", null, "0.00000088", "0.00000088")),
+                1)
+            .state();
+    state =
+        CatalogUpdates.refresh(
+                state,
+                "groq",
+                List.of(listing("groq/meta-llama/llama-3.3-70b-instruct", null, null, null)),
+                1)
+            .state();
 
     List<Model> models = merger.merge(state);
 
@@ -40,8 +69,26 @@ class CatalogMergerTest {
 
   @Test
   void theCanonicalSlugMatchesDifferentIds() {
-    CatalogState state = state("openrouter", listing("anthropic/claude-sonnet-4.5", "anthropic/claude-4.5-sonnet-20250929", "0.000003", "0.000015"));
-    state = CatalogUpdates.refresh(state, "together", List.of(listing("anthropic/claude-4.5-sonnet-20250929", "anthropic/claude-4.5-sonnet-20250929", "0.000002", "0.00001")), 1).state();
+    CatalogState state =
+        state(
+            "openrouter",
+            listing(
+                "anthropic/claude-sonnet-4.5",
+                "anthropic/claude-4.5-sonnet-20250929",
+                "0.000003",
+                "0.000015"));
+    state =
+        CatalogUpdates.refresh(
+                state,
+                "together",
+                List.of(
+                    listing(
+                        "anthropic/claude-4.5-sonnet-20250929",
+                        "anthropic/claude-4.5-sonnet-20250929",
+                        "0.000002",
+                        "0.00001")),
+                1)
+            .state();
 
     List<Model> models = merger.merge(state);
 
@@ -51,8 +98,20 @@ class CatalogMergerTest {
   }
 
   private static Listing fromProvider(String provider, String id) {
-    return new Listing(id, id, null, "Name of " + id, null, null, 131072L, null,
-        Pricing.perToken("0.000001", "0.000002"), null, List.of(), null, provider);
+    return new Listing(
+        id,
+        id,
+        null,
+        "Name of " + id,
+        null,
+        null,
+        131072L,
+        null,
+        Pricing.perToken("0.000001", "0.000002"),
+        null,
+        List.of(),
+        null,
+        provider);
   }
 
   @Test
@@ -67,15 +126,22 @@ class CatalogMergerTest {
     List<Model> models = merger.merge(state);
 
     assertThat(models).extracting(Model::id).containsExactly("openai/gpt-4o", "azure/gpt-4o-mini");
-    assertThat(models.get(0).offers()).extracting(Offer::gateway).containsExactly("openai", "azure");
+    assertThat(models.get(0).offers())
+        .extracting(Offer::gateway)
+        .containsExactly("openai", "azure");
   }
 
   @Test
   void twoListingsOfOneModelsDevProviderStayTwoModels() {
     CatalogState state =
-        state("models-dev", fromProvider("azure", "azure/gpt-4o"), fromProvider("azure", "azure/GPT-4o"));
+        state(
+            "models-dev",
+            fromProvider("azure", "azure/gpt-4o"),
+            fromProvider("azure", "azure/GPT-4o"));
 
-    assertThat(merger.merge(state)).extracting(Model::id).containsExactly("azure/gpt-4o", "azure/GPT-4o");
+    assertThat(merger.merge(state))
+        .extracting(Model::id)
+        .containsExactly("azure/gpt-4o", "azure/GPT-4o");
   }
 
   @Test
@@ -88,7 +154,9 @@ class CatalogMergerTest {
 
     List<Model> models = merger.merge(state);
 
-    assertThat(models).extracting(Model::id).containsExactly("z-ai/glm-4.5-air:free", "z-ai/glm-4.5-air");
+    assertThat(models)
+        .extracting(Model::id)
+        .containsExactly("z-ai/glm-4.5-air:free", "z-ai/glm-4.5-air");
     assertThat(models.get(1).pricing().isFree()).isFalse();
   }
 
@@ -97,15 +165,35 @@ class CatalogMergerTest {
     Model first = TestModels.model("z/curated-first");
     Model second = TestModels.model("a/curated-second");
     CatalogMerger curatedMerger = new CatalogMerger(Map.of(), List.of(first, second));
-    CatalogState state = state("openrouter", listing("m/new", null, "1", "1"), listing("a/curated-second", null, "1", "1"), listing("z/curated-first", null, "1", "1"));
+    CatalogState state =
+        state(
+            "openrouter",
+            listing("m/new", null, "1", "1"),
+            listing("a/curated-second", null, "1", "1"),
+            listing("z/curated-first", null, "1", "1"));
 
-    assertThat(curatedMerger.merge(state)).extracting(Model::id).containsExactly("z/curated-first", "a/curated-second", "m/new");
+    assertThat(curatedMerger.merge(state))
+        .extracting(Model::id)
+        .containsExactly("z/curated-first", "a/curated-second", "m/new");
   }
 
   @Test
   void modelsDevListingsAreOfferedUnderTheirProvider() {
-    Listing deepinfra = new Listing("meta-llama/llama-4-scout", "x", null, "Scout", "meta-llama", null, null, null,
-        Pricing.perToken("0.00000008", "0.0000003"), null, List.of(), null, "deepinfra");
+    Listing deepinfra =
+        new Listing(
+            "meta-llama/llama-4-scout",
+            "x",
+            null,
+            "Scout",
+            "meta-llama",
+            null,
+            null,
+            null,
+            Pricing.perToken("0.00000008", "0.0000003"),
+            null,
+            List.of(),
+            null,
+            "deepinfra");
 
     Model model = merger.merge(state("models-dev", deepinfra)).get(0);
 
@@ -114,14 +202,48 @@ class CatalogMergerTest {
 
   @Test
   void everyOfferSaysWhichListingItIsAndWhatJoinedIt() {
-    CatalogState state = state("openrouter", new Listing("meta-llama/llama-3.3-70b-instruct", "meta-llama/llama-3.3-70b-instruct",
-        null, "Llama 3.3 70B", null, null, 131072L, null, Pricing.perToken("0.0000001", "0.00000032"), null, List.of(), null, null,
-        "meta-llama/Llama-3.3-70B-Instruct"));
-    state = CatalogUpdates.refresh(state, "models-dev", List.of(
-        fromProvider("nebius", "meta-llama/Llama-3.3-70B-Instruct"),
-        fromProvider("cloudflare-workers-ai", "@cf/meta/llama-3.3-70b-instruct-fp8-fast"),
-        new Listing("groq/llama-3.3-70b-versatile", "llama-3.3-70b-versatile", null, null, null, null, null, null,
-            Pricing.perToken("0.00000059", "0.00000079"), null, List.of(), null, "groq")), 1).state();
+    CatalogState state =
+        state(
+            "openrouter",
+            new Listing(
+                "meta-llama/llama-3.3-70b-instruct",
+                "meta-llama/llama-3.3-70b-instruct",
+                null,
+                "Llama 3.3 70B",
+                null,
+                null,
+                131072L,
+                null,
+                Pricing.perToken("0.0000001", "0.00000032"),
+                null,
+                List.of(),
+                null,
+                null,
+                "meta-llama/Llama-3.3-70B-Instruct"));
+    state =
+        CatalogUpdates.refresh(
+                state,
+                "models-dev",
+                List.of(
+                    fromProvider("nebius", "meta-llama/Llama-3.3-70B-Instruct"),
+                    fromProvider(
+                        "cloudflare-workers-ai", "@cf/meta/llama-3.3-70b-instruct-fp8-fast"),
+                    new Listing(
+                        "groq/llama-3.3-70b-versatile",
+                        "llama-3.3-70b-versatile",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Pricing.perToken("0.00000059", "0.00000079"),
+                        null,
+                        List.of(),
+                        null,
+                        "groq")),
+                1)
+            .state();
 
     List<Model> models = merger.merge(state);
 
@@ -129,17 +251,27 @@ class CatalogMergerTest {
     assertThat(models.get(0).offers())
         .extracting(Offer::gateway, Offer::listingId, Offer::evidence, Offer::quantization)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("openrouter", "meta-llama/llama-3.3-70b-instruct", Evidence.PRIMARY, null),
-            org.assertj.core.groups.Tuple.tuple("nebius", "meta-llama/Llama-3.3-70B-Instruct", Evidence.HUGGING_FACE_ID, null),
             org.assertj.core.groups.Tuple.tuple(
-                "cloudflare-workers-ai", "@cf/meta/llama-3.3-70b-instruct-fp8-fast", Evidence.NORMALISED_ID, "fp8"),
-            org.assertj.core.groups.Tuple.tuple("groq", "groq/llama-3.3-70b-versatile", Evidence.ALIAS_TABLE, null));
+                "openrouter", "meta-llama/llama-3.3-70b-instruct", Evidence.PRIMARY, null),
+            org.assertj.core.groups.Tuple.tuple(
+                "nebius", "meta-llama/Llama-3.3-70B-Instruct", Evidence.HUGGING_FACE_ID, null),
+            org.assertj.core.groups.Tuple.tuple(
+                "cloudflare-workers-ai",
+                "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+                Evidence.NORMALISED_ID,
+                "fp8"),
+            org.assertj.core.groups.Tuple.tuple(
+                "groq", "groq/llama-3.3-70b-versatile", Evidence.ALIAS_TABLE, null));
   }
 
   @Test
   void severalModelsDevProvidersListingOneIdAreAnOfferEach() {
-    CatalogState state = state("models-dev",
-        fromProvider("deepinfra", "Qwen/Qwen3-8B"), fromProvider("nebius", "Qwen/Qwen3-8B"), fromProvider("novita", "Qwen/Qwen3-8B"));
+    CatalogState state =
+        state(
+            "models-dev",
+            fromProvider("deepinfra", "Qwen/Qwen3-8B"),
+            fromProvider("nebius", "Qwen/Qwen3-8B"),
+            fromProvider("novita", "Qwen/Qwen3-8B"));
 
     List<Model> models = merger.merge(state);
 
@@ -149,18 +281,38 @@ class CatalogMergerTest {
 
   @Test
   void ofOneSellersTwoListingsOfAModelTheExactIdIsTheOffer() {
-    CatalogState state = state("models-dev",
-        fromProvider("siliconflow-cn", "Pro/deepseek-ai/DeepSeek-R1"), fromProvider("siliconflow-cn", "deepseek-ai/DeepSeek-R1"));
+    CatalogState state =
+        state(
+            "models-dev",
+            fromProvider("siliconflow-cn", "Pro/deepseek-ai/DeepSeek-R1"),
+            fromProvider("siliconflow-cn", "deepseek-ai/DeepSeek-R1"));
 
     List<Model> models = merger.merge(state);
 
-    assertThat(models).extracting(Model::id).containsExactly("deepseek-ai/DeepSeek-R1", "Pro/deepseek-ai/DeepSeek-R1");
+    assertThat(models)
+        .extracting(Model::id)
+        .containsExactly("deepseek-ai/DeepSeek-R1", "Pro/deepseek-ai/DeepSeek-R1");
   }
 
   @Test
   void aModelCarriesItsOrganisationsOneDeveloperNamespace() {
-    CatalogState state = state("groq", new Listing("meta/llama-3.1-8b-instant", "llama-3.1-8b-instant", null, null, "meta", null,
-        null, null, null, null, List.of(), null, null));
+    CatalogState state =
+        state(
+            "groq",
+            new Listing(
+                "meta/llama-3.1-8b-instant",
+                "llama-3.1-8b-instant",
+                null,
+                null,
+                "meta",
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null));
 
     assertThat(merger.merge(state).get(0).developer()).isEqualTo("meta-llama");
   }

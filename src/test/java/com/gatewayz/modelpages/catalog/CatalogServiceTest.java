@@ -19,7 +19,8 @@ class CatalogServiceTest {
   private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
 
   private CatalogService service(CatalogStore store) {
-    return new CatalogService(CatalogState.empty(), new CatalogMerger(Map.of(), List.of()), store, clock);
+    return new CatalogService(
+        CatalogState.empty(), new CatalogMerger(Map.of(), List.of()), store, clock);
   }
 
   @Test
@@ -27,14 +28,17 @@ class CatalogServiceTest {
     CatalogStore store = new CatalogStore(dataDir);
     CatalogService service = service(store);
     List<CatalogChange> seen = new ArrayList<>();
-    service.addListener(change -> {
-      seen.add(change);
-      // Listeners (purges) run after the new catalog is visible and stored.
-      assertThat(service.current().find("x/a")).isPresent();
-      assertThat(store.load()).isPresent();
-    });
+    service.addListener(
+        change -> {
+          seen.add(change);
+          // Listeners (purges) run after the new catalog is visible and stored.
+          assertThat(service.current().find("x/a")).isPresent();
+          assertThat(store.load()).isPresent();
+        });
 
-    CatalogService.Applied applied = service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 5));
+    CatalogService.Applied applied =
+        service.update(
+            state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 5));
 
     assertThat(applied.change().added()).containsExactly("x/a");
     assertThat(seen).hasSize(1);
@@ -44,13 +48,16 @@ class CatalogServiceTest {
   @Test
   void aModelThatLeavesIsRetiredAndComesBackWhenListedAgain() {
     CatalogService service = service(null);
-    service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 5));
+    service.update(
+        state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 5));
 
     service.update(state -> CatalogUpdates.remove(state, "g", List.of("x/a"), 6));
     assertThat(service.current().find("x/a")).isEmpty();
-    assertThat(service.current().retired("x/a")).hasValueSatisfying(r -> assertThat(r.retiredAt()).isEqualTo(clock.millis()));
+    assertThat(service.current().retired("x/a"))
+        .hasValueSatisfying(r -> assertThat(r.retiredAt()).isEqualTo(clock.millis()));
 
-    service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 7));
+    service.update(
+        state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 7));
     assertThat(service.current().find("x/a")).isPresent();
     assertThat(service.current().retired("x/a")).isEmpty();
   }
@@ -58,11 +65,13 @@ class CatalogServiceTest {
   @Test
   void anUpdateThatChangesNothingNotifiesNoOne() {
     CatalogService service = service(null);
-    service.update(state -> CatalogUpdates.refresh(state, "g", List.of(listing("x/a", null, "1", "1")), 5));
+    service.update(
+        state -> CatalogUpdates.refresh(state, "g", List.of(listing("x/a", null, "1", "1")), 5));
     List<CatalogChange> seen = new ArrayList<>();
     service.addListener(seen::add);
 
-    service.update(state -> CatalogUpdates.refresh(state, "g", List.of(listing("x/a", null, "1", "1")), 6));
+    service.update(
+        state -> CatalogUpdates.refresh(state, "g", List.of(listing("x/a", null, "1", "1")), 6));
 
     assertThat(seen).isEmpty();
   }
@@ -72,7 +81,12 @@ class CatalogServiceTest {
     Path notADirectory = Files.writeString(dataDir.resolve("file"), "x");
     CatalogService service = service(new CatalogStore(notADirectory));
 
-    assertThatThrownBy(() -> service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), 5)))
+    assertThatThrownBy(
+            () ->
+                service.update(
+                    state ->
+                        CatalogUpdates.upsert(
+                            state, "g", List.of(listing("x/a", null, "1", "1")), 5)))
         .isInstanceOf(java.io.UncheckedIOException.class);
     assertThat(service.current().find("x/a")).isEmpty();
   }
@@ -81,8 +95,20 @@ class CatalogServiceTest {
   // name with a bidi override, a release date in the year 3024.
   private static List<Listing> gatewayList() {
     return List.of(
-        new Listing("Mistral.AI/large", "large", null, "Large \u202Eegral", "mistral.ai", "Line\r\nnext", 32768L, null,
-            Pricing.perToken("0.000002", "0.000006"), null, List.of("tools"), 33_260_976_000L, null),
+        new Listing(
+            "Mistral.AI/large",
+            "large",
+            null,
+            "Large \u202Eegral",
+            "mistral.ai",
+            "Line\r\nnext",
+            32768L,
+            null,
+            Pricing.perToken("0.000002", "0.000006"),
+            null,
+            List.of("tools"),
+            33_260_976_000L,
+            null),
         listing("x/a", null, "0.000001", "0.000001"));
   }
 
@@ -92,14 +118,18 @@ class CatalogServiceTest {
     before.update(state -> CatalogUpdates.refresh(state, "g", gatewayList(), 5));
 
     CatalogState loaded = new CatalogStore(dataDir).load().orElseThrow();
-    CatalogService after = new CatalogService(loaded, new CatalogMerger(Map.of(), List.of()), new CatalogStore(dataDir), clock);
+    CatalogService after =
+        new CatalogService(
+            loaded, new CatalogMerger(Map.of(), List.of()), new CatalogStore(dataDir), clock);
     List<CatalogChange> seen = new ArrayList<>();
     after.addListener(seen::add);
-    CatalogService.Applied refreshed = after.update(state -> CatalogUpdates.refresh(state, "g", gatewayList(), 6));
+    CatalogService.Applied refreshed =
+        after.update(state -> CatalogUpdates.refresh(state, "g", gatewayList(), 6));
 
     assertThat(loaded).isEqualTo(before.state());
     assertThat(after.current().models()).isEqualTo(before.current().models());
-    assertThat(after.current().find("Mistral.AI/large").orElseThrow().developer()).isEqualTo("mistral-ai");
+    assertThat(after.current().find("Mistral.AI/large").orElseThrow().developer())
+        .isEqualTo("mistral-ai");
     assertThat(refreshed.outcome().appliedAnything()).isFalse();
     assertThat(seen).isEmpty();
   }
@@ -107,14 +137,23 @@ class CatalogServiceTest {
   @Test
   void tombstonesOlderThanTheirTimeToLiveAreForgottenWithTheNextChange() {
     CatalogService service = service(null);
-    service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "1", "1")), clock.millis()));
+    service.update(
+        state ->
+            CatalogUpdates.upsert(
+                state, "g", List.of(listing("x/a", null, "1", "1")), clock.millis()));
     service.update(state -> CatalogUpdates.remove(state, "g", List.of("x/a"), clock.millis()));
     clock.advance(CatalogUpdates.TOMBSTONE_TTL.minusMinutes(1));
-    service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/b", null, "1", "1")), clock.millis()));
+    service.update(
+        state ->
+            CatalogUpdates.upsert(
+                state, "g", List.of(listing("x/b", null, "1", "1")), clock.millis()));
     assertThat(service.state().entriesOf("g")).containsKey("x/a");
 
     clock.advance(java.time.Duration.ofMinutes(2));
-    service.update(state -> CatalogUpdates.upsert(state, "g", List.of(listing("x/c", null, "1", "1")), clock.millis()));
+    service.update(
+        state ->
+            CatalogUpdates.upsert(
+                state, "g", List.of(listing("x/c", null, "1", "1")), clock.millis()));
 
     assertThat(service.state().entriesOf("g")).containsOnlyKeys("x/b", "x/c");
     assertThat(service.current().retired("x/a")).isPresent();

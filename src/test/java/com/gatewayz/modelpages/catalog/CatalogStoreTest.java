@@ -36,10 +36,14 @@ class CatalogStoreTest {
   void aSavedStateLoadsBackEqualWithEntriesTombstonesRetiredModelsAndStatuses() {
     Model kept =
         TestModels.priced(
-            "a/kept", "0.000001", "0.000002", new Offer("openrouter", Pricing.perToken("0.000001", "0.000002"), 8192L, 1024L));
+            "a/kept",
+            "0.000001",
+            "0.000002",
+            new Offer("openrouter", Pricing.perToken("0.000001", "0.000002"), 8192L, 1024L));
     CatalogState state =
         CatalogState.seededFrom(List.of(kept))
-            .withRetired(Map.of("b/gone", new RetiredModel("b/gone", "Gone", "b", 1_700_000_000_000L)))
+            .withRetired(
+                Map.of("b/gone", new RetiredModel("b/gone", "Gone", "b", 1_700_000_000_000L)))
             .withGatewayStatus("xai", new ReportedStatus("down", 1_700_000_000_000L));
     state = CatalogUpdates.remove(state, "openrouter", List.of("c/never-listed"), 5).state();
     state = state.withEntries("together", Map.of("d/dropped", SourceEntry.dropped(7)));
@@ -58,7 +62,10 @@ class CatalogStoreTest {
     store.save(state);
     long snapshot = Files.size(dataDir.resolve("catalog.json"));
     for (int i = 0; i < 5; i++) {
-      state = CatalogUpdates.remove(withModels(state, 200 + i, 201 + i, 10 + i), "g", List.of("x/m" + i), 20 + i).state();
+      state =
+          CatalogUpdates.remove(
+                  withModels(state, 200 + i, 201 + i, 10 + i), "g", List.of("x/m" + i), 20 + i)
+              .state();
       store.save(state);
     }
 
@@ -78,7 +85,8 @@ class CatalogStoreTest {
       store.save(state);
     }
 
-    assertThat(Files.readAllLines(dataDir.resolve("catalog.journal")).size()).isLessThan(CatalogStore.MAX_JOURNAL_LINES);
+    assertThat(Files.readAllLines(dataDir.resolve("catalog.journal")).size())
+        .isLessThan(CatalogStore.MAX_JOURNAL_LINES);
     assertThat(new CatalogStore(dataDir).load()).contains(state);
   }
 
@@ -113,8 +121,10 @@ class CatalogStoreTest {
         .hasMessageContaining("catalog.json.unreadable-20270115-080000");
 
     assertThat(file).doesNotExist();
-    assertThat(dataDir.resolve("catalog.json.unreadable-20270115-080000")).hasContent("{\"format\":3,\"seq\":1,\"sources\":{\"g\":[");
-    assertThat(dataDir.resolve("catalog.journal.unreadable-20270115-080000")).hasBinaryContent(journal);
+    assertThat(dataDir.resolve("catalog.json.unreadable-20270115-080000"))
+        .hasContent("{\"format\":3,\"seq\":1,\"sources\":{\"g\":[");
+    assertThat(dataDir.resolve("catalog.journal.unreadable-20270115-080000"))
+        .hasBinaryContent(journal);
     // Starting again is the operator's choice: then nothing is stored, and nothing was overwritten.
     assertThat(new CatalogStore(dataDir, clock).load()).isEmpty();
   }

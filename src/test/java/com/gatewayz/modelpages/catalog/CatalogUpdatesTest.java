@@ -14,7 +14,8 @@ class CatalogUpdatesTest {
 
   @Test
   void aRefreshReportsAddedChangedAndUnchanged() {
-    CatalogState state = CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
+    CatalogState state =
+        CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
 
     CatalogUpdates.Outcome again = CatalogUpdates.refresh(state, "g", List.of(A, B), 200);
     CatalogUpdates.Outcome cheaper = CatalogUpdates.refresh(state, "g", List.of(A, B_CHEAPER), 200);
@@ -26,12 +27,18 @@ class CatalogUpdatesTest {
 
   @Test
   void aModelIsDroppedOnlyAfterTwoConsecutiveRefreshesWithoutIt() {
-    CatalogState state = CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
+    CatalogState state =
+        CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
 
     CatalogUpdates.Outcome firstMiss = CatalogUpdates.refresh(state, "g", List.of(A), 200);
-    CatalogUpdates.Outcome backAgain = CatalogUpdates.refresh(firstMiss.state(), "g", List.of(A, B), 300);
+    CatalogUpdates.Outcome backAgain =
+        CatalogUpdates.refresh(firstMiss.state(), "g", List.of(A, B), 300);
     CatalogUpdates.Outcome secondMiss =
-        CatalogUpdates.refresh(CatalogUpdates.refresh(backAgain.state(), "g", List.of(A), 400).state(), "g", List.of(A), 500);
+        CatalogUpdates.refresh(
+            CatalogUpdates.refresh(backAgain.state(), "g", List.of(A), 400).state(),
+            "g",
+            List.of(A),
+            500);
 
     assertThat(firstMiss.removed()).isEmpty();
     assertThat(firstMiss.state().entriesOf("g").get("x/b").isVisible()).isTrue();
@@ -41,9 +48,11 @@ class CatalogUpdatesTest {
 
   @Test
   void aWebhookEventOlderThanWhatWasAppliedIsStale() {
-    CatalogState state = CatalogUpdates.upsert(CatalogState.empty(), "g", List.of(A), 1_000).state();
+    CatalogState state =
+        CatalogUpdates.upsert(CatalogState.empty(), "g", List.of(A), 1_000).state();
 
-    CatalogUpdates.Outcome older = CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "9", "9")), 999);
+    CatalogUpdates.Outcome older =
+        CatalogUpdates.upsert(state, "g", List.of(listing("x/a", null, "9", "9")), 999);
     CatalogUpdates.Outcome olderRemoval = CatalogUpdates.remove(state, "g", List.of("x/a"), 999);
 
     assertThat(older.stale()).containsExactly("x/a");
@@ -53,11 +62,14 @@ class CatalogUpdatesTest {
 
   @Test
   void aRefreshFetchedBeforeAWebhookDoesNotUndoIt() {
-    CatalogState state = CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
+    CatalogState state =
+        CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
     state = CatalogUpdates.upsert(state, "g", List.of(B_CHEAPER), 300).state();
 
     CatalogUpdates.Outcome olderRefresh = CatalogUpdates.refresh(state, "g", List.of(A, B), 200);
-    CatalogUpdates.Outcome olderMisses = CatalogUpdates.refresh(CatalogUpdates.refresh(state, "g", List.of(A), 200).state(), "g", List.of(A), 250);
+    CatalogUpdates.Outcome olderMisses =
+        CatalogUpdates.refresh(
+            CatalogUpdates.refresh(state, "g", List.of(A), 200).state(), "g", List.of(A), 250);
 
     assertThat(olderRefresh.state().entriesOf("g").get("x/b").listing()).isEqualTo(B_CHEAPER);
     assertThat(olderMisses.removed()).isEmpty();
@@ -65,11 +77,14 @@ class CatalogUpdatesTest {
 
   @Test
   void aModelRemovedByWebhookStaysRemovedUntilItsListingChangesOrAWebhookAddsIt() {
-    CatalogState state = CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
+    CatalogState state =
+        CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
     CatalogUpdates.Outcome removal = CatalogUpdates.remove(state, "g", List.of("x/b"), 200);
 
-    CatalogUpdates.Outcome sameListing = CatalogUpdates.refresh(removal.state(), "g", List.of(A, B), 300);
-    CatalogUpdates.Outcome changedListing = CatalogUpdates.refresh(removal.state(), "g", List.of(A, B_CHEAPER), 300);
+    CatalogUpdates.Outcome sameListing =
+        CatalogUpdates.refresh(removal.state(), "g", List.of(A, B), 300);
+    CatalogUpdates.Outcome changedListing =
+        CatalogUpdates.refresh(removal.state(), "g", List.of(A, B_CHEAPER), 300);
     CatalogUpdates.Outcome readded = CatalogUpdates.upsert(removal.state(), "g", List.of(B), 300);
 
     assertThat(removal.removed()).containsExactly("x/b");
@@ -80,13 +95,15 @@ class CatalogUpdatesTest {
 
   @Test
   void aModelTheRefreshesDroppedKeepsATombstoneSoAnOlderAddReplayedLaterIsStale() {
-    CatalogState state = CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
+    CatalogState state =
+        CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
     state = CatalogUpdates.refresh(state, "g", List.of(A), 200).state();
     CatalogUpdates.Outcome dropped = CatalogUpdates.refresh(state, "g", List.of(A), 300);
 
     CatalogUpdates.Outcome replayed = CatalogUpdates.upsert(dropped.state(), "g", List.of(B), 250);
     CatalogUpdates.Outcome newer = CatalogUpdates.upsert(dropped.state(), "g", List.of(B), 301);
-    CatalogUpdates.Outcome listedAgain = CatalogUpdates.refresh(dropped.state(), "g", List.of(A, B), 400);
+    CatalogUpdates.Outcome listedAgain =
+        CatalogUpdates.refresh(dropped.state(), "g", List.of(A, B), 400);
 
     assertThat(dropped.removed()).containsExactly("x/b");
     assertThat(dropped.state().entriesOf("g").get("x/b")).isEqualTo(SourceEntry.dropped(300));
@@ -98,11 +115,14 @@ class CatalogUpdatesTest {
 
   @Test
   void onEqualTimestampsRemovalWins() {
-    CatalogState removed = CatalogUpdates.remove(CatalogState.empty(), "g", List.of("x/a"), 1_000).state();
-    CatalogState added = CatalogUpdates.upsert(CatalogState.empty(), "g", List.of(A), 1_000).state();
+    CatalogState removed =
+        CatalogUpdates.remove(CatalogState.empty(), "g", List.of("x/a"), 1_000).state();
+    CatalogState added =
+        CatalogUpdates.upsert(CatalogState.empty(), "g", List.of(A), 1_000).state();
 
     CatalogUpdates.Outcome addAfterRemove = CatalogUpdates.upsert(removed, "g", List.of(A), 1_000);
-    CatalogUpdates.Outcome removeAfterAdd = CatalogUpdates.remove(added, "g", List.of("x/a"), 1_000);
+    CatalogUpdates.Outcome removeAfterAdd =
+        CatalogUpdates.remove(added, "g", List.of("x/a"), 1_000);
 
     assertThat(addAfterRemove.stale()).containsExactly("x/a");
     assertThat(addAfterRemove.state().entriesOf("g").get("x/a").isVisible()).isFalse();
@@ -112,7 +132,8 @@ class CatalogUpdatesTest {
   @Test
   void tombstonesAreForgottenAfterTheirTimeToLiveUnlessTheGatewayStillListsTheRemovedModel() {
     long ttl = CatalogUpdates.TOMBSTONE_TTL.toMillis();
-    CatalogState state = CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
+    CatalogState state =
+        CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 100).state();
     state = CatalogUpdates.remove(state, "g", List.of("x/a"), 200).state();
     state = CatalogUpdates.remove(state, "g", List.of("x/never"), 200).state();
     state = state.withEntries("h", java.util.Map.of("x/c", SourceEntry.dropped(200)));
@@ -123,7 +144,8 @@ class CatalogUpdatesTest {
     CatalogState later = CatalogUpdates.forgetExpired(listed, 201 + ttl);
     assertThat(later.entriesOf("g")).containsOnlyKeys("x/a", "x/b");
     assertThat(later.entriesOf("h")).isEmpty();
-    assertThat(CatalogUpdates.forgetExpired(notListed, 201 + ttl).entriesOf("g")).containsOnlyKeys("x/b");
+    assertThat(CatalogUpdates.forgetExpired(notListed, 201 + ttl).entriesOf("g"))
+        .containsOnlyKeys("x/b");
   }
 
   @Test

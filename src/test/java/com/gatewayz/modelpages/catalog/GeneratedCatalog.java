@@ -61,34 +61,78 @@ final class GeneratedCatalog {
     String name = STEMS[i % STEMS.length] + "-g" + i;
     String id = developer + "/" + name;
     return new Listing(
-        id, id, null, "Model " + name, developer, "Generated model " + i + ".",
-        (long) (4096 << random.nextInt(6)), null, price(), Architecture.TEXT, List.of("tools"),
-        1_700_000_000L + i, null, i % 3 == 0 ? id : null);
+        id,
+        id,
+        null,
+        "Model " + name,
+        developer,
+        "Generated model " + i + ".",
+        (long) (4096 << random.nextInt(6)),
+        null,
+        price(),
+        Architecture.TEXT,
+        List.of("tools"),
+        1_700_000_000L + i,
+        null,
+        i % 3 == 0 ? id : null);
   }
 
   /** Another gateway's listing of the same model: another id the resolver joins to it. */
   static Listing alias(Listing listing, String gateway) {
     String id = gateway + "/" + listing.id().substring(listing.id().indexOf('/') + 1);
     return new Listing(
-        id, id, null, listing.name(), null, null, listing.contextLength(), null,
-        listing.pricing(), null, List.of(), null, null, listing.huggingFaceId());
+        id,
+        id,
+        null,
+        listing.name(),
+        null,
+        null,
+        listing.contextLength(),
+        null,
+        listing.pricing(),
+        null,
+        List.of(),
+        null,
+        null,
+        listing.huggingFaceId());
   }
 
   /** {@code listing} at another price. */
   Listing repriced(Listing listing) {
     return new Listing(
-        listing.id(), listing.gatewayModelId(), listing.canonicalSlug(), listing.name(),
-        listing.developer(), listing.description(), listing.contextLength(),
-        listing.maxCompletionTokens(), price(), listing.architecture(),
-        listing.supportedParameters(), listing.created(), listing.provider(),
+        listing.id(),
+        listing.gatewayModelId(),
+        listing.canonicalSlug(),
+        listing.name(),
+        listing.developer(),
+        listing.description(),
+        listing.contextLength(),
+        listing.maxCompletionTokens(),
+        price(),
+        listing.architecture(),
+        listing.supportedParameters(),
+        listing.created(),
+        listing.provider(),
         listing.huggingFaceId());
   }
 
   private String developer() {
     double u = random.nextDouble();
     int rank = (int) Math.floor(Math.pow(2000, u)) - 1;
-    return rank < 10 ? List.of("meta-llama", "qwen", "mistralai", "google", "microsoft",
-        "deepseek", "z-ai", "moonshotai", "ibm-granite", "allenai").get(rank) : "org-" + rank;
+    return rank < 10
+        ? List.of(
+                "meta-llama",
+                "qwen",
+                "mistralai",
+                "google",
+                "microsoft",
+                "deepseek",
+                "z-ai",
+                "moonshotai",
+                "ibm-granite",
+                "allenai")
+            .get(rank)
+        : "org-" + rank;
   }
 
   private Pricing price() {

@@ -20,16 +20,19 @@ public final class IdentityBench {
 
   private static final int DEFAULT_OFFERS = 100_000;
   private static final int RUNS = 5;
-  private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   private IdentityBench() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 4) {
-      throw new IllegalArgumentException("usage: IdentityBench <openrouter.json> <groq.json> <models-dev.json> <labels dir> [offers]");
+      throw new IllegalArgumentException(
+          "usage: IdentityBench <openrouter.json> <groq.json> <models-dev.json> <labels dir> [offers]");
     }
     EvaluationInput input =
-        EvaluationInput.parse(open(Path.of(args[0])), open(Path.of(args[1])), open(Path.of(args[2])));
+        EvaluationInput.parse(
+            open(Path.of(args[0])), open(Path.of(args[1])), open(Path.of(args[2])));
     Path labels = Path.of(args[3]);
     AliasTable aliases = AliasTable.bundled();
     CatalogMerger merger = IdentityEvaluation.merger(aliases);
@@ -59,7 +62,11 @@ public final class IdentityBench {
         if (out.size() == offers) {
           break;
         }
-        out.add(copy == 0 ? sold : new EvaluationInput.Sold(sold.gateway(), sold.seller(), renamed(sold.listing(), copy)));
+        out.add(
+            copy == 0
+                ? sold
+                : new EvaluationInput.Sold(
+                    sold.gateway(), sold.seller(), renamed(sold.listing(), copy)));
       }
     }
     return new EvaluationInput(List.copyOf(out));
@@ -67,9 +74,21 @@ public final class IdentityBench {
 
   private static Listing renamed(Listing l, int copy) {
     Function<String, String> rename = value -> value == null ? null : suffixed(value, "-c" + copy);
-    return new Listing(rename.apply(l.id()), rename.apply(l.gatewayModelId()), rename.apply(l.canonicalSlug()), l.name(),
-        l.developer(), null, l.contextLength(), l.maxCompletionTokens(), l.pricing(), l.architecture(),
-        l.supportedParameters(), l.created(), l.provider(), rename.apply(l.huggingFaceId()));
+    return new Listing(
+        rename.apply(l.id()),
+        rename.apply(l.gatewayModelId()),
+        rename.apply(l.canonicalSlug()),
+        l.name(),
+        l.developer(),
+        null,
+        l.contextLength(),
+        l.maxCompletionTokens(),
+        l.pricing(),
+        l.architecture(),
+        l.supportedParameters(),
+        l.created(),
+        l.provider(),
+        rename.apply(l.huggingFaceId()));
   }
 
   // Before a ":variant", so variants stay variants of the renamed model.
@@ -107,7 +126,8 @@ public final class IdentityBench {
     int found = 0;
     long start = THREADS.getCurrentThreadCpuTime();
     for (EvaluationInput.Sold sold : probes) {
-      found += index.find(resolver.identify(sold.listing(), "probe"), group -> true).isPresent() ? 1 : 0;
+      found +=
+          index.find(resolver.identify(sold.listing(), "probe"), group -> true).isPresent() ? 1 : 0;
     }
     if (found == 0) {
       throw new IllegalStateException("no probe resolved");
@@ -115,16 +135,29 @@ public final class IdentityBench {
     return (THREADS.getCurrentThreadCpuTime() - start) / 1e3 / probes.size();
   }
 
-  private static String json(IdentityEvaluation.Result r, int offers, double[] full, double perOffer) {
+  private static String json(
+      IdentityEvaluation.Result r, int offers, double[] full, double perOffer) {
     return String.format(
         Locale.ROOT,
         "{\"listings\": %d, \"models\": %d, \"hf_pairs\": %d, \"hf_joined\": %d, \"hf_recall\": %.4f,"
             + " \"near_misses\": %d, \"near_miss_merged\": %d, \"near_miss_precision\": %.4f,"
             + " \"openrouter_listings\": %d, \"openrouter_models\": %d, \"alias_pairs\": %d, \"alias_recall\": %.4f,"
             + " \"scaled_offers\": %d, \"full_merge_wall_ms\": %.1f, \"full_merge_cpu_ms\": %.1f, \"one_offer_cpu_us\": %.2f}",
-        r.listings(), r.models(), r.hfPairs(), r.hfPairs() - r.hfMissed().size(), r.hfRecall(),
-        r.nearMisses(), r.falseMerges().size(), r.nearMissPrecision(),
-        r.openRouterListings(), r.openRouterModels(), r.aliasPairs(), r.aliasRecall(),
-        offers, full[0], full[1], perOffer);
+        r.listings(),
+        r.models(),
+        r.hfPairs(),
+        r.hfPairs() - r.hfMissed().size(),
+        r.hfRecall(),
+        r.nearMisses(),
+        r.falseMerges().size(),
+        r.nearMissPrecision(),
+        r.openRouterListings(),
+        r.openRouterModels(),
+        r.aliasPairs(),
+        r.aliasRecall(),
+        offers,
+        full[0],
+        full[1],
+        perOffer);
   }
 }

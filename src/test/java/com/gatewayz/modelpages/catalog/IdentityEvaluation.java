@@ -57,7 +57,11 @@ final class IdentityEvaluation {
    *     the listing is unknown
    */
   static Result score(
-      EvaluationInput input, Function<String, String> modelOf, List<Pair> hf, List<Pair> nearMisses, List<Pair> aliases) {
+      EvaluationInput input,
+      Function<String, String> modelOf,
+      List<Pair> hf,
+      List<Pair> nearMisses,
+      List<Pair> aliases) {
     Set<String> models = new HashSet<>();
     Set<String> openRouterModels = new HashSet<>();
     int openRouter = 0;
@@ -82,7 +86,8 @@ final class IdentityEvaluation {
         failing(aliases, modelOf, true));
   }
 
-  private static List<Pair> failing(List<Pair> pairs, Function<String, String> modelOf, boolean together) {
+  private static List<Pair> failing(
+      List<Pair> pairs, Function<String, String> modelOf, boolean together) {
     List<Pair> failed = new ArrayList<>();
     for (Pair pair : pairs) {
       String a = modelOf.apply(pair.a());
@@ -115,7 +120,8 @@ final class IdentityEvaluation {
 
   private static List<String[]> rows(InputStream tsv, int columns) throws IOException {
     List<String[]> rows = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(tsv, StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(tsv, StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (!line.isBlank() && !line.startsWith("#")) {
@@ -145,7 +151,8 @@ final class IdentityEvaluation {
 
   /** The merge as the application runs it, gateways in the bundled registry's order. */
   static CatalogMerger merger(AliasTable aliases) {
-    return new CatalogMerger(Map.of("openrouter", 10, "groq", 20, "models-dev", 240), List.of(), aliases);
+    return new CatalogMerger(
+        Map.of("openrouter", 10, "groq", 20, "models-dev", 240), List.of(), aliases);
   }
 
   /** The model each listing ({@code seller|listing id}) landed in, by the merge. */

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14's targets on the labelled evaluation set built from the public snapshots
- * ({@code identity/}, see bench/lib/identity_fixtures.py): recall ≥ 90% on the pairs joined by
- * Hugging Face id, 100% precision on the hand-checked near-misses, no two OpenRouter models merged.
+ * Issue 14's targets on the labelled evaluation set built from the public snapshots ({@code
+ * identity/}, see bench/lib/identity_fixtures.py): recall ≥ 90% on the pairs joined by Hugging Face
+ * id, 100% precision on the hand-checked near-misses, no two OpenRouter models merged.
  */
 class IdentityEvaluationTest {
 
@@ -23,7 +23,11 @@ class IdentityEvaluationTest {
 
   @BeforeAll
   static void load() throws IOException {
-    input = EvaluationInput.parse(open("openrouter.json"), open("groq.json"), new GZIPInputStream(open("models-dev.json.gz")));
+    input =
+        EvaluationInput.parse(
+            open("openrouter.json"),
+            open("groq.json"),
+            new GZIPInputStream(open("models-dev.json.gz")));
     hf = IdentityEvaluation.hfPairs(open("hf-pairs.tsv"));
     nearMisses = IdentityEvaluation.pairs(open("near-misses.tsv"));
     aliases = IdentityEvaluation.pairs(open("alias-pairs.tsv"));
@@ -40,7 +44,11 @@ class IdentityEvaluationTest {
   private static IdentityEvaluation.Result resolved() {
     CatalogMerger merger = IdentityEvaluation.merger(AliasTable.bundled());
     return IdentityEvaluation.score(
-        input, IdentityEvaluation.merged(IdentityEvaluation.state(input), merger), hf, nearMisses, aliases);
+        input,
+        IdentityEvaluation.merged(IdentityEvaluation.state(input), merger),
+        hf,
+        nearMisses,
+        aliases);
   }
 
   @Test
@@ -48,7 +56,8 @@ class IdentityEvaluationTest {
     assertThat(input.listings()).hasSizeGreaterThan(5_000);
     assertThat(hf).hasSizeGreaterThan(500);
     assertThat(nearMisses).hasSizeGreaterThanOrEqualTo(100);
-    assertThat(nearMisses).extracting(IdentityEvaluation.Pair::category)
+    assertThat(nearMisses)
+        .extracting(IdentityEvaluation.Pair::category)
         .contains("size", "base-instruct", "fine-tune", "vision", "dated-snapshot");
   }
 

@@ -12,7 +12,21 @@ class IdentityResolverTest {
   private final IdentityResolver resolver = new IdentityResolver(AliasTable.bundled());
 
   private static Listing listing(String id, String rawId, String slug, String huggingFace) {
-    return new Listing(id, rawId, slug, null, null, null, null, null, null, null, List.of(), null, null, huggingFace);
+    return new Listing(
+        id,
+        rawId,
+        slug,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        huggingFace);
   }
 
   private static Listing of(String id) {
@@ -22,7 +36,8 @@ class IdentityResolverTest {
   /** A models.dev-style listing: the raw id, prefixed with the provider when it has no slash. */
   private static Listing offered(String provider, String rawId) {
     String id = rawId.indexOf('/') < 0 ? provider + "/" + rawId : rawId;
-    return new Listing(id, rawId, null, null, null, null, null, null, null, null, List.of(), null, provider);
+    return new Listing(
+        id, rawId, null, null, null, null, null, null, null, null, List.of(), null, provider);
   }
 
   private record Sold(String seller, Listing listing) {}
@@ -43,25 +58,56 @@ class IdentityResolverTest {
   }
 
   private static final Sold OPENROUTER_LLAMA =
-      sold("openrouter", listing("meta-llama/llama-3.3-70b-instruct", "meta-llama/llama-3.3-70b-instruct",
-          "meta-llama/llama-3.3-70b-instruct", "meta-llama/Llama-3.3-70B-Instruct"));
+      sold(
+          "openrouter",
+          listing(
+              "meta-llama/llama-3.3-70b-instruct",
+              "meta-llama/llama-3.3-70b-instruct",
+              "meta-llama/llama-3.3-70b-instruct",
+              "meta-llama/Llama-3.3-70B-Instruct"));
 
   @Test
   void aProviderIdThatIsTheDeclaredHuggingFaceRepoJoinsWhateverItsCaseAndHostPrefix() {
     assertThat(joinedBy(OPENROUTER_LLAMA, sold("nebius", of("meta-llama/Llama-3.3-70B-Instruct"))))
         .isEqualTo(Evidence.HUGGING_FACE_ID);
-    assertThat(joinedBy(OPENROUTER_LLAMA, sold("synthetic", listing("hf:meta-llama/Llama-3.3-70B-Instruct",
-        "hf:meta-llama/Llama-3.3-70B-Instruct", null, null)))).isEqualTo(Evidence.HUGGING_FACE_ID);
+    assertThat(
+            joinedBy(
+                OPENROUTER_LLAMA,
+                sold(
+                    "synthetic",
+                    listing(
+                        "hf:meta-llama/Llama-3.3-70B-Instruct",
+                        "hf:meta-llama/Llama-3.3-70B-Instruct",
+                        null,
+                        null))))
+        .isEqualTo(Evidence.HUGGING_FACE_ID);
   }
 
   @Test
   void theCanonicalSlugJoinsAnotherIdAndADatedProviderId() {
-    Sold openRouter = sold("openrouter", listing("anthropic/claude-3.7-sonnet", "anthropic/claude-3.7-sonnet",
-        "anthropic/claude-3-7-sonnet-20250219", null));
+    Sold openRouter =
+        sold(
+            "openrouter",
+            listing(
+                "anthropic/claude-3.7-sonnet",
+                "anthropic/claude-3.7-sonnet",
+                "anthropic/claude-3-7-sonnet-20250219",
+                null));
 
-    assertThat(joinedBy(openRouter, sold("webhook", listing("anthropic/claude-3-7-sonnet", "anthropic/claude-3-7-sonnet",
-        "anthropic/claude-3-7-sonnet-20250219", null)))).isEqualTo(Evidence.CANONICAL_SLUG);
-    assertThat(joinedBy(openRouter, sold("anthropic", offered("anthropic", "claude-3-7-sonnet@20250219"))))
+    assertThat(
+            joinedBy(
+                openRouter,
+                sold(
+                    "webhook",
+                    listing(
+                        "anthropic/claude-3-7-sonnet",
+                        "anthropic/claude-3-7-sonnet",
+                        "anthropic/claude-3-7-sonnet-20250219",
+                        null))))
+        .isEqualTo(Evidence.CANONICAL_SLUG);
+    assertThat(
+            joinedBy(
+                openRouter, sold("anthropic", offered("anthropic", "claude-3-7-sonnet@20250219"))))
         .isEqualTo(Evidence.NORMALISED_ID);
   }
 
@@ -71,12 +117,15 @@ class IdentityResolverTest {
         .isEqualTo(Evidence.NORMALISED_ID);
     Sold cloudflare = sold("cloudflare-workers-ai", of("@cf/meta/llama-3.3-70b-instruct-fp8-fast"));
     assertThat(joinedBy(OPENROUTER_LLAMA, cloudflare)).isNotNull();
-    assertThat(resolver.identify(cloudflare.listing(), cloudflare.seller()).quantization()).isEqualTo("fp8");
+    assertThat(resolver.identify(cloudflare.listing(), cloudflare.seller()).quantization())
+        .isEqualTo("fp8");
   }
 
   @Test
   void theAliasTableMapsProviderSpecificNames() {
-    Sold groq = sold("groq", listing("meta/llama-3.3-70b-versatile", "llama-3.3-70b-versatile", null, null));
+    Sold groq =
+        sold(
+            "groq", listing("meta/llama-3.3-70b-versatile", "llama-3.3-70b-versatile", null, null));
 
     assertThat(joinedBy(OPENROUTER_LLAMA, groq)).isEqualTo(Evidence.ALIAS_TABLE);
   }
@@ -87,17 +136,21 @@ class IdentityResolverTest {
     assertThat(joinedBy(OPENROUTER_LLAMA, together)).isNotNull();
     assertThat(resolver.identify(together.listing(), "togetherai").quantization()).isEqualTo("fp8");
 
-    assertThat(match(sold("openrouter", of("openai/gpt-4")), sold("azure", of("openai/gpt-4-turbo")))).isEmpty();
+    assertThat(
+            match(sold("openrouter", of("openai/gpt-4")), sold("azure", of("openai/gpt-4-turbo"))))
+        .isEmpty();
   }
 
   @Test
   void fastIsDroppedOnlyAfterAQuantizationMarker() {
-    assertThat(match(sold("openrouter", of("x-ai/grok-4")), sold("xai", of("x-ai/grok-4-fast")))).isEmpty();
+    assertThat(match(sold("openrouter", of("x-ai/grok-4")), sold("xai", of("x-ai/grok-4-fast"))))
+        .isEmpty();
   }
 
   @Test
   void aBareNameAtAHostJoinsTheOneModelOfThatName() {
-    assertThat(joinedBy(OPENROUTER_LLAMA, sold("azure", offered("azure", "llama-3.3-70b-instruct"))))
+    assertThat(
+            joinedBy(OPENROUTER_LLAMA, sold("azure", offered("azure", "llama-3.3-70b-instruct"))))
         .isEqualTo(Evidence.MODEL_NAME);
   }
 
@@ -107,36 +160,58 @@ class IdentityResolverTest {
     index.add(resolver.identify(of("mistralai/magnum-7b"), "openrouter"), "mistral's");
     index.add(resolver.identify(of("google/magnum-7b"), "together"), "google's");
 
-    assertThat(index.find(resolver.identify(offered("azure", "magnum-7b"), "azure"), g -> true)).isEmpty();
+    assertThat(index.find(resolver.identify(offered("azure", "magnum-7b"), "azure"), g -> true))
+        .isEmpty();
   }
 
   @Test
   void aOneWordNameOfUnknownOriginJoinsNothing() {
-    assertThat(match(sold("openrouter", listing("openrouter/auto", "openrouter/auto", "openrouter/auto", null)),
-        sold("morph", offered("morph", "auto")))).isEmpty();
-    assertThat(match(sold("openrouter", of("acme/auto")), sold("other", offered("other", "auto")))).isEmpty();
+    assertThat(
+            match(
+                sold(
+                    "openrouter",
+                    listing("openrouter/auto", "openrouter/auto", "openrouter/auto", null)),
+                sold("morph", offered("morph", "auto"))))
+        .isEmpty();
+    assertThat(match(sold("openrouter", of("acme/auto")), sold("other", offered("other", "auto"))))
+        .isEmpty();
   }
 
   @Test
   void nearMissesStayApart() {
-    List<String[]> pairs = List.of(
-        new String[] {"meta-llama/llama-3.1-70b-instruct", "meta-llama/llama-3.1-8b-instruct"},
-        new String[] {"meta-llama/llama-3.1-8b-instruct", "meta-llama/llama-3.1-8b"},
-        new String[] {"meta-llama/llama-3.2-11b-vision-instruct", "meta-llama/llama-3.2-11b-instruct"},
-        new String[] {"meta-llama/llama-3.3-70b-instruct", "huihui-ai/llama-3.3-70b-instruct-abliterated"},
-        new String[] {"openai/gpt-oss-120b", "openai/gpt-oss-safeguard-120b"},
-        new String[] {"openai/gpt-4o-2024-05-13", "openai/gpt-4o-2024-08-06"},
-        new String[] {"deepseek/deepseek-r1", "deepseek-ai/DeepSeek-R1-0528"},
-        new String[] {"meta-llama/llama-3.3-70b-instruct", "meta-llama/llama-3.3-70b-instruct:free"});
+    List<String[]> pairs =
+        List.of(
+            new String[] {"meta-llama/llama-3.1-70b-instruct", "meta-llama/llama-3.1-8b-instruct"},
+            new String[] {"meta-llama/llama-3.1-8b-instruct", "meta-llama/llama-3.1-8b"},
+            new String[] {
+              "meta-llama/llama-3.2-11b-vision-instruct", "meta-llama/llama-3.2-11b-instruct"
+            },
+            new String[] {
+              "meta-llama/llama-3.3-70b-instruct", "huihui-ai/llama-3.3-70b-instruct-abliterated"
+            },
+            new String[] {"openai/gpt-oss-120b", "openai/gpt-oss-safeguard-120b"},
+            new String[] {"openai/gpt-4o-2024-05-13", "openai/gpt-4o-2024-08-06"},
+            new String[] {"deepseek/deepseek-r1", "deepseek-ai/DeepSeek-R1-0528"},
+            new String[] {
+              "meta-llama/llama-3.3-70b-instruct", "meta-llama/llama-3.3-70b-instruct:free"
+            });
     for (String[] pair : pairs) {
-      assertThat(match(sold("openrouter", of(pair[0])), sold("together", of(pair[1])))).as(pair[1]).isEmpty();
+      assertThat(match(sold("openrouter", of(pair[0])), sold("together", of(pair[1]))))
+          .as(pair[1])
+          .isEmpty();
     }
   }
 
   @Test
   void aVariantMatchesOnlyTheSameVariant() {
-    Sold free = sold("openrouter", listing("meta-llama/llama-3.3-70b-instruct:free", "meta-llama/llama-3.3-70b-instruct:free",
-        "meta-llama/llama-3.3-70b-instruct", "meta-llama/Llama-3.3-70B-Instruct"));
+    Sold free =
+        sold(
+            "openrouter",
+            listing(
+                "meta-llama/llama-3.3-70b-instruct:free",
+                "meta-llama/llama-3.3-70b-instruct:free",
+                "meta-llama/llama-3.3-70b-instruct",
+                "meta-llama/Llama-3.3-70B-Instruct"));
 
     assertThat(match(free, sold("nebius", of("meta-llama/Llama-3.3-70B-Instruct")))).isEmpty();
     assertThat(match(free, sold("kilo", of("meta-llama/llama-3.3-70b-instruct:free")))).isPresent();
@@ -152,9 +227,11 @@ class IdentityResolverTest {
 
   @Test
   void theOneDeveloperNamespaceOfAnOrganisation() {
-    assertThat(resolver.identify(of("meta/llama-3.3-70b-instruct"), "github-models").developer()).isEqualTo("meta-llama");
+    assertThat(resolver.identify(of("meta/llama-3.3-70b-instruct"), "github-models").developer())
+        .isEqualTo("meta-llama");
     assertThat(resolver.identify(of("zai-org/GLM-4.6"), "deepinfra").developer()).isEqualTo("z-ai");
-    assertThat(resolver.identify(offered("mistral", "mistral-large-2411"), "mistral").developer()).isEqualTo("mistralai");
+    assertThat(resolver.identify(offered("mistral", "mistral-large-2411"), "mistral").developer())
+        .isEqualTo("mistralai");
     assertThat(resolver.identify(offered("azure", "gpt-4o"), "azure").isDeveloperless()).isTrue();
   }
 
@@ -173,6 +250,7 @@ class IdentityResolverTest {
     IdentityIndex<String> index = new IdentityIndex<>();
     index.add(resolver.identify(of("qwen/qwen3-8b"), "siliconflow"), "group");
 
-    assertThat(index.find(resolver.identify(of("Qwen/Qwen3-8B"), "siliconflow"), group -> false)).isEmpty();
+    assertThat(index.find(resolver.identify(of("Qwen/Qwen3-8B"), "siliconflow"), group -> false))
+        .isEmpty();
   }
 }

@@ -61,10 +61,14 @@ class IncrementalMergeTest {
 
   private static Function<CatalogState, CatalogUpdates.Outcome> randomChange(
       Random random, GeneratedCatalog generated, CatalogState state, long now, int fresh) {
-    String gateway = GeneratedCatalog.GATEWAYS.get(random.nextInt(GeneratedCatalog.GATEWAYS.size()));
+    String gateway =
+        GeneratedCatalog.GATEWAYS.get(random.nextInt(GeneratedCatalog.GATEWAYS.size()));
     List<SourceEntry> entries = new ArrayList<>(state.entriesOf(gateway).values());
     entries.removeIf(entry -> entry.listing() == null);
-    Listing some = entries.isEmpty() ? generated.listing(fresh) : entries.get(random.nextInt(entries.size())).listing();
+    Listing some =
+        entries.isEmpty()
+            ? generated.listing(fresh)
+            : entries.get(random.nextInt(entries.size())).listing();
     // Every value drawn now: both services must apply the very same change.
     Listing added = generated.listing(fresh);
     Listing repriced = generated.repriced(some);
@@ -73,7 +77,8 @@ class IncrementalMergeTest {
     return switch (random.nextInt(7)) {
       case 0 -> s -> CatalogUpdates.upsert(s, gateway, List.of(added), now);
       case 1 -> s -> CatalogUpdates.remove(s, gateway, List.of(some.entryKey()), now);
-      case 2 -> s -> CatalogUpdates.upsert(s, other, List.of(GeneratedCatalog.alias(some, other)), now);
+      case 2 ->
+          s -> CatalogUpdates.upsert(s, other, List.of(GeneratedCatalog.alias(some, other)), now);
       case 3 -> s -> CatalogUpdates.refresh(s, gateway, listed, now);
       case 4 -> s -> CatalogUpdates.status(s, gateway, "degraded", now);
       default -> s -> CatalogUpdates.upsert(s, gateway, List.of(repriced), now);
@@ -81,9 +86,12 @@ class IncrementalMergeTest {
   }
 
   // The gateway's visible listings, one dropped, one repriced and one new.
-  private static List<Listing> refreshed(Random random, GeneratedCatalog generated, CatalogState state, String gateway, int fresh) {
+  private static List<Listing> refreshed(
+      Random random, GeneratedCatalog generated, CatalogState state, String gateway, int fresh) {
     List<Listing> listings = new ArrayList<>();
-    state.entriesOf(gateway).values().stream().filter(SourceEntry::isVisible).forEach(e -> listings.add(e.listing()));
+    state.entriesOf(gateway).values().stream()
+        .filter(SourceEntry::isVisible)
+        .forEach(e -> listings.add(e.listing()));
     if (!listings.isEmpty()) {
       listings.remove(random.nextInt(listings.size()));
     }
@@ -100,11 +108,17 @@ class IncrementalMergeTest {
     assertThat(actual.developers()).as(where).isEqualTo(expected.developers());
     assertThat(actual.gateways()).as(where).isEqualTo(expected.gateways());
     for (Model model : expected.models()) {
-      assertThat(actual.lastModified(model.id())).as(where).isEqualTo(expected.lastModified(model.id()));
-      assertThat(actual.uniqueAlias(model.alias())).as(where).isEqualTo(expected.uniqueAlias(model.alias()));
+      assertThat(actual.lastModified(model.id()))
+          .as(where)
+          .isEqualTo(expected.lastModified(model.id()));
+      assertThat(actual.uniqueAlias(model.alias()))
+          .as(where)
+          .isEqualTo(expected.uniqueAlias(model.alias()));
       assertThat(actual.aliasesOf(model)).as(where).isEqualTo(expected.aliasesOf(model));
       for (String member : CanonicalIds.membersOf(model)) {
-        assertThat(actual.canonicalIdOf(member)).as(where).isEqualTo(expected.canonicalIdOf(member));
+        assertThat(actual.canonicalIdOf(member))
+            .as(where)
+            .isEqualTo(expected.canonicalIdOf(member));
         assertThat(actual.retired(member)).as(where).isEqualTo(expected.retired(member));
       }
     }
@@ -124,17 +138,23 @@ class IncrementalMergeTest {
   }
 
   @Test
-  void aWebhookChangingOneModelOfALargeCatalogWritesAJournalLineTheSizeOfTheChange(@TempDir Path dir) throws Exception {
+  void aWebhookChangingOneModelOfALargeCatalogWritesAJournalLineTheSizeOfTheChange(
+      @TempDir Path dir) throws Exception {
     GeneratedCatalog generated = new GeneratedCatalog(3);
     CatalogState state = generated.state(20_000);
     CatalogStore store = new CatalogStore(dir);
     store.save(state);
     MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
-    CatalogService service = new CatalogService(state, new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()), store, clock);
+    CatalogService service =
+        new CatalogService(
+            state, new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()), store, clock);
     Listing one = state.entriesOf("together").values().iterator().next().listing();
 
     CatalogService.Applied applied =
-        service.update(s -> CatalogUpdates.upsert(s, "together", List.of(generated.repriced(one)), clock.millis()));
+        service.update(
+            s ->
+                CatalogUpdates.upsert(
+                    s, "together", List.of(generated.repriced(one)), clock.millis()));
 
     assertThat(applied.change().touched()).hasSize(1);
     assertThat(service.remergedChanges).isEqualTo(1);
@@ -146,13 +166,23 @@ class IncrementalMergeTest {
   void changesTouchingEveryModelTakeTheFullMerge() {
     GeneratedCatalog generated = new GeneratedCatalog(4);
     CatalogState state = generated.state(400);
-    CatalogService service = new CatalogService(state, new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()), null, MutableClock.atEpochSeconds(1_700_000_000));
+    CatalogService service =
+        new CatalogService(
+            state,
+            new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()),
+            null,
+            MutableClock.atEpochSeconds(1_700_000_000));
     List<Listing> repriced = new ArrayList<>();
-    state.entriesOf("openrouter").values().forEach(e -> repriced.add(generated.repriced(e.listing())));
+    state
+        .entriesOf("openrouter")
+        .values()
+        .forEach(e -> repriced.add(generated.repriced(e.listing())));
 
     service.update(s -> CatalogUpdates.refresh(s, "openrouter", repriced, 2));
 
     assertThat(service.remergedChanges).isZero();
-    assertThat(service.current().models()).isEqualTo(new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()).merge(service.state()));
+    assertThat(service.current().models())
+        .isEqualTo(
+            new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()).merge(service.state()));
   }
 }

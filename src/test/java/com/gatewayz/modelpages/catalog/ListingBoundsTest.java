@@ -11,11 +11,25 @@ import org.junit.jupiter.api.Test;
 /** One set of bounds for every way a listing enters: what is accepted once loads back equal. */
 class ListingBoundsTest {
 
-  static final String HOSTILE = "A\u0000B\u202EC\u2066D\u200FE\u0085F\u009BG\u007FH\u0007I\uD800J\uFFFEK";
+  static final String HOSTILE =
+      "A\u0000B\u202EC\u2066D\u200FE\u0085F\u009BG\u007FH\u0007I\uD800J\uFFFEK";
 
-  private static Listing listing(String name, String developer, String description, Long created, Pricing pricing) {
+  private static Listing listing(
+      String name, String developer, String description, Long created, Pricing pricing) {
     return new Listing(
-        "x/model", null, null, name, developer, description, 131072L, null, pricing, null, List.of(), created, null);
+        "x/model",
+        null,
+        null,
+        name,
+        developer,
+        description,
+        131072L,
+        null,
+        pricing,
+        null,
+        List.of(),
+        created,
+        null);
   }
 
   private static Listing roundTrip(Listing listing) throws InvalidModelException {
@@ -26,8 +40,19 @@ class ListingBoundsTest {
   void controlAndBidiCharactersAreRemovedFromEveryTextField() {
     Listing listing =
         new Listing(
-            "x/model", null, null, HOSTILE, HOSTILE, HOSTILE + "\n\tnext line\r\nlast", null, null, null,
-            new Architecture(List.of("te\u202Ext"), List.of("text")), List.of("too\u0000ls"), null, null);
+            "x/model",
+            null,
+            null,
+            HOSTILE,
+            HOSTILE,
+            HOSTILE + "\n\tnext line\r\nlast",
+            null,
+            null,
+            null,
+            new Architecture(List.of("te\u202Ext"), List.of("text")),
+            List.of("too\u0000ls"),
+            null,
+            null);
 
     assertThat(listing.name()).isEqualTo("ABCDEFGHIJK");
     assertThat(listing.developer()).isEqualTo("abcdefghijk");
@@ -49,10 +74,26 @@ class ListingBoundsTest {
     Pricing tiny = new Pricing(new BigDecimal("1E-31"), new BigDecimal("-1"));
 
     assertThat(listing("n", null, null, year3024, absurd).created()).isNull();
-    assertThat(listing("n", null, null, ListingBounds.MAX_CREATED, null).created()).isEqualTo(ListingBounds.MAX_CREATED);
+    assertThat(listing("n", null, null, ListingBounds.MAX_CREATED, null).created())
+        .isEqualTo(ListingBounds.MAX_CREATED);
     assertThat(listing("n", null, null, null, absurd).pricing()).isEqualTo(Pricing.UNKNOWN);
-    assertThat(listing("n", null, null, null, tiny).pricing()).isEqualTo(new Pricing(null, new BigDecimal("-1")));
-    assertThat(new Listing("x/m", null, null, null, null, null, 0L, 100_000_001L, null, null, null, null, null))
+    assertThat(listing("n", null, null, null, tiny).pricing())
+        .isEqualTo(new Pricing(null, new BigDecimal("-1")));
+    assertThat(
+            new Listing(
+                "x/m",
+                null,
+                null,
+                null,
+                null,
+                null,
+                0L,
+                100_000_001L,
+                null,
+                null,
+                null,
+                null,
+                null))
         .satisfies(l -> assertThat(l.contextLength()).isNull())
         .satisfies(l -> assertThat(l.maxCompletionTokens()).isNull());
   }
@@ -65,25 +106,55 @@ class ListingBoundsTest {
     }
     many.add(0, "x".repeat(65));
 
-    Listing listing = new Listing("Mistral.AI/m", null, null, null, null, null, null, null, null, null, many, null, "io.net");
+    Listing listing =
+        new Listing(
+            "Mistral.AI/m",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            many,
+            null,
+            "io.net");
 
-    assertThat(listing.supportedParameters()).hasSize(ListingBounds.MAX_LIST_ITEMS).startsWith("p0");
+    assertThat(listing.supportedParameters())
+        .hasSize(ListingBounds.MAX_LIST_ITEMS)
+        .startsWith("p0");
     assertThat(listing.developer()).isEqualTo("mistral-ai");
     assertThat(listing.provider()).isNull();
-    assertThat(listing("n", "d".repeat(100), null, null, null).developer()).hasSize(ListingBounds.MAX_SLUG);
+    assertThat(listing("n", "d".repeat(100), null, null, null).developer())
+        .hasSize(ListingBounds.MAX_SLUG);
   }
 
   @Test
   void whatIsAcceptedLoadsBackEqual() throws InvalidModelException {
-    List<String> texts = List.of(HOSTILE, "é 😀 漢字", " padded ", "x".repeat(30_000), "\r\n\r", "a\u2028b\u2029c", "");
+    List<String> texts =
+        List.of(
+            HOSTILE, "é 😀 漢字", " padded ", "x".repeat(30_000), "\r\n\r", "a\u2028b\u2029c", "");
     for (String text : texts) {
       List<String> items = new ArrayList<>(Collections.nCopies(3, text));
       items.add(text + "2");
       Listing listing =
           new Listing(
-              "a/" + "b".repeat(40), text, text, text, text, text, 5L, 7L,
-              new Pricing(new BigDecimal("0.0000000000000000000000000000015"), new BigDecimal("1000.000")),
-              new Architecture(items, items), items, 1_700_000_000L, text);
+              "a/" + "b".repeat(40),
+              text,
+              text,
+              text,
+              text,
+              text,
+              5L,
+              7L,
+              new Pricing(
+                  new BigDecimal("0.0000000000000000000000000000015"), new BigDecimal("1000.000")),
+              new Architecture(items, items),
+              items,
+              1_700_000_000L,
+              text);
 
       assertThat(roundTrip(listing)).as("listing from %s", text).isEqualTo(listing);
     }
@@ -92,7 +163,8 @@ class ListingBoundsTest {
   @Test
   void theStrictReaderRejectsWithTheSameBounds() {
     assertThat(ListingBounds.priceProblem(new BigDecimal("1000"))).isNull();
-    assertThat(ListingBounds.priceProblem(new BigDecimal("1000.0001"))).contains("between -1 and 1000");
+    assertThat(ListingBounds.priceProblem(new BigDecimal("1000.0001")))
+        .contains("between -1 and 1000");
     assertThat(ListingBounds.priceProblem(new BigDecimal("1E-31"))).contains("30 decimal places");
   }
 }

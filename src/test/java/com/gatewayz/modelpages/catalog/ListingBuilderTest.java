@@ -10,13 +10,26 @@ class ListingBuilderTest {
 
   @Test
   void fieldsNotSetAreUnknownAndTheListingIsBoundedLikeAnyOther() {
-    Listing listing = Listing.builder("acme/model-1").name("Model\u202e 1").contextLength(-5L).build();
+    Listing listing =
+        Listing.builder("acme/model-1").name("Model\u202e 1").contextLength(-5L).build();
 
     assertThat(listing)
         .isEqualTo(
             new Listing(
-                "acme/model-1", null, null, "Model 1", null, null, null, null, null, null, null, null,
-                null, null));
+                "acme/model-1",
+                null,
+                null,
+                "Model 1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
     assertThat(listing.name()).isEqualTo("Model 1");
     assertThat(listing.gatewayModelId()).isEqualTo("acme/model-1");
     assertThat(listing.contextLength()).isNull();

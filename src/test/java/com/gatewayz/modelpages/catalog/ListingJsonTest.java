@@ -11,8 +11,21 @@ import org.junit.jupiter.api.Test;
 class ListingJsonTest {
 
   private static Listing withRepo(String repo) {
-    return new Listing("qwen/qwen3-8b", "qwen/qwen3-8b", "qwen/qwen3-8b-04-28", "Qwen3 8B", null, null, 40960L, null,
-        Pricing.perToken("0.00000005", "0.0000004"), null, List.of(), null, null, repo);
+    return new Listing(
+        "qwen/qwen3-8b",
+        "qwen/qwen3-8b",
+        "qwen/qwen3-8b-04-28",
+        "Qwen3 8B",
+        null,
+        null,
+        40960L,
+        null,
+        Pricing.perToken("0.00000005", "0.0000004"),
+        null,
+        List.of(),
+        null,
+        null,
+        repo);
   }
 
   private static JsonObject parse(String json) {
@@ -39,7 +52,9 @@ class ListingJsonTest {
 
   @Test
   void anInvalidStoredHuggingFaceIdIsDroppedNotFatal() throws Exception {
-    Listing read = ListingJson.read(parse("{\"id\":\"qwen/qwen3-8b\",\"hugging_face_id\":\"../../etc\"}"), "x");
+    Listing read =
+        ListingJson.read(
+            parse("{\"id\":\"qwen/qwen3-8b\",\"hugging_face_id\":\"../../etc\"}"), "x");
 
     assertThat(read.huggingFaceId()).isNull();
   }

@@ -2,9 +2,9 @@ package com.gatewayz.modelpages.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ModelIdTest {
 
@@ -51,15 +51,18 @@ class ModelIdTest {
   void lengthsAreBounded() {
     String segment128 = "a".repeat(128);
     assertThat(ModelId.isValid(segment128)).isTrue();
-    assertThat(ModelId.problem("a".repeat(129))).hasValueSatisfying(p -> assertThat(p).contains("128"));
+    assertThat(ModelId.problem("a".repeat(129)))
+        .hasValueSatisfying(p -> assertThat(p).contains("128"));
     assertThat(ModelId.isValid(segment128 + "/" + "b".repeat(127))).isTrue();
-    assertThat(ModelId.problem(segment128 + "/" + segment128)).hasValueSatisfying(p -> assertThat(p).contains("256"));
+    assertThat(ModelId.problem(segment128 + "/" + segment128))
+        .hasValueSatisfying(p -> assertThat(p).contains("256"));
   }
 
   @Test
   void pagePathsKeepSlashesAndCase() {
     assertThat(ModelId.pagePath("meta-llama/llama-3.1-8b-instruct:free"))
         .isEqualTo("/models/meta-llama/llama-3.1-8b-instruct:free");
-    assertThat(ModelId.pagePath("~anthropic/Claude+x@y")).isEqualTo("/models/~anthropic/Claude+x@y");
+    assertThat(ModelId.pagePath("~anthropic/Claude+x@y"))
+        .isEqualTo("/models/~anthropic/Claude+x@y");
   }
 }

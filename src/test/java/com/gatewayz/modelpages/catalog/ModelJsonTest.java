@@ -31,7 +31,8 @@ class ModelJsonTest {
     Model read = ModelJson.read(written, "model");
 
     assertThat(written.toString()).doesNotContain("E-").contains("\"prompt\":\"0.0000007\"");
-    assertThat(written.getJsonArray("source_gateways").toString()).isEqualTo("[\"openrouter\",\"together\"]");
+    assertThat(written.getJsonArray("source_gateways").toString())
+        .isEqualTo("[\"openrouter\",\"together\"]");
     assertThat(read).isEqualTo(model);
   }
 
@@ -54,16 +55,31 @@ class ModelJsonTest {
 
   @Test
   void badFieldsAreNamedByTheirPath() {
-    assertThatThrownBy(() -> ModelJson.readAll(Json.createArrayBuilder().add(json("{\"id\":\"ok/a\"}")).add(json("{\"id\":\"bad id\"}")).build(), "models"))
+    assertThatThrownBy(
+            () ->
+                ModelJson.readAll(
+                    Json.createArrayBuilder()
+                        .add(json("{\"id\":\"ok/a\"}"))
+                        .add(json("{\"id\":\"bad id\"}"))
+                        .build(),
+                    "models"))
         .hasMessageStartingWith("models[1].id: ");
-    assertThatThrownBy(() -> ModelJson.read(json("{\"id\":\"a/b\",\"context_length\":\"big\"}"), "m"))
+    assertThatThrownBy(
+            () -> ModelJson.read(json("{\"id\":\"a/b\",\"context_length\":\"big\"}"), "m"))
         .hasMessage("m.context_length: must be a whole number");
-    assertThatThrownBy(() -> ModelJson.read(json("{\"id\":\"a/b\",\"pricing\":{\"prompt\":\"cheap\"}}"), "m"))
+    assertThatThrownBy(
+            () -> ModelJson.read(json("{\"id\":\"a/b\",\"pricing\":{\"prompt\":\"cheap\"}}"), "m"))
         .hasMessageStartingWith("m.pricing.prompt: ");
-    assertThatThrownBy(() -> ModelJson.read(json("{\"name\":\"no id\"}"), "m")).hasMessage("m.id: is required");
-    assertThatThrownBy(() -> ModelJson.read(json("{\"id\":\"a/b\",\"offers\":[{\"gateway\":\"Bad Gateway!\"}]}"), "m"))
+    assertThatThrownBy(() -> ModelJson.read(json("{\"name\":\"no id\"}"), "m"))
+        .hasMessage("m.id: is required");
+    assertThatThrownBy(
+            () ->
+                ModelJson.read(
+                    json("{\"id\":\"a/b\",\"offers\":[{\"gateway\":\"Bad Gateway!\"}]}"), "m"))
         .hasMessageStartingWith("m.offers[0].gateway: ");
-    assertThatThrownBy(() -> ModelJson.read(json("{\"id\":\"a/b\",\"name\":\"" + "n".repeat(300) + "\"}"), "m"))
+    assertThatThrownBy(
+            () ->
+                ModelJson.read(json("{\"id\":\"a/b\",\"name\":\"" + "n".repeat(300) + "\"}"), "m"))
         .hasMessage("m.name: is longer than 256 characters");
   }
 
@@ -72,8 +88,10 @@ class ModelJsonTest {
     List<Model> curated = CuratedModels.load();
 
     assertThat(curated).hasSizeGreaterThanOrEqualTo(60);
-    assertThat(curated.stream().map(Model::developer).distinct().count()).isGreaterThanOrEqualTo(10);
+    assertThat(curated.stream().map(Model::developer).distinct().count())
+        .isGreaterThanOrEqualTo(10);
     assertThat(curated.stream().map(Model::developer))
-        .contains("openai", "anthropic", "google", "mistralai", "x-ai", "deepseek", "qwen", "cohere");
+        .contains(
+            "openai", "anthropic", "google", "mistralai", "x-ai", "deepseek", "qwen", "cohere");
   }
 }

@@ -19,15 +19,32 @@ class RemergePurgeTest {
 
   private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
   private final CatalogService service =
-      new CatalogService(CatalogState.empty(), new CatalogMerger(Map.of("openrouter", 1, "azure", 2), List.of()), null, clock);
+      new CatalogService(
+          CatalogState.empty(),
+          new CatalogMerger(Map.of("openrouter", 1, "azure", 2), List.of()),
+          null,
+          clock);
 
   private static Listing atAzure(String name) {
-    return new Listing("azure/" + name, name, null, null, null, null, null, null, Pricing.perToken("0.000001", "0.000001"),
-        null, List.of(), null, null);
+    return new Listing(
+        "azure/" + name,
+        name,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Pricing.perToken("0.000001", "0.000001"),
+        null,
+        List.of(),
+        null,
+        null);
   }
 
   private void refresh(String gateway, Listing... listings) {
-    service.update(state -> CatalogUpdates.refresh(state, gateway, List.of(listings), clock.millis()));
+    service.update(
+        state -> CatalogUpdates.refresh(state, gateway, List.of(listings), clock.millis()));
   }
 
   @Test
@@ -36,23 +53,29 @@ class RemergePurgeTest {
     Listing beta = listing("acme/beta-9b", "acme/beta-9b", "0.000001", "0.000002");
     refresh("openrouter", alpha, beta);
     refresh("azure", atAzure("beta-9b"), atAzure("alpha-2"));
-    assertThat(service.current().models()).extracting(Model::id).containsExactly("acme/alpha-2", "acme/beta-9b");
+    assertThat(service.current().models())
+        .extracting(Model::id)
+        .containsExactly("acme/alpha-2", "acme/beta-9b");
     List<CatalogChange> changes = new ArrayList<>();
     service.addListener(changes::add);
 
-    refresh("openrouter", alpha, beta, listing("zeta/beta-9b", "zeta/beta-9b", "0.000003", "0.000003"));
+    refresh(
+        "openrouter", alpha, beta, listing("zeta/beta-9b", "zeta/beta-9b", "0.000003", "0.000003"));
 
     Catalog catalog = service.current();
-    assertThat(catalog.models()).extracting(Model::id)
+    assertThat(catalog.models())
+        .extracting(Model::id)
         .containsExactly("acme/alpha-2", "acme/beta-9b", "zeta/beta-9b", "azure/beta-9b");
     CatalogChange change = changes.get(0);
     assertThat(change.changed()).containsExactly("acme/beta-9b");
     assertThat(change.added()).containsExactlyInAnyOrder("zeta/beta-9b", "azure/beta-9b");
     assertThat(change.removed()).isEmpty();
-    assertThat(CacheTags.purgedBy(change)).containsExactlyInAnyOrder(
-        "model:acme/beta-9b", "model:zeta/beta-9b", "model:azure/beta-9b", CacheTags.LIST);
-    assertThat(CacheTags.pathsPurgedBy(change)).containsExactlyInAnyOrder(
-        "/models/acme/beta-9b", "/models/zeta/beta-9b", "/models/azure/beta-9b");
+    assertThat(CacheTags.purgedBy(change))
+        .containsExactlyInAnyOrder(
+            "model:acme/beta-9b", "model:zeta/beta-9b", "model:azure/beta-9b", CacheTags.LIST);
+    assertThat(CacheTags.pathsPurgedBy(change))
+        .containsExactlyInAnyOrder(
+            "/models/acme/beta-9b", "/models/zeta/beta-9b", "/models/azure/beta-9b");
   }
 
   @Test

@@ -11,9 +11,11 @@ class SlugsTest {
   @Test
   void anAliasIsTheLastSegmentLowerCasedWithRunsOfOtherCharactersAsOneDash() {
     assertThat(Slugs.alias("anthropic/claude-opus-4.5")).isEqualTo("claude-opus-4-5");
-    assertThat(Slugs.alias("meta-llama/llama-3.1-8b-instruct:free")).isEqualTo("llama-3-1-8b-instruct-free");
+    assertThat(Slugs.alias("meta-llama/llama-3.1-8b-instruct:free"))
+        .isEqualTo("llama-3-1-8b-instruct-free");
     assertThat(Slugs.alias("~anthropic/claude-haiku-latest")).isEqualTo("claude-haiku-latest");
-    assertThat(Slugs.alias("meta-llama/Llama-3.3-70B-Instruct-Turbo")).isEqualTo("llama-3-3-70b-instruct-turbo");
+    assertThat(Slugs.alias("meta-llama/Llama-3.3-70B-Instruct-Turbo"))
+        .isEqualTo("llama-3-3-70b-instruct-turbo");
     assertThat(Slugs.alias("x/__odd..name__")).isEqualTo("odd-name");
     assertThat(Slugs.alias("x/...")).isEmpty();
   }

@@ -58,6 +58,7 @@ class SnapshotReaderTest {
     assertThatThrownBy(() -> new SnapshotFile(path).read()).hasMessageContaining("sources");
 
     Files.writeString(path, "[1,2]", StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> new SnapshotFile(path).read()).isInstanceOf(InvalidModelException.class);
+    assertThatThrownBy(() -> new SnapshotFile(path).read())
+        .isInstanceOf(InvalidModelException.class);
   }
 }

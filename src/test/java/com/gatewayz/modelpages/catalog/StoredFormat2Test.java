@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files written by the previous version (format 2, commit 85868dc): {@code written-by-format-2/} was
- * produced by that code's own CatalogService and CatalogStore from a models.dev list with a
- * release date in 3024 and a name with U+202E and NUL (snapshot), then a webhook model, an OpenRouter
- * listing created in the year 5138, a webhook removal and a status change (journal). That version
- * could not load them again ({@code created} past its year-3000 bound) and started from the curated
- * catalog; this one loads every change and rewrites them in the current format.
+ * Files written by the previous version (format 2, commit 85868dc): {@code written-by-format-2/}
+ * was produced by that code's own CatalogService and CatalogStore from a models.dev list with a
+ * release date in 3024 and a name with U+202E and NUL (snapshot), then a webhook model, an
+ * OpenRouter listing created in the year 5138, a webhook removal and a status change (journal).
+ * That version could not load them again ({@code created} past its year-3000 bound) and started
+ * from the curated catalog; this one loads every change and rewrites them in the current format.
  */
 class StoredFormat2Test {
 
@@ -48,7 +48,8 @@ class StoredFormat2Test {
     assertThat(farFuture.created()).isNull();
     assertThat(farFuture.name()).isEqualTo("Llama raF");
     assertThat(farFuture.developer()).isEqualTo("io-net");
-    assertThat(state.entriesOf("vercel-ai-gateway").get("openai/gpt-4o-far").listing().created()).isNull();
+    assertThat(state.entriesOf("vercel-ai-gateway").get("openai/gpt-4o-far").listing().created())
+        .isNull();
     Listing grok = state.entriesOf("xai").get("xai/grok-3").listing();
     assertThat(grok.name()).isEqualTo("Grok 3");
     assertThat(grok.description()).isEqualTo("Line one\nline two");
@@ -77,13 +78,16 @@ class StoredFormat2Test {
     Path journal = dataDir.resolve("catalog.journal");
     List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
     // The old writer appended after a line torn by a crash (here inside "é").
-    byte[] torn = "{\"put\":{\"xai\":[{\"id\":\"xai/torn\",\"name\":\"Mod\u00e9".getBytes(StandardCharsets.UTF_8);
+    byte[] torn =
+        "{\"put\":{\"xai\":[{\"id\":\"xai/torn\",\"name\":\"Mod\u00e9"
+            .getBytes(StandardCharsets.UTF_8);
     byte[] glued =
         CatalogJournalTest.concat(
             (lines.get(0) + "\n").getBytes(StandardCharsets.UTF_8),
             CatalogJournalTest.concat(
                 java.util.Arrays.copyOf(torn, torn.length - 1),
-                (String.join("\n", lines.subList(1, lines.size())) + "\n").getBytes(StandardCharsets.UTF_8)));
+                (String.join("\n", lines.subList(1, lines.size())) + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
     Files.write(journal, glued);
 
     assertThat(load()).isEqualTo(expected);

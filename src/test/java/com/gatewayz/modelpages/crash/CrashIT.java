@@ -34,7 +34,9 @@ class CrashIT {
   void nothingAcknowledgedIsLostAndNothingPurgedComesBack(@TempDir Path dir) throws IOException {
     Integer rounds = Integer.getInteger("crash.rounds");
     String only = System.getProperty("it.test", "");
-    assumeTrue(rounds != null && (only.isBlank() || only.contains("Crash")), "only the it-crash execution runs it");
+    assumeTrue(
+        rounds != null && (only.isBlank() || only.contains("Crash")),
+        "only the it-crash execution runs it");
     long seed = seed();
     LOG.info(() -> "[Crash] seed " + seed + ", " + rounds + " rounds");
     List<CrashScenario.RoundStats> done = new ArrayList<>();
@@ -47,11 +49,20 @@ class CrashIT {
           done.add(scenario.round(round));
         }
       } catch (RuntimeException e) {
-        throw new AssertionError(replay(seed, rounds) + " failed in round " + (done.size() + 1) + ": " + e.getMessage()
-            + "\nfindings so far: " + scenario.findings(), e);
+        throw new AssertionError(
+            replay(seed, rounds)
+                + " failed in round "
+                + (done.size() + 1)
+                + ": "
+                + e.getMessage()
+                + "\nfindings so far: "
+                + scenario.findings(),
+            e);
       }
       LOG.info(() -> "[Crash] " + CrashSummary.of(done));
-      assertThat(scenario.findings()).as(replay(seed, rounds) + "; " + CrashSummary.of(done)).isEmpty();
+      assertThat(scenario.findings())
+          .as(replay(seed, rounds) + "; " + CrashSummary.of(done))
+          .isEmpty();
     }
   }
 
@@ -61,7 +72,13 @@ class CrashIT {
   }
 
   private static String replay(long seed, int rounds) {
-    return "crash seed " + seed + " (replay: -Dcrash.seed=" + seed + " -Dcrash.rounds=" + rounds + ")";
+    return "crash seed "
+        + seed
+        + " (replay: -Dcrash.seed="
+        + seed
+        + " -Dcrash.rounds="
+        + rounds
+        + ")";
   }
 
   private static ForkedServer server(Path dir, StubGateway stub) throws IOException {
@@ -69,17 +86,31 @@ class CrashIT {
     Files.writeString(registry, registry(stub.url()));
     Map<String, String> settings =
         Map.of(
-            "MODEL_PAGES_DATA_DIR", Files.createDirectories(dir.resolve("data")).toString(),
-            "MODEL_PAGES_GATEWAYS_FILE", registry.toString(),
-            "MODEL_PAGES_REFRESH_SECONDS", "1",
-            "MODEL_PAGES_PRERENDER_LIMIT", "0",
-            "MODEL_PAGES_CACHE_OFFHEAP_MB", "16",
-            "MODEL_PAGES_CACHE_DISK_MB", "64",
-            "MODEL_WEBHOOK_SECRET", Webhooks.SECRET,
-            "MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN);
-    Path home = Path.of(System.getProperty("crash.catalina.home", "target/tomcat/apache-tomcat-11.0.24"));
+            "MODEL_PAGES_DATA_DIR",
+            Files.createDirectories(dir.resolve("data")).toString(),
+            "MODEL_PAGES_GATEWAYS_FILE",
+            registry.toString(),
+            "MODEL_PAGES_REFRESH_SECONDS",
+            "1",
+            "MODEL_PAGES_PRERENDER_LIMIT",
+            "0",
+            "MODEL_PAGES_CACHE_OFFHEAP_MB",
+            "16",
+            "MODEL_PAGES_CACHE_DISK_MB",
+            "64",
+            "MODEL_WEBHOOK_SECRET",
+            Webhooks.SECRET,
+            "MODEL_PAGES_ADMIN_TOKEN",
+            Deployments.ADMIN_TOKEN);
+    Path home =
+        Path.of(System.getProperty("crash.catalina.home", "target/tomcat/apache-tomcat-11.0.24"));
     Path war = Path.of("target/model-pages.war");
-    return ForkedServer.create(home, war, dir.resolve("catalina-base"), settings, Integer.getInteger("it.crash.http.port", 0));
+    return ForkedServer.create(
+        home,
+        war,
+        dir.resolve("catalina-base"),
+        settings,
+        Integer.getInteger("it.crash.http.port", 0));
   }
 
   // The stub is the one gateway that is fetched; the webhooks' gateways need keys nobody set, so
@@ -93,7 +124,9 @@ class CrashIT {
     int order = 20;
     for (String gateway : Workload.GATEWAYS) {
       String key = "\"" + gateway.toUpperCase(java.util.Locale.ROOT) + "_API_KEY\"";
-      gateways.add(entry.formatted(gateway, gateway, "https://" + gateway + ".invalid/v1/models", "openai", key, order));
+      gateways.add(
+          entry.formatted(
+              gateway, gateway, "https://" + gateway + ".invalid/v1/models", "openai", key, order));
       order += 10;
     }
     return "{\"gateways\":[" + String.join(",", gateways) + "]}";

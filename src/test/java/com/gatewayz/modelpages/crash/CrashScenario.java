@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Rounds of: arm purge probes, send a stream of operations from two workers, stop the server at a
  * random moment (SIGKILL; one round in ten a clean SIGTERM), restart it, check the invariants.
- * Everything random comes from one seed: a replay with the same seed sends the same operations
- * and stops after the same delays (how they interleave with the server's threads varies).
+ * Everything random comes from one seed: a replay with the same seed sends the same operations and
+ * stops after the same delays (how they interleave with the server's threads varies).
  */
 final class CrashScenario {
 
@@ -54,17 +54,24 @@ final class CrashScenario {
       long roundMillis,
       boolean diskTierWiped) {}
 
-  /** How a round ends: SIGKILL or SIGTERM, after how long, and whether a torn line follows a kill. */
+  /**
+   * How a round ends: SIGKILL or SIGTERM, after how long, and whether a torn line follows a kill.
+   */
   record Stop(boolean kill, long afterMillis, boolean tear, long tearSeed) {
 
     static Stop draw(Random random) {
       boolean kill = random.nextInt(100) >= CLEAN_STOP_PERCENT;
       long after = random.nextInt(MAX_STOP_DELAY_MILLIS);
-      return new Stop(kill, after, kill && random.nextInt(100) < TORN_TAIL_PERCENT, random.nextLong());
+      return new Stop(
+          kill, after, kill && random.nextInt(100) < TORN_TAIL_PERCENT, random.nextLong());
     }
 
     String describe(boolean torn) {
-      return (kill ? "kill -9" : "clean stop") + " after " + afterMillis + " ms" + (torn ? " + torn journal tail" : "");
+      return (kill ? "kill -9" : "clean stop")
+          + " after "
+          + afterMillis
+          + " ms"
+          + (torn ? " + torn journal tail" : "");
     }
   }
 
@@ -78,7 +85,9 @@ final class CrashScenario {
   private final Set<String> lostStubModels = new HashSet<>();
   private int stubVersion;
 
-  /** @param dataDir the server's MODEL_PAGES_DATA_DIR, kept across its restarts */
+  /**
+   * @param dataDir the server's MODEL_PAGES_DATA_DIR, kept across its restarts
+   */
   CrashScenario(long seed, ForkedServer server, StubGateway stub, Path dataDir) {
     this.random = new Random(seed);
     this.server = server;
@@ -106,7 +115,9 @@ final class CrashScenario {
     Tally tally = new Tally();
     List<PurgeProbes.Probe> armed = armProbes(tally);
     Stop stop = Stop.draw(random);
-    streamUntilStopped(new Workload.Round(stubVersion, acknowledgedStubVersion, probedIds(armed), findings, tally), stop);
+    streamUntilStopped(
+        new Workload.Round(stubVersion, acknowledgedStubVersion, probedIds(armed), findings, tally),
+        stop);
     boolean torn = stop.tear() && TornTail.tear(dataDir, new Random(stop.tearSeed()));
     findings.round("round " + number + " (" + stop.describe(torn) + ")");
     long restart = System.nanoTime();
@@ -114,11 +125,13 @@ final class CrashScenario {
     long restartMillis = millisSince(restart);
     check(armed);
     boolean wiped = server.log().contains(DISK_TIER_WIPED);
-    return logged(new RoundStats(number, stop, torn, tally, restartMillis, millisSince(start), wiped));
+    return logged(
+        new RoundStats(number, stop, torn, tally, restartMillis, millisSince(start), wiped));
   }
 
   private List<PurgeProbes.Probe> armProbes(Tally tally) {
-    PurgeProbes probes = new PurgeProbes(new Random(random.nextLong()), new WebhookSender(ledger, findings, tally));
+    PurgeProbes probes =
+        new PurgeProbes(new Random(random.nextLong()), new WebhookSender(ledger, findings, tally));
     return probes.arm(server.http(), servedModels());
   }
 
@@ -133,14 +146,17 @@ final class CrashScenario {
         running.add(workers.submit(new Workload(seeded, worker, WORKERS, http, ledger, round)));
       }
       Runnable stopping = stop.kill() ? server::kill9 : server::stop;
-      timer.schedule(stopping, stop.afterMillis(), TimeUnit.MILLISECONDS).get(ROUND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      timer
+          .schedule(stopping, stop.afterMillis(), TimeUnit.MILLISECONDS)
+          .get(ROUND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       for (Future<?> worker : running) {
         worker.get(ROUND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       }
     } catch (ExecutionException e) {
       throw new IllegalStateException("a worker or the stop failed: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("the round did not end within " + ROUND_TIMEOUT_SECONDS + " s", e);
+      throw new IllegalStateException(
+          "the round did not end within " + ROUND_TIMEOUT_SECONDS + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -165,7 +181,9 @@ final class CrashScenario {
   }
 
   private static Set<String> probedIds(List<PurgeProbes.Probe> armed) {
-    return armed.stream().map(probe -> probe.path().substring("/models/".length())).collect(Collectors.toSet());
+    return armed.stream()
+        .map(probe -> probe.path().substring("/models/".length()))
+        .collect(Collectors.toSet());
   }
 
   List<String> findings() {
@@ -179,9 +197,19 @@ final class CrashScenario {
   private static RoundStats logged(RoundStats stats) {
     LOG.info(
         () ->
-            "[Crash] round " + stats.round() + ": " + stats.stop().describe(stats.torn()) + ", " + stats.tally()
-                + "; restart " + stats.restartMillis() + " ms" + (stats.diskTierWiped() ? " (disk tier wiped)" : "")
-                + "; round " + stats.roundMillis() + " ms");
+            "[Crash] round "
+                + stats.round()
+                + ": "
+                + stats.stop().describe(stats.torn())
+                + ", "
+                + stats.tally()
+                + "; restart "
+                + stats.restartMillis()
+                + " ms"
+                + (stats.diskTierWiped() ? " (disk tier wiped)" : "")
+                + "; round "
+                + stats.roundMillis()
+                + " ms");
     return stats;
   }
 }

@@ -18,7 +18,8 @@ final class Invariants {
 
   // The loader's fallback ("[Catalog] the stored catalog ... cannot be read; ignoring it") or any
   // line naming the curated catalog: after the first start the stored catalog is always used.
-  private static final Pattern FALLBACK = Pattern.compile("(?i).*(curated|\\[Catalog\\].*cannot be read).*");
+  private static final Pattern FALLBACK =
+      Pattern.compile("(?i).*(curated|\\[Catalog\\].*cannot be read).*");
 
   private final Http http;
   private final Findings findings;
@@ -49,9 +50,9 @@ final class Invariants {
 
   /**
    * The stub's models against the newest list version an admin refresh acknowledged ({@code
-   * acknowledged}, or -1 for none) up to the version the stub serves now ({@code current}). A
-   * model found forgotten is added to {@code lost} and reported once (a retired model that lost
-   * its record never comes back), until it is served again.
+   * acknowledged}, or -1 for none) up to the version the stub serves now ({@code current}). A model
+   * found forgotten is added to {@code lost} and reported once (a retired model that lost its
+   * record never comes back), until it is served again.
    */
   void checkStubModels(int acknowledged, int current, Set<String> lost) {
     if (acknowledged < 0) {
@@ -62,8 +63,15 @@ final class Invariants {
       Set<ModelState> allowed = allowedStub(id, acknowledged, current);
       boolean forgotten = served.equals(ModelState.UNKNOWN);
       if (!allowed.contains(served) && !(forgotten && lost.contains(id))) {
-        findings.add("stub model " + id + " is " + served + " after a refresh of list version " + acknowledged
-            + " was acknowledged; allowed: " + allowed);
+        findings.add(
+            "stub model "
+                + id
+                + " is "
+                + served
+                + " after a refresh of list version "
+                + acknowledged
+                + " was acknowledged; allowed: "
+                + allowed);
       }
       if (forgotten) {
         lost.add(id);

@@ -61,7 +61,9 @@ final class Ledger {
     Set<ModelState> allowed = new LinkedHashSet<>();
     long since = history.acknowledged == null ? Long.MIN_VALUE : history.acknowledged.timestamp();
     allowed.add(history.acknowledged == null ? history.known : history.acknowledged.state());
-    history.inDoubt.stream().filter(event -> event.timestamp() > since).forEach(event -> allowed.add(event.state()));
+    history.inDoubt.stream()
+        .filter(event -> event.timestamp() > since)
+        .forEach(event -> allowed.add(event.state()));
     return allowed;
   }
 

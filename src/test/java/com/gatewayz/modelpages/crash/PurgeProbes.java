@@ -48,7 +48,8 @@ final class PurgeProbes {
   private static Probe byAdmin(Http http, String id) {
     String path = renderUntilHit(http, id);
     String request = "{\"type\":\"model-detail\",\"modelId\":\"" + id + "\"}";
-    HttpResponse<String> purge = http.post("/api/cache/invalidate", request, "Authorization", Deployments.ADMIN_AUTH);
+    HttpResponse<String> purge =
+        http.post("/api/cache/invalidate", request, "Authorization", Deployments.ADMIN_AUTH);
     require(purge.statusCode() == 200, "admin purge of " + id + " answered " + purge.statusCode());
     return new Probe(path, "admin purge", null);
   }
@@ -56,7 +57,9 @@ final class PurgeProbes {
   private Probe byWebhook(Http http, String id) {
     String path = renderUntilHit(http, id);
     BigDecimal price = Workload.randomPrice(random);
-    boolean applied = sender.send(http, "models.updated", Workload.gatewayOf(id), Map.of(id, ModelState.served(price)));
+    boolean applied =
+        sender.send(
+            http, "models.updated", Workload.gatewayOf(id), Map.of(id, ModelState.served(price)));
     require(applied, "the price change of " + id + " was not applied");
     return new Probe(path, "webhook price change", perMillion(price));
   }
@@ -75,7 +78,11 @@ final class PurgeProbes {
     for (Probe probe : probes) {
       HttpResponse<String> page = http.get(probe.path());
       if ("HIT".equals(Http.header(page, "X-Cache"))) {
-        findings.add(probe.path() + " purged (" + probe.purgedBy() + ") before the stop is a HIT after the restart");
+        findings.add(
+            probe.path()
+                + " purged ("
+                + probe.purgedBy()
+                + ") before the stop is a HIT after the restart");
       }
       if (probe.freshText() != null && !page.body().contains(probe.freshText())) {
         findings.add(probe.path() + " does not show its acknowledged price " + probe.freshText());
@@ -85,7 +92,9 @@ final class PurgeProbes {
 
   /** How a page shows a price per token: {@code $12.30 / 1M} (prices here are $1 to $999.90). */
   static String perMillion(BigDecimal perToken) {
-    return "$" + perToken.movePointRight(6).setScale(2, RoundingMode.HALF_UP).toPlainString() + " / 1M";
+    return "$"
+        + perToken.movePointRight(6).setScale(2, RoundingMode.HALF_UP).toPlainString()
+        + " / 1M";
   }
 
   private static void require(boolean condition, String problem) {

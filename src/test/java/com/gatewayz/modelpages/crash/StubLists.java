@@ -56,7 +56,8 @@ final class StubLists {
   /** Its price per token in {@code version}: core prices move with the version, others never. */
   static BigDecimal price(String id, int version) {
     if (id.startsWith(CORE_PREFIX)) {
-      return BigDecimal.valueOf(100L * (version + 1) + Integer.parseInt(id.substring(CORE_PREFIX.length())), 8);
+      return BigDecimal.valueOf(
+          100L * (version + 1) + Integer.parseInt(id.substring(CORE_PREFIX.length())), 8);
     }
     return BigDecimal.valueOf(5_000L + Integer.parseInt(id.substring(ROTATING_PREFIX.length())), 8);
   }

@@ -14,11 +14,17 @@ final class Tally {
 
   @Override
   public String toString() {
-    return operations + " operations: "
-        + webhooksAcknowledged + " webhooks acknowledged, "
-        + webhooksInDoubt + " in doubt, "
-        + refreshesAcknowledged + " refreshes acknowledged, "
-        + purges + " purges, "
-        + reads + " reads";
+    return operations
+        + " operations: "
+        + webhooksAcknowledged
+        + " webhooks acknowledged, "
+        + webhooksInDoubt
+        + " in doubt, "
+        + refreshesAcknowledged
+        + " refreshes acknowledged, "
+        + purges
+        + " purges, "
+        + reads
+        + " reads";
   }
 }

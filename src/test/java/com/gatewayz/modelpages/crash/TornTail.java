@@ -27,7 +27,8 @@ final class TornTail {
 
   private TornTail() {}
 
-  // A length that ends after the first byte of a multi-byte character (a continuation byte follows).
+  // A length that ends after the first byte of a multi-byte character (a continuation byte
+  // follows).
   private static int insideACharacter(Random random) {
     int[] cuts = IntStream.range(1, LINE.length).filter(i -> (LINE[i] & 0xC0) == 0x80).toArray();
     return cuts[random.nextInt(cuts.length)];
@@ -39,7 +40,10 @@ final class TornTail {
     if (!Files.exists(journal)) {
       return false;
     }
-    byte[] torn = Arrays.copyOf(LINE, random.nextBoolean() ? insideACharacter(random) : 1 + random.nextInt(LINE.length - 1));
+    byte[] torn =
+        Arrays.copyOf(
+            LINE,
+            random.nextBoolean() ? insideACharacter(random) : 1 + random.nextInt(LINE.length - 1));
     try {
       Files.write(journal, torn, StandardOpenOption.APPEND);
       return true;

@@ -47,8 +47,16 @@ final class WebhookSender {
     }
     boolean applied = response.statusCode() == 200 && !isFlagged(response.body());
     if (!applied && response.statusCode() < 500) {
-      findings.add(eventType + " for " + changes.keySet() + " at " + timestamp + " answered "
-          + response.statusCode() + " " + response.body());
+      findings.add(
+          eventType
+              + " for "
+              + changes.keySet()
+              + " at "
+              + timestamp
+              + " answered "
+              + response.statusCode()
+              + " "
+              + response.body());
     }
     book(changes, timestamp, applied);
     return applied;

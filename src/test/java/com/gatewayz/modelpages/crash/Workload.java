@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One worker's stream of operations until the server stops answering: signed webhooks (added,
  * updated, removed; up to three models a batch) for gateways the registry knows but never fetches,
- * admin refreshes of the stub gateway, admin purges, and page reads. Each worker owns every
- * {@code workers}-th model of each gateway, so one model's events go out one after the other.
+ * admin refreshes of the stub gateway, admin purges, and page reads. Each worker owns every {@code
+ * workers}-th model of each gateway, so one model's events go out one after the other.
  */
 final class Workload implements Runnable {
 
@@ -37,7 +37,11 @@ final class Workload implements Runnable {
 
   /** What the workers of one round share. */
   record Round(
-      int stubVersion, AtomicInteger acknowledgedStubVersion, Set<String> probed, Findings findings, Tally tally) {}
+      int stubVersion,
+      AtomicInteger acknowledgedStubVersion,
+      Set<String> probed,
+      Findings findings,
+      Tally tally) {}
 
   Workload(Random random, int worker, int workers, Http http, Ledger ledger, Round round) {
     this.random = random;
@@ -66,7 +70,9 @@ final class Workload implements Runnable {
 
   /** The gateway whose webhooks announce {@code id} (the sentinel's is xai). */
   static String gatewayOf(String id) {
-    return id.equals(CrashScenario.SENTINEL) ? "xai" : id.substring("crashlab/".length(), id.lastIndexOf('-'));
+    return id.equals(CrashScenario.SENTINEL)
+        ? "xai"
+        : id.substring("crashlab/".length(), id.lastIndexOf('-'));
   }
 
   @Override
@@ -93,7 +99,9 @@ final class Workload implements Runnable {
 
   private void webhook() {
     String gateway = pick(GATEWAYS);
-    List<String> models = new ArrayList<>(mine.stream().filter(id -> id.startsWith("crashlab/" + gateway + "-")).toList());
+    List<String> models =
+        new ArrayList<>(
+            mine.stream().filter(id -> id.startsWith("crashlab/" + gateway + "-")).toList());
     Collections.shuffle(models, random);
     models = models.subList(0, Math.min(models.size(), 1 + random.nextInt(3)));
     if (models.isEmpty()) {
@@ -102,13 +110,19 @@ final class Workload implements Runnable {
     boolean allServed = models.stream().allMatch(id -> ledger.latest(id).isServed());
     boolean remove = allServed && random.nextInt(4) == 0;
     Map<String, ModelState> changes = new LinkedHashMap<>();
-    models.forEach(id -> changes.put(id, remove ? ModelState.RETIRED : ModelState.served(randomPrice(random))));
-    String type = remove ? "models.removed" : allServed && random.nextBoolean() ? "models.updated" : "models.added";
+    models.forEach(
+        id ->
+            changes.put(id, remove ? ModelState.RETIRED : ModelState.served(randomPrice(random))));
+    String type =
+        remove
+            ? "models.removed"
+            : allServed && random.nextBoolean() ? "models.updated" : "models.added";
     sender.send(http, type, gateway, changes);
   }
 
   private void refresh() {
-    HttpResponse<String> response = http.post("/api/gateways/refresh", "", "Authorization", Deployments.ADMIN_AUTH);
+    HttpResponse<String> response =
+        http.post("/api/gateways/refresh", "", "Authorization", Deployments.ADMIN_AUTH);
     if (response.statusCode() == 200 && refreshedTheStub(response.body())) {
       round.acknowledgedStubVersion().accumulateAndGet(round.stubVersion(), Math::max);
       round.tally().refreshesAcknowledged.incrementAndGet();
@@ -120,7 +134,10 @@ final class Workload implements Runnable {
     return !summary.getBoolean("already_running")
         && summary.isNull("error")
         && summary.getJsonArray("gateways").getValuesAs(JsonObject.class).stream()
-            .anyMatch(run -> run.getString("id").equals("openrouter") && run.getString("result").equals("ok"));
+            .anyMatch(
+                run ->
+                    run.getString("id").equals("openrouter")
+                        && run.getString("result").equals("ok"));
   }
 
   private void purge() {
@@ -132,9 +149,18 @@ final class Workload implements Runnable {
           case 3 -> "{\"type\":\"tag\",\"tag\":\"models:detail\"}";
           default -> "{\"type\":\"all\"}";
         };
-    HttpResponse<String> response = http.post("/api/cache/invalidate", request, "Authorization", Deployments.ADMIN_AUTH);
+    HttpResponse<String> response =
+        http.post("/api/cache/invalidate", request, "Authorization", Deployments.ADMIN_AUTH);
     if (response.statusCode() != 200 && response.statusCode() < 500) {
-      round.findings().add("admin purge " + request + " answered " + response.statusCode() + " " + response.body());
+      round
+          .findings()
+          .add(
+              "admin purge "
+                  + request
+                  + " answered "
+                  + response.statusCode()
+                  + " "
+                  + response.body());
     }
     round.tally().purges.incrementAndGet();
   }

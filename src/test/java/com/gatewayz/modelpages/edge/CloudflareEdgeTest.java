@@ -20,11 +20,16 @@ import org.junit.jupiter.api.Test;
 class CloudflareEdgeTest {
 
   private static final String TOKEN = "cf-token-0123456789abcdef";
-  private static final String OK = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"x\"}}";
+  private static final String OK =
+      "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"x\"}}";
 
   private final RecordingServer api = RecordingServer.start(Answer.of(200, OK));
   private final CloudflareEdge cloudflare =
-      new CloudflareEdge("023e105f4ecef8ad9ca31a8372d0c353", TOKEN, URI.create(api.url() + "/client/v4"), EdgeHttp.create());
+      new CloudflareEdge(
+          "023e105f4ecef8ad9ca31a8372d0c353",
+          TOKEN,
+          URI.create(api.url() + "/client/v4"),
+          EdgeHttp.create());
 
   @AfterEach
   void stop() {
@@ -34,7 +39,9 @@ class CloudflareEdgeTest {
   private static List<String> tags(RecordingServer.Request request) {
     JsonObject body = JsonSupport.JSON.createReader(new StringReader(request.body())).readObject();
     assertThat(body.keySet()).containsExactly("tags");
-    return body.getJsonArray("tags").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    return body.getJsonArray("tags").getValuesAs(JsonString.class).stream()
+        .map(JsonString::getString)
+        .toList();
   }
 
   @Test
@@ -44,10 +51,12 @@ class CloudflareEdgeTest {
     assertThat(api.requests()).hasSize(1);
     RecordingServer.Request request = api.requests().get(0);
     assertThat(request.method()).isEqualTo("POST");
-    assertThat(request.path()).isEqualTo("/client/v4/zones/023e105f4ecef8ad9ca31a8372d0c353/purge_cache");
+    assertThat(request.path())
+        .isEqualTo("/client/v4/zones/023e105f4ecef8ad9ca31a8372d0c353/purge_cache");
     assertThat(request.header("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(request.header("Content-Type")).isEqualTo("application/json");
-    assertThat(tags(request)).containsExactly("model:openai/gpt-4o", "models:list", "path:/models/openai/gpt-4o");
+    assertThat(tags(request))
+        .containsExactly("model:openai/gpt-4o", "models:list", "path:/models/openai/gpt-4o");
   }
 
   @Test
@@ -58,7 +67,9 @@ class CloudflareEdgeTest {
     cloudflare.purge(List.of(longName, withComma, "models:list"));
 
     List<String> sent = tags(api.requests().get(0));
-    assertThat(sent).containsExactly(EdgeKeys.cacheTagName(longName), EdgeKeys.cacheTagName(withComma), "models:list");
+    assertThat(sent)
+        .containsExactly(
+            EdgeKeys.cacheTagName(longName), EdgeKeys.cacheTagName(withComma), "models:list");
     assertThat(sent.get(0)).matches("h:[0-9a-f]{32}").isNotEqualTo(sent.get(1));
   }
 
@@ -75,7 +86,9 @@ class CloudflareEdgeTest {
 
   @Test
   void anAnswerWithoutSuccessFailsThePurge() {
-    api.enqueue(Answer.of(200, "{\"success\":false,\"errors\":[{\"code\":1134,\"message\":\"Invalid tags\"}]}"));
+    api.enqueue(
+        Answer.of(
+            200, "{\"success\":false,\"errors\":[{\"code\":1134,\"message\":\"Invalid tags\"}]}"));
 
     assertThatThrownBy(() -> cloudflare.purge(List.of("model:a")))
         .isInstanceOf(EdgeException.class)
@@ -99,6 +112,10 @@ class CloudflareEdgeTest {
     assertThatThrownBy(() -> cloudflare.purge(List.of("model:a")))
         .isInstanceOfSatisfying(
             EdgeException.class,
-            e -> assertThat(e.getMessage()).startsWith("HTTP 502: <html> xxx").doesNotContain("\n").hasSizeLessThan(220));
+            e ->
+                assertThat(e.getMessage())
+                    .startsWith("HTTP 502: <html> xxx")
+                    .doesNotContain("\n")
+                    .hasSizeLessThan(220));
   }
 }

@@ -28,14 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EdgeForwarderTest {
 
-  private static final String CF_OK = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"x\"}}";
+  private static final String CF_OK =
+      "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"x\"}}";
   private static final Invalidation WEBHOOK =
-      new Invalidation(List.of("model:openai/gpt-4o", "models:list"), List.of("/models/openai/gpt-4o"));
+      new Invalidation(
+          List.of("model:openai/gpt-4o", "models:list"), List.of("/models/openai/gpt-4o"));
 
   @TempDir Path dir;
   private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
   private final MeterRegistry registry = new SimpleMeterRegistry();
-  private final RecordingServer fastlyApi = RecordingServer.start(Answer.of(200, "{\"status\":\"ok\"}"));
+  private final RecordingServer fastlyApi =
+      RecordingServer.start(Answer.of(200, "{\"status\":\"ok\"}"));
   private final RecordingServer cloudflareApi = RecordingServer.start(Answer.of(200, CF_OK));
   private EdgeForwarder forwarder;
 
@@ -52,17 +55,28 @@ class EdgeForwarderTest {
     EdgeSettings settings =
         new EdgeSettings(
             List.of(),
-            Optional.of(new EdgeSettings.Api("SERVICE1", "fastly-token-123", URI.create(fastlyApi.url()))),
-            Optional.of(new EdgeSettings.Api("ZONE1", "cloudflare-token-123", URI.create(cloudflareApi.url()))));
+            Optional.of(
+                new EdgeSettings.Api("SERVICE1", "fastly-token-123", URI.create(fastlyApi.url()))),
+            Optional.of(
+                new EdgeSettings.Api(
+                    "ZONE1", "cloudflare-token-123", URI.create(cloudflareApi.url()))));
     return EdgeForwarder.open(settings, dir, clock, registry);
   }
 
   private EdgeStatus status(String name) {
-    return forwarder.statuses().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    return forwarder.statuses().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private double purges(String edge, String outcome) {
-    return registry.get("modelpages.edge.purges").tag("edge", edge).tag("outcome", outcome).counter().count();
+    return registry
+        .get("modelpages.edge.purges")
+        .tag("edge", edge)
+        .tag("outcome", outcome)
+        .counter()
+        .count();
   }
 
   @Test
@@ -72,20 +86,31 @@ class EdgeForwarderTest {
     forwarder.purged(WEBHOOK);
     assertThat(forwarder.deliverDue()).isEqualTo(2);
 
-    assertThat(fastlyApi.requests()).singleElement().satisfies(request -> {
-      assertThat(request.path()).isEqualTo("/service/SERVICE1/purge");
-      assertThat(request.header("Surrogate-Key")).isEqualTo("model:openai/gpt-4o models:list path:/models/openai/gpt-4o");
-    });
-    assertThat(cloudflareApi.requests()).singleElement().satisfies(request -> {
-      assertThat(request.path()).isEqualTo("/zones/ZONE1/purge_cache");
-      assertThat(request.body()).isEqualTo("{\"tags\":[\"model:openai/gpt-4o\",\"models:list\",\"path:/models/openai/gpt-4o\"]}");
-    });
-    assertThat(forwarder.statuses()).allSatisfy(s -> {
-      assertThat(s.pending()).isZero();
-      assertThat(s.delivered()).isEqualTo(1);
-      assertThat(s.circuit()).isEqualTo("closed");
-      assertThat(s.lastSuccess()).isEqualTo(clock.instant());
-    });
+    assertThat(fastlyApi.requests())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.path()).isEqualTo("/service/SERVICE1/purge");
+              assertThat(request.header("Surrogate-Key"))
+                  .isEqualTo("model:openai/gpt-4o models:list path:/models/openai/gpt-4o");
+            });
+    assertThat(cloudflareApi.requests())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.path()).isEqualTo("/zones/ZONE1/purge_cache");
+              assertThat(request.body())
+                  .isEqualTo(
+                      "{\"tags\":[\"model:openai/gpt-4o\",\"models:list\",\"path:/models/openai/gpt-4o\"]}");
+            });
+    assertThat(forwarder.statuses())
+        .allSatisfy(
+            s -> {
+              assertThat(s.pending()).isZero();
+              assertThat(s.delivered()).isEqualTo(1);
+              assertThat(s.circuit()).isEqualTo("closed");
+              assertThat(s.lastSuccess()).isEqualTo(clock.instant());
+            });
     assertThat(purges("fastly", "delivered")).isEqualTo(1);
   }
 
@@ -97,7 +122,8 @@ class EdgeForwarderTest {
     forwarder.deliverDue();
 
     assertThat(fastlyApi.requests().get(0).header("Surrogate-Key")).isEqualTo(EdgeKeys.ALL);
-    assertThat(cloudflareApi.requests().get(0).body()).isEqualTo("{\"tags\":[\"" + EdgeKeys.ALL + "\"]}");
+    assertThat(cloudflareApi.requests().get(0).body())
+        .isEqualTo("{\"tags\":[\"" + EdgeKeys.ALL + "\"]}");
   }
 
   @Test
@@ -131,11 +157,17 @@ class EdgeForwarderTest {
     forwarder.deliverDue();
 
     assertThat(fastlyApi.requests()).hasSize(4);
-    assertThat(fastlyApi.requests().get(3).header("Surrogate-Key")).isEqualTo("model:openai/gpt-4o models:list path:/models/openai/gpt-4o");
+    assertThat(fastlyApi.requests().get(3).header("Surrogate-Key"))
+        .isEqualTo("model:openai/gpt-4o models:list path:/models/openai/gpt-4o");
     assertThat(status("fastly").circuit()).isEqualTo("closed");
     assertThat(status("fastly").pending()).isZero();
     assertThat(status("fastly").lastError()).isNull();
-    assertThat(registry.get("modelpages.edge.delivery").tag("edge", "fastly").timer().max(java.util.concurrent.TimeUnit.SECONDS))
+    assertThat(
+            registry
+                .get("modelpages.edge.delivery")
+                .tag("edge", "fastly")
+                .timer()
+                .max(java.util.concurrent.TimeUnit.SECONDS))
         .isEqualTo(7.0);
   }
 
@@ -187,7 +219,8 @@ class EdgeForwarderTest {
     forwarder.deliverDue();
 
     assertThat(fastlyApi.requests()).hasSize(2);
-    assertThat(fastlyApi.requests().get(1).header("Surrogate-Key")).isEqualTo("model:openai/gpt-4o models:list path:/models/openai/gpt-4o");
+    assertThat(fastlyApi.requests().get(1).header("Surrogate-Key"))
+        .isEqualTo("model:openai/gpt-4o models:list path:/models/openai/gpt-4o");
     assertThat(cloudflareApi.requests()).hasSize(1); // delivered before the restart, not again
   }
 
@@ -195,7 +228,11 @@ class EdgeForwarderTest {
     EdgeForwarder started =
         EdgeForwarder.open(
             new EdgeSettings(
-                List.of(), Optional.of(new EdgeSettings.Api("SERVICE1", "fastly-token-123", URI.create(fastlyApi.url()))), Optional.empty()),
+                List.of(),
+                Optional.of(
+                    new EdgeSettings.Api(
+                        "SERVICE1", "fastly-token-123", URI.create(fastlyApi.url()))),
+                Optional.empty()),
             dir,
             java.time.Clock.systemUTC(),
             registry);
@@ -221,7 +258,8 @@ class EdgeForwarderTest {
 
     forwarder.purged(WEBHOOK);
 
-    assertThat(forwarder.awaitDelivered()).isFalse(); // returns after the failed try, not after MAX_WAIT
+    assertThat(forwarder.awaitDelivered())
+        .isFalse(); // returns after the failed try, not after MAX_WAIT
     assertThat(fastlyApi.requests()).hasSize(1);
     assertThat(forwarder.statuses().get(0).pending()).isEqualTo(1);
   }
@@ -242,7 +280,8 @@ class EdgeForwarderTest {
 
   @Test
   void theNamesOfAPurgeAreItsTagsAndItsPaths() {
-    assertThat(EdgeForwarder.namesOf(WEBHOOK)).containsExactly("model:openai/gpt-4o", "models:list", "path:/models/openai/gpt-4o");
+    assertThat(EdgeForwarder.namesOf(WEBHOOK))
+        .containsExactly("model:openai/gpt-4o", "models:list", "path:/models/openai/gpt-4o");
     assertThat(EdgeForwarder.namesOf(Invalidation.EVERYTHING)).containsExactly(EdgeKeys.ALL);
     assertThat(EdgeForwarder.namesOf(Invalidation.NOTHING)).isEmpty();
   }

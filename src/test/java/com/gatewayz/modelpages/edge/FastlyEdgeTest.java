@@ -20,7 +20,8 @@ class FastlyEdgeTest {
   private static final String TOKEN = "fastly-token-0123456789";
 
   private final RecordingServer api = RecordingServer.start(Answer.of(200, "{\"status\":\"ok\"}"));
-  private final FastlyEdge fastly = new FastlyEdge("SU1Z0isxPaozGVKXdv0eY", TOKEN, URI.create(api.url()), EdgeHttp.create());
+  private final FastlyEdge fastly =
+      new FastlyEdge("SU1Z0isxPaozGVKXdv0eY", TOKEN, URI.create(api.url()), EdgeHttp.create());
 
   @AfterEach
   void stop() {
@@ -36,7 +37,8 @@ class FastlyEdgeTest {
     assertThat(request.method()).isEqualTo("POST");
     assertThat(request.path()).isEqualTo("/service/SU1Z0isxPaozGVKXdv0eY/purge");
     assertThat(request.header("Fastly-Key")).isEqualTo(TOKEN);
-    assertThat(request.header("Surrogate-Key")).isEqualTo("model:openai/gpt-4o models:list path:/models/openai/gpt-4o");
+    assertThat(request.header("Surrogate-Key"))
+        .isEqualTo("model:openai/gpt-4o models:list path:/models/openai/gpt-4o");
     assertThat(request.header("Accept")).isEqualTo("application/json");
     assertThat(request.header("Fastly-Soft-Purge")).isNull();
     assertThat(request.body()).isEmpty();
@@ -48,7 +50,10 @@ class FastlyEdgeTest {
 
     fastly.purge(names);
 
-    List<List<String>> sent = api.requests().stream().map(r -> Arrays.asList(r.header("Surrogate-Key").split(" "))).toList();
+    List<List<String>> sent =
+        api.requests().stream()
+            .map(r -> Arrays.asList(r.header("Surrogate-Key").split(" ")))
+            .toList();
     assertThat(sent).extracting(List::size).containsExactly(256, 256, 88);
     assertThat(sent.stream().flatMap(List::stream).toList()).isEqualTo(names);
   }

@@ -13,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The outbox's durability: on disk when appended, replayed after a restart, emptied once delivered. */
+/**
+ * The outbox's durability: on disk when appended, replayed after a restart, emptied once delivered.
+ */
 class PurgeOutboxTest {
 
   private static final String A = "varnish http://127.0.0.1:6081";
@@ -39,7 +41,10 @@ class PurgeOutboxTest {
     try (PurgeOutbox outbox = open(A)) {
       outbox.append(List.of("model:x", "path:/models/x"));
 
-      assertThat(journal()).containsExactly("{\"edge\":\"" + A + "\",\"done\":0}", "{\"seq\":1,\"at\":1700000000000,\"names\":[\"model:x\",\"path:/models/x\"]}");
+      assertThat(journal())
+          .containsExactly(
+              "{\"edge\":\"" + A + "\",\"done\":0}",
+              "{\"seq\":1,\"at\":1700000000000,\"names\":[\"model:x\",\"path:/models/x\"]}");
     }
   }
 
@@ -51,7 +56,8 @@ class PurgeOutboxTest {
 
       outbox.delivered(A, second.seq());
       assertThat(outbox.pending(A, 100)).isEmpty();
-      assertThat(names(outbox.pending(B, 100))).containsExactly(List.of("model:x"), List.of("model:y"));
+      assertThat(names(outbox.pending(B, 100)))
+          .containsExactly(List.of("model:x"), List.of("model:y"));
 
       outbox.delivered(B, first.seq());
       assertThat(names(outbox.pending(B, 100))).containsExactly(List.of("model:y"));
@@ -72,7 +78,8 @@ class PurgeOutboxTest {
 
     try (PurgeOutbox reopened = open(A, B)) {
       assertThat(names(reopened.pending(A, 100))).containsExactly(List.of("models:list"));
-      assertThat(names(reopened.pending(B, 100))).containsExactly(List.of("model:x"), List.of("models:list"));
+      assertThat(names(reopened.pending(B, 100)))
+          .containsExactly(List.of("model:x"), List.of("models:list"));
       assertThat(reopened.oldestPendingMillis(B)).hasValue(1_700_000_005_000L);
       PurgeOutbox.Entry next = reopened.append(List.of("model:z"));
       assertThat(next.seq()).isEqualTo(3);
@@ -97,7 +104,8 @@ class PurgeOutboxTest {
     try (PurgeOutbox outbox = open(A)) {
       outbox.append(List.of("model:x"));
     }
-    Files.writeString(dir.resolve(PurgeOutbox.FILE), "{\"seq\":2,\"at\":17000", StandardOpenOption.APPEND);
+    Files.writeString(
+        dir.resolve(PurgeOutbox.FILE), "{\"seq\":2,\"at\":17000", StandardOpenOption.APPEND);
 
     try (PurgeOutbox reopened = open(A)) {
       assertThat(names(reopened.pending(A, 100))).containsExactly(List.of("model:x"));
@@ -112,7 +120,8 @@ class PurgeOutboxTest {
       outbox.append(List.of("d", "e"));
       outbox.append(List.of("f"));
 
-      assertThat(names(outbox.pending(A, 5))).containsExactly(List.of("a", "b", "c"), List.of("d", "e"));
+      assertThat(names(outbox.pending(A, 5)))
+          .containsExactly(List.of("a", "b", "c"), List.of("d", "e"));
       assertThat(names(outbox.pending(A, 2))).containsExactly(List.of("a", "b", "c"));
     }
   }
@@ -123,7 +132,8 @@ class PurgeOutboxTest {
     PurgeOutbox.Entry y = new PurgeOutbox.Entry(2, 0, List.of("model:y", "models:list"));
     PurgeOutbox.Entry all = new PurgeOutbox.Entry(3, 0, List.of(EdgeKeys.ALL));
 
-    assertThat(PurgeOutbox.names(List.of(x, y))).containsExactly("model:x", "models:list", "model:y");
+    assertThat(PurgeOutbox.names(List.of(x, y)))
+        .containsExactly("model:x", "models:list", "model:y");
     assertThat(PurgeOutbox.names(List.of(x, all, y))).containsExactly(EdgeKeys.ALL);
   }
 

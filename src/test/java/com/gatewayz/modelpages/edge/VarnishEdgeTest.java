@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 /** The requests the Varnish edge sends: what server-config/varnish/default.vcl expects. */
 class VarnishEdgeTest {
 
-  private final RecordingServer varnish = RecordingServer.start(Answer.of(200, "Soft-purged 1 objects"));
-  private final VarnishEdge edge = new VarnishEdge("varnish-1", URI.create(varnish.url()), EdgeHttp.create());
+  private final RecordingServer varnish =
+      RecordingServer.start(Answer.of(200, "Soft-purged 1 objects"));
+  private final VarnishEdge edge =
+      new VarnishEdge("varnish-1", URI.create(varnish.url()), EdgeHttp.create());
 
   @AfterEach
   void stop() {
@@ -36,23 +38,32 @@ class VarnishEdgeTest {
   @Test
   void keepsEachXkeyHeaderWithinVarnishsLimits() throws Exception {
     List<String> names = IntStream.range(0, 250).mapToObj(i -> "model:m/" + i).toList();
-    List<String> longNames = IntStream.range(0, 12).mapToObj(i -> "path:/models/" + i + "x".repeat(1_000)).toList();
+    List<String> longNames =
+        IntStream.range(0, 12).mapToObj(i -> "path:/models/" + i + "x".repeat(1_000)).toList();
 
     edge.purge(names);
     edge.purge(longNames);
 
     List<String> headers = varnish.requests().stream().map(r -> r.header("xkey")).toList();
     assertThat(headers).hasSize(3 + 3);
-    assertThat(headers).allSatisfy(header -> assertThat(header.length()).isLessThanOrEqualTo(VarnishEdge.MAX_HEADER_CHARS));
-    assertThat(headers.subList(0, 3)).extracting(h -> h.split(" ").length).containsExactly(100, 100, 50);
+    assertThat(headers)
+        .allSatisfy(
+            header ->
+                assertThat(header.length()).isLessThanOrEqualTo(VarnishEdge.MAX_HEADER_CHARS));
+    assertThat(headers.subList(0, 3))
+        .extracting(h -> h.split(" ").length)
+        .containsExactly(100, 100, 50);
     assertThat(headers.stream().flatMap(h -> Arrays.stream(h.split(" "))).toList())
-        .containsExactlyElementsOf(java.util.stream.Stream.concat(names.stream(), longNames.stream()).toList());
+        .containsExactlyElementsOf(
+            java.util.stream.Stream.concat(names.stream(), longNames.stream()).toList());
   }
 
   @Test
   void aRefusedPurgeFails() {
     varnish.enqueue(Answer.of(403, "Forbidden"));
 
-    assertThatThrownBy(() -> edge.purge(List.of("model:a"))).isInstanceOf(EdgeException.class).hasMessage("HTTP 403: Forbidden");
+    assertThatThrownBy(() -> edge.purge(List.of("model:a")))
+        .isInstanceOf(EdgeException.class)
+        .hasMessage("HTTP 403: Forbidden");
   }
 }

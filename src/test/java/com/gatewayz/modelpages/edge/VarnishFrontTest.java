@@ -44,7 +44,10 @@ class VarnishFrontTest {
   private static final String PAGE = "/models/" + MODEL;
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private static EmbeddedTomcat site;
   private static Varnish varnish;
   private static long eventMillis = Webhooks.T0;
@@ -57,11 +60,16 @@ class VarnishFrontTest {
     site =
         EmbeddedSite.start(
             Map.of(
-                "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("varnish-front").toString(),
-                "MODEL_PAGES_PRERENDER_LIMIT", "0",
-                "MODEL_WEBHOOK_SECRET", Webhooks.SECRET,
-                "MODEL_PAGES_ADMIN_TOKEN", ADMIN_TOKEN,
-                "MODEL_PAGES_EDGE_VARNISH_URLS", "http://127.0.0.1:" + varnishPort));
+                "MODEL_PAGES_DATA_DIR",
+                Files.createTempDirectory("varnish-front").toString(),
+                "MODEL_PAGES_PRERENDER_LIMIT",
+                "0",
+                "MODEL_WEBHOOK_SECRET",
+                Webhooks.SECRET,
+                "MODEL_PAGES_ADMIN_TOKEN",
+                ADMIN_TOKEN,
+                "MODEL_PAGES_EDGE_VARNISH_URLS",
+                "http://127.0.0.1:" + varnishPort));
     varnish = Varnish.start(varnishPort, site.port());
     assertThat(webhook("models.added", "0.000001")).isEqualTo(200);
   }
@@ -77,7 +85,8 @@ class VarnishFrontTest {
   }
 
   private static HttpResponse<String> throughVarnish(String path, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(varnish.url() + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(varnish.url() + path)).timeout(Duration.ofSeconds(30));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -106,14 +115,20 @@ class VarnishFrontTest {
     return send(request).statusCode();
   }
 
-  /** A Varnish hit names two transactions in X-Varnish: this request's and the one that stored it. */
+  /**
+   * A Varnish hit names two transactions in X-Varnish: this request's and the one that stored it.
+   */
   private static boolean isVarnishHit(HttpResponse<?> response) {
     return response.headers().firstValue("X-Varnish").orElse("").trim().split(" ").length == 2;
   }
 
   private static JsonObject varnishEdgeState() {
     String json = send(HttpRequest.newBuilder(site.uri("/api/edges"))).body();
-    return JsonSupport.JSON.createReader(new StringReader(json)).readObject().getJsonArray("edges").getJsonObject(0);
+    return JsonSupport.JSON
+        .createReader(new StringReader(json))
+        .readObject()
+        .getJsonArray("edges")
+        .getJsonObject(0);
   }
 
   private static boolean hasError(JsonObject edge) {
@@ -130,7 +145,8 @@ class VarnishFrontTest {
     assertThat(cached.headers().firstValue("Age")).isPresent();
     assertThat(cached.headers().firstValue("Vary")).contains("Accept-Encoding");
     assertThat(cached.headers().firstValue("xkey")).isEmpty();
-    assertThat(cached.body()).contains("$1.00 / 1M"); // the gzip object, inflated for a client without gzip
+    assertThat(cached.body())
+        .contains("$1.00 / 1M"); // the gzip object, inflated for a client without gzip
 
     long sent = System.nanoTime();
     assertThat(webhook("models.updated", "0.000005")).isEqualTo(200);
@@ -139,17 +155,21 @@ class VarnishFrontTest {
     HttpResponse<String> next = throughVarnish(PAGE);
     long shown = System.nanoTime();
     assertThat(next.body()).contains("$5.00 / 1M").doesNotContain("$1.00 / 1M");
-    assertThat(isVarnishHit(next)).isFalse(); // fetched again: the purge reached Varnish before the 200
-    LOG.info(() -> String.format(
-        "[VarnishFrontTest] webhook %d µs; next GET through Varnish showed the new price %d µs after the 200",
-        (returned - sent) / 1_000, (shown - returned) / 1_000));
+    assertThat(isVarnishHit(next))
+        .isFalse(); // fetched again: the purge reached Varnish before the 200
+    LOG.info(
+        () ->
+            String.format(
+                "[VarnishFrontTest] webhook %d µs; next GET through Varnish showed the new price %d µs after the 200",
+                (returned - sent) / 1_000, (shown - returned) / 1_000));
     assertThat(varnishEdgeState().getInt("pending")).isZero();
   }
 
   @Test
   @Order(2)
   void searchesTheApiAndAdminAreNeverCachedAtVarnish() {
-    for (String path : new String[] {"/api/models/openai/gpt-4o", "/models?q=gpt", "/admin", "/health/ready"}) {
+    for (String path :
+        new String[] {"/api/models/openai/gpt-4o", "/models?q=gpt", "/admin", "/health/ready"}) {
       throughVarnish(path);
       assertThat(isVarnishHit(throughVarnish(path))).as(path).isFalse();
     }
@@ -169,19 +189,26 @@ class VarnishFrontTest {
     assertThat(down.getInt("pending")).isEqualTo(1);
     assertThat(down.getString("last_error")).startsWith("cannot reach it");
     assertThat(down.toString()).doesNotContain("127.0.0.1"); // the public view names no address
-    String admin = send(HttpRequest.newBuilder(site.uri("/admin")).header("Authorization", "Bearer " + ADMIN_TOKEN)).body();
+    String admin =
+        send(HttpRequest.newBuilder(site.uri("/admin"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN))
+            .body();
     assertThat(admin).contains("id=\"edges\"").contains("varnish-1").contains(varnish.url());
 
     varnish.restart();
     await().atMost(Duration.ofSeconds(30)).until(() -> varnishEdgeState().getInt("pending") == 0);
 
-    assertThat(varnish.log("ReqMethod eq \"PURGE\"")).contains("xkey: model:" + MODEL).contains("path:" + PAGE);
+    assertThat(varnish.log("ReqMethod eq \"PURGE\""))
+        .contains("xkey: model:" + MODEL)
+        .contains("path:" + PAGE);
     assertThat(hasError(varnishEdgeState())).isFalse();
     assertThat(throughVarnish(PAGE).body()).contains("$7.00 / 1M");
     String metrics = send(HttpRequest.newBuilder(site.uri("/metrics"))).body();
     assertThat(metrics)
-        .containsPattern("modelpages_edge_purges_total\\{edge=\"varnish-1\",outcome=\"delivered\"} [1-9]")
-        .containsPattern("modelpages_edge_purges_total\\{edge=\"varnish-1\",outcome=\"failed\"} [1-9]")
+        .containsPattern(
+            "modelpages_edge_purges_total\\{edge=\"varnish-1\",outcome=\"delivered\"} [1-9]")
+        .containsPattern(
+            "modelpages_edge_purges_total\\{edge=\"varnish-1\",outcome=\"failed\"} [1-9]")
         .contains("modelpages_edge_lag_seconds{edge=\"varnish-1\"} 0.0")
         .contains("modelpages_edge_delivery_seconds_count{edge=\"varnish-1\"}");
   }
@@ -193,14 +220,20 @@ class VarnishFrontTest {
     assertThat(isVarnishHit(throughVarnish(PAGE))).isTrue();
     site.close();
     site = null;
-    // The page's TTL runs out (a soft purge, as the application sends them): only grace can serve it now.
-    send(HttpRequest.newBuilder(URI.create(varnish.url() + "/")).method("PURGE", HttpRequest.BodyPublishers.noBody()).header("xkey", "model:" + MODEL));
+    // The page's TTL runs out (a soft purge, as the application sends them): only grace can serve
+    // it now.
+    send(
+        HttpRequest.newBuilder(URI.create(varnish.url() + "/"))
+            .method("PURGE", HttpRequest.BodyPublishers.noBody())
+            .header("xkey", "model:" + MODEL));
 
     HttpResponse<String> beforeTheProbeNotices = throughVarnish(PAGE);
     assertThat(beforeTheProbeNotices.statusCode()).isEqualTo(200);
     assertThat(beforeTheProbeNotices.body()).contains("$7.00 / 1M");
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> varnish.admin("backend.list").contains("sick"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> varnish.admin("backend.list").contains("sick"));
     HttpResponse<String> afterIt = throughVarnish(PAGE);
     assertThat(afterIt.statusCode()).isEqualTo(200);
     assertThat(afterIt.body()).contains("$7.00 / 1M");

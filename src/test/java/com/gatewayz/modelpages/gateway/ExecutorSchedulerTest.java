@@ -30,7 +30,9 @@ class ExecutorSchedulerTest {
     scheduler.schedule("refresh", 0, 10, () -> hang(refreshEntered));
     scheduler.schedule("popular-refresh", 0, 10, otherRuns::incrementAndGet);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> refreshEntered.getCount() == 0 && otherRuns.get() >= 3);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> refreshEntered.getCount() == 0 && otherRuns.get() >= 3);
     assertThat(release.getCount()).isEqualTo(1); // the refresh was still hanging meanwhile
   }
 

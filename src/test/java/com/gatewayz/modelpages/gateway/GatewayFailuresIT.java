@@ -58,7 +58,8 @@ class GatewayFailuresIT {
     // The working stub lists one model where the curated catalog holds many from OpenRouter: apply
     // that drop at once (holding it is SuspiciousListTest's subject, not this test's).
     settings.put("MODEL_PAGES_GATEWAY_DROP_CONFIRMATIONS", "1");
-    settings.put("MODEL_PAGES_GATEWAYS_ENABLED", "openrouter," + String.join(",", FAILING.keySet()));
+    settings.put(
+        "MODEL_PAGES_GATEWAYS_ENABLED", "openrouter," + String.join(",", FAILING.keySet()));
     settings.put("MODEL_PAGES_GATEWAY_OPENROUTER_URL", WORKING.url());
     FAILING.forEach((id, stub) -> settings.put(Settings.GatewayUrls.settingName(id), stub.url()));
     return Deployments.modelPages(settings);
@@ -81,7 +82,9 @@ class GatewayFailuresIT {
   @Test
   void failingGatewaysShowTheirErrorAndEveryPageKeepsServing() {
     Http http = new Http(base);
-    await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/models/stubco/steady-model").statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> http.get("/models/stubco/steady-model").statusCode() == 200);
 
     for (String id : List.copyOf(FAILING.keySet())) {
       await()

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -100,8 +99,8 @@ class GatewayFetcherTest {
 
   /**
    * One way a fetch from a scripted gateway fails: what the stub answers at {@code /models}, the
-   * policy, the error (checked by {@code error}), its class, the attempts and the stub's hits (null:
-   * not checked).
+   * policy, the error (checked by {@code error}), its class, the attempts and the stub's hits
+   * (null: not checked).
    */
   record Failure(
       String name,
@@ -234,7 +233,8 @@ class GatewayFetcherTest {
 
     FetchResult result =
         fetcher.fetch(
-            gateway("openrouter", URI.create("http://127.0.0.1:" + closedPort + "/m"), "openrouter"));
+            gateway(
+                "openrouter", URI.create("http://127.0.0.1:" + closedPort + "/m"), "openrouter"));
 
     assertThat(result)
         .isInstanceOfSatisfying(

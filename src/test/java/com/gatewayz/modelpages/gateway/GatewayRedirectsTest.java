@@ -68,7 +68,8 @@ class GatewayRedirectsTest {
             Failed.class,
             failed -> {
               assertThat(failed.errorClass()).isEqualTo("redirect_refused");
-              assertThat(failed.error()).startsWith("redirect to another host refused: http://localhost:");
+              assertThat(failed.error())
+                  .startsWith("redirect to another host refused: http://localhost:");
               assertThat(failed.attempts()).isEqualTo(1);
             });
     assertThat(stub.hits("/models")).isZero();
@@ -93,8 +94,7 @@ class GatewayRedirectsTest {
 
     assertThat(result)
         .isInstanceOfSatisfying(
-            Failed.class,
-            failed -> assertThat(failed.error()).isEqualTo("more than 5 redirects"));
+            Failed.class, failed -> assertThat(failed.error()).isEqualTo("more than 5 redirects"));
     assertThat(stub.hits("/loop")).isEqualTo(1 + Redirects.MAX_REDIRECTS);
   }
 

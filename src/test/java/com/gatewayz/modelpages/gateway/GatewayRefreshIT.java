@@ -74,7 +74,8 @@ class GatewayRefreshIT {
 
   @Test
   void theTimerFiresOncePerIntervalThroughThisServersScheduler() {
-    String expected = System.getProperty("it.server", "tomcat").equals("payara") ? "ejb-timer" : "executor";
+    String expected =
+        System.getProperty("it.server", "tomcat").equals("payara") ? "ejb-timer" : "executor";
     assertThat(gateways().getJsonObject("refresh").getString("scheduler")).isEqualTo(expected);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> runs() >= 2);
@@ -89,19 +90,29 @@ class GatewayRefreshIT {
 
   @Test
   void aNewModelAppearsWithoutARedeployAndAPriceChangeReachesItsPage() {
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/models/stubco/first-model").statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> http.get("/models/stubco/first-model").statusCode() == 200);
     assertThat(http.get("/models/stubco/second-model").statusCode()).isEqualTo(404);
 
-    STUB.setList(StubGateway.openRouterList("stubco/first-model", "0.000002", "stubco/second-model", "0.000003"));
+    STUB.setList(
+        StubGateway.openRouterList(
+            "stubco/first-model", "0.000002", "stubco/second-model", "0.000003"));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/models/stubco/second-model").statusCode() == 200);
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/models/stubco/first-model").body().contains("$2.00 / 1M"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> http.get("/models/stubco/second-model").statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> http.get("/models/stubco/first-model").body().contains("$2.00 / 1M"));
   }
 
   @Test
   void modelsTheGatewayNoLongerListsAreRetiredAfterTwoRefreshes() {
     // The stub lists only stubco models: the curated models only OpenRouter offered leave.
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/models/openai/gpt-4o").statusCode() == 410);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> http.get("/models/openai/gpt-4o").statusCode() == 410);
     assertThat(http.get("/models/openai/gpt-4o").body()).contains("retired").contains("/models?q=");
   }
 

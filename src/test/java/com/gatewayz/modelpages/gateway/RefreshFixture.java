@@ -48,7 +48,10 @@ final class RefreshFixture implements AutoCloseable {
     job = new RefreshJob(registry, fetcher, catalog, clock);
   }
 
-  /** A new job over the same catalog (as after a restart) holding suspicious lists for {@code confirmations}. */
+  /**
+   * A new job over the same catalog (as after a restart) holding suspicious lists for {@code
+   * confirmations}.
+   */
   void restartJob(int confirmations) {
     job.close();
     job = new RefreshJob(registry, fetcher, catalog, clock, confirmations);

@@ -40,11 +40,15 @@ class SuspiciousListTest {
   }
 
   private void alphaLists(int... numbers) {
-    fixture.alpha(IntStream.of(numbers).mapToObj(n -> model("acme/a" + n, "0.000001")).toArray(String[]::new));
+    fixture.alpha(
+        IntStream.of(numbers)
+            .mapToObj(n -> model("acme/a" + n, "0.000001"))
+            .toArray(String[]::new));
   }
 
   private int alphaModels() {
-    return (int) fixture.catalog.current().models().stream().filter(m -> m.id().startsWith("acme/")).count();
+    return (int)
+        fixture.catalog.current().models().stream().filter(m -> m.id().startsWith("acme/")).count();
   }
 
   @Test
@@ -61,7 +65,8 @@ class SuspiciousListTest {
         .containsExactly(Result.FAILED, 4, 0);
     GatewayStatus alpha = fixture.status("alpha");
     assertThat(alpha.lastError())
-        .isEqualTo("empty_list: no models listed (4 before); held until the same list comes 3 times in a row (2/3)");
+        .isEqualTo(
+            "empty_list: no models listed (4 before); held until the same list comes 3 times in a row (2/3)");
     assertThat(alpha.modelCount()).isEqualTo(4);
     assertThat(alpha.circuitState()).isEqualTo("closed");
   }
@@ -142,7 +147,8 @@ class SuspiciousListTest {
 
     RefreshSummary summary = refresh();
 
-    assertThat(run(summary, "alpha").message()).startsWith("empty_list: no models listed (4 before)");
+    assertThat(run(summary, "alpha").message())
+        .startsWith("empty_list: no models listed (4 before)");
   }
 
   @Test

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class CachedPageSerializerTest {
 
-  private final CachedPageSerializer serializer = new CachedPageSerializer(getClass().getClassLoader());
+  private final CachedPageSerializer serializer =
+      new CachedPageSerializer(getClass().getClassLoader());
 
   @Test
   void anEntryReadsBackWithEveryField() {
@@ -16,7 +17,13 @@ class CachedPageSerializerTest {
     RenderedPage rendered =
         new RenderedPage(301, "text/html;charset=UTF-8", body, Set.of("a"), 60, "/models/x");
     CachedPage page =
-        CachedPage.of("/models/x?page=2", rendered, new String[] {"model:x", "models:list"}, 42, 1_000, 7_000);
+        CachedPage.of(
+            "/models/x?page=2",
+            rendered,
+            new String[] {"model:x", "models:list"},
+            42,
+            1_000,
+            7_000);
 
     CachedPage copy = serializer.read(serializer.serialize(page));
 

@@ -54,7 +54,8 @@ class ClusterFaultsIT {
 
   @BeforeAll
   static void startServer() {
-    Assumptions.assumeTrue(TerracottaServer.isAvailable(), "the build unpacks the Terracotta kit first");
+    Assumptions.assumeTrue(
+        TerracottaServer.isAvailable(), "the build unpacks the Terracotta kit first");
     // Room for every test's pools (16 + 88 MB each): off-heap is taken as it fills, not up front.
     terracotta = TerracottaServer.start(1024, LEASE);
     proxy = FaultProxy.to(terracotta.port());
@@ -76,7 +77,9 @@ class ClusterFaultsIT {
   void joinNodes(TestInfo test) {
     proxy.restore();
     cluster = test.getTestMethod().orElseThrow().getName();
-    a = ClusterNode.join(URI.create("terracotta://127.0.0.1:" + proxy.port() + "/" + cluster), renderer);
+    a =
+        ClusterNode.join(
+            URI.create("terracotta://127.0.0.1:" + proxy.port() + "/" + cluster), renderer);
     b = ClusterNode.join(terracotta.uri(cluster), renderer);
   }
 
@@ -104,7 +107,9 @@ class ClusterFaultsIT {
     nodes.put("A", a);
     nodes.put("B", b);
     List<Long> backAfter = new ArrayList<>();
-    try (ClusterTraffic traffic = new ClusterTraffic(renderer, names, nodes).start(Duration.ofMillis(25), Duration.ofMillis(3))) {
+    try (ClusterTraffic traffic =
+        new ClusterTraffic(renderer, names, nodes)
+            .start(Duration.ofMillis(25), Duration.ofMillis(3))) {
       for (int round = 0; round < ROUNDS; round++) {
         traffic.awaitPurges("A", 3, PATIENCE);
         traffic.awaitPurges("B", 3, PATIENCE);
@@ -118,7 +123,9 @@ class ClusterFaultsIT {
       assertThat(traffic.unexpected()).isEmpty();
       assertThat(traffic.stale()).isEmpty();
       assertThat(traffic.sweep()).isEmpty();
-      assertThat(traffic.counts("A").refused.get() + traffic.counts("B").refused.get()).as("purges refused").isPositive();
+      assertThat(traffic.counts("A").refused.get() + traffic.counts("B").refused.get())
+          .as("purges refused")
+          .isPositive();
     }
   }
 
@@ -148,13 +155,21 @@ class ClusterFaultsIT {
     Collections.sort(sorted);
     for (String node : List.of("A", "B")) {
       ClusterTraffic.Counts counts = traffic.counts(node);
-      LOG.info(String.format(
-          "[ClusterFaultsIT] %s: %d purges confirmed, %d refused (PurgeFailedException), %d reads, %d renders refused",
-          node, counts.purged.get(), counts.refused.get(), counts.reads.get(), counts.unrenderable.get()));
+      LOG.info(
+          String.format(
+              "[ClusterFaultsIT] %s: %d purges confirmed, %d refused (PurgeFailedException), %d reads, %d renders refused",
+              node,
+              counts.purged.get(),
+              counts.refused.get(),
+              counts.reads.get(),
+              counts.unrenderable.get()));
     }
-    LOG.info(String.format(
-        "[ClusterFaultsIT] %d rounds; stale reads on A racing a reset of its link: %d; link restored -> first purge confirmed on A, ms: %s",
-        backAfter.size(), traffic.staleAfterCut(), sorted.stream().map(n -> n / 1_000_000).toList()));
+    LOG.info(
+        String.format(
+            "[ClusterFaultsIT] %d rounds; stale reads on A racing a reset of its link: %d; link restored -> first purge confirmed on A, ms: %s",
+            backAfter.size(),
+            traffic.staleAfterCut(),
+            sorted.stream().map(n -> n / 1_000_000).toList()));
   }
 
   // Purge return on A -> B's first answer showing the new data: a lookup that finds the page purged
@@ -174,9 +189,10 @@ class ClusterFaultsIT {
       assertThat(shown).as("purge %d", i).isEqualTo(i + 2);
     }
     java.util.Arrays.sort(nanos);
-    LOG.info(String.format(
-        "[ClusterFaultsIT] purge returned on A -> first fresh answer on B, %d purges: p50 %.2f ms, p99 %.2f ms",
-        purges, nanos[purges / 2] / 1e6, nanos[purges * 99 / 100] / 1e6));
+    LOG.info(
+        String.format(
+            "[ClusterFaultsIT] purge returned on A -> first fresh answer on B, %d purges: p50 %.2f ms, p99 %.2f ms",
+            purges, nanos[purges / 2] / 1e6, nanos[purges * 99 / 100] / 1e6));
   }
 
   @Test
@@ -197,9 +213,10 @@ class ClusterFaultsIT {
     Lookups after = lookups(b, keys);
     a.isr.purge(List.of("t:dead5"), List.of());
 
-    LOG.info(String.format(
-        "[ClusterFaultsIT] lookups of 20 HITs on B: %.0f ns each with %d server reads per 10,000 before a node died mid-purge, %.0f ns with %d after",
-        before.nanosEach(), before.serverReads(), after.nanosEach(), after.serverReads()));
+    LOG.info(
+        String.format(
+            "[ClusterFaultsIT] lookups of 20 HITs on B: %.0f ns each with %d server reads per 10,000 before a node died mid-purge, %.0f ns with %d after",
+            before.nanosEach(), before.serverReads(), after.nanosEach(), after.serverReads()));
     assertThat(after.serverReads()).isLessThanOrEqualTo(before.serverReads() + keys.size());
     assertThat(b.cache().lookup("/p/dead5").state()).isEqualTo(Lookup.State.PURGED);
     assertThat(b.cache().lookup("/p/dead7").state()).isEqualTo(Lookup.State.FRESH);
@@ -217,11 +234,13 @@ class ClusterFaultsIT {
       }
     }
     long nanos = System.nanoTime() - start;
-    return new Lookups((double) nanos / (rounds * keys.size()), node.storage.stampServerReads() - reads);
+    return new Lookups(
+        (double) nanos / (rounds * keys.size()), node.storage.stampServerReads() - reads);
   }
 
   @Test
-  void aRenderThatStartedBeforeTheServerRestartedEmptyIsNeverServedAfterAPurgeOnTheNewServer() throws Exception {
+  void aRenderThatStartedBeforeTheServerRestartedEmptyIsNeverServedAfterAPurgeOnTheNewServer()
+      throws Exception {
     renderer.versions.put("inflight", 1);
     renderer.entered = new CountDownLatch(1);
     renderer.hold = new CountDownLatch(1);
@@ -281,9 +300,13 @@ class ClusterFaultsIT {
   @Test
   void aServerTooSmallForThePoolsIsNamedWithTheSizeItNeeds() {
     try (TerracottaServer small = TerracottaServer.start(64, LEASE)) {
-      assertThatThrownBy(() -> ClusterStorage.open(ClusterNode.sizing(small.uri("too-small"), 16), Clock.systemUTC()))
+      assertThatThrownBy(
+              () ->
+                  ClusterStorage.open(
+                      ClusterNode.sizing(small.uri("too-small"), 16), Clock.systemUTC()))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("must hold at least MODEL_PAGES_CLUSTER_CACHE_MB (16) + 88 MB = 104 MB")
+          .hasMessageContaining(
+              "must hold at least MODEL_PAGES_CLUSTER_CACHE_MB (16) + 88 MB = 104 MB")
           .hasMessageContaining("Insufficient defined resources");
     }
   }

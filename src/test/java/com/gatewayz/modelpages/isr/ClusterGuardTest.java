@@ -12,7 +12,8 @@ class ClusterGuardTest {
   private static final Duration DETACH_AFTER = Duration.ofSeconds(3);
 
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-  private final ClusterGuard guard = new ClusterGuard("terracotta://test:1/x", DETACH_AFTER, nanos::get);
+  private final ClusterGuard guard =
+      new ClusterGuard("terracotta://test:1/x", DETACH_AFTER, nanos::get);
 
   private void advanceMillis(long millis) {
     nanos.addAndGet(Duration.ofMillis(millis).toNanos());
@@ -73,7 +74,13 @@ class ClusterGuardTest {
   void callsTakeTheFallbackWhileDetachedAndWhenTheyFail() {
     guard.attached();
     assertThat(guard.call(() -> "cluster", () -> "fallback")).isEqualTo("cluster");
-    assertThat(guard.<String>call(() -> { throw timedOut(); }, () -> "fallback")).isEqualTo("fallback");
+    assertThat(
+            guard.<String>call(
+                () -> {
+                  throw timedOut();
+                },
+                () -> "fallback"))
+        .isEqualTo("fallback");
     assertThat(guard.isAttached()).isTrue();
 
     guard.detach("test");

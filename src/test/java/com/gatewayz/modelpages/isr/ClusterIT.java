@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two nodes sharing one cache through Ehcache's clustered tier on a real Terracotta server, over
  * HTTP: pages, purges and webhook changes cross nodes; when the server dies both nodes keep
- * answering and refuse changes, and when it comes back purges propagate again. Each test uses
- * pages of its own and leaves the server running, so they run in any order.
+ * answering and refuse changes, and when it comes back purges propagate again. Each test uses pages
+ * of its own and leaves the server running, so they run in any order.
  */
 @Tag("cluster")
 class ClusterIT {
@@ -61,7 +60,8 @@ class ClusterIT {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    Assumptions.assumeTrue(TerracottaServer.isAvailable(), "the build unpacks the Terracotta kit first");
+    Assumptions.assumeTrue(
+        TerracottaServer.isAvailable(), "the build unpacks the Terracotta kit first");
     terracotta = TerracottaServer.start();
     edgeOfA = RecordingServer.start(RecordingServer.Answer.of(200, "purged"));
     edgeOfB = RecordingServer.start(RecordingServer.Answer.of(200, "purged"));
@@ -72,12 +72,18 @@ class ClusterIT {
   private static EmbeddedTomcat node(RecordingServer edge) throws Exception {
     return EmbeddedSite.start(
         Map.of(
-            "MODEL_PAGES_DATA_DIR", Files.createTempDirectory("cluster-node").toString(),
-            "MODEL_PAGES_PRERENDER_LIMIT", "0",
-            "MODEL_PAGES_CLUSTER_URI", terracotta.uri("model-pages").toString(),
-            "MODEL_PAGES_CLUSTER_CACHE_MB", "64",
-            "MODEL_WEBHOOK_SECRET", Webhooks.SECRET,
-            "MODEL_PAGES_EDGE_VARNISH_URLS", edge.url()));
+            "MODEL_PAGES_DATA_DIR",
+            Files.createTempDirectory("cluster-node").toString(),
+            "MODEL_PAGES_PRERENDER_LIMIT",
+            "0",
+            "MODEL_PAGES_CLUSTER_URI",
+            terracotta.uri("model-pages").toString(),
+            "MODEL_PAGES_CLUSTER_CACHE_MB",
+            "64",
+            "MODEL_WEBHOOK_SECRET",
+            Webhooks.SECRET,
+            "MODEL_PAGES_EDGE_VARNISH_URLS",
+            edge.url()));
   }
 
   @AfterAll
@@ -101,17 +107,23 @@ class ClusterIT {
   // A test that restarted the server (or failed while it was down) leaves the nodes reconnecting.
   @BeforeEach
   void awaitConnected() {
-    await().atMost(PATIENCE).until(() -> isr(nodeA).isClusterAvailable() && isr(nodeB).isClusterAvailable());
+    await()
+        .atMost(PATIENCE)
+        .until(() -> isr(nodeA).isClusterAvailable() && isr(nodeB).isClusterAvailable());
   }
 
   private static boolean forwarded(RecordingServer edge, String id) {
-    return edge.requests().stream().anyMatch(request -> String.valueOf(request.header("xkey")).contains("model:" + id));
+    return edge.requests().stream()
+        .anyMatch(request -> String.valueOf(request.header("xkey")).contains("model:" + id));
   }
 
   /** A node's live feed, read on a thread of its own: every line it sends is added to the list. */
   private static List<String> liveFeedOf(EmbeddedTomcat node) {
     List<String> lines = new CopyOnWriteArrayList<>();
-    HttpRequest request = HttpRequest.newBuilder(node.uri("/api/models/events")).header("Accept", "text/event-stream").build();
+    HttpRequest request =
+        HttpRequest.newBuilder(node.uri("/api/models/events"))
+            .header("Accept", "text/event-stream")
+            .build();
     HttpClient.newHttpClient()
         .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
         .thenAcceptAsync(response -> response.body().forEach(lines::add), FEED_READERS);
@@ -160,31 +172,50 @@ class ClusterIT {
     List<String> feedB = liveFeedOf(nodeB);
     await().atMost(PATIENCE).until(() -> feedB.contains(": connected"));
 
-    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", id, "0.000001", Webhooks.T0))).isEqualTo(200);
+    assertThat(
+            webhook(nodeA, Webhooks.modelEvent("models.added", "xai", id, "0.000001", Webhooks.T0)))
+        .isEqualTo(200);
 
     // Announced by B with no request to B: its follower picks the change up from the cluster.
-    await().atMost(PATIENCE)
-        .until(() -> feedB.stream().anyMatch(line -> line.startsWith("data:") && line.contains("\"" + id + "\"")));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                feedB.stream()
+                    .anyMatch(line -> line.startsWith("data:") && line.contains("\"" + id + "\"")));
     assertThat(feedB).contains("event: models.added");
     // Only the node that purged forwards the purge: the edge gets it once, not once per node.
     // (Other tests purge through either node, in any order: only this model's purge is looked at.)
     await().atMost(Duration.ofSeconds(10)).until(() -> forwarded(edgeOfA, id));
-    EdgeStatus edgeStateOfB = ServiceRegistry.from(nodeB.servletContext()).get(EdgeForwarder.class).statuses().get(0);
+    EdgeStatus edgeStateOfB =
+        ServiceRegistry.from(nodeB.servletContext()).get(EdgeForwarder.class).statuses().get(0);
     assertThat(edgeStateOfB.pending()).isZero();
     assertThat(forwarded(edgeOfB, id)).isFalse();
     long before = System.nanoTime();
     HttpResponse<byte[]> onB = nodeB.get("/models/" + id);
     assertThat(onB.statusCode()).isEqualTo(200);
     assertThat(body(onB)).contains("$1.00 / 1M");
-    LOG.info(() -> "[ClusterIT] first request on B for A's webhook model: " + (System.nanoTime() - before) / 1_000_000 + " ms");
+    LOG.info(
+        () ->
+            "[ClusterIT] first request on B for A's webhook model: "
+                + (System.nanoTime() - before) / 1_000_000
+                + " ms");
 
     // Both nodes cache the page; a price change through A reaches B's next request.
     nodeA.get("/models/" + id);
     assertThat(xCache(nodeB.get("/models/" + id))).isEqualTo("HIT");
-    assertThat(webhook(nodeA, Webhooks.modelEvent("models.updated", "xai", id, "0.000005", Webhooks.T0 + 1_000))).isEqualTo(200);
+    assertThat(
+            webhook(
+                nodeA,
+                Webhooks.modelEvent("models.updated", "xai", id, "0.000005", Webhooks.T0 + 1_000)))
+        .isEqualTo(200);
     long purged = System.nanoTime();
     HttpResponse<byte[]> afterPurge = nodeB.get("/models/" + id);
-    LOG.info(() -> "[ClusterIT] purge on A seen by B's next request after " + (System.nanoTime() - purged) / 1_000 + " µs");
+    LOG.info(
+        () ->
+            "[ClusterIT] purge on A seen by B's next request after "
+                + (System.nanoTime() - purged) / 1_000
+                + " µs");
     assertThat(xCache(afterPurge)).isEqualTo("MISS");
     assertThat(body(afterPurge)).contains("$5.00 / 1M");
   }
@@ -195,10 +226,18 @@ class ClusterIT {
     double clustered = microsPerHit(nodeB, "/models/openai/o3");
     try (EmbeddedTomcat local =
         EmbeddedSite.start(
-            Map.of("MODEL_PAGES_DATA_DIR", Files.createTempDirectory("local-node").toString(), "MODEL_PAGES_PRERENDER_LIMIT", "0"))) {
+            Map.of(
+                "MODEL_PAGES_DATA_DIR",
+                Files.createTempDirectory("local-node").toString(),
+                "MODEL_PAGES_PRERENDER_LIMIT",
+                "0"))) {
       local.get("/models/openai/o3");
       double single = microsPerHit(local, "/models/openai/o3");
-      LOG.info(() -> String.format("[ClusterIT] HIT over HTTP: clustered %.0f µs, single node %.0f µs per request", clustered, single));
+      LOG.info(
+          () ->
+              String.format(
+                  "[ClusterIT] HIT over HTTP: clustered %.0f µs, single node %.0f µs per request",
+                  clustered, single));
     }
   }
 
@@ -223,7 +262,9 @@ class ClusterIT {
     } finally {
       terracotta.restart();
     }
-    await().atMost(PATIENCE).until(() -> isr(nodeA).isClusterAvailable() && isr(nodeB).isClusterAvailable());
+    await()
+        .atMost(PATIENCE)
+        .until(() -> isr(nodeA).isClusterAvailable() && isr(nodeB).isClusterAvailable());
     purgesPropagateBothWays();
   }
 
@@ -231,16 +272,31 @@ class ClusterIT {
   // asserted (a loaded build machine would make any limit flaky).
   private static void outageIsServedAndRefused() {
     for (EmbeddedTomcat node : new EmbeddedTomcat[] {nodeA, nodeB}) {
-      for (String path : new String[] {"/models/openai/gpt-4o-mini", "/models/openai/o3", "/models", "/api/models/openai/o3"}) {
+      for (String path :
+          new String[] {
+            "/models/openai/gpt-4o-mini", "/models/openai/o3", "/models", "/api/models/openai/o3"
+          }) {
         long start = System.nanoTime();
         HttpResponse<byte[]> response = node.get(path);
-        LOG.info(() -> "[ClusterIT] during the outage " + path + ": " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        LOG.info(
+            () ->
+                "[ClusterIT] during the outage "
+                    + path
+                    + ": "
+                    + (System.nanoTime() - start) / 1_000_000
+                    + " ms");
         assertThat(response.statusCode()).as(path).isEqualTo(200);
       }
     }
-    await().atMost(PATIENCE).until(() -> !isr(nodeA).isClusterAvailable() && !isr(nodeB).isClusterAvailable());
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !isr(nodeA).isClusterAvailable() && !isr(nodeB).isClusterAvailable());
     // A change that could reach one node only is refused, so the sender retries it later.
-    HttpResponse<byte[]> refused = webhookResponse(nodeA, Webhooks.modelEvent("models.added", "xai", "xai/grok-in-outage", "0.000001", Webhooks.T0 + 1_500));
+    HttpResponse<byte[]> refused =
+        webhookResponse(
+            nodeA,
+            Webhooks.modelEvent(
+                "models.added", "xai", "xai/grok-in-outage", "0.000001", Webhooks.T0 + 1_500));
     assertThat(refused.statusCode()).isEqualTo(503);
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     assertThat(nodeA.get("/models/xai/grok-in-outage").statusCode()).isEqualTo(404);
@@ -248,12 +304,20 @@ class ClusterIT {
 
   private static void purgesPropagateBothWays() {
     String id = "xai/grok-after-restart";
-    assertThat(webhook(nodeA, Webhooks.modelEvent("models.added", "xai", id, "0.000002", Webhooks.T0 + 2_000))).isEqualTo(200);
+    assertThat(
+            webhook(
+                nodeA,
+                Webhooks.modelEvent("models.added", "xai", id, "0.000002", Webhooks.T0 + 2_000)))
+        .isEqualTo(200);
     assertThat(body(nodeB.get("/models/" + id))).contains("$2.00 / 1M");
     nodeB.get("/models/" + id);
     assertThat(xCache(nodeA.get("/models/" + id))).isEqualTo("HIT");
 
-    assertThat(webhook(nodeB, Webhooks.modelEvent("models.updated", "xai", id, "0.000003", Webhooks.T0 + 3_000))).isEqualTo(200);
+    assertThat(
+            webhook(
+                nodeB,
+                Webhooks.modelEvent("models.updated", "xai", id, "0.000003", Webhooks.T0 + 3_000)))
+        .isEqualTo(200);
     HttpResponse<byte[]> onA = nodeA.get("/models/" + id);
     assertThat(xCache(onA)).isEqualTo("MISS");
     assertThat(body(onA)).contains("$3.00 / 1M");

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,7 +41,12 @@ final class ClusterNode implements AutoCloseable {
 
   static CacheSizing sizing(URI uri, long pagesMb) {
     return new CacheSizing(
-        Path.of("unused"), 1_000, 0, 0, Optional.empty(), Optional.of(new CacheSizing.Cluster(uri, pagesMb, TIMEOUT, DETACH_AFTER)));
+        Path.of("unused"),
+        1_000,
+        0,
+        0,
+        Optional.empty(),
+        Optional.of(new CacheSizing.Cluster(uri, pagesMb, TIMEOUT, DETACH_AFTER)));
   }
 
   PageCache cache() {

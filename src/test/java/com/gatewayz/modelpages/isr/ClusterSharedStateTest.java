@@ -26,11 +26,22 @@ class ClusterSharedStateTest {
   /** A server that started empty, with its own epoch. */
   private ClusterSharedState server(long epoch) {
     servers++;
-    Cache<String, Long> counters = manager.createCache("counters" + servers,
-        CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class, Long.class, ResourcePoolsBuilder.heap(100)));
-    Cache<String, byte[]> values = manager.createCache("values" + servers,
-        CacheConfigurationBuilder.newCacheConfigurationBuilder(String.class, byte[].class, ResourcePoolsBuilder.heap(100)));
-    return new ClusterSharedState(new Counters(() -> counters), () -> values, ClusterGuard.LOCAL, Clock.systemUTC(), () -> epoch);
+    Cache<String, Long> counters =
+        manager.createCache(
+            "counters" + servers,
+            CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                String.class, Long.class, ResourcePoolsBuilder.heap(100)));
+    Cache<String, byte[]> values =
+        manager.createCache(
+            "values" + servers,
+            CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                String.class, byte[].class, ResourcePoolsBuilder.heap(100)));
+    return new ClusterSharedState(
+        new Counters(() -> counters),
+        () -> values,
+        ClusterGuard.LOCAL,
+        Clock.systemUTC(),
+        () -> epoch);
   }
 
   private static byte[] bytes(String text) {
@@ -61,6 +72,7 @@ class ClusterSharedStateTest {
     assertThat(state.publish(first, bytes("two"))).isTrue();
     assertThat(state.version()).isEqualTo(first + 1);
     assertThat(state.publish(first, bytes("stale"))).isFalse();
-    assertThat(new String(state.read().orElseThrow().value(), StandardCharsets.UTF_8)).isEqualTo("two");
+    assertThat(new String(state.read().orElseThrow().value(), StandardCharsets.UTF_8))
+        .isEqualTo("two");
   }
 }

@@ -60,8 +60,10 @@ final class ClusterTraffic implements AutoCloseable {
   /** Starts purging every {@code purgeEvery} and reading every {@code readEvery} on each node. */
   ClusterTraffic start(Duration purgeEvery, Duration readEvery) {
     for (String node : nodes.keySet()) {
-      workers.scheduleWithFixedDelay(() -> guarded(() -> purge(node)), 0, purgeEvery.toNanos(), TimeUnit.NANOSECONDS);
-      workers.scheduleWithFixedDelay(() -> guarded(() -> read(node)), 0, readEvery.toNanos(), TimeUnit.NANOSECONDS);
+      workers.scheduleWithFixedDelay(
+          () -> guarded(() -> purge(node)), 0, purgeEvery.toNanos(), TimeUnit.NANOSECONDS);
+      workers.scheduleWithFixedDelay(
+          () -> guarded(() -> read(node)), 0, readEvery.toNanos(), TimeUnit.NANOSECONDS);
     }
     return this;
   }
@@ -88,7 +90,10 @@ final class ClusterTraffic implements AutoCloseable {
       counts.get(node).refused.incrementAndGet();
       return;
     }
-    required.merge(name, new Required(version, start), (old, next) -> next.version() > old.version() ? next : old);
+    required.merge(
+        name,
+        new Required(version, start),
+        (old, next) -> next.version() > old.version() ? next : old);
     counts.get(node).purged.incrementAndGet();
     counts.get(node).purgeEnds.add(System.nanoTime());
   }
@@ -111,11 +116,22 @@ final class ClusterTraffic implements AutoCloseable {
     if (node.equals(cutNode) && lastCutNanos >= before.purgeStartNanos()) {
       staleAfterCut.incrementAndGet();
     } else {
-      stale.add(node + " served " + name + " v" + shown + " after a purge of v" + before.version() + " returned");
+      stale.add(
+          node
+              + " served "
+              + name
+              + " v"
+              + shown
+              + " after a purge of v"
+              + before.version()
+              + " returned");
     }
   }
 
-  /** The test is about to cut {@code node}'s connection (a reset): reads racing it are counted apart. */
+  /**
+   * The test is about to cut {@code node}'s connection (a reset): reads racing it are counted
+   * apart.
+   */
   void cutting(String node) {
     cutNode = node;
     lastCutNanos = System.nanoTime();
@@ -124,14 +140,23 @@ final class ClusterTraffic implements AutoCloseable {
   /** Waits until {@code node} made {@code more} more successful purges. */
   void awaitPurges(String node, int more, Duration atMost) {
     long target = counts.get(node).purged.get() + more;
-    await().atMost(atMost).pollInterval(Duration.ofMillis(20)).until(() -> counts.get(node).purged.get() >= target);
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> counts.get(node).purged.get() >= target);
   }
 
   /** Nanos from {@code since} to the first successful purge on {@code node} that ended after it. */
   long firstPurgeAfter(String node, long since, Duration atMost) {
-    await().atMost(atMost).pollInterval(Duration.ofMillis(10))
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(10))
         .until(() -> counts.get(node).purgeEnds.stream().anyMatch(end -> end > since));
-    return counts.get(node).purgeEnds.stream().filter(end -> end > since).min(Long::compare).orElseThrow() - since;
+    return counts.get(node).purgeEnds.stream()
+            .filter(end -> end > since)
+            .min(Long::compare)
+            .orElseThrow()
+        - since;
   }
 
   Counts counts(String node) {
@@ -150,7 +175,10 @@ final class ClusterTraffic implements AutoCloseable {
     return staleAfterCut.get();
   }
 
-  /** Every page on every node, read once more with the traffic stopped: none may be older than required. */
+  /**
+   * Every page on every node, read once more with the traffic stopped: none may be older than
+   * required.
+   */
   List<String> sweep() throws RenderFailedException {
     List<String> behind = new ArrayList<>();
     for (String node : nodes.keySet()) {

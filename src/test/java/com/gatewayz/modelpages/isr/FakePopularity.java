@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** A popularity for engine tests: the keys a test sets, and a count of the views the cache reported. */
+/**
+ * A popularity for engine tests: the keys a test sets, and a count of the views the cache reported.
+ */
 final class FakePopularity implements Popularity {
 
   volatile List<String> keys = List.of();

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A page renderer for engine tests: keys {@code /p/<name>} render "<name> v<version>" tagged
- * {@code t:<name>} and {@code all}; {@code /q} is uncacheable; {@code /d/<name>} is dynamic. Tests
- * change versions and statuses, pad bodies to a size, make renders fail (with an exception, or an
- * error), hold them all on a latch, or hang the next few renders each on its own latch.
+ * A page renderer for engine tests: keys {@code /p/<name>} render "<name> v<version>" tagged {@code
+ * t:<name>} and {@code all}; {@code /q} is uncacheable; {@code /d/<name>} is dynamic. Tests change
+ * versions and statuses, pad bodies to a size, make renders fail (with an exception, or an error),
+ * hold them all on a latch, or hang the next few renders each on its own latch.
  */
 final class FakeRenderer implements PageRenderer {
 
@@ -67,7 +67,8 @@ final class FakeRenderer implements PageRenderer {
     }
     int status = statuses.getOrDefault(name, 200);
     byte[] body = body(name, version);
-    return new RenderedPage(status, "text/html;charset=UTF-8", body, Set.of("t:" + name, "all"), 0, null);
+    return new RenderedPage(
+        status, "text/html;charset=UTF-8", body, Set.of("t:" + name, "all"), 0, null);
   }
 
   private static void awaitLatch(CountDownLatch latch) throws InterruptedException {
@@ -92,7 +93,10 @@ final class FakeRenderer implements PageRenderer {
   private byte[] body(String name, int version) {
     String text = name + " v" + version + " ";
     int size = paddedTo.getOrDefault(name, 0);
-    String content = size == 0 ? name + " v" + version : text.repeat(size / text.length() + 1).substring(0, size);
+    String content =
+        size == 0
+            ? name + " v" + version
+            : text.repeat(size / text.length() + 1).substring(0, size);
     return ("<html>" + content + "</html>").getBytes(StandardCharsets.UTF_8);
   }
 

@@ -48,7 +48,9 @@ import org.openjdk.jmh.annotations.Threads;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class HitPathBenchmark {
 
   static final int PAGES = 5_000;
@@ -146,11 +148,13 @@ public class HitPathBenchmark {
                 Settings.DEFAULT_CACHE_OFFHEAP_MB,
                 0,
                 Optional.empty());
-        default -> throw new IllegalArgumentException("sizing must be heap or default, not " + sizing);
+        default ->
+            throw new IllegalArgumentException("sizing must be heap or default, not " + sizing);
       };
     }
 
-    // Fails the run, rather than measuring something else, unless both encodings are served as HITs.
+    // Fails the run, rather than measuring something else, unless both encodings are served as
+    // HITs.
     private void checkServes(String key) throws IOException {
       CachedPage page = cache.store().get(key);
       ResponseForBench response = new ResponseForBench();
@@ -168,7 +172,10 @@ public class HitPathBenchmark {
       }
     }
 
-    /** What {@link IsrFilter} does for a fresh entry; returns the body bytes the response took so far. */
+    /**
+     * What {@link IsrFilter} does for a fresh entry; returns the body bytes the response took so
+     * far.
+     */
     long serve(PageKey key, RequestForBench request, ResponseForBench response) throws IOException {
       response.recycle();
       Served served = isr.serve(key);
@@ -263,7 +270,8 @@ public class HitPathBenchmark {
 
   @Benchmark
   @Threads(2)
-  public long hitAfterPurgeThreads2(Corpus corpus, Engine engine, Client client) throws IOException {
+  public long hitAfterPurgeThreads2(Corpus corpus, Engine engine, Client client)
+      throws IOException {
     return hitAfterPurge(corpus, engine, client);
   }
 
@@ -278,7 +286,9 @@ public class HitPathBenchmark {
     return hitIdentity(corpus, engine, client);
   }
 
-  /** {@code length} keys drawn with probability 1/rank, ranks given to the keys in a seeded shuffle. */
+  /**
+   * {@code length} keys drawn with probability 1/rank, ranks given to the keys in a seeded shuffle.
+   */
   static String[] zipfTrace(List<String> keys, int length, long seed) {
     List<String> byRank = new ArrayList<>(keys);
     Collections.shuffle(byRank, new Random(seed));

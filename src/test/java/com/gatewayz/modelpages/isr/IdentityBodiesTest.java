@@ -51,7 +51,9 @@ class IdentityBodiesTest {
 
     assertThat(second.bytes.toByteArray()).isEqualTo(page.identityBody());
     assertThat(second.arrays).hasSize(1);
-    assertThat(second.arrays.get(0)).as("the same copy, not a new inflation").isSameAs(first.arrays.get(0));
+    assertThat(second.arrays.get(0))
+        .as("the same copy, not a new inflation")
+        .isSameAs(first.arrays.get(0));
     assertThat(bodies.heldBytes()).isEqualTo(20_000);
   }
 
@@ -79,7 +81,8 @@ class IdentityBodiesTest {
     bodies.write(page, out);
 
     assertThat(out.bytes.toByteArray()).isEqualTo(page.identityBody());
-    assertThat(out.lengths).allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(Gzip.BUFFER_BYTES));
+    assertThat(out.lengths)
+        .allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(Gzip.BUFFER_BYTES));
     assertThat(bodies.heldBytes()).isZero();
   }
 

@@ -74,7 +74,8 @@ class IsrFilterTest {
   /** Stands behind the filter: answers what the cache passes down. */
   static final class OriginServlet extends HttpServlet {
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
       response.setContentType("text/plain");
       response.getWriter().write("origin " + request.getRequestURI());
     }
@@ -95,7 +96,9 @@ class IsrFilterTest {
   }
 
   private HttpResponse<byte[]> head(String path) {
-    return tomcat.send(HttpRequest.newBuilder(tomcat.uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    return tomcat.send(
+        HttpRequest.newBuilder(tomcat.uri(path))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()));
   }
 
   @Test
@@ -116,7 +119,17 @@ class IsrFilterTest {
     assertThat(header(second, "Age")).isEqualTo("0");
     assertThat(header(second, "ETag")).matches("\"[0-9a-f]{24}\"");
     assertThat(fixture.renderer.rendersOf("/p/a")).isEqualTo(1);
-    for (String name : List.of("X-Cache", "Cache-Control", "Vary", "ETag", "Age", "Surrogate-Key", "Cache-Tag", "Content-Type", "Content-Length")) {
+    for (String name :
+        List.of(
+            "X-Cache",
+            "Cache-Control",
+            "Vary",
+            "ETag",
+            "Age",
+            "Surrogate-Key",
+            "Cache-Tag",
+            "Content-Type",
+            "Content-Length")) {
       assertThat(second.headers().allValues(name)).as(name).hasSize(1);
     }
   }
@@ -145,15 +158,18 @@ class IsrFilterTest {
 
     assertThat(header(gzip, "Content-Encoding")).isEqualTo("gzip");
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip.body()))) {
-      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<html>a v1</html>");
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("<html>a v1</html>");
     }
     assertThat(header(identity, "Content-Encoding")).isNull();
     assertThat(text(identity)).isEqualTo("<html>a v1</html>");
-    assertThat(header(gzip, "ETag")).isEqualTo(header(identity, "ETag").replace("\"", "").transform(h -> "\"" + h + "-gz\""));
+    assertThat(header(gzip, "ETag"))
+        .isEqualTo(header(identity, "ETag").replace("\"", "").transform(h -> "\"" + h + "-gz\""));
   }
 
   @Test
-  void identityClientsGetTheWholeBodyCopiedOrStreamedWithTheirOwnETag304AndHead() throws IOException {
+  void identityClientsGetTheWholeBodyCopiedOrStreamedWithTheirOwnETag304AndHead()
+      throws IOException {
     start(true);
     fixture.renderer.paddedTo.put("big", IdentityBodies.MAX_COPIED_BYTES + 50_000);
 
@@ -175,7 +191,10 @@ class IsrFilterTest {
       assertThat(head.body()).isEmpty();
       assertThat(header(head, "Content-Length")).isEqualTo(Integer.toString(expected.length));
     }
-    assertThat(new String(gunzip(tomcat.get("/p/big", "Accept-Encoding", "gzip").body()), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                gunzip(tomcat.get("/p/big", "Accept-Encoding", "gzip").body()),
+                StandardCharsets.UTF_8))
         .startsWith("<html>big v1 big v1")
         .hasSize(IdentityBodies.MAX_COPIED_BYTES + 50_000 + "<html></html>".length());
   }
@@ -186,7 +205,8 @@ class IsrFilterTest {
     String etag = header(tomcat.get("/p/a"), "ETag");
 
     HttpResponse<byte[]> notModified = tomcat.get("/p/a", "If-None-Match", "\"other\", " + etag);
-    HttpResponse<byte[]> otherEncoding = tomcat.get("/p/a", "If-None-Match", etag, "Accept-Encoding", "gzip");
+    HttpResponse<byte[]> otherEncoding =
+        tomcat.get("/p/a", "If-None-Match", etag, "Accept-Encoding", "gzip");
 
     assertThat(notModified.statusCode()).isEqualTo(304);
     assertThat(notModified.body()).isEmpty();
@@ -323,7 +343,9 @@ class IsrFilterTest {
     tomcat.get("/p/latest");
 
     assertThat(filter.rememberedKeys()).isBetween(1L, 8L);
-    assertThat(fixture.renderer.keyOfCallsFor("/p/latest")).as("remembered after one request").isEqualTo(1);
+    assertThat(fixture.renderer.keyOfCallsFor("/p/latest"))
+        .as("remembered after one request")
+        .isEqualTo(1);
     assertThat(fixture.renderer.keyOfCallsFor("/p/page0")).isEqualTo(1);
   }
 
@@ -381,9 +403,11 @@ class IsrFilterTest {
     start(true);
     CountDownLatch hung = new CountDownLatch(1);
     fixture.renderer.hangNext.add(hung);
-    CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> tomcat.get("/p/hung"));
+    CompletableFuture<HttpResponse<byte[]>> first =
+        CompletableFuture.supplyAsync(() -> tomcat.get("/p/hung"));
     try {
-      assertThat(fixture.renderer.entered.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(fixture.renderer.entered.await(20, java.util.concurrent.TimeUnit.SECONDS))
+          .isTrue();
       fixture.clock.advance(Duration.ofMillis(IsrOptions.DEFAULT_RENDER_DEADLINE_MILLIS + 1));
 
       HttpResponse<byte[]> next = tomcat.get("/p/hung");
@@ -406,6 +430,7 @@ class IsrFilterTest {
   }
 
   private static boolean isAwaitingRender(StackTraceElement frame) {
-    return frame.getClassName().equals(Regenerator.class.getName()) && frame.getMethodName().equals("await");
+    return frame.getClassName().equals(Regenerator.class.getName())
+        && frame.getMethodName().equals("await");
   }
 }

@@ -2,11 +2,12 @@ package com.gatewayz.modelpages.isr;
 
 import com.gatewayz.modelpages.testing.MutableClock;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
-/** An ISR engine over Ehcache with a fake renderer, a hand-moved clock and chosen background work. */
+/**
+ * An ISR engine over Ehcache with a fake renderer, a hand-moved clock and chosen background work.
+ */
 final class IsrFixture implements AutoCloseable {
 
   static final int REVALIDATE_SECONDS = 60;
@@ -16,13 +17,16 @@ final class IsrFixture implements AutoCloseable {
   final Isr isr;
   final FakePopularity popularity = new FakePopularity();
 
-  private IsrFixture(CacheSizing sizing, ExecutorService background, boolean dynamicParams, long waitMillis) {
-    this(sizing, background, new IsrOptions(REVALIDATE_SECONDS, dynamicParams, 10, "popular", waitMillis));
+  private IsrFixture(
+      CacheSizing sizing, ExecutorService background, boolean dynamicParams, long waitMillis) {
+    this(
+        sizing,
+        background,
+        new IsrOptions(REVALIDATE_SECONDS, dynamicParams, 10, "popular", waitMillis));
   }
 
   private IsrFixture(CacheSizing sizing, ExecutorService background, IsrOptions options) {
-    isr =
-        new Isr(CacheStorage.open(sizing), renderer, popularity, options, clock, background);
+    isr = new Isr(CacheStorage.open(sizing), renderer, popularity, options, clock, background);
   }
 
   /** Heap only, background work queued for the test to run. */
@@ -36,7 +40,8 @@ final class IsrFixture implements AutoCloseable {
 
   /** Heap, off-heap and a persistent disk tier under {@code directory}. */
   static IsrFixture persistent(Path directory, ExecutorService background) {
-    return new IsrFixture(new CacheSizing(directory, 100, 8, 32, Optional.empty()), background, true, 5_000);
+    return new IsrFixture(
+        new CacheSizing(directory, 100, 8, 32, Optional.empty()), background, true, 5_000);
   }
 
   /** Heap only, with a short bound on waiting for another request's render. */
@@ -44,10 +49,15 @@ final class IsrFixture implements AutoCloseable {
     return new IsrFixture(memory(), background, true, waitMillis);
   }
 
-  /** Heap only, renders replaced after {@code deadlineMillis} on the clock, at most {@code maxStuck} left hanging. */
-  static IsrFixture withRenderDeadline(ExecutorService background, long waitMillis, long deadlineMillis, int maxStuck) {
+  /**
+   * Heap only, renders replaced after {@code deadlineMillis} on the clock, at most {@code maxStuck}
+   * left hanging.
+   */
+  static IsrFixture withRenderDeadline(
+      ExecutorService background, long waitMillis, long deadlineMillis, int maxStuck) {
     IsrOptions options =
-        new IsrOptions(REVALIDATE_SECONDS, true, 10, "popular", waitMillis, deadlineMillis, maxStuck);
+        new IsrOptions(
+            REVALIDATE_SECONDS, true, 10, "popular", waitMillis, deadlineMillis, maxStuck);
     return new IsrFixture(memory(), background, options);
   }
 

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The cache engine in the shipped WAR on Tomcat and Payara: pre-render, HIT/MISS, purges, admin. */
+/**
+ * The cache engine in the shipped WAR on Tomcat and Payara: pre-render, HIT/MISS, purges, admin.
+ */
 @ExtendWith(ArquillianExtension.class)
 class IsrIT {
-
 
   @ArquillianResource URL base;
   private Http http;
@@ -31,14 +32,18 @@ class IsrIT {
   static WebArchive deployment() {
     return Deployments.modelPages(
         Map.of(
-            "MODEL_PAGES_PRERENDER_LIMIT", "5",
-            "MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN));
+            "MODEL_PAGES_PRERENDER_LIMIT",
+            "5",
+            "MODEL_PAGES_ADMIN_TOKEN",
+            Deployments.ADMIN_TOKEN));
   }
 
   @BeforeEach
   void ready() {
     http = new Http(base);
-    await().atMost(Duration.ofSeconds(60)).until(() -> http.get("/health/ready").statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> http.get("/health/ready").statusCode() == 200);
   }
 
   private JsonObject cacheReport() {
@@ -74,7 +79,9 @@ class IsrIT {
     assertThat(header(first, "X-Cache")).isEqualTo("MISS");
     assertThat(header(second, "X-Cache")).isEqualTo("HIT");
     assertThat(header(second, "ETag")).isEqualTo(header(first, "ETag"));
-    assertThat(http.get("/models/z-ai/glm-4.5-air:free", "If-None-Match", header(first, "ETag")).statusCode())
+    assertThat(
+            http.get("/models/z-ai/glm-4.5-air:free", "If-None-Match", header(first, "ETag"))
+                .statusCode())
         .isEqualTo(304);
   }
 
@@ -84,7 +91,11 @@ class IsrIT {
     assertThat(header(http.get("/models/openai/gpt-4o-mini"), "X-Cache")).isEqualTo("HIT");
 
     HttpResponse<String> purge =
-        http.post("/api/cache/invalidate", "{\"type\":\"model-detail\",\"modelId\":\"openai/gpt-4o-mini\"}", "Authorization", Deployments.ADMIN_AUTH);
+        http.post(
+            "/api/cache/invalidate",
+            "{\"type\":\"model-detail\",\"modelId\":\"openai/gpt-4o-mini\"}",
+            "Authorization",
+            Deployments.ADMIN_AUTH);
 
     assertThat(purge.statusCode()).isEqualTo(200);
     assertThat(purge.body())
@@ -99,7 +110,8 @@ class IsrIT {
     http.get("/models");
     assertThat(header(http.get("/models"), "X-Cache")).isEqualTo("HIT");
 
-    http.post("/api/cache/invalidate", "{\"type\":\"models\"}", "Authorization", Deployments.ADMIN_AUTH);
+    http.post(
+        "/api/cache/invalidate", "{\"type\":\"models\"}", "Authorization", Deployments.ADMIN_AUTH);
 
     assertThat(header(http.get("/models"), "X-Cache")).isEqualTo("MISS");
   }

@@ -14,19 +14,27 @@ import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The page cache when its tag clock cannot vouch for its stamps, cannot confirm a purge, or is asked for "*". */
+/**
+ * The page cache when its tag clock cannot vouch for its stamps, cannot confirm a purge, or is
+ * asked for "*".
+ */
 class PageCacheClockTest {
 
   private final CacheManager manager =
       CacheManagerBuilder.newCacheManagerBuilder()
-          .withCache("pages", newCacheConfigurationBuilder(String.class, CachedPage.class, ResourcePoolsBuilder.heap(100)))
+          .withCache(
+              "pages",
+              newCacheConfigurationBuilder(
+                  String.class, CachedPage.class, ResourcePoolsBuilder.heap(100)))
           .build(true);
-  private final SwitchableClock tagClock = new SwitchableClock(new StampTable(new LocalStamps(StampStore.NONE, 100)));
+  private final SwitchableClock tagClock =
+      new SwitchableClock(new StampTable(new LocalStamps(StampStore.NONE, 100)));
   private final FakeRenderer renderer = new FakeRenderer();
   private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
   private final PageCache cache =
       new PageCache(
-          new PageStore(manager.getCache("pages", String.class, CachedPage.class), ClusterGuard.LOCAL),
+          new PageStore(
+              manager.getCache("pages", String.class, CachedPage.class), ClusterGuard.LOCAL),
           tagClock,
           60_000,
           clock);
@@ -89,7 +97,8 @@ class PageCacheClockTest {
     regenerator.renderNow("/p/a");
     tagClock.refusing = true;
 
-    assertThatThrownBy(() -> purges.purge(List.of("t:a"), List.of())).isInstanceOf(PurgeFailedException.class);
+    assertThatThrownBy(() -> purges.purge(List.of("t:a"), List.of()))
+        .isInstanceOf(PurgeFailedException.class);
     assertThatThrownBy(purges::purgeAll).isInstanceOf(PurgeFailedException.class);
     assertThat(told).isEmpty();
   }

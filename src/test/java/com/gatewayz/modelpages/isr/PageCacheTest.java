@@ -101,7 +101,8 @@ class PageCacheTest {
       fixture.isr.regenerator().renderNow("/p/gone" + i);
     }
 
-    assertThat(fixture.isr.negativeCache().entries()).isBetween(1L, (long) NegativeCache.MAX_ENTRIES);
+    assertThat(fixture.isr.negativeCache().entries())
+        .isBetween(1L, (long) NegativeCache.MAX_ENTRIES);
     assertThat(fixture.isr.negativeCache().maxEntries()).isEqualTo(NegativeCache.MAX_ENTRIES);
     assertThat(fixture.isr.entryCount()).isZero();
   }
@@ -111,8 +112,10 @@ class PageCacheTest {
     fixture.renderer.failing.add("a");
     fixture.renderer.statuses.put("b", 503);
 
-    assertThatThrownBy(() -> fixture.isr.regenerator().renderNow("/p/a")).isInstanceOf(RenderFailedException.class);
-    assertThatThrownBy(() -> fixture.isr.regenerator().renderNow("/p/b")).isInstanceOf(RenderFailedException.class);
+    assertThatThrownBy(() -> fixture.isr.regenerator().renderNow("/p/a"))
+        .isInstanceOf(RenderFailedException.class);
+    assertThatThrownBy(() -> fixture.isr.regenerator().renderNow("/p/b"))
+        .isInstanceOf(RenderFailedException.class);
 
     assertThat(fixture.state("/p/a")).isEqualTo(Lookup.State.ABSENT);
     assertThat(fixture.state("/p/b")).isEqualTo(Lookup.State.ABSENT);
@@ -121,7 +124,8 @@ class PageCacheTest {
   }
 
   @Test
-  void aRenderThatStartedBeforeAPurgeIsNeverReturnedOrServedAfterThePurgeReturned() throws Exception {
+  void aRenderThatStartedBeforeAPurgeIsNeverReturnedOrServedAfterThePurgeReturned()
+      throws Exception {
     fixture.renderer.hold = new CountDownLatch(1);
     CompletableFuture<CachedPage> render =
         CompletableFuture.supplyAsync(

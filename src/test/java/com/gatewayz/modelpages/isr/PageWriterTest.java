@@ -18,8 +18,10 @@ class PageWriterTest {
           0,
           0);
 
-  private static void write(PageWriter writer, CachedPage page, String acceptEncoding) throws IOException {
-    writer.write(RequestForBench.withAcceptEncoding(acceptEncoding), new ResponseForBench(), page, "HIT", 0);
+  private static void write(PageWriter writer, CachedPage page, String acceptEncoding)
+      throws IOException {
+    writer.write(
+        RequestForBench.withAcceptEncoding(acceptEncoding), new ResponseForBench(), page, "HIT", 0);
   }
 
   @Test
@@ -32,7 +34,8 @@ class PageWriterTest {
     write(writer, page, "gzip, deflate, br");
 
     assertThat(writer.remembersEncoding("gzip, deflate, br")).isTrue();
-    assertThat(writer.rememberedEncodings()).isBetween(1L, (long) PageWriter.MAX_REMEMBERED_ENCODINGS);
+    assertThat(writer.rememberedEncodings())
+        .isBetween(1L, (long) PageWriter.MAX_REMEMBERED_ENCODINGS);
   }
 
   @Test

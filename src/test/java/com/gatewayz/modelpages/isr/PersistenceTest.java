@@ -83,7 +83,8 @@ class PersistenceTest {
 
   private static void truncateDataFiles(Path cache) throws IOException {
     try (Stream<Path> files = Files.walk(cache)) {
-      List<Path> data = files.filter(file -> file.getFileName().toString().endsWith(".data")).toList();
+      List<Path> data =
+          files.filter(file -> file.getFileName().toString().endsWith(".data")).toList();
       assertThat(data).isNotEmpty();
       for (Path file : data) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {

@@ -40,7 +40,8 @@ class PopularRefreshTest {
   @Test
   void theScheduleRunsFiveTimesPerRevalidatePeriodAndRenewsTwoRunsAhead() {
     assertThat(fixture.isr.popularRefreshIntervalMillis()).isEqualTo(12_000);
-    assertThat(fixture.isr.popularRefreshIntervalMillis() * 5).isEqualTo(IsrFixture.REVALIDATE_SECONDS * 1000L);
+    assertThat(fixture.isr.popularRefreshIntervalMillis() * 5)
+        .isEqualTo(IsrFixture.REVALIDATE_SECONDS * 1000L);
   }
 
   @Test
@@ -55,12 +56,15 @@ class PopularRefreshTest {
     fixture.renderer.versions.put("popular", 2);
 
     assertThat(refreshAfter(Duration.ofSeconds(36))).isEqualTo(1);
-    fixture.clock.advance(Duration.ofSeconds(25)); // 61 s after the first render: its deadline passed
+    fixture.clock.advance(
+        Duration.ofSeconds(25)); // 61 s after the first render: its deadline passed
 
     assertThat(fixture.renderer.rendersOf("/p/popular")).isEqualTo(2);
     Lookup popular = fixture.cache().lookup("/p/popular");
     assertThat(popular.state()).isEqualTo(Lookup.State.FRESH);
-    assertThat(new String(Gzip.decompress(popular.page().gzipBody(), popular.page().identityLength()))).isEqualTo("<html>popular v2</html>");
+    assertThat(
+            new String(Gzip.decompress(popular.page().gzipBody(), popular.page().identityLength())))
+        .isEqualTo("<html>popular v2</html>");
     assertThat(fixture.state("/p/unpopular")).isEqualTo(Lookup.State.STALE);
   }
 
@@ -69,7 +73,9 @@ class PopularRefreshTest {
     for (int run = 1; run <= 5 * 5; run++) {
       fixture.clock.advance(Duration.ofSeconds(12));
       // a request that arrives just before this run
-      assertThat(fixture.state("/p/popular")).as("before run %d", run).isEqualTo(Lookup.State.FRESH);
+      assertThat(fixture.state("/p/popular"))
+          .as("before run %d", run)
+          .isEqualTo(Lookup.State.FRESH);
       refreshAfter(Duration.ZERO);
     }
 

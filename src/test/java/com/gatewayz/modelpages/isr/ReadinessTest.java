@@ -89,7 +89,9 @@ class ReadinessTest {
 
   static Stream<Error> errors() {
     return Stream.of(
-        new StackOverflowError(), new NoClassDefFoundError("com/example/Gone"), new OutOfMemoryError("test"));
+        new StackOverflowError(),
+        new NoClassDefFoundError("com/example/Gone"),
+        new OutOfMemoryError("test"));
   }
 
   @ParameterizedTest
@@ -117,6 +119,7 @@ class ReadinessTest {
 
   @Test
   void beforeThePassItIsNotReady() {
-    assertThat(prerenderer().readiness()).isEqualTo(new Prerenderer.Readiness(false, "prerendering not started"));
+    assertThat(prerenderer().readiness())
+        .isEqualTo(new Prerenderer.Readiness(false, "prerendering not started"));
   }
 }

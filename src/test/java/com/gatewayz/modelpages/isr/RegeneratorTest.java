@@ -34,7 +34,9 @@ class RegeneratorTest {
       results.add(requests.submit(() -> fixture.isr.regenerator().renderNow("/p/a")));
     }
     // Release the one render only once the 99 others are parked waiting for it.
-    await().atMost(Duration.ofSeconds(20)).until(() -> IsrFilterTest.threadsAwaitingARender() == 99);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> IsrFilterTest.threadsAwaitingARender() == 99);
     fixture.renderer.hold.countDown();
 
     for (Future<CachedPage> result : results) {

@@ -109,7 +109,8 @@ final class ResponseForBench extends HttpServletResponseWrapper {
             ResponseForBench.class.getClassLoader(),
             new Class<?>[] {HttpServletResponse.class},
             (proxy, method, args) -> {
-              throw new UnsupportedOperationException("ResponseForBench has no " + method.getName());
+              throw new UnsupportedOperationException(
+                  "ResponseForBench has no " + method.getName());
             });
   }
 

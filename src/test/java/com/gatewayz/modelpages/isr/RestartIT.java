@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A clean restart of the application (undeploy and deploy again; on Payara Micro a new server
- * process): earlier pages are HITs without a render, purges made before stay purged, and a model
- * a webhook added is still served.
+ * process): earlier pages are HITs without a render, purges made before stay purged, and a model a
+ * webhook added is still served.
  */
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {
@@ -43,11 +43,16 @@ class RestartIT {
     dataDir = Files.createTempDirectory("restart-it");
     return Deployments.modelPages(
         Map.of(
-            "MODEL_PAGES_DATA_DIR", dataDir.toString(),
-            "MODEL_PAGES_PRERENDER_LIMIT", "3",
-            "MODEL_PAGES_REFRESH_SECONDS", "0",
-            "MODEL_WEBHOOK_SECRET", Webhooks.SECRET,
-            "MODEL_PAGES_ADMIN_TOKEN", Deployments.ADMIN_TOKEN));
+            "MODEL_PAGES_DATA_DIR",
+            dataDir.toString(),
+            "MODEL_PAGES_PRERENDER_LIMIT",
+            "3",
+            "MODEL_PAGES_REFRESH_SECONDS",
+            "0",
+            "MODEL_WEBHOOK_SECRET",
+            Webhooks.SECRET,
+            "MODEL_PAGES_ADMIN_TOKEN",
+            Deployments.ADMIN_TOKEN));
   }
 
   @Test
@@ -57,9 +62,20 @@ class RestartIT {
     awaitReady(http);
     http.get("/models/openai/gpt-4o");
     http.get("/models/openai/o3");
-    http.post("/api/cache/invalidate", "{\"type\":\"model-detail\",\"modelId\":\"openai/o3\"}", "Authorization", Deployments.ADMIN_AUTH);
-    String added = Webhooks.modelEvent("models.added", "xai", "xai/grok-durable", "0.000002", Webhooks.T0);
-    assertThat(http.post("/api/webhooks/models-updated", added, "x-webhook-signature", Webhooks.signature(added)).statusCode())
+    http.post(
+        "/api/cache/invalidate",
+        "{\"type\":\"model-detail\",\"modelId\":\"openai/o3\"}",
+        "Authorization",
+        Deployments.ADMIN_AUTH);
+    String added =
+        Webhooks.modelEvent("models.added", "xai", "xai/grok-durable", "0.000002", Webhooks.T0);
+    assertThat(
+            http.post(
+                    "/api/webhooks/models-updated",
+                    added,
+                    "x-webhook-signature",
+                    Webhooks.signature(added))
+                .statusCode())
         .isEqualTo(200);
 
     deployer.undeploy(DEPLOYMENT);
@@ -69,7 +85,8 @@ class RestartIT {
     deployer.deploy(DEPLOYMENT);
     awaitReady(http);
 
-    assertThat(http.get("/api/cache", "Authorization", Deployments.ADMIN_AUTH).body()).contains("\"renders\":0");
+    assertThat(http.get("/api/cache", "Authorization", Deployments.ADMIN_AUTH).body())
+        .contains("\"renders\":0");
     assertThat(header(http.get("/models/openai/gpt-4o"), "X-Cache")).isEqualTo("HIT");
     assertThat(header(http.get("/models/openai/o3"), "X-Cache")).isEqualTo("MISS");
     assertThat(http.get("/models/xai/grok-durable").body()).contains("$2.00 / 1M");

@@ -56,7 +56,9 @@ class SingleFlightTest {
     CompletableFuture<Served> miss = CompletableFuture.supplyAsync(() -> fixture.isr.serve(A));
     for (int render = 1; render <= Regenerator.MAX_ATTEMPTS; render++) {
       int started = render;
-      await().atMost(Duration.ofSeconds(20)).until(() -> fixture.renderer.rendersOf("/p/a") == started);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> fixture.renderer.rendersOf("/p/a") == started);
       fixture.isr.purge(List.of("t:a"), List.of());
       hung.get(render - 1).countDown();
     }

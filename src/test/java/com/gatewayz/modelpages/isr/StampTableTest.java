@@ -60,7 +60,8 @@ class StampTableTest {
     long afterOne = clock.version();
     clock.stampAll();
 
-    assertThat(steps).containsExactly("nextTick", "raise", "publish", "nextTick", "raiseLowWater", "publish");
+    assertThat(steps)
+        .containsExactly("nextTick", "raise", "publish", "nextTick", "raiseLowWater", "publish");
     assertThat(afterOne).isGreaterThan(version);
     assertThat(clock.version()).isGreaterThan(afterOne);
   }
@@ -108,7 +109,8 @@ class StampTableTest {
     long purgedAt = local.tick();
     StampTable checking = new StampTable(new FoldingAfterFirstRead(local, purgedAt));
 
-    assertThat(checking.check(rendered, new String[] {"model:a"}, "/models/a")).isEqualTo(TagClock.Validity.PURGED);
+    assertThat(checking.check(rendered, new String[] {"model:a"}, "/models/a"))
+        .isEqualTo(TagClock.Validity.PURGED);
     assertThat(local.stampOf("model:a")).isEqualTo(Stamps.NONE);
   }
 
@@ -248,7 +250,10 @@ class StampTableTest {
     }
   }
 
-  /** Folds everything up to {@code mark} away right after the first read, as a concurrent purge could. */
+  /**
+   * Folds everything up to {@code mark} away right after the first read, as a concurrent purge
+   * could.
+   */
   static final class FoldingAfterFirstRead extends Delegating {
     private final long mark;
     private boolean folded;

@@ -25,7 +25,8 @@ class StuckRenderTest {
   private static final long DEADLINE_MILLIS = 10_000;
 
   private final ManualExecutor background = new ManualExecutor();
-  private final IsrFixture fixture = IsrFixture.withRenderDeadline(background, 30_000, DEADLINE_MILLIS, 2);
+  private final IsrFixture fixture =
+      IsrFixture.withRenderDeadline(background, 30_000, DEADLINE_MILLIS, 2);
   private final ExecutorService requests = Executors.newFixedThreadPool(4);
   private final List<CountDownLatch> hung = new ArrayList<>();
 
@@ -95,7 +96,8 @@ class StuckRenderTest {
   }
 
   @Test
-  void aRequestRendersAQueuedBackgroundFlightItselfInsteadOfWaitingBehindTheQueue() throws Exception {
+  void aRequestRendersAQueuedBackgroundFlightItselfInsteadOfWaitingBehindTheQueue()
+      throws Exception {
     assertThat(regenerator().revalidateLater("/p/a", Revalidation.TAG)).isTrue();
     hangNextRender();
 
@@ -134,7 +136,9 @@ class StuckRenderTest {
       hangNextRender();
       request("/p/a");
       int started = stuck;
-      await().atMost(Duration.ofSeconds(20)).until(() -> fixture.renderer.rendersOf("/p/a") == started);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> fixture.renderer.rendersOf("/p/a") == started);
       pastTheDeadline();
     }
     // Two replaced renders hang (the cap) and the third is past its deadline.

@@ -13,16 +13,23 @@ import org.junit.jupiter.api.Test;
 class ThrowingResilienceTest {
 
   private final ThrowingResilience<String, Long> resilience = new ThrowingResilience<>();
-  private final StoreAccessException timedOut = new StoreAccessException(new TimeoutException("read timed out"));
-  private final StoreAccessException lost = new StoreAccessException(new IllegalStateException("connection closed"));
+  private final StoreAccessException timedOut =
+      new StoreAccessException(new TimeoutException("read timed out"));
+  private final StoreAccessException lost =
+      new StoreAccessException(new IllegalStateException("connection closed"));
 
   @Test
   void aFailedReadOrWriteThrowsInsteadOfAnsweringAbsentOrDroppingTheWrite() {
-    assertThatThrownBy(() -> resilience.getFailure("k", timedOut)).isInstanceOf(ThrowingResilience.ClusterCallException.class);
-    assertThatThrownBy(() -> resilience.putIfAbsentFailure("k", 1L, timedOut)).hasRootCauseInstanceOf(TimeoutException.class);
-    assertThatThrownBy(() -> resilience.replaceFailure("k", 1L, 2L, lost)).hasMessageContaining("connection closed");
-    assertThatThrownBy(() -> resilience.getAllFailure(List.of("k"), lost)).isInstanceOf(RuntimeException.class);
-    assertThatThrownBy(() -> resilience.putAllFailure(Map.of("k", 1L), lost)).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> resilience.getFailure("k", timedOut))
+        .isInstanceOf(ThrowingResilience.ClusterCallException.class);
+    assertThatThrownBy(() -> resilience.putIfAbsentFailure("k", 1L, timedOut))
+        .hasRootCauseInstanceOf(TimeoutException.class);
+    assertThatThrownBy(() -> resilience.replaceFailure("k", 1L, 2L, lost))
+        .hasMessageContaining("connection closed");
+    assertThatThrownBy(() -> resilience.getAllFailure(List.of("k"), lost))
+        .isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> resilience.putAllFailure(Map.of("k", 1L), lost))
+        .isInstanceOf(RuntimeException.class);
   }
 
   // The guard tells a slow call (a GC pause) from a lost connection through the exception's causes.

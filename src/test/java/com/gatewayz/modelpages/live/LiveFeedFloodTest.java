@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One client floods the live feed as the issue's attacker did: HEADs that hang up at once (each
- * used to hold its connection forever), then GETs that never read or hang up. The connector's
- * limit is lowered from Tomcat's 8,192 to {@value #MAX_CONNECTIONS} so the same attack, four times
- * over the limit, takes seconds; before the fix it left {@code /models} unreachable. Other methods
+ * used to hold its connection forever), then GETs that never read or hang up. The connector's limit
+ * is lowered from Tomcat's 8,192 to {@value #MAX_CONNECTIONS} so the same attack, four times over
+ * the limit, takes seconds; before the fix it left {@code /models} unreachable. Other methods
  * answer 405 and close the connection.
  */
 class LiveFeedFloodTest {
@@ -39,8 +39,7 @@ class LiveFeedFloodTest {
   private static final int ABANDONED_GETS = 600;
   private static final int FLOODERS = 4;
 
-  @RegisterExtension
-  static final SiteExtension site = SiteExtension.with();
+  @RegisterExtension static final SiteExtension site = SiteExtension.with();
   static ModelEventHub hub;
 
   @BeforeAll
@@ -51,7 +50,8 @@ class LiveFeedFloodTest {
 
   @Test
   void theSiteAnswersAtOnceAfterAFloodFromOneClient() throws Exception {
-    assertThat(site.get("/models").statusCode()).isEqualTo(200); // rendered once: later ones are HITs
+    assertThat(site.get("/models").statusCode())
+        .isEqualTo(200); // rendered once: later ones are HITs
     ConcurrentLinkedQueue<Socket> unread = new ConcurrentLinkedQueue<>();
     try {
       int heads = flood("HEAD", HEADS, null);
@@ -93,9 +93,11 @@ class LiveFeedFloodTest {
    * other one is kept open unread in {@code keep} when given, the rest hang up at once. Returns how
    * many connections the server accepted before the first it did not.
    */
-  private static int flood(String method, int count, ConcurrentLinkedQueue<Socket> keep) throws Exception {
+  private static int flood(String method, int count, ConcurrentLinkedQueue<Socket> keep)
+      throws Exception {
     byte[] request =
-        (method + " /api/models/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        (method
+                + " /api/models/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);
     ExecutorService flooders = Executors.newFixedThreadPool(FLOODERS);
     try {
@@ -136,7 +138,8 @@ class LiveFeedFloodTest {
   /** One {@code GET /models} on a new connection, as a new visitor would. */
   private static int visitModels() {
     HttpClient visitor = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest request = HttpRequest.newBuilder(site.uri("/models")).timeout(Duration.ofSeconds(5)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(site.uri("/models")).timeout(Duration.ofSeconds(5)).build();
     return send(visitor, request).statusCode();
   }
 

@@ -33,9 +33,7 @@ class LiveFeedIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.modelPages(
-        Map.of(
-            "MODEL_PAGES_LIVE_MAX_PER_CLIENT", "2",
-            "MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
+        Map.of("MODEL_PAGES_LIVE_MAX_PER_CLIENT", "2", "MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
   }
 
   @BeforeEach
@@ -45,21 +43,34 @@ class LiveFeedIT {
   }
 
   @Test
-  void aSubscriberGetsTheEventOfAWebhookAndAThirdFeedFromTheSameAddressIsRefused() throws Exception {
+  void aSubscriberGetsTheEventOfAWebhookAndAThirdFeedFromTheSameAddressIsRefused()
+      throws Exception {
     try (Socket first = RawClient.request(feed, ANY, "GET");
         Socket second = RawClient.request(feed, ANY, "GET")) {
-      assertThat(RawClient.readUntil(first, ": connected")).startsWith("HTTP/1.1 200").contains("retry: 5000");
+      assertThat(RawClient.readUntil(first, ": connected"))
+          .startsWith("HTTP/1.1 200")
+          .contains("retry: 5000");
       assertThat(RawClient.readUntil(second, ": connected")).startsWith("HTTP/1.1 200");
 
-      String body = Webhooks.modelEvent("models.added", "xai", "xai/grok-live", "0.000003", Webhooks.T0);
-      assertThat(http.post("/api/webhooks/models-updated", body, "x-webhook-signature", Webhooks.signature(body)).statusCode())
+      String body =
+          Webhooks.modelEvent("models.added", "xai", "xai/grok-live", "0.000003", Webhooks.T0);
+      assertThat(
+              http.post(
+                      "/api/webhooks/models-updated",
+                      body,
+                      "x-webhook-signature",
+                      Webhooks.signature(body))
+                  .statusCode())
           .isEqualTo(200);
 
       assertThat(RawClient.readUntil(first, "\"ids\":[\"xai/grok-live\"]"))
-          .contains("event: models.added\ndata: {\"event_type\":\"models.added\",\"count\":1,\"ids\":[\"xai/grok-live\"]");
+          .contains(
+              "event: models.added\ndata: {\"event_type\":\"models.added\",\"count\":1,\"ids\":[\"xai/grok-live\"]");
       try (Socket third = RawClient.request(feed, ANY, "GET")) {
         String refused = RawClient.readToClose(third);
-        assertThat(refused).startsWith("HTTP/1.1 503").containsIgnoringCase("\r\nRetry-After: 30\r\n");
+        assertThat(refused)
+            .startsWith("HTTP/1.1 503")
+            .containsIgnoringCase("\r\nRetry-After: 30\r\n");
         assertThat(refused).endsWith("{\"error\":\"too many live feeds open from this address\"}");
       }
     }
@@ -68,7 +79,9 @@ class LiveFeedIT {
   @Test
   void aHeadIsAnswered405AtOnceAndItsConnectionClosed() throws Exception {
     try (Socket head = RawClient.request(feed, ANY, "HEAD")) {
-      assertThat(RawClient.readToClose(head)).startsWith("HTTP/1.1 405").containsIgnoringCase("\r\nAllow: GET\r\n");
+      assertThat(RawClient.readToClose(head))
+          .startsWith("HTTP/1.1 405")
+          .containsIgnoringCase("\r\nAllow: GET\r\n");
     }
   }
 }

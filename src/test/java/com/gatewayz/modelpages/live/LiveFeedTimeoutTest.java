@@ -10,11 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A feed lives {@code MODEL_PAGES_LIVE_TIMEOUT_SECONDS} (1 s here), then ends; EventSource reconnects. */
+/**
+ * A feed lives {@code MODEL_PAGES_LIVE_TIMEOUT_SECONDS} (1 s here), then ends; EventSource
+ * reconnects.
+ */
 class LiveFeedTimeoutTest {
 
   @RegisterExtension
   static final SiteExtension site = SiteExtension.with("MODEL_PAGES_LIVE_TIMEOUT_SECONDS", "1");
+
   static ModelEventHub hub;
 
   @BeforeAll

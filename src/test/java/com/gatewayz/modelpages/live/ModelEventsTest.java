@@ -36,6 +36,7 @@ class ModelEventsTest {
 
   @RegisterExtension
   static final SiteExtension site = SiteExtension.with("MODEL_WEBHOOK_SECRET", Webhooks.SECRET);
+
   static CatalogService catalog;
   static ModelEventHub hub;
 
@@ -49,17 +50,35 @@ class ModelEventsTest {
   }
 
   private static void offer(String id, long time) {
-    Listing listing = new Listing(id, id, null, id, null, null, 8192L, null, Pricing.perToken("1", "1"), null, List.of(), null, null);
+    Listing listing =
+        new Listing(
+            id,
+            id,
+            null,
+            id,
+            null,
+            null,
+            8192L,
+            null,
+            Pricing.perToken("1", "1"),
+            null,
+            List.of(),
+            null,
+            null);
     catalog.update(state -> CatalogUpdates.upsert(state, "openrouter", List.of(listing), time));
   }
 
   /** Opens the feed; every line it sends goes into the returned queue. */
   private static Subscription subscribe() {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    HttpRequest request = HttpRequest.newBuilder(site.uri("/api/models/events")).header("Accept", "text/event-stream").build();
+    HttpRequest request =
+        HttpRequest.newBuilder(site.uri("/api/models/events"))
+            .header("Accept", "text/event-stream")
+            .build();
     // A client per subscription: like a browser's EventSource, each feed has its own connection.
     CompletableFuture<HttpResponse<Stream<String>>> response =
-        java.net.http.HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        java.net.http.HttpClient.newHttpClient()
+            .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     // Read on a thread of its own: a waiting get() could otherwise run this endless loop itself.
     CompletableFuture<Void> reading =
         response.thenAcceptAsync(r -> r.body().forEach(lines::add), READERS);
@@ -67,7 +86,9 @@ class ModelEventsTest {
   }
 
   record Subscription(
-      BlockingQueue<String> lines, CompletableFuture<HttpResponse<Stream<String>>> response, CompletableFuture<Void> reading) {
+      BlockingQueue<String> lines,
+      CompletableFuture<HttpResponse<Stream<String>>> response,
+      CompletableFuture<Void> reading) {
 
     String next() throws InterruptedException {
       String line = lines.poll(10, TimeUnit.SECONDS);
@@ -95,7 +116,9 @@ class ModelEventsTest {
     offer("newco/streamed", 10);
 
     assertThat(feed.until("event:")).isEqualTo("event: models.added");
-    assertThat(feed.until("data:")).contains("\"ids\":[\"newco/streamed\"]").contains("\"count\":1");
+    assertThat(feed.until("data:"))
+        .contains("\"ids\":[\"newco/streamed\"]")
+        .contains("\"count\":1");
     feed.response().get().body().close();
   }
 
@@ -121,13 +144,22 @@ class ModelEventsTest {
   private static HttpResponse<byte[]> updateMany(int count, long timestamp) {
     StringBuilder models = new StringBuilder();
     for (int i = 0; i < count; i++) {
-      models.append(i == 0 ? "" : ",")
-          .append("{\"id\":\"slow/model-").append(i).append("\",\"name\":\"Model ").append(i)
-          .append("\",\"context_length\":8192,\"pricing\":{\"prompt\":\"0.00000").append(1 + timestamp % 9)
+      models
+          .append(i == 0 ? "" : ",")
+          .append("{\"id\":\"slow/model-")
+          .append(i)
+          .append("\",\"name\":\"Model ")
+          .append(i)
+          .append("\",\"context_length\":8192,\"pricing\":{\"prompt\":\"0.00000")
+          .append(1 + timestamp % 9)
           .append("\",\"completion\":\"0.000001\"}}");
     }
     String body =
-        "{\"gateway\":\"xai\",\"event_type\":\"models.updated\",\"timestamp\":" + timestamp + ",\"models\":[" + models + "]}";
+        "{\"gateway\":\"xai\",\"event_type\":\"models.updated\",\"timestamp\":"
+            + timestamp
+            + ",\"models\":["
+            + models
+            + "]}";
     HttpRequest.Builder request =
         HttpRequest.newBuilder(site.uri("/api/webhooks/models-updated"))
             .timeout(Duration.ofSeconds(5))
@@ -138,7 +170,8 @@ class ModelEventsTest {
   }
 
   @Test
-  void aSubscriberThatNeverReadsIsDroppedAndHoldsUpNoWebhookAndNoOtherSubscriber() throws Exception {
+  void aSubscriberThatNeverReadsIsDroppedAndHoldsUpNoWebhookAndNoOtherSubscriber()
+      throws Exception {
     try (Socket slow = RawClient.request(site, "127.0.0.1", "GET")) {
       Subscription reader = subscribe();
       reader.until(": connected");
@@ -150,7 +183,9 @@ class ModelEventsTest {
       // its connection: a webhook the feed held up would time out here instead.
       int sent = 0;
       while (hub.subscribers() > 1) {
-        assertThat(sent).as("webhooks sent before the slow subscriber was dropped").isLessThan(1_000);
+        assertThat(sent)
+            .as("webhooks sent before the slow subscriber was dropped")
+            .isLessThan(1_000);
         assertThat(updateMany(100, time + sent + 1).statusCode()).isEqualTo(200);
         sent++;
       }
@@ -160,7 +195,10 @@ class ModelEventsTest {
       }
       // The server ended the dropped feed: what the client reads now ends with the last chunk.
       String dropped = RawClient.readUntil(slow, RawClient.END_OF_STREAM);
-      assertThat(dropped).startsWith("HTTP/1.1 200").contains(": connected").endsWith(RawClient.END_OF_STREAM);
+      assertThat(dropped)
+          .startsWith("HTTP/1.1 200")
+          .contains(": connected")
+          .endsWith(RawClient.END_OF_STREAM);
       reader.response().get().body().close();
     }
   }

@@ -33,7 +33,15 @@ final class RawClient {
     }
     socket.connect(new InetSocketAddress(feed.getHost(), feed.getPort()), 5_000);
     String body = method.equals("POST") || method.equals("PUT") ? "Content-Length: 0\r\n" : "";
-    String head = method + " " + feed.getRawPath() + " HTTP/1.1\r\nHost: " + feed.getAuthority() + "\r\n" + body + "\r\n";
+    String head =
+        method
+            + " "
+            + feed.getRawPath()
+            + " HTTP/1.1\r\nHost: "
+            + feed.getAuthority()
+            + "\r\n"
+            + body
+            + "\r\n";
     socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
     return socket;
   }

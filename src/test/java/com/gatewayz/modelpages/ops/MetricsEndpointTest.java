@@ -12,18 +12,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** {@code /metrics} in the Prometheus format, with counts that follow the traffic. */
 class MetricsEndpointTest {
 
-  @RegisterExtension
-  static final SiteExtension site = SiteExtension.with();
+  @RegisterExtension static final SiteExtension site = SiteExtension.with();
 
   private static String scrape() {
     var response = site.get("/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
     return new String(response.body(), StandardCharsets.UTF_8);
   }
 
   static double value(String scrape, String series) {
-    Matcher matcher = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(scrape);
+    Matcher matcher =
+        Pattern.compile("^" + Pattern.quote(series) + " ([0-9.eE+-]+)$", Pattern.MULTILINE)
+            .matcher(scrape);
     assertThat(matcher.find()).as("series %s in%n%s", series, scrape).isTrue();
     return Double.parseDouble(matcher.group(1));
   }
@@ -57,6 +59,7 @@ class MetricsEndpointTest {
         .isEqualTo(value(before, "modelpages_cache_requests_total{result=\"hit\"}") + 1);
     assertThat(value(after, "modelpages_cache_requests_total{result=\"miss\"}"))
         .isEqualTo(value(before, "modelpages_cache_requests_total{result=\"miss\"}") + 1);
-    assertThat(value(after, "modelpages_render_seconds_count")).isGreaterThan(value(before, "modelpages_render_seconds_count"));
+    assertThat(value(after, "modelpages_render_seconds_count"))
+        .isGreaterThan(value(before, "modelpages_render_seconds_count"));
   }
 }

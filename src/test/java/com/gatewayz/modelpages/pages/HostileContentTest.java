@@ -60,7 +60,10 @@ class HostileContentTest {
             List.of("tools\"><script>alert(7)</script>"),
             1_700_000_000L,
             List.of());
-    evil = evil.withOffers(List.of(new Offer("openrouter", Pricing.perToken("0.0000007", "0.000001"), 8192L, null)));
+    evil =
+        evil.withOffers(
+            List.of(
+                new Offer("openrouter", Pricing.perToken("0.0000007", "0.000001"), 8192L, null)));
     new CatalogStore(dataDir).save(CatalogState.seededFrom(List.of(evil)));
     site =
         EmbeddedSite.start(
@@ -150,11 +153,15 @@ class HostileContentTest {
 
   private static void assertNoEventHandlersOrScriptUrls(HtmlPage page) {
     for (DomElement element : page.getDocumentElement().getDomElementDescendants()) {
-      element.getAttributesMap().forEach(
-          (name, attribute) -> {
-            assertThat(name).as("attribute on <%s>", element.getTagName()).doesNotStartWith("on");
-            assertThat(attribute.getValue().toLowerCase()).doesNotStartWith("javascript:");
-          });
+      element
+          .getAttributesMap()
+          .forEach(
+              (name, attribute) -> {
+                assertThat(name)
+                    .as("attribute on <%s>", element.getTagName())
+                    .doesNotStartWith("on");
+                assertThat(attribute.getValue().toLowerCase()).doesNotStartWith("javascript:");
+              });
     }
   }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JunkRequestsTest {
 
   private static final String TOKEN = "junk-test-admin-token-0123";
-  private static final List<String> HOT = List.of("/models", "/models/openai/gpt-4o", "/sitemap.xml", "/models?developer=openai");
+  private static final List<String> HOT =
+      List.of("/models", "/models/openai/gpt-4o", "/sitemap.xml", "/models?developer=openai");
 
   @TempDir static Path dataDir;
   static EmbeddedTomcat site;
@@ -40,9 +41,12 @@ class JunkRequestsTest {
     site =
         EmbeddedSite.start(
             Map.of(
-                "MODEL_PAGES_DATA_DIR", dataDir.toString(),
-                "MODEL_PAGES_PRERENDER_LIMIT", "0",
-                "MODEL_PAGES_ADMIN_TOKEN", TOKEN));
+                "MODEL_PAGES_DATA_DIR",
+                dataDir.toString(),
+                "MODEL_PAGES_PRERENDER_LIMIT",
+                "0",
+                "MODEL_PAGES_ADMIN_TOKEN",
+                TOKEN));
     isr = ServiceRegistry.from(site.servletContext()).get(Isr.class);
     views = ServiceRegistry.from(site.servletContext()).get(ViewCounts.class);
   }
@@ -65,7 +69,9 @@ class JunkRequestsTest {
     assertThat(response.statusCode()).as(path).isEqualTo(404);
     assertThat(header(response, "X-Cache")).as(path + ": not served by the cache").isNull();
     assertThat(header(response, "Cache-Control")).as(path).doesNotContain("public");
-    assertThat(body(response)).as(path).contains("<meta name=\"robots\" content=\"noindex, follow\">");
+    assertThat(body(response))
+        .as(path)
+        .contains("<meta name=\"robots\" content=\"noindex, follow\">");
   }
 
   @Test
@@ -76,7 +82,10 @@ class JunkRequestsTest {
     HttpResponse<byte[]> again = site.get(path);
 
     String page = body(again).toLowerCase(Locale.ROOT);
-    assertThat(page).contains("<title>page not found | gatewayz</title>").doesNotContain("evil").doesNotContain("credits");
+    assertThat(page)
+        .contains("<title>page not found | gatewayz</title>")
+        .doesNotContain("evil")
+        .doesNotContain("credits");
     assertThat(page).doesNotContain("rel=\"canonical\"");
     assertThat(header(again, "X-Cache")).isNull();
   }
@@ -91,7 +100,8 @@ class JunkRequestsTest {
 
   @Test
   void knownFiltersAndTheEmptyFilterFormAreCachedPages() {
-    for (String path : List.of("/models?developer=anthropic&free=1", "/models?q=&developer=&gateway=&modality=")) {
+    for (String path :
+        List.of("/models?developer=anthropic&free=1", "/models?q=&developer=&gateway=&modality=")) {
       site.get(path);
       HttpResponse<byte[]> second = site.get(path);
       assertThat(second.statusCode()).as(path).isEqualTo(200);
@@ -124,7 +134,9 @@ class JunkRequestsTest {
   void aSortedIndexIsCanonicalToTheUnsortedOne() {
     String page = body(site.get("/models?developer=openai&sort=price"));
 
-    assertThat(page).contains("<link rel=\"canonical\" href=\"http://localhost:8080/models?developer=openai\">");
+    assertThat(page)
+        .contains(
+            "<link rel=\"canonical\" href=\"http://localhost:8080/models?developer=openai\">");
   }
 
   @Test

@@ -34,10 +34,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The live banner of {@code /models} in a real browser (headless Debian Chromium through
- * Selenium): a webhook adds a model, the page's EventSource hears {@code models.added}, the banner
- * appears, and following it leads to the new model. Run by the {@code browser} Maven profile;
- * skipped where Chromium or ChromeDriver is not installed.
+ * The live banner of {@code /models} in a real browser (headless Debian Chromium through Selenium):
+ * a webhook adds a model, the page's EventSource hears {@code models.added}, the banner appears,
+ * and following it leads to the new model. Run by the {@code browser} Maven profile; skipped where
+ * Chromium or ChromeDriver is not installed.
  */
 @Tag("browser")
 class LiveBannerBrowserTest {
@@ -61,9 +61,12 @@ class LiveBannerBrowserTest {
     site =
         EmbeddedSite.start(
             Map.of(
-                "MODEL_PAGES_DATA_DIR", dataDir.toString(),
-                "MODEL_PAGES_PRERENDER_LIMIT", "0",
-                "MODEL_WEBHOOK_SECRET", Webhooks.SECRET));
+                "MODEL_PAGES_DATA_DIR",
+                dataDir.toString(),
+                "MODEL_PAGES_PRERENDER_LIMIT",
+                "0",
+                "MODEL_WEBHOOK_SECRET",
+                Webhooks.SECRET));
     hub = ServiceRegistry.from(site.servletContext()).get(ModelEventHub.class);
   }
 
@@ -89,7 +92,10 @@ class LiveBannerBrowserTest {
         "--no-first-run",
         "--user-data-dir=" + profileDir.toAbsolutePath());
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(WAIT);
   }
@@ -105,7 +111,8 @@ class LiveBannerBrowserTest {
   void aWebhookAddingAModelShowsTheBannerWhichLeadsToTheNewModel() {
     // Without JavaScript the banner is inert: the server sends it hidden, with a plain link.
     String html = new String(site.get("/models").body(), StandardCharsets.UTF_8);
-    assertThat(html).containsPattern("<div class=\"live-banner\" id=\"live-banner\"[^>]*\\shidden[\\s>]");
+    assertThat(html)
+        .containsPattern("<div class=\"live-banner\" id=\"live-banner\"[^>]*\\shidden[\\s>]");
     assertThat(html).contains("href=\"/models?sort=newest\"");
     assertThat(html).doesNotContain(NEW_ID);
     assertThat(hub.subscribers()).isZero();
@@ -126,14 +133,18 @@ class LiveBannerBrowserTest {
     wait.withMessage("the live banner to announce the new model")
         .until(ExpectedConditions.visibilityOf(banner));
     WebElement link = banner.findElement(By.tagName("a"));
-    wait.withMessage("the banner text").until(ExpectedConditions.textMatches(By.cssSelector("#live-banner a"),
-        Pattern.compile("^1 new model \u2014 show$")));
+    wait.withMessage("the banner text")
+        .until(
+            ExpectedConditions.textMatches(
+                By.cssSelector("#live-banner a"), Pattern.compile("^1 new model \u2014 show$")));
     assertThat(link.getText()).isEqualTo("1 new model \u2014 show");
 
     link.click();
-    wait.withMessage("the index sorted by newest").until(ExpectedConditions.urlContains("sort=newest"));
+    wait.withMessage("the index sorted by newest")
+        .until(ExpectedConditions.urlContains("sort=newest"));
     assertThat(browser.getCurrentUrl()).isEqualTo(site.uri("/models?sort=newest").toString());
-    assertThat(browser.findElement(By.cssSelector(".sorts [aria-current]")).getText()).isEqualTo("Newest");
+    assertThat(browser.findElement(By.cssSelector(".sorts [aria-current]")).getText())
+        .isEqualTo("Newest");
     List<WebElement> cards = browser.findElements(By.cssSelector("ul.card-grid li.card"));
     assertThat(cards).isNotEmpty();
     // Newest first: the model created just now leads the list.
@@ -142,12 +153,15 @@ class LiveBannerBrowserTest {
     assertThat(modelLink.getText()).isEqualTo(NEW_NAME);
 
     modelLink.click();
-    wait.withMessage("the new model's page").until(ExpectedConditions.urlToBe(site.uri("/models/" + NEW_ID).toString()));
+    wait.withMessage("the new model's page")
+        .until(ExpectedConditions.urlToBe(site.uri("/models/" + NEW_ID).toString()));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(NEW_NAME);
     assertThat(browser.getTitle()).contains(NEW_NAME);
   }
 
-  /** A signed {@code models.added} delivery for a model created now, so it sorts first by newest. */
+  /**
+   * A signed {@code models.added} delivery for a model created now, so it sorts first by newest.
+   */
   private static int sendModelAdded() {
     long now = System.currentTimeMillis();
     String body =

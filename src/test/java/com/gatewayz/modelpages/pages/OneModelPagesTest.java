@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One model, one page (issue 14): other ids answer 301, the API answers for any id, the offers table. */
+/**
+ * One model, one page (issue 14): other ids answer 301, the API answers for any id, the offers
+ * table.
+ */
 class OneModelPagesTest {
 
   @TempDir static Path dataDir;
@@ -31,7 +34,9 @@ class OneModelPagesTest {
 
   @BeforeAll
   static void start() {
-    site = EmbeddedSite.start(Map.of("MODEL_PAGES_DATA_DIR", dataDir.toString(), "MODEL_PAGES_PRERENDER_LIMIT", "0"));
+    site =
+        EmbeddedSite.start(
+            Map.of("MODEL_PAGES_DATA_DIR", dataDir.toString(), "MODEL_PAGES_PRERENDER_LIMIT", "0"));
     catalog = ServiceRegistry.from(site.servletContext()).get(CatalogService.class);
   }
 
@@ -41,8 +46,21 @@ class OneModelPagesTest {
   }
 
   static Listing listing(String id, String rawId, String prompt, String huggingFace) {
-    return new Listing(id, rawId, null, "Name of " + id, null, "A model.", 131072L, 8192L,
-        Pricing.perToken(prompt, prompt), null, List.of(), null, null, huggingFace);
+    return new Listing(
+        id,
+        rawId,
+        null,
+        "Name of " + id,
+        null,
+        "A model.",
+        131072L,
+        8192L,
+        Pricing.perToken(prompt, prompt),
+        null,
+        List.of(),
+        null,
+        null,
+        huggingFace);
   }
 
   // Upserts, as a webhook would: the curated models' other entries at these gateways stay listed.
@@ -59,9 +77,22 @@ class OneModelPagesTest {
   }
 
   private static void llama() {
-    offer("openrouter", 10, listing("acme/llama-9b-instruct", "acme/llama-9b-instruct", "0.0000003", "acme/Llama-9B-Instruct"));
-    offer("together", 10, listing("acme/Llama-9B-Instruct-Turbo", "acme/Llama-9B-Instruct-Turbo", "0.0000002", null));
-    offer("nebius", 10, listing("acme/Llama-9B-Instruct", "acme/Llama-9B-Instruct", "0.0000004", null));
+    offer(
+        "openrouter",
+        10,
+        listing(
+            "acme/llama-9b-instruct",
+            "acme/llama-9b-instruct",
+            "0.0000003",
+            "acme/Llama-9B-Instruct"));
+    offer(
+        "together",
+        10,
+        listing("acme/Llama-9B-Instruct-Turbo", "acme/Llama-9B-Instruct-Turbo", "0.0000002", null));
+    offer(
+        "nebius",
+        10,
+        listing("acme/Llama-9B-Instruct", "acme/Llama-9B-Instruct", "0.0000004", null));
   }
 
   @Test
@@ -79,14 +110,17 @@ class OneModelPagesTest {
     llama();
 
     String page = body(site.get("/models/acme/llama-9b-instruct"));
-    String table = page.substring(page.indexOf("<table class=\"offers\">"), page.indexOf("</table>"));
+    String table =
+        page.substring(page.indexOf("<table class=\"offers\">"), page.indexOf("</table>"));
 
     int together = table.indexOf("Together AI");
     int openRouter = table.indexOf("OpenRouter</a>");
     int nebius = table.indexOf("Nebius");
     assertThat(together).isPositive().isLessThan(openRouter);
     assertThat(openRouter).isLessThan(nebius);
-    assertThat(table.substring(together, openRouter)).contains("Cheapest").contains("FP8")
+    assertThat(table.substring(together, openRouter))
+        .contains("Cheapest")
+        .contains("FP8")
         .contains("as <code>acme/Llama-9B-Instruct-Turbo</code>");
     assertThat(table.substring(openRouter)).doesNotContain("Cheapest").doesNotContain("FP8");
     assertThat(table).contains("<th scope=\"col\">Quantization</th>");
@@ -105,7 +139,10 @@ class OneModelPagesTest {
         .extracting(jakarta.json.JsonString::getString)
         .containsExactlyInAnyOrder("acme/Llama-9B-Instruct-Turbo", "acme/Llama-9B-Instruct");
     assertThat(model.getJsonArray("offers").getValuesAs(JsonObject.class))
-        .extracting(o -> o.getString("gateway"), o -> o.getString("evidence"), o -> o.isNull("quantization") ? null : o.getString("quantization"))
+        .extracting(
+            o -> o.getString("gateway"),
+            o -> o.getString("evidence"),
+            o -> o.isNull("quantization") ? null : o.getString("quantization"))
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("openrouter", "primary", null),
             org.assertj.core.groups.Tuple.tuple("together", "normalised_id", "fp8"),
@@ -113,8 +150,20 @@ class OneModelPagesTest {
   }
 
   private static Listing withSlug(String id) {
-    return new Listing(id, id, id, "Name of " + id, null, "A model.", 131072L, 8192L,
-        Pricing.perToken("0.000001", "0.000001"), null, List.of(), null, null);
+    return new Listing(
+        id,
+        id,
+        id,
+        "Name of " + id,
+        null,
+        "A model.",
+        131072L,
+        8192L,
+        Pricing.perToken("0.000001", "0.000001"),
+        null,
+        List.of(),
+        null,
+        null);
   }
 
   @Test

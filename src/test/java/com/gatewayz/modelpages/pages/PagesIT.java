@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The shipped WAR on Tomcat and on Payara: pages with the right facts, 404, 301, index, sitemap. */
+/**
+ * The shipped WAR on Tomcat and on Payara: pages with the right facts, 404, 301, index, sitemap.
+ */
 @ExtendWith(ArquillianExtension.class)
 class PagesIT {
 
@@ -33,9 +35,7 @@ class PagesIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.modelPages(
-        Map.of(
-            "MODEL_PAGES_PUBLIC_URL", PUBLIC_URL,
-            "MODEL_PAGES_PRERENDER_LIMIT", "3"));
+        Map.of("MODEL_PAGES_PUBLIC_URL", PUBLIC_URL, "MODEL_PAGES_PRERENDER_LIMIT", "3"));
   }
 
   @BeforeEach

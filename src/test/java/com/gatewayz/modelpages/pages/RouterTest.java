@@ -17,7 +17,19 @@ class RouterTest {
   private final Router router =
       new Router(
           CatalogService.of(
-              List.of(new Model("acme/gamma-9b", null, null, null, 8192, null, null, null, null, null, List.of())),
+              List.of(
+                  new Model(
+                      "acme/gamma-9b",
+                      null,
+                      null,
+                      null,
+                      8192,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      List.of())),
               MutableClock.atEpochSeconds(0)));
 
   @Test

@@ -26,9 +26,12 @@ class SecurityHeadersTest {
   private EmbeddedTomcat site(String publicUrl) {
     return EmbeddedSite.start(
         Map.of(
-            "MODEL_PAGES_DATA_DIR", dataDir.toString(),
-            "MODEL_PAGES_PRERENDER_LIMIT", "0",
-            "MODEL_PAGES_PUBLIC_URL", publicUrl));
+            "MODEL_PAGES_DATA_DIR",
+            dataDir.toString(),
+            "MODEL_PAGES_PRERENDER_LIMIT",
+            "0",
+            "MODEL_PAGES_PUBLIC_URL",
+            publicUrl));
   }
 
   @Test
@@ -73,7 +76,9 @@ class SecurityHeadersTest {
         HttpResponse<byte[]> asset = site.get(path);
 
         assertThat(asset.statusCode()).as(path).isEqualTo(200);
-        assertThat(asset.headers().firstValue("Cache-Control")).as(path).hasValue("public, max-age=300");
+        assertThat(asset.headers().firstValue("Cache-Control"))
+            .as(path)
+            .hasValue("public, max-age=300");
       }
     }
   }

@@ -28,7 +28,9 @@ class SiteCacheTest {
 
   @BeforeAll
   static void start() {
-    site = EmbeddedSite.start(Map.of("MODEL_PAGES_DATA_DIR", dataDir.toString(), "MODEL_PAGES_PRERENDER_LIMIT", "0"));
+    site =
+        EmbeddedSite.start(
+            Map.of("MODEL_PAGES_DATA_DIR", dataDir.toString(), "MODEL_PAGES_PRERENDER_LIMIT", "0"));
     catalog = ServiceRegistry.from(site.servletContext()).get(CatalogService.class);
   }
 
@@ -46,8 +48,21 @@ class SiteCacheTest {
   }
 
   private static void offer(String id, String name, String prompt, long time) {
-    Listing listing = new Listing(id, id, null, name, null, "A model.", 32768L, null,
-        Pricing.perToken(prompt, prompt), null, List.of(), null, null);
+    Listing listing =
+        new Listing(
+            id,
+            id,
+            null,
+            name,
+            null,
+            "A model.",
+            32768L,
+            null,
+            Pricing.perToken(prompt, prompt),
+            null,
+            List.of(),
+            null,
+            null);
     catalog.update(state -> CatalogUpdates.upsert(state, "openrouter", List.of(listing), time));
   }
 
@@ -59,7 +74,8 @@ class SiteCacheTest {
     assertThat(first.statusCode()).isEqualTo(404);
     assertThat(header(first, "X-Cache")).isEqualTo("MISS");
     assertThat(header(second, "X-Cache")).isEqualTo("HIT");
-    assertThat(header(second, "Surrogate-Key")).isEqualTo("model:newco/brand-new path:/models/newco/brand-new site:all");
+    assertThat(header(second, "Surrogate-Key"))
+        .isEqualTo("model:newco/brand-new path:/models/newco/brand-new site:all");
     assertThat(header(second, "Cache-Control")).isEqualTo("public, s-maxage=60");
 
     offer("newco/brand-new", "Brand New", "0.000001", 10);

@@ -1,10 +1,10 @@
 package com.gatewayz.modelpages.pages;
 
-import com.gatewayz.modelpages.pages.view.SiteContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.pages.view.SiteContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +26,8 @@ class SitemapXmlTest {
 
   static void validate(byte[] xml, String schema) throws Exception {
     SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-    Validator validator = factory.newSchema(SitemapXmlTest.class.getResource("/sitemaps/" + schema)).newValidator();
+    Validator validator =
+        factory.newSchema(SitemapXmlTest.class.getResource("/sitemaps/" + schema)).newValidator();
     validator.validate(new StreamSource(new ByteArrayInputStream(xml)));
   }
 
@@ -47,8 +48,10 @@ class SitemapXmlTest {
     validate(xml, "sitemap.xsd");
     assertThat(new String(xml, StandardCharsets.UTF_8))
         .contains("<loc>https://models.example.test/models</loc>")
-        .contains("<loc>https://models.example.test/models/openai/gpt-4o</loc><lastmod>2024-05-13</lastmod>")
-        .contains("<loc>https://models.example.test/models/a/b+c@d</loc><lastmod>2025-11-27</lastmod>");
+        .contains(
+            "<loc>https://models.example.test/models/openai/gpt-4o</loc><lastmod>2024-05-13</lastmod>")
+        .contains(
+            "<loc>https://models.example.test/models/a/b+c@d</loc><lastmod>2025-11-27</lastmod>");
     assertThat(count(xml, "url")).isEqualTo(3);
   }
 

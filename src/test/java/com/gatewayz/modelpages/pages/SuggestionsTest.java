@@ -11,10 +11,22 @@ import org.junit.jupiter.api.Test;
 class SuggestionsTest {
 
   private static Model model(String id) {
-    return new Model(id, id, "", null, 8192L, Pricing.perToken("0.000001", "0.000001"), null, null, null, null, List.of());
+    return new Model(
+        id,
+        id,
+        "",
+        null,
+        8192L,
+        Pricing.perToken("0.000001", "0.000001"),
+        null,
+        null,
+        null,
+        null,
+        List.of());
   }
 
-  private final Catalog catalog = Catalog.of(List.of(model("acme/claude-opus"), model("acme/mixtral-large")));
+  private final Catalog catalog =
+      Catalog.of(List.of(model("acme/claude-opus"), model("acme/mixtral-large")));
 
   @Test
   void wordsThatMatchSuggestTheirModels() {
@@ -36,6 +48,8 @@ class SuggestionsTest {
     String longId = "x".repeat(Suggestions.MAX_CHARS - 4) + "-ab-mixtral";
 
     assertThat(Suggestions.forId(catalog, longId, 5)).isEmpty();
-    assertThat(Suggestions.words("a".repeat(8_000) + "-mixtral")).hasSize(1).doesNotContain("mixtral");
+    assertThat(Suggestions.words("a".repeat(8_000) + "-mixtral"))
+        .hasSize(1)
+        .doesNotContain("mixtral");
   }
 }

@@ -21,13 +21,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Once pre-render rendered the model pages, every other view is compiled ahead without being run:
- * a visitor's first index or 404 page then finds its view compiled.
+ * Once pre-render rendered the model pages, every other view is compiled ahead without being run: a
+ * visitor's first index or 404 page then finds its view compiled.
  */
 class ViewWarmUpTest {
 
   private static final List<String> VIEWS =
-      List.of("admin-login", "admin-message", "admin", "error", "index", "model", "not-found", "retired");
+      List.of(
+          "admin-login",
+          "admin-message",
+          "admin",
+          "error",
+          "index",
+          "model",
+          "not-found",
+          "retired");
 
   private final Logger logger = Logger.getLogger(ViewWarmUp.class.getName());
   private final List<String> logged = new CopyOnWriteArrayList<>();
@@ -58,14 +66,17 @@ class ViewWarmUpTest {
   @Test
   void afterPreRenderEveryViewIsCompiledAheadAndNoneRuns() {
     try (EmbeddedTomcat site = EmbeddedSite.start(Map.of("MODEL_PAGES_PRERENDER_LIMIT", "2"))) {
-      await().atMost(Duration.ofSeconds(120)).until(() -> logged.stream().anyMatch(m -> m.contains("views compiled")));
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> logged.stream().anyMatch(m -> m.contains("views compiled")));
 
       assertThat(logged).hasSize(1);
       assertThat(logged.get(0))
           .startsWith("INFO [Pages] 8 views compiled in ")
           .contains("thread(s) (index ", "model ", "admin ")
           .doesNotContain("failed");
-      Path generated = workDirectory(site.servletContext()).resolve("org/apache/jsp/WEB_002dINF/views");
+      Path generated =
+          workDirectory(site.servletContext()).resolve("org/apache/jsp/WEB_002dINF/views");
       for (String view : VIEWS) {
         assertThat(generated.resolve(view.replace("-", "_002d") + "_jsp.class")).as(view).exists();
       }

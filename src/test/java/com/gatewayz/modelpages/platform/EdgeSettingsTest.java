@@ -32,17 +32,26 @@ class EdgeSettingsTest {
     EdgeSettings edges =
         load(
             Map.of(
-                "MODEL_PAGES_EDGE_VARNISH_URLS", " http://10.0.0.5:6081/ ,http://10.0.0.6:6081,,http://10.0.0.5:6081",
+                "MODEL_PAGES_EDGE_VARNISH_URLS",
+                    " http://10.0.0.5:6081/ ,http://10.0.0.6:6081,,http://10.0.0.5:6081",
                 "MODEL_PAGES_EDGE_FASTLY_SERVICE_ID", "SU1Z0isxPaozGVKXdv0eY",
                 "MODEL_PAGES_EDGE_FASTLY_TOKEN", FASTLY_TOKEN,
                 "MODEL_PAGES_EDGE_CLOUDFLARE_ZONE_ID", "023e105f4ecef8ad9ca31a8372d0c353",
                 "MODEL_PAGES_EDGE_CLOUDFLARE_TOKEN", CF_TOKEN,
                 "MODEL_PAGES_EDGE_CLOUDFLARE_API_URL", "http://127.0.0.1:9999/client/v4/"));
 
-    assertThat(edges.varnishUrls()).containsExactly(URI.create("http://10.0.0.5:6081"), URI.create("http://10.0.0.6:6081"));
-    assertThat(edges.fastly()).contains(new EdgeSettings.Api("SU1Z0isxPaozGVKXdv0eY", FASTLY_TOKEN, URI.create("https://api.fastly.com")));
+    assertThat(edges.varnishUrls())
+        .containsExactly(URI.create("http://10.0.0.5:6081"), URI.create("http://10.0.0.6:6081"));
+    assertThat(edges.fastly())
+        .contains(
+            new EdgeSettings.Api(
+                "SU1Z0isxPaozGVKXdv0eY", FASTLY_TOKEN, URI.create("https://api.fastly.com")));
     assertThat(edges.cloudflare())
-        .contains(new EdgeSettings.Api("023e105f4ecef8ad9ca31a8372d0c353", CF_TOKEN, URI.create("http://127.0.0.1:9999/client/v4")));
+        .contains(
+            new EdgeSettings.Api(
+                "023e105f4ecef8ad9ca31a8372d0c353",
+                CF_TOKEN,
+                URI.create("http://127.0.0.1:9999/client/v4")));
   }
 
   @Test
@@ -51,12 +60,19 @@ class EdgeSettingsTest {
         Settings.load(
             SettingSource.ofMap(
                 Map.of(
-                    "MODEL_PAGES_EDGE_FASTLY_SERVICE_ID", "SERVICE",
-                    "MODEL_PAGES_EDGE_FASTLY_TOKEN", FASTLY_TOKEN,
-                    "MODEL_PAGES_EDGE_CLOUDFLARE_ZONE_ID", "ZONE",
-                    "MODEL_PAGES_EDGE_CLOUDFLARE_TOKEN", CF_TOKEN)));
+                    "MODEL_PAGES_EDGE_FASTLY_SERVICE_ID",
+                    "SERVICE",
+                    "MODEL_PAGES_EDGE_FASTLY_TOKEN",
+                    FASTLY_TOKEN,
+                    "MODEL_PAGES_EDGE_CLOUDFLARE_ZONE_ID",
+                    "ZONE",
+                    "MODEL_PAGES_EDGE_CLOUDFLARE_TOKEN",
+                    CF_TOKEN)));
 
-    assertThat(settings.toString()).contains("edges=fastly, cloudflare").doesNotContain(FASTLY_TOKEN).doesNotContain(CF_TOKEN);
+    assertThat(settings.toString())
+        .contains("edges=fastly, cloudflare")
+        .doesNotContain(FASTLY_TOKEN)
+        .doesNotContain(CF_TOKEN);
     assertThat(settings.edges().fastly().orElseThrow().toString()).doesNotContain(FASTLY_TOKEN);
   }
 
@@ -70,13 +86,20 @@ class EdgeSettingsTest {
   void aBadValueStopsStartUpNamingTheSettingAndTheValue(String name, String value) {
     Map<String, String> values =
         name.contains("FASTLY")
-            ? Map.of(name, value, "MODEL_PAGES_EDGE_FASTLY_SERVICE_ID", "S", "MODEL_PAGES_EDGE_FASTLY_TOKEN", FASTLY_TOKEN)
+            ? Map.of(
+                name,
+                value,
+                "MODEL_PAGES_EDGE_FASTLY_SERVICE_ID",
+                "S",
+                "MODEL_PAGES_EDGE_FASTLY_TOKEN",
+                FASTLY_TOKEN)
             : Map.of(name, value);
 
     assertThatThrownBy(() -> load(values))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining(name)
-        .hasMessageContaining(value.contains(",") ? value.substring(value.indexOf(',') + 1) : value);
+        .hasMessageContaining(
+            value.contains(",") ? value.substring(value.indexOf(',') + 1) : value);
   }
 
   @Test
@@ -90,11 +113,25 @@ class EdgeSettingsTest {
 
   @Test
   void hostileIdsAndTokensAreRejectedWithoutEchoingTheToken() {
-    assertThatThrownBy(() -> load(Map.of("MODEL_PAGES_EDGE_FASTLY_SERVICE_ID", "../../x", "MODEL_PAGES_EDGE_FASTLY_TOKEN", FASTLY_TOKEN)))
+    assertThatThrownBy(
+            () ->
+                load(
+                    Map.of(
+                        "MODEL_PAGES_EDGE_FASTLY_SERVICE_ID",
+                        "../../x",
+                        "MODEL_PAGES_EDGE_FASTLY_TOKEN",
+                        FASTLY_TOKEN)))
         .hasMessageContaining("MODEL_PAGES_EDGE_FASTLY_SERVICE_ID")
         .hasMessageContaining("../../x");
     for (String token : List.of("short", "token with spaces in it", "token\r\nX-Injected: 1")) {
-      assertThatThrownBy(() -> load(Map.of("MODEL_PAGES_EDGE_CLOUDFLARE_ZONE_ID", "ZONE", "MODEL_PAGES_EDGE_CLOUDFLARE_TOKEN", token)))
+      assertThatThrownBy(
+              () ->
+                  load(
+                      Map.of(
+                          "MODEL_PAGES_EDGE_CLOUDFLARE_ZONE_ID",
+                          "ZONE",
+                          "MODEL_PAGES_EDGE_CLOUDFLARE_TOKEN",
+                          token)))
           .as(token)
           .hasMessageContaining("MODEL_PAGES_EDGE_CLOUDFLARE_TOKEN")
           .hasMessageNotContaining(token);

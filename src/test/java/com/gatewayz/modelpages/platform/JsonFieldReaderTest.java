@@ -25,7 +25,7 @@ class JsonFieldReaderTest {
               new StringReader(
                   "{\"n\":12,\"f\":8192.0,\"half\":1.5,\"neg\":-1,\"s\":\"text\",\"o\":{},\"a\":[\"x\",2],"
                       + "\"nul\":null,\"d\":\" 0.000003 \",\"huge\":1000000000000000000000000000000}"))
-              .readObject();
+          .readObject();
 
   @Test
   void absentNullAndANullObjectAreAbsentInBothModes() throws Refused {
@@ -43,8 +43,10 @@ class JsonFieldReaderTest {
     assertThatThrownBy(() -> strict.string(json, "n", "models[3]", 10))
         .hasMessage("models[3].n: must be a string");
     assertThatThrownBy(() -> strict.object(json, "s", "")).hasMessage("s: must be an object");
-    assertThatThrownBy(() -> strict.array(json, "a", "m", 1)).hasMessage("m.a: has more than 1 items");
-    assertThatThrownBy(() -> strict.strings(json, "a", "m", 5, 10)).hasMessage("m.a[1]: must be a string");
+    assertThatThrownBy(() -> strict.array(json, "a", "m", 1))
+        .hasMessage("m.a: has more than 1 items");
+    assertThatThrownBy(() -> strict.strings(json, "a", "m", 5, 10))
+        .hasMessage("m.a[1]: must be a string");
     assertThat(lenient.strings(json, "a", "m", 5, 10)).containsExactly("x");
   }
 

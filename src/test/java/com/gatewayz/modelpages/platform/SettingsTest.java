@@ -17,7 +17,8 @@ class SettingsTest {
   void defaultsWorkOutOfTheBox() {
     Settings settings = Settings.load(SettingSource.ofMap(Map.of()));
 
-    assertThat(settings.dataDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".model-pages", "data"));
+    assertThat(settings.dataDir())
+        .isEqualTo(Path.of(System.getProperty("user.home"), ".model-pages", "data"));
     assertThat(settings.publicUrl()).isEqualTo(URI.create("http://localhost:8080"));
     assertThat(settings.revalidateSeconds()).isEqualTo(3600);
     assertThat(settings.prerenderLimit()).isEqualTo(50);
@@ -42,7 +43,14 @@ class SettingsTest {
         new SettingSource(
             Map.of("MODEL_PAGES_REVALIDATE_SECONDS", "10")::get,
             Map.of("MODEL_PAGES_REVALIDATE_SECONDS", "20", "MODEL_PAGES_PRERENDER_LIMIT", "5")::get,
-            Map.of("MODEL_PAGES_REVALIDATE_SECONDS", "30", "MODEL_PAGES_PRERENDER_LIMIT", "6", "MODEL_PAGES_DYNAMIC_PARAMS", "false")::get);
+            Map.of(
+                    "MODEL_PAGES_REVALIDATE_SECONDS",
+                    "30",
+                    "MODEL_PAGES_PRERENDER_LIMIT",
+                    "6",
+                    "MODEL_PAGES_DYNAMIC_PARAMS",
+                    "false")
+                ::get);
 
     Settings settings = Settings.load(source);
 
@@ -82,7 +90,8 @@ class SettingsTest {
 
   @Test
   void aShortAdminTokenIsRejectedWithoutEchoingIt() {
-    assertThatThrownBy(() -> Settings.load(SettingSource.ofMap(Map.of("MODEL_PAGES_ADMIN_TOKEN", "secret"))))
+    assertThatThrownBy(
+            () -> Settings.load(SettingSource.ofMap(Map.of("MODEL_PAGES_ADMIN_TOKEN", "secret"))))
         .hasMessageContaining("MODEL_PAGES_ADMIN_TOKEN")
         .hasMessageNotContaining("secret");
   }
@@ -113,8 +122,10 @@ class SettingsTest {
                     "MODEL_PAGES_GATEWAY_VERCEL_AI_GATEWAY_URL", "file:/tmp/models.json")));
 
     assertThat(settings.gatewaysEnabled()).contains(List.of("openrouter", "groq"));
-    assertThat(Settings.GatewayUrls.settingName("vercel-ai-gateway")).isEqualTo("MODEL_PAGES_GATEWAY_VERCEL_AI_GATEWAY_URL");
-    assertThat(settings.gatewayUrls().forGateway("vercel-ai-gateway")).contains(URI.create("file:/tmp/models.json"));
+    assertThat(Settings.GatewayUrls.settingName("vercel-ai-gateway"))
+        .isEqualTo("MODEL_PAGES_GATEWAY_VERCEL_AI_GATEWAY_URL");
+    assertThat(settings.gatewayUrls().forGateway("vercel-ai-gateway"))
+        .contains(URI.create("file:/tmp/models.json"));
     assertThat(settings.gatewayUrls().forGateway("groq")).isEmpty();
   }
 
@@ -143,8 +154,11 @@ class SettingsTest {
 
   @Test
   void absoluteUrlsComeFromThePublicUrl() {
-    Settings settings = Settings.load(SettingSource.ofMap(Map.of("MODEL_PAGES_PUBLIC_URL", "https://models.example.com/")));
+    Settings settings =
+        Settings.load(
+            SettingSource.ofMap(Map.of("MODEL_PAGES_PUBLIC_URL", "https://models.example.com/")));
 
-    assertThat(settings.absoluteUrl("/models/a/b")).isEqualTo("https://models.example.com/models/a/b");
+    assertThat(settings.absoluteUrl("/models/a/b"))
+        .isEqualTo("https://models.example.com/models/a/b");
   }
 }

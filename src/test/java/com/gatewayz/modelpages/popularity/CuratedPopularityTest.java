@@ -16,8 +16,12 @@ class CuratedPopularityTest {
   private static List<Model> models(int count) {
     List<Model> models = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Model model = new Model("dev/model-" + i, null, null, null, 8192, null, null, null, null, null, List.of());
-      models.add(model.withOffers(List.of(new Offer("openrouter", Pricing.perToken("1", "1"), null, null))));
+      Model model =
+          new Model(
+              "dev/model-" + i, null, null, null, 8192, null, null, null, null, null, List.of());
+      models.add(
+          model.withOffers(
+              List.of(new Offer("openrouter", Pricing.perToken("1", "1"), null, null))));
     }
     return models;
   }
@@ -28,7 +32,8 @@ class CuratedPopularityTest {
 
   @Test
   void withoutTrafficTheCatalogOrderDecides() {
-    assertThat(popularity.mostPopularKeys(3)).containsExactly("/models/dev/model-0", "/models/dev/model-1", "/models/dev/model-2");
+    assertThat(popularity.mostPopularKeys(3))
+        .containsExactly("/models/dev/model-0", "/models/dev/model-1", "/models/dev/model-2");
   }
 
   @Test
@@ -37,7 +42,8 @@ class CuratedPopularityTest {
       views.viewed("/models/dev/model-50");
     }
 
-    assertThat(popularity.mostPopularKeys(2)).containsExactly("/models/dev/model-50", "/models/dev/model-0");
+    assertThat(popularity.mostPopularKeys(2))
+        .containsExactly("/models/dev/model-50", "/models/dev/model-0");
   }
 
   @Test

@@ -17,8 +17,18 @@ public final class ContainerProbes {
   /** Found in Tomcat's and Payara's default error reports and stack traces (lower case). */
   private static final List<String> LEAKS =
       List.of(
-          "exception", "\tat ", "at org.", "at java.", "at jakarta.", "at com.", "tomcat",
-          "payara", "glassfish", "grizzly", "catalina", "coyote");
+          "exception",
+          "\tat ",
+          "at org.",
+          "at java.",
+          "at jakarta.",
+          "at com.",
+          "tomcat",
+          "payara",
+          "glassfish",
+          "grizzly",
+          "catalina",
+          "coyote");
 
   private static final String LONG = "a".repeat(9000);
 
@@ -48,7 +58,10 @@ public final class ContainerProbes {
       softly.assertThat(body).as(probe + ": body shows \"" + leak + "\"").doesNotContain(leak);
     }
     for (String version : versions) {
-      softly.assertThat(response.body()).as(probe + ": version in the body").doesNotContain(version);
+      softly
+          .assertThat(response.body())
+          .as(probe + ": version in the body")
+          .doesNotContain(version);
       softly
           .assertThat(response.headers().toString())
           .as(probe + ": version in the headers")
@@ -64,7 +77,9 @@ public final class ContainerProbes {
         List.of(
             System.getProperty("it.tomcat.version", ""),
             System.getProperty("it.payara.version", ""));
-    assertThat(versions).as("the build passes it.tomcat.version and it.payara.version").doesNotContain("");
+    assertThat(versions)
+        .as("the build passes it.tomcat.version and it.payara.version")
+        .doesNotContain("");
     return versions;
   }
 }

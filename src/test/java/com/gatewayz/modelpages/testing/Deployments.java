@@ -40,7 +40,8 @@ public final class Deployments {
     settings.putIfAbsent("MODEL_PAGES_PRERENDER_LIMIT", "0");
     settings.computeIfAbsent("MODEL_PAGES_DATA_DIR", name -> freshDirectory());
     if (!BUILT_WAR.isFile()) {
-      throw new IllegalStateException("run the integration tests after `package`: " + BUILT_WAR + " is missing");
+      throw new IllegalStateException(
+          "run the integration tests after `package`: " + BUILT_WAR + " is missing");
     }
     WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, BUILT_WAR);
     String webXml = read(war);

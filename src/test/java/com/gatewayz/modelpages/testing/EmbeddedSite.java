@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The whole application (web.xml, composition root, JSPs, Jersey) in an embedded Tomcat from
- * {@code src/main/webapp}, configured by the given settings only: the environment and system
- * properties of the JVM that runs the tests never reach it.
+ * The whole application (web.xml, composition root, JSPs, Jersey) in an embedded Tomcat from {@code
+ * src/main/webapp}, configured by the given settings only: the environment and system properties of
+ * the JVM that runs the tests never reach it.
  */
 public final class EmbeddedSite {
 

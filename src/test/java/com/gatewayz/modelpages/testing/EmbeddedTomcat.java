@@ -21,7 +21,10 @@ public final class EmbeddedTomcat implements AutoCloseable, Site {
   private final Path baseDir;
   private final Context context;
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   private EmbeddedTomcat(Tomcat tomcat, Path baseDir, Context context) {
     this.tomcat = tomcat;
@@ -33,7 +36,8 @@ public final class EmbeddedTomcat implements AutoCloseable, Site {
    * Starts Tomcat with one context at the root whose documents are {@code docBase}; {@code setup}
    * adds servlets and filters (or, with {@code webappDefaults}, JSP support) before the start.
    */
-  public static EmbeddedTomcat start(Path docBase, boolean webappDefaults, Consumer<Context> setup) {
+  public static EmbeddedTomcat start(
+      Path docBase, boolean webappDefaults, Consumer<Context> setup) {
     try {
       Path baseDir = Files.createTempDirectory("embedded-tomcat");
       Tomcat tomcat = new Tomcat();
@@ -79,7 +83,8 @@ public final class EmbeddedTomcat implements AutoCloseable, Site {
 
   public HttpResponse<byte[]> send(HttpRequest.Builder request) {
     try {
-      return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return client.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -46,7 +46,9 @@ public final class FaultProxy implements AutoCloseable {
   /** Starts a proxy to {@code 127.0.0.1:targetPort}. */
   public static FaultProxy to(int targetPort) {
     try {
-      FaultProxy proxy = new FaultProxy(new ServerSocket(TestPorts.free(), 50, InetAddress.getLoopbackAddress()), targetPort);
+      FaultProxy proxy =
+          new FaultProxy(
+              new ServerSocket(TestPorts.free(), 50, InetAddress.getLoopbackAddress()), targetPort);
       daemon(proxy::acceptLoop, "fault-proxy-accept").start();
       return proxy;
     } catch (IOException e) {

@@ -22,10 +22,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * The built WAR at the context root of a Tomcat in a JVM of its own, so a test can kill it with
  * SIGKILL as a crash would (an in-process stop always runs shutdown code). It runs the Tomcat the
  * build unpacks for the integration tests, with a CATALINA_BASE of its own. The settings are the
- * forked process's whole environment, built from nothing: no setting the shell exported reaches
- * it. Each start listens on a fresh free loopback port (or the fixed one given) and writes its
- * output to a log of its own. Not thread-safe; {@link #close} kills the process, and so does a
- * shutdown hook should the test JVM exit first.
+ * forked process's whole environment, built from nothing: no setting the shell exported reaches it.
+ * Each start listens on a fresh free loopback port (or the fixed one given) and writes its output
+ * to a log of its own. Not thread-safe; {@link #close} kills the process, and so does a shutdown
+ * hook should the test JVM exit first.
  */
 public final class ForkedServer implements AutoCloseable {
 
@@ -72,7 +72,11 @@ public final class ForkedServer implements AutoCloseable {
       Path catalinaHome, Path war, Path base, Map<String, String> environment, int fixedPort) {
     if (!Files.isRegularFile(war) || !Files.isDirectory(catalinaHome.resolve("conf"))) {
       throw new IllegalStateException(
-          "run after `package` and the unpack-tomcat step: " + war + " or " + catalinaHome + " is missing");
+          "run after `package` and the unpack-tomcat step: "
+              + war
+              + " or "
+              + catalinaHome
+              + " is missing");
     }
     try {
       for (String dir : List.of("conf", "logs", "temp", "webapps", "work")) {
@@ -125,9 +129,12 @@ public final class ForkedServer implements AutoCloseable {
     command.add("-Djava.io.tmpdir=" + base.resolve("temp"));
     command.add("-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"));
     command.add("-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager");
-    command.addAll(List.of("-cp", home.resolve("bin/bootstrap.jar") + ":" + home.resolve("bin/tomcat-juli.jar")));
+    command.addAll(
+        List.of(
+            "-cp", home.resolve("bin/bootstrap.jar") + ":" + home.resolve("bin/tomcat-juli.jar")));
     command.addAll(List.of("org.apache.catalina.startup.Bootstrap", "start"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().clear();
     builder.environment().put("LANG", "C.UTF-8");
     builder.environment().putAll(environment);
@@ -141,10 +148,12 @@ public final class ForkedServer implements AutoCloseable {
           .pollInterval(Duration.ofMillis(100))
           .until(() -> !process.isAlive() || isReady());
     } catch (ConditionTimeoutException e) {
-      throw new IllegalStateException("not ready within " + START_TIMEOUT.toSeconds() + " s; log:\n" + logTail(), e);
+      throw new IllegalStateException(
+          "not ready within " + START_TIMEOUT.toSeconds() + " s; log:\n" + logTail(), e);
     }
     if (!process.isAlive()) {
-      throw new IllegalStateException("the server exited with " + process.exitValue() + "; log:\n" + logTail());
+      throw new IllegalStateException(
+          "the server exited with " + process.exitValue() + "; log:\n" + logTail());
     }
   }
 
@@ -168,7 +177,8 @@ public final class ForkedServer implements AutoCloseable {
     try {
       if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         kill9();
-        throw new IllegalStateException("no clean stop within " + STOP_TIMEOUT_SECONDS + " s; killed. Log:\n" + logTail());
+        throw new IllegalStateException(
+            "no clean stop within " + STOP_TIMEOUT_SECONDS + " s; killed. Log:\n" + logTail());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -231,7 +241,6 @@ public final class ForkedServer implements AutoCloseable {
       kill9();
     }
   }
-
 
   // No shutdown port (a signal stops it), no manager, no default ROOT: only this application.
   private static String serverXml(int port) {

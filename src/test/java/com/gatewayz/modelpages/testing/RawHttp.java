@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * HTTP/1.1 over a plain socket, for what {@code HttpClient} cannot do: requests no client will send
- * (an illegal request target, a header past the server's limit), headers and then only part of
- * the declared body (or none, or byte by byte), or a connection from another loopback address.
+ * (an illegal request target, a header past the server's limit), headers and then only part of the
+ * declared body (or none, or byte by byte), or a connection from another loopback address.
  */
 public final class RawHttp implements AutoCloseable {
 

@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
 public final class RecordingServer implements AutoCloseable {
 
   /** A request as received; header names lower-cased. */
-  public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+  public record Request(
+      String method, String path, Map<String, List<String>> headers, String body) {
     public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null ? null : String.join(",", values);
@@ -76,9 +77,14 @@ public final class RecordingServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       Map<String, List<String>> headers = new TreeMap<>();
-      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+      exchange
+          .getRequestHeaders()
+          .forEach(
+              (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body));
+      requests.add(
+          new Request(
+              exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers, body));
       Answer answer = queued.poll();
       if (answer == null) {
         answer = fallback;

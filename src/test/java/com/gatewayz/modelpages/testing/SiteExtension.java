@@ -17,10 +17,11 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The whole application ({@link EmbeddedSite}) for one test class, registered as {@code
- * @RegisterExtension static final SiteExtension site = SiteExtension.with(...)}: started before
- * the class's {@code @BeforeAll} methods with a fresh data directory and nothing pre-rendered
- * (unless the settings say otherwise), stopped and its data deleted after the last test.
+ * The whole application ({@link EmbeddedSite}) for one test class, registered as
+ * {@code @RegisterExtension static final SiteExtension site = SiteExtension.with(...)}: started
+ * before the class's {@code @BeforeAll} methods with a fresh data directory and nothing
+ * pre-rendered (unless the settings say otherwise), stopped and its data deleted after the last
+ * test.
  */
 public final class SiteExtension implements BeforeAllCallback, AfterAllCallback, Site {
 

@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class TerracottaServer implements AutoCloseable {
 
-  private static final Path KIT = Path.of("target/terracotta/ehcache-clustered-3.11.1-kit/server/bin/start-tc-server.sh");
+  private static final Path KIT =
+      Path.of("target/terracotta/ehcache-clustered-3.11.1-kit/server/bin/start-tc-server.sh");
 
   private final int port;
   private final int groupPort;
@@ -44,7 +45,8 @@ public final class TerracottaServer implements AutoCloseable {
    *     partitioned node holds up every strong write until its lease expires
    */
   public static TerracottaServer start(int offheapMb, Duration clientLease) {
-    TerracottaServer server = new TerracottaServer(TestPorts.free(), TestPorts.free(), offheapMb, clientLease);
+    TerracottaServer server =
+        new TerracottaServer(TestPorts.free(), TestPorts.free(), offheapMb, clientLease);
     server.startProcess();
     return server;
   }
@@ -68,13 +70,33 @@ public final class TerracottaServer implements AutoCloseable {
       ProcessBuilder builder =
           new ProcessBuilder(
               List.of(
-                  KIT.toAbsolutePath().toString(), "-cluster-name", "test", "-name", "node1",
-                  "-hostname", "127.0.0.1", "-bind-address", "127.0.0.1", "-group-bind-address", "127.0.0.1",
-                  "-port", Integer.toString(port), "-group-port", Integer.toString(groupPort),
-                  "-offheap-resources", "main:" + offheapMb + "MB",
-                  "-client-lease-duration", clientLease.toSeconds() + "s",
-                  "-config-dir", dir.resolve("config").toString(), "-log-dir", dir.resolve("logs").toString(),
-                  "-metadata-dir", dir.resolve("metadata").toString(), "-data-dirs", "main:" + dir.resolve("data"),
+                  KIT.toAbsolutePath().toString(),
+                  "-cluster-name",
+                  "test",
+                  "-name",
+                  "node1",
+                  "-hostname",
+                  "127.0.0.1",
+                  "-bind-address",
+                  "127.0.0.1",
+                  "-group-bind-address",
+                  "127.0.0.1",
+                  "-port",
+                  Integer.toString(port),
+                  "-group-port",
+                  Integer.toString(groupPort),
+                  "-offheap-resources",
+                  "main:" + offheapMb + "MB",
+                  "-client-lease-duration",
+                  clientLease.toSeconds() + "s",
+                  "-config-dir",
+                  dir.resolve("config").toString(),
+                  "-log-dir",
+                  dir.resolve("logs").toString(),
+                  "-metadata-dir",
+                  dir.resolve("metadata").toString(),
+                  "-data-dirs",
+                  "main:" + dir.resolve("data"),
                   "-auto-activate"));
       builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
       builder.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m");

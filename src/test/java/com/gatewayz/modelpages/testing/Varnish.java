@@ -17,8 +17,8 @@ import org.awaitility.Awaitility;
 /**
  * Debian's varnishd as a child process on loopback, running the shipped
  * server-config/varnish/default.vcl with its backend pointed at a test server. Runs in the
- * foreground ({@code -F}) without a jail ({@code -j none}: as root, the default jail would hand
- * the files to the varnish user, which cannot read a private temp directory), so the test owns the
+ * foreground ({@code -F}) without a jail ({@code -j none}: as root, the default jail would hand the
+ * files to the varnish user, which cannot read a private temp directory), so the test owns the
  * process and {@link #stop()} kills it and its worker for sure.
  */
 public final class Varnish implements AutoCloseable {
@@ -49,11 +49,22 @@ public final class Varnish implements AutoCloseable {
       Path dir = Files.createTempDirectory("varnish-check");
       Path vcl = dir.resolve("check.vcl");
       Files.writeString(vcl, "vcl 4.1;\nimport xkey;\nbackend default none;\n");
-      Process check = new ProcessBuilder(VARNISHD.toString(), "-j", "none", "-C", "-f", vcl.toString(), "-n", dir.resolve("n").toString())
-          .redirectErrorStream(true)
-          .start();
+      Process check =
+          new ProcessBuilder(
+                  VARNISHD.toString(),
+                  "-j",
+                  "none",
+                  "-C",
+                  "-f",
+                  vcl.toString(),
+                  "-n",
+                  dir.resolve("n").toString())
+              .redirectErrorStream(true)
+              .start();
       String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return check.waitFor() == 0 ? null : "the xkey vmod is missing (apt-get install varnish-modules): " + firstLine(output);
+      return check.waitFor() == 0
+          ? null
+          : "the xkey vmod is missing (apt-get install varnish-modules): " + firstLine(output);
     } catch (IOException e) {
       return "varnishd cannot run: " + e.getMessage();
     } catch (InterruptedException e) {
@@ -63,7 +74,11 @@ public final class Varnish implements AutoCloseable {
   }
 
   private static String firstLine(String output) {
-    return output.lines().filter(line -> line.contains("xkey") || line.contains("rror")).findFirst().orElse(output.strip());
+    return output
+        .lines()
+        .filter(line -> line.contains("xkey") || line.contains("rror"))
+        .findFirst()
+        .orElse(output.strip());
   }
 
   /** Starts varnishd on loopback {@code port} in front of {@code backendPort}. */
@@ -88,19 +103,33 @@ public final class Varnish implements AutoCloseable {
 
   private void launch() throws IOException {
     List<String> command = new ArrayList<>(List.of(VARNISHD.toString(), "-F", "-j", "none"));
-    command.addAll(List.of("-a", "127.0.0.1:" + port, "-T", "127.0.0.1:" + adminPort, "-f", vcl.toString()));
-    command.addAll(List.of("-s", "malloc,64m", "-n", workDir.resolve("n").toString(), "-P", workDir.resolve("varnishd.pid").toString()));
-    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(workDir.resolve("varnishd.log").toFile()).start();
+    command.addAll(
+        List.of("-a", "127.0.0.1:" + port, "-T", "127.0.0.1:" + adminPort, "-f", vcl.toString()));
+    command.addAll(
+        List.of(
+            "-s",
+            "malloc,64m",
+            "-n",
+            workDir.resolve("n").toString(),
+            "-P",
+            workDir.resolve("varnishd.pid").toString()));
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("varnishd.log").toFile())
+            .start();
     Process started = process;
     Awaitility.await("varnishd listening on " + port)
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(50))
-        .until(() -> {
-          if (!started.isAlive()) {
-            throw new IllegalStateException("varnishd exited: " + Files.readString(workDir.resolve("varnishd.log")));
-          }
-          return isListening();
-        });
+        .until(
+            () -> {
+              if (!started.isAlive()) {
+                throw new IllegalStateException(
+                    "varnishd exited: " + Files.readString(workDir.resolve("varnishd.log")));
+              }
+              return isListening();
+            });
   }
 
   private boolean isListening() {
@@ -152,16 +181,32 @@ public final class Varnish implements AutoCloseable {
     }
   }
 
-  /** Runs {@code varnishadm} against this instance (e.g. {@code backend.list}) and returns its output. */
+  /**
+   * Runs {@code varnishadm} against this instance (e.g. {@code backend.list}) and returns its
+   * output.
+   */
   public String admin(String... arguments) {
-    List<String> command = new ArrayList<>(List.of("varnishadm", "-n", workDir.resolve("n").toString()));
+    List<String> command =
+        new ArrayList<>(List.of("varnishadm", "-n", workDir.resolve("n").toString()));
     command.addAll(List.of(arguments));
     return run(command);
   }
 
-  /** The requests of this instance's shared-memory log that match {@code query}, e.g. {@code ReqMethod eq "PURGE"}. */
+  /**
+   * The requests of this instance's shared-memory log that match {@code query}, e.g. {@code
+   * ReqMethod eq "PURGE"}.
+   */
   public String log(String query) {
-    return run(List.of("varnishlog", "-d", "-n", workDir.resolve("n").toString(), "-g", "request", "-q", query));
+    return run(
+        List.of(
+            "varnishlog",
+            "-d",
+            "-n",
+            workDir.resolve("n").toString(),
+            "-g",
+            "request",
+            "-q",
+            query));
   }
 
   private static String run(List<String> command) {

@@ -32,20 +32,38 @@ public final class Webhooks {
   }
 
   /** A models event body for one model of {@code gateway} priced {@code prompt} per token. */
-  public static String modelEvent(String eventType, String gateway, String id, String prompt, long timestampMillis) {
+  public static String modelEvent(
+      String eventType, String gateway, String id, String prompt, long timestampMillis) {
     return event(eventType, gateway, timestampMillis, List.of(model(id, prompt)));
   }
 
   /** An event body whose {@code models} array holds {@code models} (JSON values, joined). */
-  public static String event(String eventType, String gateway, long timestampMillis, List<String> models) {
-    return "{\"gateway\":\"" + gateway + "\",\"event_type\":\"" + eventType + "\",\"timestamp\":" + timestampMillis
-        + ",\"models\":[" + String.join(",", models) + "]}";
+  public static String event(
+      String eventType, String gateway, long timestampMillis, List<String> models) {
+    return "{\"gateway\":\""
+        + gateway
+        + "\",\"event_type\":\""
+        + eventType
+        + "\",\"timestamp\":"
+        + timestampMillis
+        + ",\"models\":["
+        + String.join(",", models)
+        + "]}";
   }
 
-  /** One model of an added or updated event, priced {@code prompt} per token (prompt and completion). */
+  /**
+   * One model of an added or updated event, priced {@code prompt} per token (prompt and
+   * completion).
+   */
   public static String model(String id, String prompt) {
-    return "{\"id\":\"" + id + "\",\"name\":\"Webhook " + id.substring(id.indexOf('/') + 1)
-        + "\",\"context_length\":131072,\"pricing\":{\"prompt\":\"" + prompt + "\",\"completion\":\"" + prompt
+    return "{\"id\":\""
+        + id
+        + "\",\"name\":\"Webhook "
+        + id.substring(id.indexOf('/') + 1)
+        + "\",\"context_length\":131072,\"pricing\":{\"prompt\":\""
+        + prompt
+        + "\",\"completion\":\""
+        + prompt
         + "\"},\"description\":\"Announced by webhook.\"}";
   }
 }

@@ -19,7 +19,8 @@ class BoundedBodyTest {
   }
 
   /** Appends {@code body} in parts of at most {@code chunk} bytes, as a network read would. */
-  private static BoundedBody collect(byte[] body, int chunk, long maxBytes) throws TooLargeException {
+  private static BoundedBody collect(byte[] body, int chunk, long maxBytes)
+      throws TooLargeException {
     BoundedBody collected = new BoundedBody(maxBytes);
     for (int offset = 0; offset < body.length; offset += chunk) {
       collected.append(body, offset, Math.min(chunk, body.length - offset));

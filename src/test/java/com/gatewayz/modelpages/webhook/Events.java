@@ -65,7 +65,8 @@ final class Events {
   /** The gateways test events may speak for: some of the bundled registry's, and its alias. */
   static final GatewayNames GATEWAYS =
       GatewayNames.of(
-          List.of("openrouter", "groq", "together", "xai", "huggingface"), Map.of("hug", "huggingface"));
+          List.of("openrouter", "groq", "together", "xai", "huggingface"),
+          Map.of("hug", "huggingface"));
 
   /** When the parsed test events were received. */
   static final long RECEIVED = 1_700_000_000_000L;

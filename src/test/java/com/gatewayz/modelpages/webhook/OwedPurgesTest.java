@@ -22,12 +22,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The purges owed to webhook retries, kept in the data directory across restarts. */
 class OwedPurgesTest {
 
-  private static final byte[] BODY = "{\"event\":\"models.added\"}".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] OTHER = "{\"event\":\"models.removed\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BODY =
+      "{\"event\":\"models.added\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] OTHER =
+      "{\"event\":\"models.removed\"}".getBytes(StandardCharsets.UTF_8);
   private static final Invalidation GROK =
       new Invalidation(List.of("model:xai/grok-3", "models:list"), List.of("/models/xai/grok-3"));
-  private static final Invalidation LLAMA = new Invalidation(List.of("model:meta/llama-3"), List.of());
-  private static final String KEY = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+  private static final Invalidation LLAMA =
+      new Invalidation(List.of("model:meta/llama-3"), List.of());
+  private static final String KEY =
+      "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
   @TempDir Path dataDir;
   private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000L);
@@ -141,7 +145,11 @@ class OwedPurgesTest {
   void aNameLongerThanAnyTagIsRefused() throws IOException {
     String name = "x".repeat(OwedPurgesFile.MAX_NAME_LENGTH + 1);
     String content =
-        "{\"format\":1,\"owed\":[{\"body\":\"" + KEY + "\",\"tags\":[\"" + name + "\"],\"paths\":[]}]}";
+        "{\"format\":1,\"owed\":[{\"body\":\""
+            + KEY
+            + "\",\"tags\":[\""
+            + name
+            + "\"],\"paths\":[]}]}";
     Files.writeString(file(), content);
 
     start();
@@ -152,7 +160,8 @@ class OwedPurgesTest {
   @Test
   void moreDebtsThanTheBoundAreRefused() throws IOException {
     String debt = "{\"body\":\"" + KEY + "\",\"tags\":[],\"paths\":[]}";
-    String content = "{\"format\":1,\"owed\":[" + String.join(",", List.of(debt, debt, debt)) + "]}";
+    String content =
+        "{\"format\":1,\"owed\":[" + String.join(",", List.of(debt, debt, debt)) + "]}";
     Files.writeString(file(), content);
 
     OwedPurges.storedIn(dataDir, clock, 2);
@@ -183,7 +192,10 @@ class OwedPurgesTest {
     assertThat(owed.of(BODY)).isEqualTo(GROK);
     assertThat(file()).doesNotExist();
     assertThat(log.records())
-        .anyMatch(record -> record.getLevel() == Level.WARNING && record.getMessage().contains("kept in memory only"));
+        .anyMatch(
+            record ->
+                record.getLevel() == Level.WARNING
+                    && record.getMessage().contains("kept in memory only"));
   }
 
   @Test
@@ -200,11 +212,19 @@ class OwedPurgesTest {
     assertThat(file()).doesNotExist();
     try (Stream<Path> files = Files.list(dataDir)) {
       List<Path> aside =
-          files.filter(path -> path.getFileName().toString().startsWith(OwedPurgesFile.NAME + ".unreadable-")).toList();
+          files
+              .filter(
+                  path ->
+                      path.getFileName()
+                          .toString()
+                          .startsWith(OwedPurgesFile.NAME + ".unreadable-"))
+              .toList();
       assertThat(aside).hasSize(1);
       assertThat(Files.readAllBytes(aside.get(0))).isEqualTo(content);
     }
     assertThat(log.records())
-        .anyMatch(record -> record.getLevel() == Level.WARNING && record.getMessage().contains("moved to"));
+        .anyMatch(
+            record ->
+                record.getLevel() == Level.WARNING && record.getMessage().contains("moved to"));
   }
 }

@@ -43,7 +43,9 @@ class SignatureCheckTest {
     return body;
   }
 
-  /** Feeds {@code body} to a check begun from {@code headers} in random parts, empty ones included. */
+  /**
+   * Feeds {@code body} to a check begun from {@code headers} in random parts, empty ones included.
+   */
   private Verification streamed(Map<String, String> headers, byte[] body, Random random) {
     SignatureCheck check = verifier.begin(headers::get);
     int offset = 0;
@@ -109,8 +111,7 @@ class SignatureCheckTest {
 
   @Test
   void aWellFormedSignatureWaitsForTheBody() {
-    Map<String, String> wrongButWellFormed =
-        Signer.headers("x-webhook-signature", "ab".repeat(32));
+    Map<String, String> wrongButWellFormed = Signer.headers("x-webhook-signature", "ab".repeat(32));
 
     SignatureCheck check = verifier.begin(wrongButWellFormed::get);
 
@@ -173,7 +174,12 @@ class SignatureCheckTest {
                 "webhook-signature",
                 signature.replace("v1,", "v2,")),
             Signer.headers(
-                "webhook-id", "msg_1", "webhook-timestamp", "" + NOW, "webhook-signature", "v1,!!"));
+                "webhook-id",
+                "msg_1",
+                "webhook-timestamp",
+                "" + NOW,
+                "webhook-signature",
+                "v1,!!"));
 
     for (Map<String, String> headers : rejected) {
       assertThat(verifier.begin(headers::get).isRejected()).as(headers.toString()).isTrue();

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.CacheTags;
 import com.gatewayz.modelpages.catalog.CatalogState;
-import com.gatewayz.modelpages.catalog.ReportedStatus;
 import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.catalog.ReportedStatus;
 import com.gatewayz.modelpages.isr.Invalidation;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -85,7 +85,8 @@ class WebhookCatalogTest {
     WebhookResult result = site.send(Events.status("groq", "down", 1_700_000_000L));
 
     assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.OK);
-    assertThat(site.catalog.state().gatewayStatus()).containsEntry("groq", new ReportedStatus("down", 1_700_000_000_000L));
+    assertThat(site.catalog.state().gatewayStatus())
+        .containsEntry("groq", new ReportedStatus("down", 1_700_000_000_000L));
     assertThat(site.purges)
         .containsExactly(
             new Invalidation(List.of(CacheTags.gateway("groq"), CacheTags.LIST), List.of()));

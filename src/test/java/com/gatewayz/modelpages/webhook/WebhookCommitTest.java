@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When a {@code webhook-id} counts as done: only once its change is committed and purged. A
- * delivery of an id still in flight is refused (409), a failed one leaves the id to the retry, and a
- * change whose purge failed is answered 503 with the purge owed to the retry.
+ * delivery of an id still in flight is refused (409), a failed one leaves the id to the retry, and
+ * a change whose purge failed is answered 503 with the purge owed to the retry.
  */
 class WebhookCommitTest {
 
@@ -42,10 +42,12 @@ class WebhookCommitTest {
   }
 
   @Test
-  void aDuplicateOfADeliveryInFlightIs409AndTheRetryIsAppliedWhenTheOriginalFails() throws Exception {
+  void aDuplicateOfADeliveryInFlightIs409AndTheRetryIsAppliedWhenTheOriginalFails()
+      throws Exception {
     GatedReplica replica = new GatedReplica();
     site.catalog.joinReplica(replica);
-    CompletableFuture<WebhookResult> original = CompletableFuture.supplyAsync(() -> deliver("msg_1", GROK));
+    CompletableFuture<WebhookResult> original =
+        CompletableFuture.supplyAsync(() -> deliver("msg_1", GROK));
     assertThat(replica.entered.await(10, TimeUnit.SECONDS)).isTrue();
 
     WebhookResult duplicate = deliver("msg_1", GROK);
@@ -68,11 +70,13 @@ class WebhookCommitTest {
   void aDuplicateOfADeliveryInFlightIs409EvenWhenTheOriginalSucceeds() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    site.catalog.addListener(change -> {
-      entered.countDown();
-      await(release);
-    });
-    CompletableFuture<WebhookResult> original = CompletableFuture.supplyAsync(() -> deliver("msg_1", GROK));
+    site.catalog.addListener(
+        change -> {
+          entered.countDown();
+          await(release);
+        });
+    CompletableFuture<WebhookResult> original =
+        CompletableFuture.supplyAsync(() -> deliver("msg_1", GROK));
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
     assertThat(deliver("msg_1", GROK).status()).isEqualTo(409);
@@ -100,7 +104,12 @@ class WebhookCommitTest {
     assertThat(retry.status()).isEqualTo(200);
     assertThat(site.catalog.state()).isEqualTo(applied);
     assertThat(site.purges).containsExactly(GROK_PURGE);
-    assertThat(retry.body().getJsonObject("processed").getJsonObject("invalidated").getJsonArray("tags"))
+    assertThat(
+            retry
+                .body()
+                .getJsonObject("processed")
+                .getJsonObject("invalidated")
+                .getJsonArray("tags"))
         .hasSize(2);
   }
 
@@ -164,11 +173,12 @@ class WebhookCommitTest {
 
   private static void failFirstCatalogPurge(WebhookFixture node) {
     AtomicBoolean failing = new AtomicBoolean(true);
-    node.catalog.addListener(change -> {
-      if (failing.getAndSet(false)) {
-        throw new IllegalStateException("the page cache is gone");
-      }
-    });
+    node.catalog.addListener(
+        change -> {
+          if (failing.getAndSet(false)) {
+            throw new IllegalStateException("the page cache is gone");
+          }
+        });
   }
 
   private static void await(CountDownLatch latch) {

@@ -52,8 +52,7 @@ class WebhookDeliveryTest {
   void withoutASecretEveryDeliveryIs503BeforeItsBody() {
     WebhookFixture disabled = new WebhookFixture(null, null);
 
-    WebhookDelivery delivery =
-        disabled.processor.open(Signer.legacy(SECRET, GROK)::get, 1024);
+    WebhookDelivery delivery = disabled.processor.open(Signer.legacy(SECRET, GROK)::get, 1024);
 
     assertThat(delivery.rejection()).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(503));
   }

@@ -4,7 +4,6 @@ import static com.gatewayz.modelpages.webhook.Events.bytes;
 import static com.gatewayz.modelpages.webhook.Events.envelope;
 import static com.gatewayz.modelpages.webhook.Events.event;
 import static com.gatewayz.modelpages.webhook.Events.model;
-import static com.gatewayz.modelpages.webhook.Events.parse;
 import static com.gatewayz.modelpages.webhook.Events.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,6 @@
 package com.gatewayz.modelpages.webhook;
 
 import static com.gatewayz.modelpages.webhook.Events.RECEIVED;
-import static com.gatewayz.modelpages.webhook.Events.bytes;
 import static com.gatewayz.modelpages.webhook.Events.event;
 import static com.gatewayz.modelpages.webhook.Events.model;
 import static com.gatewayz.modelpages.webhook.Events.parse;
@@ -56,8 +55,15 @@ class WebhookEventTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"hug, huggingface", "HUG, huggingface", "HuggingFace, huggingface", "XAI, xai", "xai, xai"})
-  void anAliasOrAnyCaseOfAGatewayIsReadAsItsId(String name, String id) throws InvalidEventException {
+  @CsvSource({
+    "hug, huggingface",
+    "HUG, huggingface",
+    "HuggingFace, huggingface",
+    "XAI, xai",
+    "xai, xai"
+  })
+  void anAliasOrAnyCaseOfAGatewayIsReadAsItsId(String name, String id)
+      throws InvalidEventException {
     WebhookEvent event = parse(event("models.added", name, null, model("meta/llama")));
 
     assertThat(event.gateway()).isEqualTo(id);
@@ -70,7 +76,12 @@ class WebhookEventTest {
             .add("offers", Json.createArrayBuilder().add(offer("hug", "0.3")))
             .build();
 
-    assertThat(parse(event("models.updated", "huggingface", null, model)).listings().get(0).pricing().prompt())
+    assertThat(
+            parse(event("models.updated", "huggingface", null, model))
+                .listings()
+                .get(0)
+                .pricing()
+                .prompt())
         .isEqualByComparingTo("0.3");
   }
 

@@ -46,10 +46,9 @@ final class WebhookFixture {
     return new WebhookFixture(SECRET, store, store.load().orElse(CatalogState.empty()), dataDir);
   }
 
-  private WebhookFixture(String secretSetting, CatalogStore store, CatalogState initial, Path dataDir) {
-    catalog =
-        new CatalogService(
-            initial, new CatalogMerger(Map.of(), List.of()), store, clock);
+  private WebhookFixture(
+      String secretSetting, CatalogStore store, CatalogState initial, Path dataDir) {
+    catalog = new CatalogService(initial, new CatalogMerger(Map.of(), List.of()), store, clock);
     catalog.addListener(changes::add);
     Purger purger =
         (tags, paths) -> {
@@ -61,13 +60,19 @@ final class WebhookFixture {
     processor =
         dataDir == null
             ? new WebhookProcessor(verifier, replays, catalog, Events.GATEWAYS, purger, clock)
-            : new WebhookProcessor(verifier, replays, catalog, Events.GATEWAYS, purger, dataDir, clock);
+            : new WebhookProcessor(
+                verifier, replays, catalog, Events.GATEWAYS, purger, dataDir, clock);
   }
 
   /** Another processor over this catalog, replay guard and clock, verifying {@link #SECRET}. */
   WebhookProcessor processorWith(Purger purger) {
     return new WebhookProcessor(
-        WebhookVerifier.fromSetting(SECRET, clock), replays, catalog, Events.GATEWAYS, purger, clock);
+        WebhookVerifier.fromSetting(SECRET, clock),
+        replays,
+        catalog,
+        Events.GATEWAYS,
+        purger,
+        clock);
   }
 
   /** Signed with the legacy hex scheme and {@link #SECRET}. */

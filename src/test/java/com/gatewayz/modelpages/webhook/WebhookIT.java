@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The signed webhook end to end on Tomcat and Payara: add, update, remove; bad deliveries refused. */
+/**
+ * The signed webhook end to end on Tomcat and Payara: add, update, remove; bad deliveries refused.
+ */
 @ExtendWith(ArquillianExtension.class)
 class WebhookIT {
 
@@ -35,8 +37,10 @@ class WebhookIT {
   static WebArchive deployment() {
     return Deployments.modelPages(
         Map.of(
-            "MODEL_WEBHOOK_SECRET", Webhooks.SECRET,
-            "MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS", "2"));
+            "MODEL_WEBHOOK_SECRET",
+            Webhooks.SECRET,
+            "MODEL_PAGES_WEBHOOK_READ_TIMEOUT_SECONDS",
+            "2"));
   }
 
   @BeforeEach
@@ -52,7 +56,10 @@ class WebhookIT {
   void anAddedModelIsServedOnTheNextRequest() {
     assertThat(http.get("/models/xai/grok-webhook").statusCode()).isEqualTo(404);
 
-    HttpResponse<String> added = send(Webhooks.modelEvent("models.added", "xai", "xai/grok-webhook", "0.000003", Webhooks.T0));
+    HttpResponse<String> added =
+        send(
+            Webhooks.modelEvent(
+                "models.added", "xai", "xai/grok-webhook", "0.000003", Webhooks.T0));
 
     assertThat(added.statusCode()).isEqualTo(200);
     assertThat(added.body())
@@ -71,14 +78,21 @@ class WebhookIT {
     send(Webhooks.modelEvent("models.added", "xai", "xai/grok-priced", "0.000001", Webhooks.T0));
     assertThat(http.get("/models/xai/grok-priced").body()).contains("$1.00 / 1M");
 
-    send(Webhooks.modelEvent("models.updated", "xai", "xai/grok-priced", "0.000004", Webhooks.T0 + 1_000));
+    send(
+        Webhooks.modelEvent(
+            "models.updated", "xai", "xai/grok-priced", "0.000004", Webhooks.T0 + 1_000));
     assertThat(http.get("/models/xai/grok-priced").body()).contains("$4.00 / 1M");
 
-    HttpResponse<String> stale = send(Webhooks.modelEvent("models.updated", "xai", "xai/grok-priced", "0.000009", Webhooks.T0 + 500));
+    HttpResponse<String> stale =
+        send(
+            Webhooks.modelEvent(
+                "models.updated", "xai", "xai/grok-priced", "0.000009", Webhooks.T0 + 500));
     assertThat(stale.body()).contains("\"stale\":true");
     assertThat(http.get("/models/xai/grok-priced").body()).contains("$4.00 / 1M");
 
-    send(Webhooks.modelEvent("models.removed", "xai", "xai/grok-priced", "0.000004", Webhooks.T0 + 2_000));
+    send(
+        Webhooks.modelEvent(
+            "models.removed", "xai", "xai/grok-priced", "0.000004", Webhooks.T0 + 2_000));
     HttpResponse<String> removed = http.get("/models/xai/grok-priced");
     assertThat(removed.statusCode()).isEqualTo(410);
     assertThat(removed.body()).contains("retired");
@@ -89,14 +103,21 @@ class WebhookIT {
     String body = Webhooks.modelEvent("models.added", "xai", "xai/never", "0.000001", Webhooks.T0);
 
     HttpResponse<String> unsigned = http.post(ENDPOINT, body);
-    HttpResponse<String> tampered = http.post(ENDPOINT, body.replace("never", "nevex"), "x-webhook-signature", Webhooks.signature(body));
-    HttpResponse<String> notJson = http.send(
-        java.net.http.HttpRequest.newBuilder(http.uri(ENDPOINT))
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "text/plain")
-            .header("x-webhook-signature", Webhooks.signature(body)));
+    HttpResponse<String> tampered =
+        http.post(
+            ENDPOINT,
+            body.replace("never", "nevex"),
+            "x-webhook-signature",
+            Webhooks.signature(body));
+    HttpResponse<String> notJson =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(http.uri(ENDPOINT))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "text/plain")
+                .header("x-webhook-signature", Webhooks.signature(body)));
     String hostile = body.replace("xai/never", "../etc/passwd");
-    HttpResponse<String> badId = http.post(ENDPOINT, hostile, "x-webhook-signature", Webhooks.signature(hostile));
+    HttpResponse<String> badId =
+        http.post(ENDPOINT, hostile, "x-webhook-signature", Webhooks.signature(hostile));
 
     assertThat(unsigned.statusCode()).isEqualTo(401);
     assertThat(unsigned.body()).isEqualTo("{\"error\":\"Invalid webhook signature\"}");
@@ -109,7 +130,8 @@ class WebhookIT {
 
   private RawHttp postHead(long contentLength, String... headers) throws URISyntaxException {
     String target = http.uri(ENDPOINT).getRawPath();
-    return RawHttp.connect(base.toURI()).postJsonHead(target, base.getHost(), contentLength, headers);
+    return RawHttp.connect(base.toURI())
+        .postJsonHead(target, base.getHost(), contentLength, headers);
   }
 
   @Test
@@ -124,8 +146,10 @@ class WebhookIT {
 
   @Test
   void aStalledBodyIsAnswered408AtTheReadTimeout() throws URISyntaxException {
-    String body = Webhooks.modelEvent("models.added", "xai", "xai/stalled", "0.000001", Webhooks.T0);
-    try (RawHttp sender = postHead(body.length(), "x-webhook-signature: " + Webhooks.signature(body))) {
+    String body =
+        Webhooks.modelEvent("models.added", "xai", "xai/stalled", "0.000001", Webhooks.T0);
+    try (RawHttp sender =
+        postHead(body.length(), "x-webhook-signature: " + Webhooks.signature(body))) {
       sender.send(body.substring(0, 20).getBytes(StandardCharsets.UTF_8));
 
       RawHttp.Response response = sender.response(Duration.ofSeconds(30));
@@ -168,6 +192,9 @@ class WebhookIT {
     HttpResponse<String> description = http.get(ENDPOINT);
 
     assertThat(description.statusCode()).isEqualTo(200);
-    assertThat(description.body()).contains("\"status\":\"active\"").contains("models.added").contains("gateway.status_changed");
+    assertThat(description.body())
+        .contains("\"status\":\"active\"")
+        .contains("models.added")
+        .contains("gateway.status_changed");
   }
 }

@@ -136,7 +136,8 @@ class WebhookProcessorTest {
     WebhookResult result = site.send(added("Hug", 1_700_000_000_000L, model("meta/llama")));
 
     assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.OK);
-    assertThat(result.body().getJsonObject("processed").getString("gateway")).isEqualTo("huggingface");
+    assertThat(result.body().getJsonObject("processed").getString("gateway"))
+        .isEqualTo("huggingface");
     assertThat(site.catalog.state().sources()).containsOnlyKeys("huggingface");
   }
 
@@ -145,12 +146,14 @@ class WebhookProcessorTest {
     byte[] body = added("hugg", 1_700_000_000_000L, model("meta/llama"));
 
     WebhookResult result =
-        site.sendChangingNothing(Signer.standard(SECRET, "msg_unknown", WebhookFixture.NOW_SECONDS, body), body);
+        site.sendChangingNothing(
+            Signer.standard(SECRET, "msg_unknown", WebhookFixture.NOW_SECONDS, body), body);
 
     assertThat(result.status()).isEqualTo(400);
     assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.INVALID);
     assertThat(result.body().toString())
-        .isEqualTo("{\"error\":\"gateway: unknown gateway 'hugg'; known: openrouter, groq, together, xai, huggingface\"}");
+        .isEqualTo(
+            "{\"error\":\"gateway: unknown gateway 'hugg'; known: openrouter, groq, together, xai, huggingface\"}");
     assertThat(site.replays.claim("msg_unknown")).isEqualTo(ReplayGuard.Claim.NEW);
   }
 
@@ -209,7 +212,8 @@ class WebhookProcessorTest {
     site.catalog.joinReplica(new UnreachableReplica());
     CatalogState before = site.catalog.state();
 
-    WebhookResult result = site.send(Signer.standard(SECRET, "msg_1", WebhookFixture.NOW_SECONDS, GROK), GROK);
+    WebhookResult result =
+        site.send(Signer.standard(SECRET, "msg_1", WebhookFixture.NOW_SECONDS, GROK), GROK);
 
     assertThat(result.status()).isEqualTo(503);
     assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.UNAVAILABLE);
@@ -229,7 +233,9 @@ class WebhookProcessorTest {
     WebhookProcessor processor = site.processorWith(unconfirmed);
     byte[] body = Events.status("xai", "down", 1_700_000_000_123L);
 
-    WebhookResult result = processor.process(Signer.standard(SECRET, "msg_1", WebhookFixture.NOW_SECONDS, body)::get, body);
+    WebhookResult result =
+        processor.process(
+            Signer.standard(SECRET, "msg_1", WebhookFixture.NOW_SECONDS, body)::get, body);
 
     // The status is stored; its purge is owed to the retry, which the released id lets through.
     assertThat(result.status()).isEqualTo(503);

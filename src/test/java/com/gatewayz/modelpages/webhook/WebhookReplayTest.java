@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Old events sent again: the legacy schemes sign no time, so a captured delivery can be replayed
- * months later. The body's timestamp must be there, must be recent, and loses against anything newer
- * that was applied, removals included.
+ * months later. The body's timestamp must be there, must be recent, and loses against anything
+ * newer that was applied, removals included.
  */
 class WebhookReplayTest {
 
@@ -31,7 +31,8 @@ class WebhookReplayTest {
     long tooOld = NOW - CatalogUpdates.MAX_EVENT_AGE.toMillis() - 1;
     byte[] body = added("xai", tooOld, model(ID));
 
-    WebhookResult result = site.sendChangingNothing(Signer.legacy(WebhookFixture.SECRET, body), body);
+    WebhookResult result =
+        site.sendChangingNothing(Signer.legacy(WebhookFixture.SECRET, body), body);
 
     assertThat(result.status()).isEqualTo(200);
     assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.STALE);
@@ -40,7 +41,8 @@ class WebhookReplayTest {
 
   @Test
   void aLegacyEventWithinTheWindowIsApplied() {
-    WebhookResult result = site.send(added("xai", NOW - CatalogUpdates.MAX_EVENT_AGE.toMillis() + 1, model(ID)));
+    WebhookResult result =
+        site.send(added("xai", NOW - CatalogUpdates.MAX_EVENT_AGE.toMillis() + 1, model(ID)));
 
     assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.OK);
     assertThat(site.catalog.current().find(ID)).isPresent();
@@ -50,7 +52,8 @@ class WebhookReplayTest {
   void aLegacyEventWithoutATimestampIsRejected() {
     byte[] body = event("models.added", "xai", null, model(ID));
 
-    WebhookResult result = site.sendChangingNothing(Signer.legacy(WebhookFixture.SECRET, body), body);
+    WebhookResult result =
+        site.sendChangingNothing(Signer.legacy(WebhookFixture.SECRET, body), body);
 
     assertThat(result.status()).isEqualTo(400);
     assertThat(result.body().getString("error")).startsWith("timestamp: is required");
@@ -61,7 +64,9 @@ class WebhookReplayTest {
     byte[] body = added("xai", NOW - Duration.ofDays(30).toMillis(), model(ID));
 
     WebhookResult result =
-        site.sendChangingNothing(Signer.standard(WebhookFixture.SECRET, "msg_1", WebhookFixture.NOW_SECONDS, body), body);
+        site.sendChangingNothing(
+            Signer.standard(WebhookFixture.SECRET, "msg_1", WebhookFixture.NOW_SECONDS, body),
+            body);
 
     assertThat(result.outcome()).isEqualTo(WebhookResult.Outcome.STALE);
   }
@@ -77,7 +82,8 @@ class WebhookReplayTest {
     site.changes.clear();
     site.purges.clear();
 
-    WebhookResult replayed = site.sendChangingNothing(Signer.legacy(WebhookFixture.SECRET, add), add);
+    WebhookResult replayed =
+        site.sendChangingNothing(Signer.legacy(WebhookFixture.SECRET, add), add);
 
     assertThat(replayed.outcome()).isEqualTo(WebhookResult.Outcome.STALE);
     assertThat(site.catalog.current().find(ID)).isEmpty();
@@ -103,7 +109,8 @@ class WebhookReplayTest {
     WebhookResult older = site.send(Events.status("groq", "up", NOW - 2_000));
 
     assertThat(older.outcome()).isEqualTo(WebhookResult.Outcome.STALE);
-    assertThat(site.catalog.state().gatewayStatus()).containsEntry("groq", new ReportedStatus("down", NOW - 1_000));
+    assertThat(site.catalog.state().gatewayStatus())
+        .containsEntry("groq", new ReportedStatus("down", NOW - 1_000));
     assertThat(site.purges).isEmpty();
   }
 
@@ -122,7 +129,9 @@ class WebhookReplayTest {
                                 .add("name", hostile)
                                 .add("provider_slug", "x\u202Eai")
                                 .add("description", "Fast.\u0000\n\tSecond line\u202E.")
-                                .add("supported_parameters", Json.createArrayBuilder().add("to\u200Fols"))))
+                                .add(
+                                    "supported_parameters",
+                                    Json.createArrayBuilder().add("to\u200Fols"))))
                 .build());
 
     assertThat(site.send(body).outcome()).isEqualTo(WebhookResult.Outcome.OK);
@@ -132,6 +141,7 @@ class WebhookReplayTest {
     assertThat(model.description()).isEqualTo("Fast.\n\tSecond line.");
     assertThat(model.supportedParameters()).containsExactly("tools");
     String json = ModelJson.write(model).toString();
-    assertThat(json).doesNotContain("\\u0000", "\u202E", "\u0085", "\u009B", "\u2066", "\\u0007", "\u200F");
+    assertThat(json)
+        .doesNotContain("\\u0000", "\u202E", "\u0085", "\u009B", "\u2066", "\\u0007", "\u200F");
   }
 }

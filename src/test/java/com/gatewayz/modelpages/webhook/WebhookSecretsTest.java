@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Start-up refuses webhook secrets too short to be secret, naming the setting, never the secret. */
+/**
+ * Start-up refuses webhook secrets too short to be secret, naming the setting, never the secret.
+ */
 class WebhookSecretsTest {
 
   private static final Clock CLOCK = MutableClock.atEpochSeconds(1_700_000_000L);
@@ -36,8 +38,7 @@ class WebhookSecretsTest {
 
   @Test
   void oneShortSecretAmongSeveralIsEnoughToStop() {
-    assertThatThrownBy(
-            () -> WebhookVerifier.fromSetting("long-enough-secret-0123, tiny", CLOCK))
+    assertThatThrownBy(() -> WebhookVerifier.fromSetting("long-enough-secret-0123, tiny", CLOCK))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageNotContaining("tiny")
         .hasMessageNotContaining("long-enough");

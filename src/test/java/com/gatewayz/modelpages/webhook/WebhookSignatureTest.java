@@ -35,7 +35,8 @@ class WebhookSignatureTest {
 
   @Test
   void everySignatureSchemeIsAcceptedEndToEnd() {
-    WebhookFixture rotated = new WebhookFixture("old-secret-0123456789, " + SECRET + "," + WHSEC, null);
+    WebhookFixture rotated =
+        new WebhookFixture("old-secret-0123456789, " + SECRET + "," + WHSEC, null);
     long now = WebhookFixture.NOW_SECONDS;
 
     List<Map<String, String>> deliveries =

@@ -157,7 +157,8 @@ class WebhookVerifierTest {
 
     @Test
     void rejectsWrongSecret() {
-      Map<String, String> h = standard(ID, "" + NOW, v1("whsec_b3RoZXIta2V5LTAxMjM0NTY3ODk=", ID, NOW, BODY));
+      Map<String, String> h =
+          standard(ID, "" + NOW, v1("whsec_b3RoZXIta2V5LTAxMjM0NTY3ODk=", ID, NOW, BODY));
 
       assertThat(verify(WHSEC, h, BODY).isValid()).isFalse();
     }
@@ -378,7 +379,8 @@ class WebhookVerifierTest {
     void rejectsWhenNoSecretMatches() {
       Map<String, String> h = headers("x-webhook-signature", legacyHex(SECRET, BODY));
 
-      assertThat(verify("one-secret-0123456789,two-secret-0123456789", h, BODY).isValid()).isFalse();
+      assertThat(verify("one-secret-0123456789,two-secret-0123456789", h, BODY).isValid())
+          .isFalse();
     }
 
     @ParameterizedTest
@@ -396,7 +398,8 @@ class WebhookVerifierTest {
     void invalidWhsecIsConfigurationErrorThatHidesTheSecret() {
       String secret = "whsec_Zm9v-LEAKED*bar";
 
-      assertThatThrownBy(() -> WebhookVerifier.fromSetting("good-secret-0123456789," + secret, clock))
+      assertThatThrownBy(
+              () -> WebhookVerifier.fromSetting("good-secret-0123456789," + secret, clock))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("MODEL_WEBHOOK_SECRET")
           .hasNoCause()

@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.gateway.format;
 
-import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.catalog.Listing;
+import com.gatewayz.modelpages.catalog.ModelId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -19,10 +19,10 @@ import java.util.Set;
 
 /**
  * models.dev's {@code api.json}: provider id → provider with a {@code models} object. Streamed one
- * provider at a time. One model per (provider, model), with {@link Listing#provider()} set; an
- * id without {@code /} becomes {@code provider/id}. Costs are USD per million tokens, divided
- * exactly; {@code created} is the release date at UTC midnight; supported parameters are derived
- * from {@code tool_call}, {@code reasoning} and {@code temperature}. Duplicates are per provider.
+ * provider at a time. One model per (provider, model), with {@link Listing#provider()} set; an id
+ * without {@code /} becomes {@code provider/id}. Costs are USD per million tokens, divided exactly;
+ * {@code created} is the release date at UTC midnight; supported parameters are derived from {@code
+ * tool_call}, {@code reasoning} and {@code temperature}. Duplicates are per provider.
  */
 final class ModelsDevFormat implements ListFormat {
 

@@ -48,10 +48,14 @@ public final class JspViews {
     return response.body();
   }
 
-  /** Has the container compile {@code /WEB-INF/views/<view>.jsp} (and its tag files) without running it. */
+  /**
+   * Has the container compile {@code /WEB-INF/views/<view>.jsp} (and its tag files) without running
+   * it.
+   */
   public void compile(String view) throws ServletException, IOException {
     String viewPath = VIEWS + view + ".jsp";
-    awaitDispatcher(viewPath).include(OfflineRequest.precompiling(context, viewPath), new OfflineResponse());
+    awaitDispatcher(viewPath)
+        .include(OfflineRequest.precompiling(context, viewPath), new OfflineResponse());
   }
 
   /** The names of the views under {@code /WEB-INF/views}, sorted. */
@@ -79,7 +83,8 @@ public final class JspViews {
     } catch (TimeoutException e) {
       throw new ServletException("no request dispatcher for " + viewPath);
     } catch (ExecutionException e) {
-      throw new ServletException("looking up the request dispatcher for " + viewPath + " failed", e.getCause());
+      throw new ServletException(
+          "looking up the request dispatcher for " + viewPath + " failed", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ServletException("interrupted while waiting for the web application to start", e);

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The application's own GET request for rendering a view with no visitor: pre-render, background
- * revalidation, and misses (so a key renders identically whoever asked). It answers what Tomcat
- * and Payara call during an include; everything about a client is empty.
+ * revalidation, and misses (so a key renders identically whoever asked). It answers what Tomcat and
+ * Payara call during an include; everything about a client is empty.
  */
 public final class OfflineRequest extends ClientlessRequest {
 
@@ -30,7 +30,8 @@ public final class OfflineRequest extends ClientlessRequest {
     this(context, viewPath, sitePath, null);
   }
 
-  private OfflineRequest(ServletContext context, String viewPath, String sitePath, String queryString) {
+  private OfflineRequest(
+      ServletContext context, String viewPath, String sitePath, String queryString) {
     this.context = context;
     this.viewPath = viewPath;
     this.requestUri = context.getContextPath() + sitePath;
@@ -39,7 +40,8 @@ public final class OfflineRequest extends ClientlessRequest {
 
   /**
    * A request that asks the container to compile the view and run nothing: the JSP specification's
-   * precompilation protocol ({@code jsp_precompile}), honoured by Tomcat's and Payara's JSP servlets.
+   * precompilation protocol ({@code jsp_precompile}), honoured by Tomcat's and Payara's JSP
+   * servlets.
    */
   static OfflineRequest precompiling(ServletContext context, String viewPath) {
     return new OfflineRequest(context, viewPath, viewPath, PRECOMPILE);

@@ -32,8 +32,10 @@ public final class ViewWarmUp {
     Set<String> order = new LinkedHashSet<>(first);
     order.addAll(views.names());
     // One core stays with the requests that arrive meanwhile.
-    int threads = Math.max(1, Math.min(order.size(), Runtime.getRuntime().availableProcessors() - 1));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("jsp-compile"));
+    int threads =
+        Math.max(1, Math.min(order.size(), Runtime.getRuntime().availableProcessors() - 1));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(threads, DaemonThreads.named("jsp-compile"));
     Map<String, Long> millis = new ConcurrentHashMap<>();
     long start = System.nanoTime();
     List<CompletableFuture<Void>> compiles = new ArrayList<>();
@@ -51,17 +53,29 @@ public final class ViewWarmUp {
       views.compile(view);
       millis.put(view, (System.nanoTime() - start) / 1_000_000);
     } catch (Exception | LinkageError e) {
-      LOG.log(Level.WARNING, "[Pages] compiling view " + view + " ahead failed; it compiles on first use", e);
+      LOG.log(
+          Level.WARNING,
+          "[Pages] compiling view " + view + " ahead failed; it compiles on first use",
+          e);
     }
   }
 
-  private static String summary(Set<String> order, Map<String, Long> millis, int threads, long nanos) {
+  private static String summary(
+      Set<String> order, Map<String, Long> millis, int threads, long nanos) {
     StringBuilder each = new StringBuilder();
     for (String view : order) {
       Long ms = millis.get(view);
-      each.append(each.length() == 0 ? "" : ", ").append(view).append(' ').append(ms == null ? "failed" : ms + " ms");
+      each.append(each.length() == 0 ? "" : ", ")
+          .append(view)
+          .append(' ')
+          .append(ms == null ? "failed" : ms + " ms");
     }
     return String.format(
-        Locale.ROOT, "[Pages] %d views compiled in %d ms on %d thread(s) (%s)", order.size(), nanos / 1_000_000, threads, each);
+        Locale.ROOT,
+        "[Pages] %d views compiled in %d ms on %d thread(s) (%s)",
+        order.size(),
+        nanos / 1_000_000,
+        threads,
+        each);
   }
 }

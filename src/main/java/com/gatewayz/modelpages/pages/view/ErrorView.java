@@ -1,6 +1,5 @@
 package com.gatewayz.modelpages.pages.view;
 
-
 /**
  * The error page: 503 says the page is being regenerated and to retry shortly; any other status is
  * a generic error that shows no detail. Immutable.

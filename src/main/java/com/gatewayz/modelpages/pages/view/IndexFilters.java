@@ -40,7 +40,8 @@ public final class IndexFilters {
     if (catalog.developers().size() <= MAX_DEVELOPERS) {
       return catalog.developers();
     }
-    java.util.Set<String> shown = new java.util.LinkedHashSet<>(catalog.index().topDevelopers(MAX_DEVELOPERS));
+    java.util.Set<String> shown =
+        new java.util.LinkedHashSet<>(catalog.index().topDevelopers(MAX_DEVELOPERS));
     if (query.developer() != null) {
       shown.add(query.developer());
     }

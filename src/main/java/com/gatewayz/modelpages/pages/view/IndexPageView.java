@@ -65,7 +65,8 @@ public final class IndexPageView {
    * unsorted first page of its filters (a sort shows the same models, it is not a page of its own).
    */
   public String getCanonicalUrl() {
-    IndexQuery canonical = query.sort() == IndexQuery.Sort.POPULAR ? query : query.withSort(IndexQuery.Sort.POPULAR);
+    IndexQuery canonical =
+        query.sort() == IndexQuery.Sort.POPULAR ? query : query.withSort(IndexQuery.Sort.POPULAR);
     return site.absolute(canonical.cacheKey());
   }
 

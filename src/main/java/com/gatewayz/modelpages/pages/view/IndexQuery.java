@@ -189,7 +189,8 @@ public record IndexQuery(
       putIf(params, "q", q);
     }
     StringJoiner joined = new StringJoiner("&");
-    params.forEach((name, value) -> joined.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    params.forEach(
+        (name, value) -> joined.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
     return joined.toString();
   }
 
@@ -209,6 +210,11 @@ public record IndexQuery(
 
   /** True when any filter, sort or search is set. */
   public boolean isFiltered() {
-    return q != null || developer != null || gateway != null || modality != null || free || sort != Sort.POPULAR;
+    return q != null
+        || developer != null
+        || gateway != null
+        || modality != null
+        || free
+        || sort != Sort.POPULAR;
   }
 }

@@ -23,7 +23,8 @@ final class JsonLd {
 
   static String forModel(Model model, String description, String url) {
     JsonObjectBuilder json =
-        JsonSupport.JSON.createObjectBuilder()
+        JsonSupport.JSON
+            .createObjectBuilder()
             .add("@context", "https://schema.org")
             .add("@type", "SoftwareApplication")
             .add("name", model.name())
@@ -61,7 +62,8 @@ final class JsonLd {
   }
 
   private static JsonObjectBuilder offer(Pricing pricing, String url) {
-    return JsonSupport.JSON.createObjectBuilder()
+    return JsonSupport.JSON
+        .createObjectBuilder()
         .add("@type", "Offer")
         .add("price", perMillion(pricing.prompt()))
         .add("priceCurrency", "USD")

@@ -22,20 +22,25 @@ public final class ModelSearch {
     TextQuery text = query.q() == null ? null : TextQuery.of(query.q());
     // The snapshot's index selects (and orders by price); the other filters check what it found.
     boolean cheapest = query.sort() == IndexQuery.Sort.PRICE;
-    List<Model> selected = catalog.index().select(query.developer(), query.gateway(), text, cheapest);
+    List<Model> selected =
+        catalog.index().select(query.developer(), query.gateway(), text, cheapest);
     List<Model> matches =
-        sorted(selected.stream().filter(model -> matches(model, query, null)), cheapest ? IndexQuery.Sort.POPULAR : query.sort());
+        sorted(
+            selected.stream().filter(model -> matches(model, query, null)),
+            cheapest ? IndexQuery.Sort.POPULAR : query.sort());
     int pageCount = Math.max(1, (matches.size() + IndexQuery.PAGE_SIZE - 1) / IndexQuery.PAGE_SIZE);
     int page = Math.min(query.page(), pageCount);
     int from = (page - 1) * IndexQuery.PAGE_SIZE;
-    List<Model> slice = matches.subList(from, Math.min(matches.size(), from + IndexQuery.PAGE_SIZE));
+    List<Model> slice =
+        matches.subList(from, Math.min(matches.size(), from + IndexQuery.PAGE_SIZE));
     return new Result(List.copyOf(slice), matches.size(), page, pageCount);
   }
 
   private static boolean matches(Model model, IndexQuery query, TextQuery text) {
     return (query.developer() == null || query.developer().equals(model.developer()))
         && (query.gateway() == null || model.sourceGateways().contains(query.gateway()))
-        && (query.modality() == null || model.architecture().inputModalities().contains(query.modality()))
+        && (query.modality() == null
+            || model.architecture().inputModalities().contains(query.modality()))
         && (!query.free() || model.pricing().isFree())
         && (text == null || text.matches(model));
   }
@@ -47,8 +52,10 @@ public final class ModelSearch {
           case NAME -> Comparator.comparing((Model m) -> m.name().toLowerCase(Locale.ROOT));
           case PRICE -> Comparator.comparing(Model::pricing, Pricing.CHEAPEST_FIRST);
           case CONTEXT -> Comparator.comparingLong(Model::contextLength).reversed();
-          case NEWEST -> Comparator.comparing(
-              (Model m) -> Objects.requireNonNullElse(m.created(), 0L), Comparator.reverseOrder());
+          case NEWEST ->
+              Comparator.comparing(
+                  (Model m) -> Objects.requireNonNullElse(m.created(), 0L),
+                  Comparator.reverseOrder());
         };
     return order == null ? models.toList() : models.sorted(order).toList();
   }

@@ -1,8 +1,8 @@
 package com.gatewayz.modelpages.pages.view;
 
 import com.gatewayz.modelpages.catalog.Model;
-import com.gatewayz.modelpages.catalog.Slugs;
 import com.gatewayz.modelpages.catalog.RetiredModel;
+import com.gatewayz.modelpages.catalog.Slugs;
 import java.math.BigDecimal;
 import java.util.Locale;
 

@@ -4,9 +4,9 @@ import com.gatewayz.modelpages.catalog.Model;
 import java.util.List;
 
 /**
- * The 404 page: "Model not found" (or "Page not found"), the id that was asked for (any text, possibly hostile: it is
- * cleaned of control characters and cut here, and escaped by the JSP), a search box prefilled from
- * it, and suggestions. Immutable.
+ * The 404 page: "Model not found" (or "Page not found"), the id that was asked for (any text,
+ * possibly hostile: it is cleaned of control characters and cut here, and escaped by the JSP), a
+ * search box prefilled from it, and suggestions. Immutable.
  */
 public final class NotFoundView {
 

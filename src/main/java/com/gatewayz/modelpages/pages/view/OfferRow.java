@@ -40,8 +40,10 @@ public final class OfferRow {
     this.contextTitle = Formats.exactTokens(orZero(offer.contextLength()));
     this.maxOutput = Formats.tokens(orZero(offer.maxCompletionTokens()));
     this.maxOutputTitle = Formats.exactTokens(orZero(offer.maxCompletionTokens()));
-    this.quantization = offer.quantization() == null ? "" : offer.quantization().toUpperCase(Locale.ROOT);
-    this.listedAs = offer.listingId() == null || offer.listingId().equals(modelId) ? "" : offer.listingId();
+    this.quantization =
+        offer.quantization() == null ? "" : offer.quantization().toUpperCase(Locale.ROOT);
+    this.listedAs =
+        offer.listingId() == null || offer.listingId().equals(modelId) ? "" : offer.listingId();
     this.cheapest = cheapest;
   }
 

@@ -1,8 +1,8 @@
 package com.gatewayz.modelpages.pages.view;
 
 /**
- * What every view needs to build links: the context path for links within the site, and the
- * public URL for absolute URLs (canonical, OpenGraph, JSON-LD, sitemap), never the Host header.
+ * What every view needs to build links: the context path for links within the site, and the public
+ * URL for absolute URLs (canonical, OpenGraph, JSON-LD, sitemap), never the Host header.
  *
  * @param contextPath "" at the root, else "/name"
  * @param publicUrl absolute, without a trailing slash ({@code http://localhost:8080})
@@ -11,7 +11,8 @@ package com.gatewayz.modelpages.pages.view;
 public record SiteContext(String contextPath, String publicUrl, String assetVersion) {
 
   public SiteContext {
-    publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    publicUrl =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
   /** A link within the site: the context path plus {@code path}. */

@@ -4,8 +4,8 @@ import static com.gatewayz.modelpages.gateway.format.Fixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.gatewayz.modelpages.catalog.Pricing;
 import com.gatewayz.modelpages.catalog.Listing;
+import com.gatewayz.modelpages.catalog.Pricing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,7 +150,8 @@ class ModelsDevFormatTest {
     ParsedList parsed = Fixtures.parseText("models-dev", json, "models-dev");
 
     assertThat(model(parsed, "io.net/far").created()).isNull();
-    assertThat(model(parsed, "io.net/edge").created()).isEqualTo(Instant.parse("2999-12-31T00:00:00Z").getEpochSecond());
+    assertThat(model(parsed, "io.net/edge").created())
+        .isEqualTo(Instant.parse("2999-12-31T00:00:00Z").getEpochSecond());
     assertThat(model(parsed, "io.net/far").developer()).isEqualTo("io-net");
   }
 }

@@ -3,8 +3,8 @@ package com.gatewayz.modelpages.gateway.format;
 import static com.gatewayz.modelpages.gateway.format.Fixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gatewayz.modelpages.catalog.Pricing;
 import com.gatewayz.modelpages.catalog.Listing;
+import com.gatewayz.modelpages.catalog.Pricing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static com.gatewayz.modelpages.gateway.format.Fixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.Architecture;
-import com.gatewayz.modelpages.catalog.Pricing;
 import com.gatewayz.modelpages.catalog.Listing;
+import com.gatewayz.modelpages.catalog.Pricing;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,11 +58,15 @@ class OpenRouterFormatTest {
     String body =
         "[{\"id\":\"a/empty\",\"hugging_face_id\":\"\"},{\"id\":\"a/html\",\"hugging_face_id\":\"<b>x</b>/y\"},"
             + "{\"id\":\"a/deep\",\"hugging_face_id\":\"a/b/c\"},{\"id\":\"a/number\",\"hugging_face_id\":7},"
-            + "{\"id\":\"a/long\",\"hugging_face_id\":\"o/" + "n".repeat(200) + "\"},"
+            + "{\"id\":\"a/long\",\"hugging_face_id\":\"o/"
+            + "n".repeat(200)
+            + "\"},"
             + "{\"id\":\"a/ok\",\"hugging_face_id\":\"Qwen/Qwen3-8B\"}]";
     ParsedList parsed = Fixtures.parseText("openrouter", body, "openrouter");
 
-    assertThat(parsed.models()).extracting(Listing::huggingFaceId).containsExactly(null, null, null, null, null, "Qwen/Qwen3-8B");
+    assertThat(parsed.models())
+        .extracting(Listing::huggingFaceId)
+        .containsExactly(null, null, null, null, null, "Qwen/Qwen3-8B");
   }
 
   @Test

@@ -4,8 +4,8 @@ import static com.gatewayz.modelpages.gateway.format.Fixtures.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.gatewayz.modelpages.catalog.Pricing;
 import com.gatewayz.modelpages.catalog.Listing;
+import com.gatewayz.modelpages.catalog.Pricing;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

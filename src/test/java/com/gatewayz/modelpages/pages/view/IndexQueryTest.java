@@ -8,7 +8,8 @@ class IndexQueryTest {
 
   @Test
   void theCacheKeyKeepsOnlyAllowListedNonDefaultParametersSorted() {
-    IndexQuery query = IndexQuery.parse("utm_source=x&sort=price&page=2&developer=OpenAI&free=1&sort=name");
+    IndexQuery query =
+        IndexQuery.parse("utm_source=x&sort=price&page=2&developer=OpenAI&free=1&sort=name");
 
     assertThat(query.cacheKey()).isEqualTo("/models?developer=openai&free=1&page=2&sort=price");
     assertThat(query.cacheable()).isTrue();
@@ -17,7 +18,8 @@ class IndexQueryTest {
   @Test
   void defaultsAndInvalidValuesAreDropped() {
     assertThat(IndexQuery.parse("sort=popular&page=1&free=0").cacheKey()).isEqualTo("/models");
-    assertThat(IndexQuery.parse("page=-3&modality=smell&developer=%3Cscript%3E").cacheKey()).isEqualTo("/models");
+    assertThat(IndexQuery.parse("page=-3&modality=smell&developer=%3Cscript%3E").cacheKey())
+        .isEqualTo("/models");
     assertThat(IndexQuery.parse("page=99999999").page()).isEqualTo(1);
     assertThat(IndexQuery.parse("%zz=1&=&&").cacheKey()).isEqualTo("/models");
   }
@@ -34,7 +36,8 @@ class IndexQueryTest {
 
   @Test
   void emptyValuesFromTheFilterFormAreAbsentNotRejected() {
-    IndexQuery query = IndexQuery.parse("q=&developer=&gateway=&modality=&page=&sort=junk&free=maybe");
+    IndexQuery query =
+        IndexQuery.parse("q=&developer=&gateway=&modality=&page=&sort=junk&free=maybe");
 
     assertThat(query.rejected()).isNull();
     assertThat(query.cacheKey()).isEqualTo("/models");

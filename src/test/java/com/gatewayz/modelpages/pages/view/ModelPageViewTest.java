@@ -182,10 +182,22 @@ class ModelPageViewTest {
     Model served =
         withOffers(
             model("meta-llama/llama-3.3-70b-instruct", "meta-llama", null, 131_072),
-            new com.gatewayz.modelpages.catalog.Offer("openrouter", Pricing.perToken("0.0000001", "0.0000003"), null, null,
-                "meta-llama/llama-3.3-70b-instruct", null, com.gatewayz.modelpages.catalog.Evidence.PRIMARY),
-            new com.gatewayz.modelpages.catalog.Offer("cloudflare", Pricing.perToken("0.0000003", "0.0000023"), null, null,
-                "@cf/meta/llama-3.3-70b-instruct-fp8-fast", "fp8", com.gatewayz.modelpages.catalog.Evidence.NORMALISED_ID));
+            new com.gatewayz.modelpages.catalog.Offer(
+                "openrouter",
+                Pricing.perToken("0.0000001", "0.0000003"),
+                null,
+                null,
+                "meta-llama/llama-3.3-70b-instruct",
+                null,
+                com.gatewayz.modelpages.catalog.Evidence.PRIMARY),
+            new com.gatewayz.modelpages.catalog.Offer(
+                "cloudflare",
+                Pricing.perToken("0.0000003", "0.0000023"),
+                null,
+                null,
+                "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
+                "fp8",
+                com.gatewayz.modelpages.catalog.Evidence.NORMALISED_ID));
 
     assertThat(ModelPageView.of(served, catalog, SITE).getOffers())
         .extracting(OfferRow::getQuantization, OfferRow::getListedAs)
