@@ -2,13 +2,10 @@ package com.gatewayz.modelpages.catalog;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -54,9 +51,6 @@ public final class CatalogService {
   private record Locked<T>(T value, boolean told) {}
 
   private static final int MAX_PUBLISH_ATTEMPTS = 10;
-
-  /** Retired models kept for their 410 pages; the oldest beyond this are forgotten (then 404). */
-  static final int MAX_RETIRED = 10_000;
 
   private static final Logger LOG = Logger.getLogger(CatalogService.class.getName());
 
@@ -259,7 +253,10 @@ public final class CatalogService {
       next = next.withCanonicalIds(pins);
       merged = merger.merged(next);
     }
-    next = next.withRetired(retired(before, merged.models()));
+    next =
+        next.withRetired(
+            Retirements.after(
+                before.catalog(), before.state().retired(), merged.models(), clock.millis()));
     return new Snapshot(next, Catalog.of(merged.models(), next.retired(), merged.lastModified()));
   }
 
@@ -267,12 +264,12 @@ public final class CatalogService {
   private Optional<Snapshot> remerged(
       Snapshot before, CatalogState next, CatalogUpdates.Outcome outcome) {
     int touched = outcome.added().size() + outcome.changed().size() + outcome.removed().size();
-    if (!remergeSmallChanges || touched > Math.max(64, before.catalog().size() / 20)) {
+    if (!remergeSmallChanges || touched > RemergeScope.maxChanged(before.catalog().size())) {
       incremental = null;
       return Optional.empty();
     }
-    int limit = IncrementalMerge.maxChanged(before.catalog().size());
-    if (IncrementalMerge.changedEntries(before.state(), next, limit) > limit) {
+    int limit = RemergeScope.maxChanged(before.catalog().size());
+    if (RemergeScope.changedEntries(before.state(), next, limit) > limit) {
       incremental = null; // a refresh re-dating every entry: the full merge, and no memo kept
       return Optional.empty();
     }
@@ -290,13 +287,8 @@ public final class CatalogService {
 
   private static Snapshot snapshotOf(
       Snapshot before, CatalogState next, IncrementalMerge.Remerged remerged) {
-    Map<String, RetiredModel> retired = before.state().retired();
-    Set<String> present = new HashSet<>();
-    remerged.newModels().forEach(model -> present.addAll(CanonicalIds.membersOf(model)));
-    if (retired.keySet().stream().anyMatch(present::contains)) {
-      retired = new LinkedHashMap<>(retired);
-      retired.keySet().removeAll(present);
-    }
+    Map<String, RetiredModel> retired =
+        Retirements.withoutReturned(before.state().retired(), remerged.newModels());
     CatalogState state = next.withRetired(retired);
     Catalog catalog =
         Catalog.patched(
@@ -332,27 +324,5 @@ public final class CatalogService {
       LOG.log(Level.SEVERE, "[Catalog] a listener failed on a catalog change", e);
       return false;
     }
-  }
-
-  // Models that left the catalog are retired (410); models that came back, or whose id is now an
-  // alias of another model (301), are not.
-  private Map<String, RetiredModel> retired(Snapshot before, List<Model> models) {
-    Set<String> present = new HashSet<>();
-    models.forEach(model -> present.addAll(CanonicalIds.membersOf(model)));
-    Map<String, RetiredModel> retired = new LinkedHashMap<>(before.state().retired());
-    retired.keySet().removeAll(present);
-    long now = clock.millis();
-    for (Model model : before.catalog().models()) {
-      if (!present.contains(model.id())) {
-        retired.put(model.id(), RetiredModel.of(model, now));
-      }
-    }
-    // Insertion order is retirement order: drop the oldest past the bound.
-    var oldest = retired.keySet().iterator();
-    while (retired.size() > MAX_RETIRED) {
-      oldest.next();
-      oldest.remove();
-    }
-    return retired;
   }
 }

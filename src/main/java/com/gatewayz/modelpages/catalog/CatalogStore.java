@@ -196,7 +196,7 @@ public final class CatalogStore {
       entries += source.size();
     }
     int limit = Math.max(1_000, entries / 4);
-    return IncrementalMerge.changedEntries(saved, state, limit) > limit;
+    return RemergeScope.changedEntries(saved, state, limit) > limit;
   }
 
   private void append(CatalogState state) throws IOException {

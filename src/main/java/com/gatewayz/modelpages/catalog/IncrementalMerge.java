@@ -56,11 +56,10 @@ final class IncrementalMerge {
 
   private static final int MAX_PRIORITY = 1023;
   private static final int MAX_GATEWAYS = 255;
-  private static final int MIN_WIDE_CHANGE = 64;
 
   private final CatalogMerger merger;
   private final Map<Ref, Item> items = new HashMap<>();
-  private final Map<Long, Object> holders = new HashMap<>();
+  private final MergeKeyHolders holders = new MergeKeyHolders();
   private final Map<String, Placed> placed = new HashMap<>();
   private final Map<String, Map<String, Long>> seqs = new HashMap<>();
   // Gateways in the order of the state's sources: the full merge breaks priority ties by it.
@@ -99,51 +98,15 @@ final class IncrementalMerge {
     all.forEach(
         item -> {
           memo.items.put(item.ref, item);
-          memo.index(item);
+          memo.holders.add(item.ref, item.keys);
         });
     all.sort(Comparator.comparingLong(item -> item.position));
     List<Model> models = memo.merge(all, state.canonicalIds());
     boolean same =
         models.equals(catalog.models())
             && CanonicalIds.pinned(catalog, models).equals(state.canonicalIds())
-            && noneRetiredPresent(state, models);
+            && Retirements.noneReturned(state.retired(), models);
     return same ? Optional.of(memo) : Optional.empty();
-  }
-
-  // A change keeps the retired models but those that came back (CatalogService#retired).
-  private static boolean noneRetiredPresent(CatalogState state, List<Model> models) {
-    if (state.retired().isEmpty()) {
-      return true;
-    }
-    Set<String> present = new HashSet<>();
-    models.forEach(model -> present.addAll(CanonicalIds.membersOf(model)));
-    return state.retired().keySet().stream().noneMatch(present::contains);
-  }
-
-  /** The most changed entries a re-merge takes for a catalog of {@code models}. */
-  static int maxChanged(int models) {
-    return Math.max(MIN_WIDE_CHANGE, models / 20);
-  }
-
-  /**
-   * How many entries differ between two states (entries not shared), counted up to {@code limit} +
-   * 1: cheap, for unchanged gateways share their maps.
-   */
-  static int changedEntries(CatalogState before, CatalogState after, int limit) {
-    int changed = 0;
-    for (Map.Entry<String, Map<String, SourceEntry>> source : after.sources().entrySet()) {
-      Map<String, SourceEntry> prior = before.entriesOf(source.getKey());
-      if (prior == source.getValue()) {
-        continue;
-      }
-      changed += Math.abs(prior.size() - source.getValue().size());
-      for (Map.Entry<String, SourceEntry> entry : source.getValue().entrySet()) {
-        if (prior.get(entry.getKey()) != entry.getValue() && ++changed > limit) {
-          return changed;
-        }
-      }
-    }
-    return changed;
   }
 
   /** True when this memo is the merge of {@code other} (the very instance). */
@@ -163,13 +126,13 @@ final class IncrementalMerge {
       return Optional.empty();
     }
     List<Ref> changed = diff(next);
-    if (changed.size() > maxChanged(items.size())) {
+    if (changed.size() > RemergeScope.maxChanged(items.size())) {
       dead = true;
       return Optional.empty();
     }
     Set<String> oldIds = new HashSet<>();
     Set<Ref> set = affected(changed, next, oldIds);
-    if (set.size() > Math.max(MIN_WIDE_CHANGE, items.size() / 10)) {
+    if (set.size() > Math.max(RemergeScope.MIN_WIDE_CHANGE, items.size() / 10)) {
       dead = true;
       return Optional.empty();
     }
@@ -181,7 +144,7 @@ final class IncrementalMerge {
     merged.forEach(model -> byNewId.putIfAbsent(model.id(), model));
     // Two models under one id (the catalog keeps the first): left to the full merge.
     if (byNewId.size() < merged.size()
-        || !keepsEverythingElse(before, oldIds, byNewId, next.canonicalIds())) {
+        || !RemergeScope.keepsEverythingElse(before, oldIds, byNewId, next.canonicalIds())) {
       dead = true;
       return Optional.empty();
     }
@@ -233,7 +196,7 @@ final class IncrementalMerge {
     for (Ref ref : changed) {
       Item old = items.remove(ref);
       if (old != null) {
-        unindex(old);
+        holders.remove(old.ref, old.keys);
         pushAll(keys, old.keys);
         if (old.model != null) {
           oldIds.add(old.model);
@@ -245,7 +208,7 @@ final class IncrementalMerge {
             .ifPresent(
                 item -> {
                   items.put(ref, item);
-                  index(item);
+                  holders.add(item.ref, item.keys);
                 });
       }
       add(ref, set, keys, oldIds);
@@ -257,7 +220,7 @@ final class IncrementalMerge {
     while (!keys.isEmpty()) {
       long key = keys.pop();
       if (seen.add(key)) {
-        holdersOf(key).forEach(ref -> add(ref, set, keys, oldIds));
+        holders.of(key).forEach(ref -> add(ref, set, keys, oldIds));
       }
     }
     return set;
@@ -277,48 +240,6 @@ final class IncrementalMerge {
   private static void pushAll(ArrayDeque<Long> keys, long[] values) {
     for (long value : values) {
       keys.push(value);
-    }
-  }
-
-  // Outside the set nothing moves when every old id lives on, a new id is nobody's before, and the
-  // pins stay as they are.
-  private boolean keepsEverythingElse(
-      Catalog before, Set<String> oldIds, Map<String, Model> byNewId, Map<String, String> pins) {
-    Set<String> oldMembers = new HashSet<>();
-    Map<String, String> oldPins = new HashMap<>();
-    for (String id : oldIds) {
-      Optional<Model> model = before.find(id);
-      if (model.isEmpty() || !byNewId.containsKey(id)) {
-        return false;
-      }
-      oldMembers.addAll(CanonicalIds.membersOf(model.get()));
-      pinsOf(model.get(), oldPins);
-    }
-    Map<String, String> newPins = new HashMap<>();
-    for (Model model : byNewId.values()) {
-      if (before.find(model.id()).isEmpty()
-          && CanonicalIds.membersOf(model).stream().anyMatch(oldMembers::contains)) {
-        return false;
-      }
-      pinsOf(model, newPins);
-    }
-    return oldPins.equals(newPins) || samePinsAfter(pins, oldPins, newPins);
-  }
-
-  private static boolean samePinsAfter(
-      Map<String, String> pins, Map<String, String> oldPins, Map<String, String> newPins) {
-    Map<String, String> after = new HashMap<>(pins);
-    after.keySet().removeAll(oldPins.keySet());
-    after.putAll(newPins);
-    return after.equals(pins);
-  }
-
-  // The pins a merge sets for a model that keeps its id (CanonicalIds#pinned).
-  private static void pinsOf(Model model, Map<String, String> pins) {
-    if (!model.id().equals(CanonicalIds.defaultId(model))) {
-      CanonicalIds.membersOf(model).stream()
-          .filter(member -> !member.equals(model.id()))
-          .forEach(member -> pins.put(member, model.id()));
     }
   }
 
@@ -403,11 +324,11 @@ final class IncrementalMerge {
     String pinned = pins.get(id);
     long[] keys = new long[identity.size() + (pinned == null ? 1 : 2)];
     for (int i = 0; i < identity.size(); i++) {
-      keys[i] = hash("k", identity.get(i).value());
+      keys[i] = MergeKeyHolders.hash("k", identity.get(i).value());
     }
-    keys[identity.size()] = hash("#", id);
+    keys[identity.size()] = MergeKeyHolders.hash("#", id);
     if (pinned != null) {
-      keys[identity.size() + 1] = hash("#", pinned);
+      keys[identity.size() + 1] = MergeKeyHolders.hash("#", pinned);
     }
     return Optional.of(new Item(ref, entry, position(ref, identified), keys));
   }
@@ -427,59 +348,5 @@ final class IncrementalMerge {
       index = gatewayOrder.size() - 1;
     }
     return index;
-  }
-
-  private void index(Item item) {
-    for (long key : item.keys) {
-      holders.merge(key, item.ref, IncrementalMerge::join);
-    }
-  }
-
-  private void unindex(Item item) {
-    for (long key : item.keys) {
-      Object held = holders.get(key);
-      if (held instanceof Ref) {
-        holders.remove(key);
-      } else if (held instanceof RefList list) {
-        list.remove(item.ref);
-        if (list.size() == 1) {
-          holders.put(key, list.get(0));
-        }
-      }
-    }
-  }
-
-  private List<Ref> holdersOf(long key) {
-    Object held = holders.get(key);
-    if (held instanceof Ref ref) {
-      return List.of(ref);
-    }
-    return held == null ? List.of() : List.copyOf((RefList) held);
-  }
-
-  private static Object join(Object held, Object added) {
-    RefList list = held instanceof RefList refs ? refs : new RefList((Ref) held);
-    list.add((Ref) added);
-    return list;
-  }
-
-  /** Several listings holding one key. */
-  private static final class RefList extends ArrayList<Ref> {
-    RefList(Ref first) {
-      super(2);
-      add(first);
-    }
-  }
-
-  // FNV-1a, 64 bits, over a namespace and the value.
-  private static long hash(String namespace, String value) {
-    long hash = 0xcbf29ce484222325L;
-    for (String part : new String[] {namespace, value}) {
-      for (int i = 0; i < part.length(); i++) {
-        hash ^= part.charAt(i);
-        hash *= 0x100000001b3L;
-      }
-    }
-    return hash;
   }
 }

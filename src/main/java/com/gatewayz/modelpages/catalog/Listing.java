@@ -77,38 +77,6 @@ public record Listing(
     return id != null && ModelId.isValid(id) ? id : fallback;
   }
 
-  /** A listing without a Hugging Face repo id. */
-  public Listing(
-      String id,
-      String gatewayModelId,
-      String canonicalSlug,
-      String name,
-      String developer,
-      String description,
-      Long contextLength,
-      Long maxCompletionTokens,
-      Pricing pricing,
-      Architecture architecture,
-      List<String> supportedParameters,
-      Long created,
-      String provider) {
-    this(
-        id,
-        gatewayModelId,
-        canonicalSlug,
-        name,
-        developer,
-        description,
-        contextLength,
-        maxCompletionTokens,
-        pricing,
-        architecture,
-        supportedParameters,
-        created,
-        provider,
-        null);
-  }
-
   /** A builder of a listing with our catalog id {@code id}; every other field starts unknown. */
   public static ListingBuilder builder(String id) {
     return new ListingBuilder(id);

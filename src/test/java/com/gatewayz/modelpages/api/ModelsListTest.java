@@ -62,20 +62,13 @@ class ModelsListTest {
     int total = json(before).getInt("total");
 
     Listing listing =
-        new Listing(
-            "newco/listed",
-            "newco/listed",
-            null,
-            "Listed",
-            null,
-            "A model.",
-            32768L,
-            null,
-            Pricing.perToken("0.000001", "0.000001"),
-            null,
-            List.of(),
-            null,
-            null);
+        Listing.builder("newco/listed")
+            .gatewayModelId("newco/listed")
+            .name("Listed")
+            .description("A model.")
+            .contextLength(32768L)
+            .pricing(Pricing.perToken("0.000001", "0.000001"))
+            .build();
     catalog.update(state -> CatalogUpdates.upsert(state, "openrouter", List.of(listing), 10));
     JsonObject after = json(site.get("/api/models?limit=1000"));
 

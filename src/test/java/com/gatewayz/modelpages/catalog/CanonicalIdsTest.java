@@ -27,20 +27,13 @@ class CanonicalIdsTest {
   }
 
   private static Listing groq() {
-    return new Listing(
-        GROQ_ID,
-        "llama-3.3-70b-versatile",
-        null,
-        "Llama 3.3 70B",
-        "meta",
-        null,
-        131072L,
-        null,
-        Pricing.perToken("0.00000059", "0.00000079"),
-        null,
-        List.of(),
-        null,
-        null);
+    return Listing.builder(GROQ_ID)
+        .gatewayModelId("llama-3.3-70b-versatile")
+        .name("Llama 3.3 70B")
+        .developer("meta")
+        .contextLength(131072L)
+        .pricing(Pricing.perToken("0.00000059", "0.00000079"))
+        .build();
   }
 
   private static Listing openRouter() {
@@ -127,21 +120,11 @@ class CanonicalIdsTest {
     service.addListener(changes::add);
 
     Listing declared =
-        new Listing(
-            "qwen/qwen3-next",
-            "qwen/qwen3-next",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            Pricing.perToken("0.0000001", "0.0000008"),
-            null,
-            List.of(),
-            null,
-            null,
-            "Qwen/Qwen3-Next-80B-A3B-Instruct");
+        Listing.builder("qwen/qwen3-next")
+            .gatewayModelId("qwen/qwen3-next")
+            .pricing(Pricing.perToken("0.0000001", "0.0000008"))
+            .huggingFaceId("Qwen/Qwen3-Next-80B-A3B-Instruct")
+            .build();
     refresh(service, "openrouter", declared);
 
     Catalog catalog = service.current();

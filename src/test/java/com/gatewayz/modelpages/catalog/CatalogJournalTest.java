@@ -37,20 +37,12 @@ class CatalogJournalTest {
   }
 
   private static Listing named(String id, String name) {
-    return new Listing(
-        id,
-        id,
-        null,
-        name,
-        null,
-        null,
-        8192L,
-        null,
-        Pricing.perToken("0.000001", "0.000001"),
-        null,
-        List.of(),
-        null,
-        null);
+    return Listing.builder(id)
+        .gatewayModelId(id)
+        .name(name)
+        .contextLength(8192L)
+        .pricing(Pricing.perToken("0.000001", "0.000001"))
+        .build();
   }
 
   @Test

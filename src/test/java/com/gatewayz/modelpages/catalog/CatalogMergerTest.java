@@ -11,20 +11,13 @@ import org.junit.jupiter.api.Test;
 class CatalogMergerTest {
 
   static Listing listing(String id, String slug, String prompt, String completion) {
-    return new Listing(
-        id,
-        id,
-        slug,
-        "Name of " + id,
-        null,
-        null,
-        131072L,
-        null,
-        Pricing.perToken(prompt, completion),
-        null,
-        List.of(),
-        null,
-        null);
+    return Listing.builder(id)
+        .gatewayModelId(id)
+        .canonicalSlug(slug)
+        .name("Name of " + id)
+        .contextLength(131072L)
+        .pricing(Pricing.perToken(prompt, completion))
+        .build();
   }
 
   private final CatalogMerger merger =
@@ -98,20 +91,13 @@ class CatalogMergerTest {
   }
 
   private static Listing fromProvider(String provider, String id) {
-    return new Listing(
-        id,
-        id,
-        null,
-        "Name of " + id,
-        null,
-        null,
-        131072L,
-        null,
-        Pricing.perToken("0.000001", "0.000002"),
-        null,
-        List.of(),
-        null,
-        provider);
+    return Listing.builder(id)
+        .gatewayModelId(id)
+        .name("Name of " + id)
+        .contextLength(131072L)
+        .pricing(Pricing.perToken("0.000001", "0.000002"))
+        .provider(provider)
+        .build();
   }
 
   @Test
@@ -180,20 +166,13 @@ class CatalogMergerTest {
   @Test
   void modelsDevListingsAreOfferedUnderTheirProvider() {
     Listing deepinfra =
-        new Listing(
-            "meta-llama/llama-4-scout",
-            "x",
-            null,
-            "Scout",
-            "meta-llama",
-            null,
-            null,
-            null,
-            Pricing.perToken("0.00000008", "0.0000003"),
-            null,
-            List.of(),
-            null,
-            "deepinfra");
+        Listing.builder("meta-llama/llama-4-scout")
+            .gatewayModelId("x")
+            .name("Scout")
+            .developer("meta-llama")
+            .pricing(Pricing.perToken("0.00000008", "0.0000003"))
+            .provider("deepinfra")
+            .build();
 
     Model model = merger.merge(state("models-dev", deepinfra)).get(0);
 
@@ -205,21 +184,13 @@ class CatalogMergerTest {
     CatalogState state =
         state(
             "openrouter",
-            new Listing(
-                "meta-llama/llama-3.3-70b-instruct",
-                "meta-llama/llama-3.3-70b-instruct",
-                null,
-                "Llama 3.3 70B",
-                null,
-                null,
-                131072L,
-                null,
-                Pricing.perToken("0.0000001", "0.00000032"),
-                null,
-                List.of(),
-                null,
-                null,
-                "meta-llama/Llama-3.3-70B-Instruct"));
+            Listing.builder("meta-llama/llama-3.3-70b-instruct")
+                .gatewayModelId("meta-llama/llama-3.3-70b-instruct")
+                .name("Llama 3.3 70B")
+                .contextLength(131072L)
+                .pricing(Pricing.perToken("0.0000001", "0.00000032"))
+                .huggingFaceId("meta-llama/Llama-3.3-70B-Instruct")
+                .build());
     state =
         CatalogUpdates.refresh(
                 state,
@@ -228,20 +199,11 @@ class CatalogMergerTest {
                     fromProvider("nebius", "meta-llama/Llama-3.3-70B-Instruct"),
                     fromProvider(
                         "cloudflare-workers-ai", "@cf/meta/llama-3.3-70b-instruct-fp8-fast"),
-                    new Listing(
-                        "groq/llama-3.3-70b-versatile",
-                        "llama-3.3-70b-versatile",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Pricing.perToken("0.00000059", "0.00000079"),
-                        null,
-                        List.of(),
-                        null,
-                        "groq")),
+                    Listing.builder("groq/llama-3.3-70b-versatile")
+                        .gatewayModelId("llama-3.3-70b-versatile")
+                        .pricing(Pricing.perToken("0.00000059", "0.00000079"))
+                        .provider("groq")
+                        .build()),
                 1)
             .state();
 
@@ -299,20 +261,10 @@ class CatalogMergerTest {
     CatalogState state =
         state(
             "groq",
-            new Listing(
-                "meta/llama-3.1-8b-instant",
-                "llama-3.1-8b-instant",
-                null,
-                null,
-                "meta",
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                null));
+            Listing.builder("meta/llama-3.1-8b-instant")
+                .gatewayModelId("llama-3.1-8b-instant")
+                .developer("meta")
+                .build());
 
     assertThat(merger.merge(state).get(0).developer()).isEqualTo("meta-llama");
   }

@@ -95,20 +95,16 @@ class CatalogServiceTest {
   // name with a bidi override, a release date in the year 3024.
   private static List<Listing> gatewayList() {
     return List.of(
-        new Listing(
-            "Mistral.AI/large",
-            "large",
-            null,
-            "Large \u202Eegral",
-            "mistral.ai",
-            "Line\r\nnext",
-            32768L,
-            null,
-            Pricing.perToken("0.000002", "0.000006"),
-            null,
-            List.of("tools"),
-            33_260_976_000L,
-            null),
+        Listing.builder("Mistral.AI/large")
+            .gatewayModelId("large")
+            .name("Large \u202Eegral")
+            .developer("mistral.ai")
+            .description("Line\r\nnext")
+            .contextLength(32768L)
+            .pricing(Pricing.perToken("0.000002", "0.000006"))
+            .supportedParameters(List.of("tools"))
+            .created(33_260_976_000L)
+            .build(),
         listing("x/a", null, "0.000001", "0.000001"));
   }
 

@@ -60,60 +60,49 @@ final class GeneratedCatalog {
     String developer = developer();
     String name = STEMS[i % STEMS.length] + "-g" + i;
     String id = developer + "/" + name;
-    return new Listing(
-        id,
-        id,
-        null,
-        "Model " + name,
-        developer,
-        "Generated model " + i + ".",
-        (long) (4096 << random.nextInt(6)),
-        null,
-        price(),
-        Architecture.TEXT,
-        List.of("tools"),
-        1_700_000_000L + i,
-        null,
-        i % 3 == 0 ? id : null);
+    return Listing.builder(id)
+        .gatewayModelId(id)
+        .name("Model " + name)
+        .developer(developer)
+        .description("Generated model " + i + ".")
+        .contextLength((long) (4096 << random.nextInt(6)))
+        .pricing(price())
+        .architecture(Architecture.TEXT)
+        .supportedParameters(List.of("tools"))
+        .created(1_700_000_000L + i)
+        .huggingFaceId(i % 3 == 0 ? id : null)
+        .build();
   }
 
   /** Another gateway's listing of the same model: another id the resolver joins to it. */
   static Listing alias(Listing listing, String gateway) {
     String id = gateway + "/" + listing.id().substring(listing.id().indexOf('/') + 1);
-    return new Listing(
-        id,
-        id,
-        null,
-        listing.name(),
-        null,
-        null,
-        listing.contextLength(),
-        null,
-        listing.pricing(),
-        null,
-        List.of(),
-        null,
-        null,
-        listing.huggingFaceId());
+    return Listing.builder(id)
+        .gatewayModelId(id)
+        .name(listing.name())
+        .contextLength(listing.contextLength())
+        .pricing(listing.pricing())
+        .huggingFaceId(listing.huggingFaceId())
+        .build();
   }
 
   /** {@code listing} at another price. */
   Listing repriced(Listing listing) {
-    return new Listing(
-        listing.id(),
-        listing.gatewayModelId(),
-        listing.canonicalSlug(),
-        listing.name(),
-        listing.developer(),
-        listing.description(),
-        listing.contextLength(),
-        listing.maxCompletionTokens(),
-        price(),
-        listing.architecture(),
-        listing.supportedParameters(),
-        listing.created(),
-        listing.provider(),
-        listing.huggingFaceId());
+    return Listing.builder(listing.id())
+        .gatewayModelId(listing.gatewayModelId())
+        .canonicalSlug(listing.canonicalSlug())
+        .name(listing.name())
+        .developer(listing.developer())
+        .description(listing.description())
+        .contextLength(listing.contextLength())
+        .maxCompletionTokens(listing.maxCompletionTokens())
+        .pricing(price())
+        .architecture(listing.architecture())
+        .supportedParameters(listing.supportedParameters())
+        .created(listing.created())
+        .provider(listing.provider())
+        .huggingFaceId(listing.huggingFaceId())
+        .build();
   }
 
   private String developer() {

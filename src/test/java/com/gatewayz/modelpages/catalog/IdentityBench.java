@@ -74,21 +74,20 @@ public final class IdentityBench {
 
   private static Listing renamed(Listing l, int copy) {
     Function<String, String> rename = value -> value == null ? null : suffixed(value, "-c" + copy);
-    return new Listing(
-        rename.apply(l.id()),
-        rename.apply(l.gatewayModelId()),
-        rename.apply(l.canonicalSlug()),
-        l.name(),
-        l.developer(),
-        null,
-        l.contextLength(),
-        l.maxCompletionTokens(),
-        l.pricing(),
-        l.architecture(),
-        l.supportedParameters(),
-        l.created(),
-        l.provider(),
-        rename.apply(l.huggingFaceId()));
+    return Listing.builder(rename.apply(l.id()))
+        .gatewayModelId(rename.apply(l.gatewayModelId()))
+        .canonicalSlug(rename.apply(l.canonicalSlug()))
+        .name(l.name())
+        .developer(l.developer())
+        .contextLength(l.contextLength())
+        .maxCompletionTokens(l.maxCompletionTokens())
+        .pricing(l.pricing())
+        .architecture(l.architecture())
+        .supportedParameters(l.supportedParameters())
+        .created(l.created())
+        .provider(l.provider())
+        .huggingFaceId(rename.apply(l.huggingFaceId()))
+        .build();
   }
 
   // Before a ":variant", so variants stay variants of the renamed model.

@@ -12,21 +12,11 @@ class IdentityResolverTest {
   private final IdentityResolver resolver = new IdentityResolver(AliasTable.bundled());
 
   private static Listing listing(String id, String rawId, String slug, String huggingFace) {
-    return new Listing(
-        id,
-        rawId,
-        slug,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        null,
-        null,
-        huggingFace);
+    return Listing.builder(id)
+        .gatewayModelId(rawId)
+        .canonicalSlug(slug)
+        .huggingFaceId(huggingFace)
+        .build();
   }
 
   private static Listing of(String id) {
@@ -36,8 +26,7 @@ class IdentityResolverTest {
   /** A models.dev-style listing: the raw id, prefixed with the provider when it has no slash. */
   private static Listing offered(String provider, String rawId) {
     String id = rawId.indexOf('/') < 0 ? provider + "/" + rawId : rawId;
-    return new Listing(
-        id, rawId, null, null, null, null, null, null, null, null, List.of(), null, provider);
+    return Listing.builder(id).gatewayModelId(rawId).provider(provider).build();
   }
 
   private record Sold(String seller, Listing listing) {}

@@ -16,20 +16,14 @@ class ListingBoundsTest {
 
   private static Listing listing(
       String name, String developer, String description, Long created, Pricing pricing) {
-    return new Listing(
-        "x/model",
-        null,
-        null,
-        name,
-        developer,
-        description,
-        131072L,
-        null,
-        pricing,
-        null,
-        List.of(),
-        created,
-        null);
+    return Listing.builder("x/model")
+        .name(name)
+        .developer(developer)
+        .description(description)
+        .contextLength(131072L)
+        .pricing(pricing)
+        .created(created)
+        .build();
   }
 
   private static Listing roundTrip(Listing listing) throws InvalidModelException {
@@ -39,20 +33,13 @@ class ListingBoundsTest {
   @Test
   void controlAndBidiCharactersAreRemovedFromEveryTextField() {
     Listing listing =
-        new Listing(
-            "x/model",
-            null,
-            null,
-            HOSTILE,
-            HOSTILE,
-            HOSTILE + "\n\tnext line\r\nlast",
-            null,
-            null,
-            null,
-            new Architecture(List.of("te\u202Ext"), List.of("text")),
-            List.of("too\u0000ls"),
-            null,
-            null);
+        Listing.builder("x/model")
+            .name(HOSTILE)
+            .developer(HOSTILE)
+            .description(HOSTILE + "\n\tnext line\r\nlast")
+            .architecture(new Architecture(List.of("te\u202Ext"), List.of("text")))
+            .supportedParameters(List.of("too\u0000ls"))
+            .build();
 
     assertThat(listing.name()).isEqualTo("ABCDEFGHIJK");
     assertThat(listing.developer()).isEqualTo("abcdefghijk");
@@ -79,21 +66,7 @@ class ListingBoundsTest {
     assertThat(listing("n", null, null, null, absurd).pricing()).isEqualTo(Pricing.UNKNOWN);
     assertThat(listing("n", null, null, null, tiny).pricing())
         .isEqualTo(new Pricing(null, new BigDecimal("-1")));
-    assertThat(
-            new Listing(
-                "x/m",
-                null,
-                null,
-                null,
-                null,
-                null,
-                0L,
-                100_000_001L,
-                null,
-                null,
-                null,
-                null,
-                null))
+    assertThat(Listing.builder("x/m").contextLength(0L).maxCompletionTokens(100_000_001L).build())
         .satisfies(l -> assertThat(l.contextLength()).isNull())
         .satisfies(l -> assertThat(l.maxCompletionTokens()).isNull());
   }
@@ -107,20 +80,7 @@ class ListingBoundsTest {
     many.add(0, "x".repeat(65));
 
     Listing listing =
-        new Listing(
-            "Mistral.AI/m",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            many,
-            null,
-            "io.net");
+        Listing.builder("Mistral.AI/m").supportedParameters(many).provider("io.net").build();
 
     assertThat(listing.supportedParameters())
         .hasSize(ListingBounds.MAX_LIST_ITEMS)
@@ -140,21 +100,23 @@ class ListingBoundsTest {
       List<String> items = new ArrayList<>(Collections.nCopies(3, text));
       items.add(text + "2");
       Listing listing =
-          new Listing(
-              "a/" + "b".repeat(40),
-              text,
-              text,
-              text,
-              text,
-              text,
-              5L,
-              7L,
-              new Pricing(
-                  new BigDecimal("0.0000000000000000000000000000015"), new BigDecimal("1000.000")),
-              new Architecture(items, items),
-              items,
-              1_700_000_000L,
-              text);
+          Listing.builder("a/" + "b".repeat(40))
+              .gatewayModelId(text)
+              .canonicalSlug(text)
+              .name(text)
+              .developer(text)
+              .description(text)
+              .contextLength(5L)
+              .maxCompletionTokens(7L)
+              .pricing(
+                  new Pricing(
+                      new BigDecimal("0.0000000000000000000000000000015"),
+                      new BigDecimal("1000.000")))
+              .architecture(new Architecture(items, items))
+              .supportedParameters(items)
+              .created(1_700_000_000L)
+              .provider(text)
+              .build();
 
       assertThat(roundTrip(listing)).as("listing from %s", text).isEqualTo(listing);
     }

@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gatewayz.modelpages.platform.JsonSupport;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ListingJsonTest {
 
   private static Listing withRepo(String repo) {
-    return new Listing(
-        "qwen/qwen3-8b",
-        "qwen/qwen3-8b",
-        "qwen/qwen3-8b-04-28",
-        "Qwen3 8B",
-        null,
-        null,
-        40960L,
-        null,
-        Pricing.perToken("0.00000005", "0.0000004"),
-        null,
-        List.of(),
-        null,
-        null,
-        repo);
+    return Listing.builder("qwen/qwen3-8b")
+        .gatewayModelId("qwen/qwen3-8b")
+        .canonicalSlug("qwen/qwen3-8b-04-28")
+        .name("Qwen3 8B")
+        .contextLength(40960L)
+        .pricing(Pricing.perToken("0.00000005", "0.0000004"))
+        .huggingFaceId(repo)
+        .build();
   }
 
   private static JsonObject parse(String json) {

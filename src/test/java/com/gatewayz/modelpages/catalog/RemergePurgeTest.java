@@ -26,20 +26,10 @@ class RemergePurgeTest {
           clock);
 
   private static Listing atAzure(String name) {
-    return new Listing(
-        "azure/" + name,
-        name,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Pricing.perToken("0.000001", "0.000001"),
-        null,
-        List.of(),
-        null,
-        null);
+    return Listing.builder("azure/" + name)
+        .gatewayModelId(name)
+        .pricing(Pricing.perToken("0.000001", "0.000001"))
+        .build();
   }
 
   private void refresh(String gateway, Listing... listings) {

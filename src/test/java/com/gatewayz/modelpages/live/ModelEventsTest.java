@@ -51,20 +51,12 @@ class ModelEventsTest {
 
   private static void offer(String id, long time) {
     Listing listing =
-        new Listing(
-            id,
-            id,
-            null,
-            id,
-            null,
-            null,
-            8192L,
-            null,
-            Pricing.perToken("1", "1"),
-            null,
-            List.of(),
-            null,
-            null);
+        Listing.builder(id)
+            .gatewayModelId(id)
+            .name(id)
+            .contextLength(8192L)
+            .pricing(Pricing.perToken("1", "1"))
+            .build();
     catalog.update(state -> CatalogUpdates.upsert(state, "openrouter", List.of(listing), time));
   }
 

@@ -46,21 +46,15 @@ class OneModelPagesTest {
   }
 
   static Listing listing(String id, String rawId, String prompt, String huggingFace) {
-    return new Listing(
-        id,
-        rawId,
-        null,
-        "Name of " + id,
-        null,
-        "A model.",
-        131072L,
-        8192L,
-        Pricing.perToken(prompt, prompt),
-        null,
-        List.of(),
-        null,
-        null,
-        huggingFace);
+    return Listing.builder(id)
+        .gatewayModelId(rawId)
+        .name("Name of " + id)
+        .description("A model.")
+        .contextLength(131072L)
+        .maxCompletionTokens(8192L)
+        .pricing(Pricing.perToken(prompt, prompt))
+        .huggingFaceId(huggingFace)
+        .build();
   }
 
   // Upserts, as a webhook would: the curated models' other entries at these gateways stay listed.
@@ -150,20 +144,15 @@ class OneModelPagesTest {
   }
 
   private static Listing withSlug(String id) {
-    return new Listing(
-        id,
-        id,
-        id,
-        "Name of " + id,
-        null,
-        "A model.",
-        131072L,
-        8192L,
-        Pricing.perToken("0.000001", "0.000001"),
-        null,
-        List.of(),
-        null,
-        null);
+    return Listing.builder(id)
+        .gatewayModelId(id)
+        .canonicalSlug(id)
+        .name("Name of " + id)
+        .description("A model.")
+        .contextLength(131072L)
+        .maxCompletionTokens(8192L)
+        .pricing(Pricing.perToken("0.000001", "0.000001"))
+        .build();
   }
 
   @Test

@@ -49,20 +49,13 @@ class SiteCacheTest {
 
   private static void offer(String id, String name, String prompt, long time) {
     Listing listing =
-        new Listing(
-            id,
-            id,
-            null,
-            name,
-            null,
-            "A model.",
-            32768L,
-            null,
-            Pricing.perToken(prompt, prompt),
-            null,
-            List.of(),
-            null,
-            null);
+        Listing.builder(id)
+            .gatewayModelId(id)
+            .name(name)
+            .description("A model.")
+            .contextLength(32768L)
+            .pricing(Pricing.perToken(prompt, prompt))
+            .build();
     catalog.update(state -> CatalogUpdates.upsert(state, "openrouter", List.of(listing), time));
   }
 

@@ -1,0 +1,71 @@
+package com.gatewayz.modelpages.catalog;
+
+import com.gatewayz.modelpages.catalog.IncrementalMerge.Ref;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which listings hold each identity key of the incremental merge's memo, the keys kept as 64-bit
+ * hashes (a collision only widens a re-merged set). One holder is stored bare, several as a list:
+ * most keys have one.
+ */
+final class MergeKeyHolders {
+
+  private final Map<Long, Object> holders = new HashMap<>();
+
+  void add(Ref ref, long[] keys) {
+    for (long key : keys) {
+      holders.merge(key, ref, MergeKeyHolders::join);
+    }
+  }
+
+  void remove(Ref ref, long[] keys) {
+    for (long key : keys) {
+      Object held = holders.get(key);
+      if (held instanceof Ref) {
+        holders.remove(key);
+      } else if (held instanceof RefList list) {
+        list.remove(ref);
+        if (list.size() == 1) {
+          holders.put(key, list.get(0));
+        }
+      }
+    }
+  }
+
+  List<Ref> of(long key) {
+    Object held = holders.get(key);
+    if (held instanceof Ref ref) {
+      return List.of(ref);
+    }
+    return held == null ? List.of() : List.copyOf((RefList) held);
+  }
+
+  private static Object join(Object held, Object added) {
+    RefList list = held instanceof RefList refs ? refs : new RefList((Ref) held);
+    list.add((Ref) added);
+    return list;
+  }
+
+  /** Several listings holding one key. */
+  private static final class RefList extends ArrayList<Ref> {
+    RefList(Ref first) {
+      super(2);
+      add(first);
+    }
+  }
+
+  // FNV-1a, 64 bits, over a namespace and the value.
+  static long hash(String namespace, String value) {
+    long hash = 0xcbf29ce484222325L;
+    for (String part : new String[] {namespace, value}) {
+      for (int i = 0; i < part.length(); i++) {
+        hash ^= part.charAt(i);
+        hash *= 0x100000001b3L;
+      }
+    }
+    return hash;
+  }
+}
