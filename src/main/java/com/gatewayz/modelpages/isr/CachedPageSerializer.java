@@ -53,7 +53,7 @@ public final class CachedPageSerializer implements Serializer<CachedPage> {
 
   @Override
   public CachedPage read(ByteBuffer buffer) {
-    try (DataInputStream in = new DataInputStream(new ByteBufferInput(buffer))) {
+    try (DataInputStream in = new DataInputStream(new ByteBufferInput(buffer.duplicate()))) {
       int format = in.readUnsignedByte();
       if (format != FORMAT) {
         throw new SerializerException("unknown cached page format " + format);

@@ -132,11 +132,17 @@ record ClusterConnection(
                     Consistency.EVENTUAL)
                 .withValueSerializer(CachedPageSerializer.class))
         .withCache(
-            COUNTERS, clustered(String.class, Long.class, 100, COUNTERS_MB, Consistency.STRONG))
+            COUNTERS,
+            clustered(String.class, Long.class, 100, COUNTERS_MB, Consistency.STRONG)
+                .withValueSerializer(LongValueSerializer.class))
         .withCache(
             STAMPS,
-            clustered(String.class, Long.class, STAMP_HEAP_ENTRIES, STAMPS_MB, Consistency.STRONG))
-        .withCache(SHARED, clustered(String.class, byte[].class, 2, SHARED_MB, Consistency.STRONG));
+            clustered(String.class, Long.class, STAMP_HEAP_ENTRIES, STAMPS_MB, Consistency.STRONG)
+                .withValueSerializer(LongValueSerializer.class))
+        .withCache(
+            SHARED,
+            clustered(String.class, byte[].class, 2, SHARED_MB, Consistency.STRONG)
+                .withValueSerializer(BytesValueSerializer.class));
   }
 
   /** Long enough for a loaded server, short enough that a node cut off retries soon. */

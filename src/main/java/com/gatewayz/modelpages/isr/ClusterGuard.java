@@ -74,6 +74,9 @@ class ClusterGuard {
    */
   void failed(Throwable failure) {
     if (!isTimeout(failure)) {
+      if (attached) {
+        LOG.log(Level.FINE, "[Cluster] the call that cut this node off", failure);
+      }
       detach(failure.toString());
     }
   }

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A steady stream of purges and reads on several nodes sharing one {@link FakeRenderer} (their
@@ -140,10 +141,31 @@ final class ClusterTraffic implements AutoCloseable {
   /** Waits until {@code node} made {@code more} more successful purges. */
   void awaitPurges(String node, int more, Duration atMost) {
     long target = counts.get(node).purged.get() + more;
-    await()
-        .atMost(atMost)
-        .pollInterval(Duration.ofMillis(20))
-        .until(() -> counts.get(node).purged.get() >= target);
+    try {
+      await()
+          .atMost(atMost)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> counts.get(node).purged.get() >= target);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          node + " did not confirm " + more + " more purges in " + atMost + ": " + summary(), e);
+    }
+  }
+
+  /** Each node's counts so far, for a failure message. */
+  String summary() {
+    StringBuilder text = new StringBuilder();
+    counts.forEach(
+        (node, count) ->
+            text.append(
+                String.format(
+                    "%s: %d confirmed, %d refused, %d reads, attached %s; ",
+                    node,
+                    count.purged.get(),
+                    count.refused.get(),
+                    count.reads.get(),
+                    nodes.get(node).isAttached())));
+    return text.append(unexpected.size()).append(" unexpected failures").toString();
   }
 
   /** Nanos from {@code since} to the first successful purge on {@code node} that ended after it. */
