@@ -449,7 +449,7 @@ tomcat_rss() {
   awk '/^VmRSS:/ { print $2 }' "/proc/$TOMCAT_PID/status" >"$WORK/rss_kb"
   jcmd "$TOMCAT_PID" GC.heap_info >"$WORK/logs/heap_info_$label.txt" 2>&1 || true
   "${PY[@]}" rss --kb "$(cat "$WORK/rss_kb")" --heap-info "$WORK/logs/heap_info_$label.txt" \
-    --xmx 1g --xms 256m >"$RES/rss.json"
+    --xmx 1g --xms 256m --log "$WORK/logs/$TOMCAT_NAME.out" >"$RES/rss.json"
 }
 
 # The OpenRouter + Groq catalog and its page list, when phase A did not run (BENCH_PHASES): one
