@@ -372,7 +372,8 @@ EOF
     die "DefaultServlet does not answer Content-Encoding: gzip: $(cat "$WORK/static.headers")"
   static_len=$(awk 'tolower($1) == "content-length:" { print $2 + 0 }' "$WORK/static.headers")
   [ "$app_len" = "$static_len" ] || die "static Content-Length $static_len != app HIT $app_len"
-  printf '{"path": "%s", "bytes": %s, "static_bytes": %s}\n' "$page" "$app_len" "$static_len" >"$RES/hitpage.json"
+  printf '{"path": "%s", "bytes": %s, "static_bytes": %s, "identity_bytes": %s}\n' "$page" "$app_len" \
+    "$static_len" "$(gzip -dc "$WORK/page.html.gz" | wc -c)" >"$RES/hitpage.json"
   log "same gzip bytes: app HIT $app_len B, DefaultServlet $static_len B, both Content-Encoding: gzip"
 
   log "HIT throughput: warm-up 5 s each, then wrk -t2 -c64 -d10s on the app and on DefaultServlet"
@@ -383,6 +384,10 @@ EOF
   wrk -t2 -c64 -d10s --latency -H 'Accept-Encoding: gzip' "$static_url" >"$WORK/logs/wrk_static.txt"
   "${PY[@]}" wrk --file "$WORK/logs/wrk_app.txt" >"$RES/wrk_app.json"
   "${PY[@]}" wrk --file "$WORK/logs/wrk_static.txt" >"$RES/wrk_static.json"
+  log "identity HIT: the same page without Accept-Encoding (warm-up 5 s, then wrk -t2 -c64 -d10s)"
+  wrk -t2 -c64 -d5s "$url" >/dev/null
+  wrk -t2 -c64 -d10s --latency "$url" >"$WORK/logs/wrk_identity.txt"
+  "${PY[@]}" wrk --file "$WORK/logs/wrk_identity.txt" >"$RES/wrk_identity.json"
 
   local rate per_worker
   rate=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["rps"] / 2))' "$RES/wrk_app.json")
@@ -393,6 +398,8 @@ EOF
   hey -z 10s -c 64 -q "$per_worker" -H 'Accept-Encoding: gzip' "$static_url" >"$WORK/logs/hey_static.txt"
   "${PY[@]}" hey --file "$WORK/logs/hey_app.txt" >"$RES/hey_app.json"
   "${PY[@]}" hey --file "$WORK/logs/hey_static.txt" >"$RES/hey_static.json"
+  pinned_hit_latency "$url" "$static_url"
+  tomcat_rss hit
 
   if [ "${BENCH_JFR:-1}" = 1 ]; then
     log "JFR: a separate 10 s wrk HIT run with a profile recording (not part of the figures)"
@@ -403,6 +410,46 @@ EOF
   fi
   stop_tomcat
   rm -rf "$CH/webapps/static"
+}
+
+# The HIT latency with the server and the load generator on separate cores (issue 18): Tomcat's
+# threads pinned to core 0 (taskset -a -p), wrk and hey to core 1; the peak rate of each URL by
+# wrk, then hey at half the app's peak against both. Affinity restored after.
+pinned_hit_latency() {
+  local url=$1 static_url=$2 cores rate per_worker
+  cores=$(nproc)
+  if ! command -v taskset >/dev/null || [ "$cores" -lt 2 ]; then
+    note "HIT latency on separate cores not measured: needs taskset and 2 cores (have $cores)"
+    return 0
+  fi
+  log "HIT latency on separate cores: Tomcat on core 0, wrk/hey on core 1"
+  taskset -a -p -c 0 "$TOMCAT_PID" >/dev/null
+  taskset -c 1 wrk -t1 -c64 -d5s -H 'Accept-Encoding: gzip' "$url" >/dev/null
+  taskset -c 1 wrk -t1 -c64 -d5s -H 'Accept-Encoding: gzip' "$static_url" >/dev/null
+  sample_load hit-pinned
+  taskset -c 1 wrk -t1 -c64 -d10s --latency -H 'Accept-Encoding: gzip' "$url" >"$WORK/logs/wrk_pinned_app.txt"
+  taskset -c 1 wrk -t1 -c64 -d10s --latency -H 'Accept-Encoding: gzip' "$static_url" >"$WORK/logs/wrk_pinned_static.txt"
+  "${PY[@]}" wrk --file "$WORK/logs/wrk_pinned_app.txt" >"$RES/wrk_pinned_app.json"
+  "${PY[@]}" wrk --file "$WORK/logs/wrk_pinned_static.txt" >"$RES/wrk_pinned_static.json"
+  rate=$(python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["rps"] / 2))' "$RES/wrk_pinned_app.json")
+  per_worker=$(python3 -c "print(round($rate / 64, 2))")
+  echo "{\"rate\": $rate}" >"$RES/pinned_rate.json"
+  log "pinned: hey -z 10s -c 64 -q $per_worker ($rate req/s) on the app, then on DefaultServlet"
+  taskset -c 1 hey -z 10s -c 64 -q "$per_worker" -H 'Accept-Encoding: gzip' "$url" >"$WORK/logs/hey_pinned_app.txt"
+  taskset -c 1 hey -z 10s -c 64 -q "$per_worker" -H 'Accept-Encoding: gzip' "$static_url" >"$WORK/logs/hey_pinned_static.txt"
+  "${PY[@]}" hey --file "$WORK/logs/hey_pinned_app.txt" >"$RES/hey_pinned_app.json"
+  "${PY[@]}" hey --file "$WORK/logs/hey_pinned_static.txt" >"$RES/hey_pinned_static.json"
+  taskset -a -p -c "0-$((cores - 1))" "$TOMCAT_PID" >/dev/null
+}
+
+# The resident set of the running Tomcat (VmRSS of /proc/<pid>/status) and its heap and metaspace
+# (jcmd GC.heap_info), after the HIT runs: the figure beside the Next.js peer's ~240 MiB.
+tomcat_rss() {
+  local label=$1
+  awk '/^VmRSS:/ { print $2 }' "/proc/$TOMCAT_PID/status" >"$WORK/rss_kb"
+  jcmd "$TOMCAT_PID" GC.heap_info >"$WORK/logs/heap_info_$label.txt" 2>&1 || true
+  "${PY[@]}" rss --kb "$(cat "$WORK/rss_kb")" --heap-info "$WORK/logs/heap_info_$label.txt" \
+    --xmx 1g --xms 256m --log "$WORK/logs/$TOMCAT_NAME.out" >"$RES/rss.json"
 }
 
 # The OpenRouter + Groq catalog and its page list, when phase A did not run (BENCH_PHASES): one

@@ -417,6 +417,25 @@ def cmd_hey(a):
          "errors": "Error distribution" in text})
 
 
+def cmd_rss(a):
+    """The Tomcat process's VmRSS with its heap and metaspace from jcmd GC.heap_info."""
+    text = open(a.heap_info, errors="replace").read()
+    heap = re.search(r"heap\s+total (\d+)K, used (\d+)K", text)
+    meta = re.search(r"Metaspace\s+used (\d+)K, committed (\d+)K", text)
+    res = {"rss_mib": round(int(a.kb) / 1024, 1), "xmx": a.xmx, "xms": a.xms}
+    # Ehcache's off-heap tier is allocated (and zeroed, so resident) whole at start.
+    settings = re.search(r"cache=\[\d+ entries, (\d+) MB", open(a.log, errors="replace").read()) if a.log else None
+    if settings:
+        res["offheap_mib"] = int(settings.group(1))
+    if heap:
+        res.update({"heap_committed_mib": round(int(heap.group(1)) / 1024, 1),
+                    "heap_used_mib": round(int(heap.group(2)) / 1024, 1)})
+    if meta:
+        res.update({"metaspace_used_mib": round(int(meta.group(1)) / 1024, 1),
+                    "metaspace_committed_mib": round(int(meta.group(2)) / 1024, 1)})
+    out(res)
+
+
 def cmd_prerender(a):
     """The [ISR] pre-render lines of a catalina.out."""
     text = open(a.file, errors="replace").read()
@@ -433,6 +452,16 @@ def cmd_prerender(a):
     if m:
         res.update({"pages": int(m.group(1)), "rendered": int(m.group(2)), "still_valid": int(m.group(3)),
                     "failed": int(m.group(4)), "seconds": float(m.group(5))})
+    # Tomcat's start and the pass overlap (the pass starts in contextInitialized and its first page
+    # waits for the context to finish starting): how much of the pass came after the server was up.
+    up = re.search(r"^(\S+ \S+) INFO \[main\] \S+ Server startup in", text, re.M)
+    done = re.search(r"^(\S+ \S+) INFO \[[^\]]+\] \S+ \[ISR\] Pre-render finished", text, re.M)
+    precompiled = re.search(r"\[Startup\] (\d+) precompiled JSP views mapped", text)
+    res["precompiled_views"] = int(precompiled.group(1)) if precompiled else 0
+    if up and done:
+        stamp = "%d-%b-%Y %H:%M:%S.%f"
+        res["after_server_up_s"] = round((datetime.datetime.strptime(done.group(1), stamp)
+                                          - datetime.datetime.strptime(up.group(1), stamp)).total_seconds(), 2)
     if pages:
         res.update({"first_page_ms": pages[0], "rest_s": round(sum(pages[1:]) / 1000, 2),
                     "page_ms_p50": percentile(pages, 50)})
@@ -564,6 +593,17 @@ def cmd_report(a):
             f"`wrk -t2 -c64 -d10s`, gzip, {r.get('hitpage', {}).get('bytes', '?')} B body")
     else:
         row("HIT throughput ÷ DefaultServlet", "not measured", "≥ 0.9", None, "")
+    # identity HIT (issue 18): a client without gzip, from the identity copy
+    ident = r.get("wrk_identity", {})
+    if app.get("rps") and ident.get("rps"):
+        slower = app["rps"] / ident["rps"]
+        row("identity HIT (client without gzip) vs gzip HIT",
+            f"gzip ÷ identity throughput {slower:.2f} ({fmt(ident['rps'], 0)} vs {fmt(app['rps'], 0)} req/s; p99 "
+            f"{fmt(ident.get('p99_ms'), 1)} vs {fmt(app.get('p99_ms'), 1)} ms)", "within 3×", slower <= 3,
+            "`wrk -t2 -c64 -d10s --latency` on the same page without `Accept-Encoding` (the identity copy, "
+            f"{r.get('hitpage', {}).get('identity_bytes', '?')} B) beside the gzip run above")
+    else:
+        row("identity HIT (client without gzip) vs gzip HIT", "not measured", "within 3×", None, "")
     # 2 p99 at half rate
     hey = r.get("hey_app", {})
     hey_s = r.get("hey_static", {})
@@ -574,6 +614,34 @@ def cmd_report(a):
             "≤ 2 ms", hey["p99_ms"] <= 2, f"`hey -z 10s -c 64 -q` target {fmt(meta.get('hey_rate'), 0)} req/s")
     else:
         row("HIT latency p99 at half that throughput", "not measured", "≤ 2 ms", None, "")
+    # 2b the same on separate cores (issue 18): Tomcat on core 0, the load generator on core 1
+    hp, hps = r.get("hey_pinned_app", {}), r.get("hey_pinned_static", {})
+    wp, wps = r.get("wrk_pinned_app", {}), r.get("wrk_pinned_static", {})
+    if hp.get("p99_ms") is not None:
+        row("HIT latency p99 at half the peak rate, server and load generator on separate cores",
+            f"{fmt(hp['p99_ms'], 1)} ms at {fmt(hp['rps'], 0)} req/s (p50 {fmt(hp['p50_ms'], 1)}); "
+            f"DefaultServlet at the same rate: p99 {fmt(hps.get('p99_ms'), 1)} ms (p50 {fmt(hps.get('p50_ms'), 1)}); "
+            f"peak {fmt(wp.get('rps'), 0)} vs {fmt(wps.get('rps'), 0)} req/s",
+            "≤ 2 ms", hp["p99_ms"] <= 2,
+            "Tomcat's threads on core 0 (`taskset -a -p -c 0`), `wrk -t1 -c64 -d10s` and `hey -z 10s -c 64 -q` "
+            f"on core 1 (`taskset -c 1`), gzip; hey at half the app's pinned wrk peak "
+            f"({fmt(r.get('pinned_rate', {}).get('rate'), 0)} req/s asked) against the app and DefaultServlet")
+    else:
+        row("HIT latency p99 at half the peak rate, server and load generator on separate cores",
+            "not measured", "≤ 2 ms", None, "")
+    # RSS after the HIT runs (issue 18: the Next.js peer's ~240 MiB)
+    rss = r.get("rss", {})
+    if rss.get("rss_mib") is not None:
+        row("RSS of Tomcat with the OpenRouter catalog after the HIT runs",
+            f"{fmt(rss['rss_mib'], 0)} MiB (heap committed {fmt(rss.get('heap_committed_mib'), 0)} MiB, "
+            f"used {fmt(rss.get('heap_used_mib'), 0)}; metaspace {fmt(rss.get('metaspace_committed_mib'), 0)} MiB; "
+            f"Ehcache off-heap tier {fmt(rss.get('offheap_mib'), 0)} MiB, allocated whole at start)",
+            "≤ 240 MiB (Next.js peer) or the reason", rss["rss_mib"] <= 240,
+            f"`VmRSS` of `/proc/<pid>/status` on the *deploy* start (-Xms{rss.get('xms')} -Xmx{rss.get('xmx')}, "
+            "every page on the heap), after the wrk and hey runs; heap and metaspace from `jcmd <pid> GC.heap_info`")
+    else:
+        row("RSS of Tomcat with the OpenRouter catalog after the HIT runs", "not measured",
+            "≤ 240 MiB (Next.js peer) or the reason", None, "")
     # 3 cold render
     cold = r.get("cold", {})
     if cold.get("miss_ms_p50") is not None:
@@ -589,7 +657,11 @@ def cmd_report(a):
     if pre.get("found"):
         row("pre-render of the top 50 at deploy",
             f"{fmt(pre['seconds'], 1)} s ({pre['rendered']} rendered, {pre['failed']} failed; first page "
-            f"{fmt(pre.get('first_page_ms'), 0)} ms incl. JSP compile, other {pre['pages'] - 1} {fmt(pre.get('rest_s'), 2)} s)",
+            f"{fmt(pre.get('first_page_ms'), 0)} ms "
+            + (f"with no JSP compile ({pre['precompiled_views']} views precompiled)"
+               if pre.get("precompiled_views") else "incl. JSP compile")
+            + f", other {pre['pages'] - 1} {fmt(pre.get('rest_s'), 2)} s; finished "
+            f"{fmt(pre.get('after_server_up_s'), 2)} s after Tomcat's `Server startup` line)",
             "≤ 1 s", pre["seconds"] <= 1 and pre["failed"] == 0, "`[ISR] Pre-render finished` log line, fresh deploy")
     else:
         row("pre-render of the top 50 at deploy", "no log line", "≤ 1 s", False, "")
@@ -775,7 +847,8 @@ def cmd_report(a):
         notes.append("cold loop answers that were not `200 MISS`: " + "; ".join(cold["not_miss"][:5]))
     if z.get("warm"):
         notes.append(f"hit ratio: all 5,000 pages requested once before the 60 s (warm: {z['warm']})")
-    for key in ("wrk_app", "wrk_static", "zipf_wrk", "wrk_varnish", "wrk_direct"):
+    for key in ("wrk_app", "wrk_static", "wrk_identity", "wrk_pinned_app", "wrk_pinned_static",
+                "zipf_wrk", "wrk_varnish", "wrk_direct"):
         x = r.get(key, {})
         if x.get("non2xx") or x.get("socket_errors"):
             notes.append(f"{key}: non-2xx {x.get('non2xx')}, socket errors {x.get('socket_errors')}")
@@ -844,6 +917,8 @@ def main():
     add("refresh", cmd_refresh, base, token)
     add("wrk", cmd_wrk, ("--file", {"required": True}))
     add("hey", cmd_hey, ("--file", {"required": True}))
+    add("rss", cmd_rss, ("--kb", {"required": True}), ("--heap-info", {"required": True}),
+        ("--xmx", {"required": True}), ("--xms", {"required": True}), ("--log", {"default": None}))
     add("prerender", cmd_prerender, ("--file", {"required": True}), ("--logs", {"default": None}))
     add("jfrhot", cmd_jfrhot, ("--file", {"required": True}), ("--top", {"type": int, "default": 12}),
         ("--app-prefix", {"default": "com.gatewayz."}), ("--thread-contains", {"default": "-exec-"}))

@@ -32,6 +32,7 @@ public final class Startup implements ServletContextListener {
       SettingSource source = settingSource(context);
       Settings settings = Settings.load(source);
       LOG.info("[Startup] model-pages starting with " + settings);
+      PrecompiledViews.register(context);
       application = Application.start(context, settings, source);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "[Startup] model-pages cannot start: " + e.getMessage(), e);
