@@ -66,9 +66,10 @@ public final class CatalogService {
   private volatile long replicaVersion = -1;
   // The merge of the current state kept for small changes; built at the first one (writer lock).
   private IncrementalMerge incremental;
-  // Tests compare both paths; counts the changes re-merged incrementally.
+  // Tests compare both paths; counts the changes re-merged incrementally and the memos built.
   boolean remergeSmallChanges = true;
   int remergedChanges;
+  int memosBuilt;
 
   /**
    * @param store where every change is written before it becomes visible; null keeps it in memory
@@ -275,6 +276,7 @@ public final class CatalogService {
     }
     if (incremental == null || !incremental.describes(before.state())) {
       incremental = IncrementalMerge.of(merger, before.state(), before.catalog()).orElse(null);
+      memosBuilt++;
     }
     Optional<IncrementalMerge.Remerged> remerged =
         incremental == null ? Optional.empty() : incremental.remerge(next, before.catalog());
@@ -282,7 +284,10 @@ public final class CatalogService {
       incremental = null;
     }
     remerged.ifPresent(r -> remergedChanges++);
-    return remerged.map(r -> snapshotOf(before, next, r));
+    Optional<Snapshot> snapshot = remerged.map(r -> snapshotOf(before, next, r));
+    // The memo follows the state swapped in (retired models set), so the next change reuses it.
+    snapshot.ifPresent(s -> incremental.follow(s.state()));
+    return snapshot;
   }
 
   private static Snapshot snapshotOf(
