@@ -19,29 +19,32 @@ import java.util.TreeSet;
 public final class Catalog {
 
   private final List<Model> models;
-  private final Map<String, Model> byId;
-  private final Map<String, List<String>> idsByAlias;
-  private final Map<String, String> canonicalIdOf;
+  // Layered: a snapshot patched for a few models shares the rest of these with the one before.
+  private final LayeredMap<String, Model> byId;
+  private final LayeredMap<String, List<String>> idsByAlias;
+  private final LayeredMap<String, String> canonicalIdOf;
   private final Map<String, RetiredModel> retired;
   private final SortedSet<String> developers;
   private final SortedSet<String> gateways;
-  private final Map<String, Long> lastModified;
+  private final LayeredMap<String, Long> lastModified;
   // Built by the first search or filtered list of this snapshot.
   private volatile CatalogIndex index;
 
   private Catalog(
       Collection<Model> models, Map<String, RetiredModel> retired, Map<String, Long> lastModified) {
-    this.lastModified = Map.copyOf(lastModified);
-    this.byId = new LinkedHashMap<>();
+    this.lastModified = LayeredMap.of(Map.copyOf(lastModified));
+    Map<String, Model> ids = new LinkedHashMap<>();
     for (Model model : models) {
-      byId.putIfAbsent(model.id(), model);
+      ids.putIfAbsent(model.id(), model);
     }
-    this.models = List.copyOf(byId.values());
-    this.idsByAlias = indexAliases(this.models);
-    this.canonicalIdOf = indexOtherIds(this.models, byId);
+    this.byId = LayeredMap.of(ids);
+    this.models = List.copyOf(ids.values());
+    this.idsByAlias = LayeredMap.of(indexAliases(this.models));
+    Map<String, String> otherIds = indexOtherIds(this.models, ids::containsKey);
+    this.canonicalIdOf = LayeredMap.of(otherIds);
     Map<String, RetiredModel> stillRetired = new LinkedHashMap<>(retired);
-    stillRetired.keySet().removeAll(byId.keySet());
-    stillRetired.keySet().removeAll(canonicalIdOf.keySet());
+    stillRetired.keySet().removeAll(ids.keySet());
+    stillRetired.keySet().removeAll(otherIds.keySet());
     this.retired = Map.copyOf(stillRetired);
     this.developers = new TreeSet<>();
     this.gateways = new TreeSet<>();
@@ -62,13 +65,14 @@ public final class Catalog {
       Map<String, RetiredModel> retired,
       Map<String, Long> addedLastModified) {
     this.models = List.copyOf(models);
-    this.byId = new HashMap<>(before.byId);
-    byId.keySet().removeAll(removed);
-    added.forEach(model -> byId.put(model.id(), model));
-    Map<String, Long> times = new HashMap<>(before.lastModified);
-    times.keySet().removeAll(removed);
-    times.putAll(addedLastModified);
-    this.lastModified = java.util.Collections.unmodifiableMap(times);
+    LayeredMap<String, Model>.Edit ids = before.byId.edit();
+    removed.forEach(ids::remove);
+    added.forEach(model -> ids.put(model.id(), model));
+    this.byId = ids.done();
+    LayeredMap<String, Long>.Edit times = before.lastModified.edit();
+    removed.forEach(times::remove);
+    addedLastModified.forEach(times::put);
+    this.lastModified = times.done();
     List<Model> gone = new ArrayList<>();
     removed.forEach(id -> gone.add(before.byId.get(id)));
     this.idsByAlias = patchAliases(before.idsByAlias, gone, added);
@@ -96,9 +100,9 @@ public final class Catalog {
     return new Catalog(before, models, removed, added, retired, addedLastModified);
   }
 
-  private static Map<String, List<String>> patchAliases(
-      Map<String, List<String>> before, List<Model> gone, List<Model> added) {
-    Map<String, List<String>> index = new HashMap<>(before);
+  private static LayeredMap<String, List<String>> patchAliases(
+      LayeredMap<String, List<String>> before, List<Model> gone, List<Model> added) {
+    LayeredMap<String, List<String>>.Edit index = before.edit();
     for (Model model : gone) {
       List<String> ids = new ArrayList<>(index.getOrDefault(model.alias(), List.of()));
       ids.remove(model.id());
@@ -115,17 +119,20 @@ public final class Catalog {
         index.put(model.alias(), ids);
       }
     }
-    return index;
+    return index.done();
   }
 
   // The other ids of the changed models are theirs alone: recomputed from the added models.
-  private static Map<String, String> patchOtherIds(
-      Map<String, String> before, List<Model> gone, List<Model> added, Map<String, Model> byId) {
-    Map<String, String> index = new HashMap<>(before);
-    gone.forEach(model -> index.keySet().removeAll(CanonicalIds.membersOf(model)));
-    added.forEach(model -> index.keySet().removeAll(CanonicalIds.membersOf(model)));
-    index.putAll(indexOtherIds(added, byId));
-    return java.util.Collections.unmodifiableMap(index);
+  private static LayeredMap<String, String> patchOtherIds(
+      LayeredMap<String, String> before,
+      List<Model> gone,
+      List<Model> added,
+      LayeredMap<String, Model> byId) {
+    LayeredMap<String, String>.Edit index = before.edit();
+    gone.forEach(model -> CanonicalIds.membersOf(model).forEach(index::remove));
+    added.forEach(model -> CanonicalIds.membersOf(model).forEach(index::remove));
+    indexOtherIds(added, byId::containsKey).forEach(index::put);
+    return index.done();
   }
 
   private void patchFacets(List<Model> gone, List<Model> added) {
@@ -181,12 +188,13 @@ public final class Catalog {
   }
 
   // The ids gateways list a model under besides its own, each leading to exactly one model.
-  private static Map<String, String> indexOtherIds(List<Model> models, Map<String, Model> byId) {
+  private static Map<String, String> indexOtherIds(
+      List<Model> models, java.util.function.Predicate<String> isModelId) {
     Map<String, String> index = new HashMap<>();
     java.util.Set<String> ambiguous = new java.util.HashSet<>();
     for (Model model : models) {
       for (String other : CanonicalIds.membersOf(model)) {
-        if (!byId.containsKey(other) && !ambiguous.contains(other)) {
+        if (!isModelId.test(other) && !ambiguous.contains(other)) {
           String before = index.putIfAbsent(other, model.id());
           if (before != null && !before.equals(model.id())) {
             index.remove(other);

@@ -111,34 +111,63 @@ final class CatalogJournal {
    */
   static CatalogState apply(CatalogState state, JsonObject line, String origin)
       throws InvalidModelException {
-    boolean legacy = seq(line) < 0;
+    if (seq(line) < 0) {
+      return applyLegacy(state, line, origin);
+    }
+    CatalogState next = state;
+    for (Map.Entry<String, Map<String, SourceEntry>> gateway :
+        changedSources(state, line, origin).entrySet()) {
+      next = next.withEntries(gateway.getKey(), gateway.getValue());
+    }
+    if (line.containsKey(CatalogStateJson.CANONICAL_IDS)) {
+      next = next.withCanonicalIds(CatalogStateJson.canonicalIds(line));
+    }
+    if (line.containsKey("retired_put") || line.containsKey("retired_removed")) {
+      next = next.withRetired(retired(state, line, origin));
+    }
+    for (Map.Entry<String, ReportedStatus> status :
+        CatalogStateJson.statuses(part(line, "status_put"), origin).entrySet()) {
+      next = next.withGatewayStatus(status.getKey(), status.getValue());
+    }
+    return next;
+  }
+
+  // Only the gateways the line names are copied: replaying a journal of small changes must not
+  // copy the whole catalog per line.
+  private static Map<String, Map<String, SourceEntry>> changedSources(
+      CatalogState state, JsonObject line, String origin) throws InvalidModelException {
     Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>();
-    state
-        .sources()
-        .forEach((gateway, entries) -> sources.put(gateway, new LinkedHashMap<>(entries)));
     for (Map.Entry<String, JsonValue> put : part(line, "put").entrySet()) {
       String where = origin + " put." + put.getKey();
       sources
-          .computeIfAbsent(put.getKey(), g -> new LinkedHashMap<>())
+          .computeIfAbsent(put.getKey(), g -> new LinkedHashMap<>(state.entriesOf(g)))
           .putAll(CatalogStateJson.entries(CatalogStateJson.array(put.getValue(), where), where));
     }
     for (Map.Entry<String, JsonValue> removed : part(line, "removed").entrySet()) {
-      Map<String, SourceEntry> entries =
-          sources.getOrDefault(removed.getKey(), new LinkedHashMap<>());
-      strings(removed.getValue(), origin).forEach(entries::remove);
+      String gateway = removed.getKey();
+      if (sources.containsKey(gateway) || state.sources().containsKey(gateway)) {
+        Map<String, SourceEntry> entries =
+            sources.computeIfAbsent(gateway, g -> new LinkedHashMap<>(state.entriesOf(g)));
+        strings(removed.getValue(), origin).forEach(entries::remove);
+      }
     }
+    return sources;
+  }
+
+  // Format 2: whole retired list and status table per line.
+  private static CatalogState applyLegacy(CatalogState state, JsonObject line, String origin)
+      throws InvalidModelException {
+    Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>(state.sources());
+    sources.putAll(changedSources(state, line, origin));
     Map<String, String> canonicalIds =
         line.containsKey(CatalogStateJson.CANONICAL_IDS)
             ? CatalogStateJson.canonicalIds(line)
             : state.canonicalIds();
-    return legacy
-        ? new CatalogState(
-            sources,
-            retiredOf(line, "retired", origin),
-            CatalogStateJson.statuses(part(line, "gateway_status"), origin),
-            canonicalIds)
-        : new CatalogState(
-            sources, retired(state, line, origin), statuses(state, line, origin), canonicalIds);
+    return new CatalogState(
+        sources,
+        retiredOf(line, "retired", origin),
+        CatalogStateJson.statuses(part(line, "gateway_status"), origin),
+        canonicalIds);
   }
 
   private static Map<String, RetiredModel> retired(
@@ -154,13 +183,6 @@ final class CatalogJournal {
       throws InvalidModelException {
     JsonValue value = line.getOrDefault(name, JsonValue.EMPTY_JSON_ARRAY);
     return CatalogStateJson.retired(CatalogStateJson.array(value, origin + " " + name), origin);
-  }
-
-  private static Map<String, ReportedStatus> statuses(
-      CatalogState state, JsonObject line, String origin) throws InvalidModelException {
-    Map<String, ReportedStatus> statuses = new LinkedHashMap<>(state.gatewayStatus());
-    statuses.putAll(CatalogStateJson.statuses(part(line, "status_put"), origin));
-    return statuses;
   }
 
   private static JsonObject part(JsonObject line, String name) throws InvalidModelException {

@@ -66,9 +66,11 @@ public final class CatalogService {
   private volatile long replicaVersion = -1;
   // The merge of the current state kept for small changes; built at the first one (writer lock).
   private IncrementalMerge incremental;
-  // Tests compare both paths; counts the changes re-merged incrementally.
+  private final ExpiredTombstones tombstones = new ExpiredTombstones();
+  // Tests compare both paths; counts the changes re-merged incrementally and the memos built.
   boolean remergeSmallChanges = true;
   int remergedChanges;
+  int memosBuilt;
 
   /**
    * @param store where every change is written before it becomes visible; null keeps it in memory
@@ -223,7 +225,7 @@ public final class CatalogService {
       return Optional.of(
           new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog())));
     }
-    CatalogState forgotten = CatalogUpdates.forgetExpired(outcome.state(), clock.millis());
+    CatalogState forgotten = tombstones.forget(outcome.state(), clock.millis());
     Snapshot next = remerged(before, forgotten, outcome).orElseGet(() -> merged(before, forgotten));
     CatalogChange catalogChange =
         next.change() != null
@@ -268,13 +270,16 @@ public final class CatalogService {
       incremental = null;
       return Optional.empty();
     }
+    boolean kept = incremental != null && incremental.describes(before.state());
+    // A kept memo declines a wide change itself; building one for it would be wasted.
     int limit = RemergeScope.maxChanged(before.catalog().size());
-    if (RemergeScope.changedEntries(before.state(), next, limit) > limit) {
+    if (!kept && RemergeScope.changedEntries(before.state(), next, limit) > limit) {
       incremental = null; // a refresh re-dating every entry: the full merge, and no memo kept
       return Optional.empty();
     }
-    if (incremental == null || !incremental.describes(before.state())) {
+    if (!kept) {
       incremental = IncrementalMerge.of(merger, before.state(), before.catalog()).orElse(null);
+      memosBuilt++;
     }
     Optional<IncrementalMerge.Remerged> remerged =
         incremental == null ? Optional.empty() : incremental.remerge(next, before.catalog());
@@ -282,7 +287,10 @@ public final class CatalogService {
       incremental = null;
     }
     remerged.ifPresent(r -> remergedChanges++);
-    return remerged.map(r -> snapshotOf(before, next, r));
+    Optional<Snapshot> snapshot = remerged.map(r -> snapshotOf(before, next, r));
+    // The memo follows the state swapped in (retired models set), so the next change reuses it.
+    snapshot.ifPresent(s -> incremental.follow(s.state()));
+    return snapshot;
   }
 
   private static Snapshot snapshotOf(

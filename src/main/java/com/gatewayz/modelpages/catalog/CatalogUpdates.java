@@ -118,16 +118,25 @@ public final class CatalogUpdates {
 
   /** {@code state} without the tombstones older than {@link #TOMBSTONE_TTL} at {@code now}. */
   public static CatalogState forgetExpired(CatalogState state, long now) {
-    long before = now - TOMBSTONE_TTL.toMillis();
     CatalogState next = state;
     for (Map.Entry<String, Map<String, SourceEntry>> source : state.sources().entrySet()) {
-      if (source.getValue().values().stream().anyMatch(entry -> entry.isForgettable(before))) {
-        Map<String, SourceEntry> kept = new LinkedHashMap<>(source.getValue());
-        kept.values().removeIf(entry -> entry.isForgettable(before));
+      Map<String, SourceEntry> kept = withoutExpired(source.getValue(), now);
+      if (kept != source.getValue()) {
         next = next.withEntries(source.getKey(), kept);
       }
     }
     return next;
+  }
+
+  /** {@code entries} without the tombstones expired at {@code now}; the same map when none. */
+  static Map<String, SourceEntry> withoutExpired(Map<String, SourceEntry> entries, long now) {
+    long before = now - TOMBSTONE_TTL.toMillis();
+    if (entries.values().stream().noneMatch(entry -> entry.isForgettable(before))) {
+      return entries;
+    }
+    Map<String, SourceEntry> kept = new LinkedHashMap<>(entries);
+    kept.values().removeIf(entry -> entry.isForgettable(before));
+    return kept;
   }
 
   /** The entries of one gateway being changed, with what changed. */

@@ -109,9 +109,26 @@ final class IncrementalMerge {
     return same ? Optional.of(memo) : Optional.empty();
   }
 
-  /** True when this memo is the merge of {@code other} (the very instance). */
+  /**
+   * True when this memo is the merge of {@code other}: it shares this memo's state's sources, pins
+   * and retired models (a status change keeps the memo).
+   */
   boolean describes(CatalogState other) {
-    return !dead && state == other;
+    return !dead
+        && state.sources() == other.sources()
+        && state.canonicalIds() == other.canonicalIds()
+        && state.retired() == other.retired();
+  }
+
+  /**
+   * Makes this memo describe {@code same}: the state it re-merged to with other retired models or
+   * statuses, which the merge does not read. Its sources and pins must be that state's.
+   */
+  void follow(CatalogState same) {
+    if (same.sources() != state.sources() || same.canonicalIds() != state.canonicalIds()) {
+      throw new IllegalArgumentException("not the state this memo re-merged to");
+    }
+    state = same;
   }
 
   /**

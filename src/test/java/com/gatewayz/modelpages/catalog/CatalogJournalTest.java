@@ -46,6 +46,21 @@ class CatalogJournalTest {
   }
 
   @Test
+  void replayingALineCopiesOnlyTheGatewaysItNames() throws Exception {
+    CatalogState before = withModels(CatalogState.empty(), 0, 50, 1);
+    before = CatalogUpdates.refresh(before, "other", List.of(named("o/kept", "Kept")), 1).state();
+    CatalogState after =
+        CatalogUpdates.upsert(before, "g", List.of(named("x/new", "New")), 5).state();
+    after = CatalogUpdates.status(after, "other", "degraded", 6).state();
+
+    CatalogState replayed =
+        CatalogJournal.apply(before, CatalogJournal.delta(before, after, 2), "test line");
+
+    assertThat(replayed).isEqualTo(after);
+    assertThat(replayed.entriesOf("other")).isSameAs(before.entriesOf("other"));
+  }
+
+  @Test
   void aLineTornInsideAMultiByteCharacterIsCutOffAndLaterAppendsSurviveTheNextRestart()
       throws Exception {
     CatalogStore store = new CatalogStore(dataDir);

@@ -163,6 +163,32 @@ class IncrementalMergeTest {
   }
 
   @Test
+  void consecutiveWebhooksReuseTheMemoInsteadOfRebuildingIt() {
+    GeneratedCatalog generated = new GeneratedCatalog(5);
+    CatalogState state = generated.state(2_000);
+    MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
+    CatalogService service =
+        new CatalogService(
+            state, new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()), null, clock);
+    List<Listing> listings = new ArrayList<>();
+    state.entriesOf("together").values().forEach(e -> listings.add(e.listing()));
+
+    for (int i = 0; i < 5; i++) {
+      Listing repriced = generated.repriced(listings.get(i * 7));
+      clock.advance(Duration.ofMinutes(1));
+      service.update(s -> CatalogUpdates.upsert(s, "together", List.of(repriced), clock.millis()));
+    }
+    service.update(s -> CatalogUpdates.status(s, "together", "degraded", clock.millis()));
+    service.update(
+        s ->
+            CatalogUpdates.upsert(
+                s, "together", List.of(generated.repriced(listings.get(1))), clock.millis()));
+
+    assertThat(service.remergedChanges).isEqualTo(7);
+    assertThat(service.memosBuilt).isEqualTo(1);
+  }
+
+  @Test
   void changesTouchingEveryModelTakeTheFullMerge() {
     GeneratedCatalog generated = new GeneratedCatalog(4);
     CatalogState state = generated.state(400);
