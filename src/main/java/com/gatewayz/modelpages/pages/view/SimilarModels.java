@@ -5,19 +5,18 @@ import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.RetiredModel;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Models to show beside a model: same family (shared name stem) or developer first, then nearby
  * price and context. The model itself is never included. Deterministic: equal scores keep catalog
- * (popularity) order. Stateless; O(catalog size) per call, which the page cache absorbs.
+ * (popularity) order. Answered from a {@link SimilarityIndex} built once per catalog snapshot (at
+ * the first render that asks it), so a render reads a few postings, not the whole catalog.
  */
 public final class SimilarModels {
 
   // A candidate needs at least a developer or family match, or both price and context nearby.
-  private static final int MIN_SCORE = 3;
+  static final int MIN_SCORE = 3;
   private static final BigDecimal TWICE = BigDecimal.valueOf(2);
   private static final BigDecimal FOUR_TIMES = BigDecimal.valueOf(4);
 
@@ -33,24 +32,30 @@ public final class SimilarModels {
     return rank(retired.id(), ModelTraits.of(retired), catalog, limit);
   }
 
-  private record Scored(Model model, int score, int position) {}
+  // The index of the snapshot last asked: renders read the current snapshot, so one entry serves
+  // them all until the catalog changes.
+  private static volatile SimilarityIndex last;
 
   private static List<Model> rank(String id, ModelTraits target, Catalog catalog, int limit) {
     if (limit <= 0) {
       return List.of();
     }
-    List<Scored> scored = new ArrayList<>();
-    List<Model> models = catalog.models();
-    for (int i = 0; i < models.size(); i++) {
-      Model candidate = models.get(i);
-      int score = candidate.id().equals(id) ? 0 : score(target, ModelTraits.of(candidate));
-      if (score >= MIN_SCORE) {
-        scored.add(new Scored(candidate, score, i));
-      }
+    return indexOf(catalog).rank(id, target, limit);
+  }
+
+  static SimilarityIndex indexOf(Catalog catalog) {
+    SimilarityIndex index = last;
+    if (index != null && index.catalog() == catalog) {
+      return index;
     }
-    scored.sort(
-        Comparator.comparingInt(Scored::score).reversed().thenComparingInt(Scored::position));
-    return scored.stream().limit(limit).map(Scored::model).toList();
+    synchronized (SimilarModels.class) {
+      index = last;
+      if (index == null || index.catalog() != catalog) {
+        index = new SimilarityIndex(catalog);
+        last = index;
+      }
+      return index;
+    }
   }
 
   static int score(ModelTraits a, ModelTraits b) {
