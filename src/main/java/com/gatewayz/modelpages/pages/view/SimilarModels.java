@@ -51,7 +51,7 @@ public final class SimilarModels {
     synchronized (SimilarModels.class) {
       index = last;
       if (index == null || index.catalog() != catalog) {
-        index = new SimilarityIndex(catalog);
+        index = new SimilarityIndex(catalog, index);
         last = index;
       }
       return index;

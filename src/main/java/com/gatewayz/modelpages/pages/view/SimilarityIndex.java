@@ -35,7 +35,8 @@ final class SimilarityIndex {
   private final Map<String, int[]> byLine;
   private final Map<Long, int[]> byBand;
 
-  SimilarityIndex(Catalog catalog) {
+  /** The index of {@code catalog}, reusing the traits of models {@code previous} held unchanged. */
+  SimilarityIndex(Catalog catalog, SimilarityIndex previous) {
     this.catalog = catalog;
     this.models = catalog.models();
     this.traits = new ModelTraits[models.size()];
@@ -44,7 +45,7 @@ final class SimilarityIndex {
     Map<String, Postings> lines = new HashMap<>();
     Map<Long, Postings> bands = new HashMap<>();
     for (int i = 0; i < traits.length; i++) {
-      ModelTraits t = ModelTraits.of(models.get(i));
+      ModelTraits t = traitsAt(i, previous);
       traits[i] = t;
       post(developers, t.developer(), i);
       post(families, t.family(), i);
@@ -60,6 +61,17 @@ final class SimilarityIndex {
     this.byFamily = frozen(families);
     this.byLine = frozen(lines);
     this.byBand = frozen(bands);
+  }
+
+  // A change of a few models keeps the other Model objects (and mostly their positions).
+  private ModelTraits traitsAt(int position, SimilarityIndex previous) {
+    Model model = models.get(position);
+    if (previous != null
+        && position < previous.models.size()
+        && previous.models.get(position) == model) {
+      return previous.traits[position];
+    }
+    return ModelTraits.of(model);
   }
 
   Catalog catalog() {

@@ -76,6 +76,24 @@ class SimilarityIndexTest {
     assertThat(SimilarModels.indexOf(second).catalog()).isSameAs(second);
   }
 
+  @Test
+  void aChangedSnapshotRanksAsTheFullScanOfItsOwnModels() {
+    Catalog first = generated(new Random(9), 400);
+    SimilarModels.indexOf(first);
+    List<Model> changed = new ArrayList<>(first.models());
+    Model moved = changed.remove(5);
+    changed.add(0, model(moved.id(), "qwen", "0.000002", 8192));
+    changed.set(20, model(changed.get(20).id(), "x", "0.000004", 16_384));
+    Catalog second = Catalog.of(changed);
+    second.models().forEach(model -> TRAITS.put(model, ModelTraits.of(model)));
+
+    for (Model model : second.models()) {
+      assertThat(SimilarModels.of(model, second, 6))
+          .as(model.id())
+          .isEqualTo(scan(model.id(), ModelTraits.of(model), second, 6));
+    }
+  }
+
   private static Catalog generated(Random random, int count) {
     List<Model> models = new ArrayList<>();
     for (int i = 0; i < count; i++) {
