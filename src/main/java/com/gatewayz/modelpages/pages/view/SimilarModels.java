@@ -19,6 +19,8 @@ public final class SimilarModels {
   static final int MIN_SCORE = 3;
   private static final BigDecimal TWICE = BigDecimal.valueOf(2);
   private static final BigDecimal FOUR_TIMES = BigDecimal.valueOf(4);
+  private static final BigDecimal TWICE_AND_A_HAIR = new BigDecimal("2.000000000002");
+  private static final BigDecimal FOUR_TIMES_AND_A_HAIR = new BigDecimal("4.000000000004");
 
   private SimilarModels() {}
 
@@ -79,7 +81,25 @@ public final class SimilarModels {
     if (a.signum() == 0 || b.signum() == 0) {
       return a.signum() == b.signum() ? 2 : 0;
     }
-    BigDecimal ratio = a.max(b).divide(a.min(b), MathContext.DECIMAL64);
+    BigDecimal max = a.max(b);
+    BigDecimal min = a.min(b);
+    // Exact products (cheaper than a division) decide every ratio but those within a hair above 2
+    // or 4, which the rounded division decides as it always has.
+    if (max.compareTo(min.multiply(TWICE)) <= 0) {
+      return 2;
+    }
+    if (max.compareTo(min.multiply(FOUR_TIMES_AND_A_HAIR)) > 0) {
+      return 0;
+    }
+    if (max.compareTo(min.multiply(TWICE_AND_A_HAIR)) > 0
+        && max.compareTo(min.multiply(FOUR_TIMES)) <= 0) {
+      return 1;
+    }
+    return roundedRatioScore(max, min);
+  }
+
+  private static int roundedRatioScore(BigDecimal max, BigDecimal min) {
+    BigDecimal ratio = max.divide(min, MathContext.DECIMAL64);
     if (ratio.compareTo(TWICE) <= 0) {
       return 2;
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.RetiredModel;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -92,6 +94,33 @@ class SimilarityIndexTest {
           .as(model.id())
           .isEqualTo(scan(model.id(), ModelTraits.of(model), second, 6));
     }
+  }
+
+  @Test
+  void priceNearnessIsTheRoundedRatiosAlsoAHairAboveTwiceAndFourTimes() {
+    String[] prices = {
+      "0.000001", "0.000002", "0.0000020000000000000001", "0.000002000000001", "0.000003",
+      "0.000004", "0.0000040000000000000001", "0.000004000000001", "0.0000041",
+          "0.00000400000000001"
+    };
+    for (String a : prices) {
+      for (String b : prices) {
+        ModelTraits x = new ModelTraits("", "", "", new BigDecimal(a), 0);
+        ModelTraits y = new ModelTraits("", "", "", new BigDecimal(b), 0);
+        assertThat(SimilarModels.score(x, y)).as("%s %s", a, b).isEqualTo(roundedRatioScore(a, b));
+      }
+    }
+  }
+
+  // The former price score: the ratio rounded to 16 digits, compared with 2 and 4.
+  private static int roundedRatioScore(String a, String b) {
+    BigDecimal x = new BigDecimal(a);
+    BigDecimal y = new BigDecimal(b);
+    BigDecimal ratio = x.max(y).divide(x.min(y), MathContext.DECIMAL64);
+    if (ratio.compareTo(BigDecimal.valueOf(2)) <= 0) {
+      return 2;
+    }
+    return ratio.compareTo(BigDecimal.valueOf(4)) <= 0 ? 1 : 0;
   }
 
   private static Catalog generated(Random random, int count) {
