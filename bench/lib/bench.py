@@ -464,7 +464,8 @@ def cmd_prerender(a):
                                           - datetime.datetime.strptime(up.group(1), stamp)).total_seconds(), 2)
     if pages:
         res.update({"first_page_ms": pages[0], "rest_s": round(sum(pages[1:]) / 1000, 2),
-                    "page_ms_p50": percentile(pages, 50)})
+                    "page_ms_p50": percentile(pages[1:] or pages, 50),
+                    "page_ms_p99": percentile(pages[1:] or pages, 99)})
     out(res)
 
 

@@ -1,7 +1,7 @@
 package com.gatewayz.modelpages.api;
 
 import com.gatewayz.modelpages.catalog.Catalog;
-import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.catalog.CatalogIndex;
 import com.gatewayz.modelpages.catalog.ModelJson;
 import com.gatewayz.modelpages.catalog.TextQuery;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -61,14 +61,11 @@ final class ModelLists {
    */
   static byte[] build(
       Catalog catalog, Optional<String> gateway, int offset, int limit, TextQuery text) {
-    List<Model> matches =
-        gateway.isEmpty() && text == null
-            ? catalog.models()
-            : catalog.index().select(null, gateway.orElse(null), text, false);
-    List<JsonObject> data =
-        matches.stream().skip(offset).limit(limit).map(ModelJson::write).toList();
+    CatalogIndex.Selection page =
+        catalog.index().page(null, gateway.orElse(null), text, false, offset, limit);
+    List<JsonObject> data = page.models().stream().map(ModelJson::write).toList();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    JSONB.toJson(new ModelAnswers.Page(data, matches.size()), out);
+    JSONB.toJson(new ModelAnswers.Page(data, page.total()), out);
     return out.toByteArray();
   }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 public final class CatalogIndex {
 
   private static final int[] NONE = new int[0];
+  private static final int FEW_CANDIDATES = 64;
 
   private final List<Model> models;
   private final String[] haystacks;
@@ -25,6 +26,8 @@ public final class CatalogIndex {
   private final Map<String, int[]> byGateway;
   private final Map<Long, int[]> byTrigram;
   private final int[] priceRank;
+  private volatile int[] priceOrder;
+  private volatile TopDevelopers topDevelopers;
 
   CatalogIndex(List<Model> models) {
     this.models = models;
@@ -56,6 +59,40 @@ public final class CatalogIndex {
    */
   public List<Model> select(
       String developer, String gateway, TextQuery text, boolean cheapestFirst) {
+    int[] found = positions(developer, gateway, text);
+    if (cheapestFirst) {
+      found = byPrice(found);
+    }
+    return modelsAt(found, 0, found.length);
+  }
+
+  /**
+   * One page of {@link #select}: at most {@code limit} models from {@code offset}, and the total.
+   */
+  public record Selection(List<Model> models, int total) {}
+
+  /**
+   * The models {@link #select} answers from {@code offset}, at most {@code limit}, and how many it
+   * answers in all, without listing (or, cheapest first, sorting) more than the page.
+   */
+  public Selection page(
+      String developer,
+      String gateway,
+      TextQuery text,
+      boolean cheapestFirst,
+      int offset,
+      int limit) {
+    int[] found = positions(developer, gateway, text);
+    int from = Math.min(offset, found.length);
+    int to = (int) Math.min(found.length, (long) from + Math.max(0, limit));
+    if (!cheapestFirst) {
+      return new Selection(modelsAt(found, from, to), found.length);
+    }
+    int[] cheapest = CheapestFirst.firstOf(found, to, priceRank, priceOrder());
+    return new Selection(modelsAt(cheapest, from, to), found.length);
+  }
+
+  private int[] positions(String developer, String gateway, TextQuery text) {
     int[] found = null;
     if (developer != null) {
       found = byDeveloper.getOrDefault(developer, NONE);
@@ -66,21 +103,44 @@ public final class CatalogIndex {
     if (text != null) {
       found = matching(found, text);
     }
-    if (found == null) {
-      found = everything();
-    }
-    if (cheapestFirst) {
-      found = byPrice(found);
-    }
-    List<Model> selected = new ArrayList<>(found.length);
-    for (int position : found) {
-      selected.add(models.get(position));
+    return found == null ? everything() : found;
+  }
+
+  private List<Model> modelsAt(int[] positions, int from, int to) {
+    List<Model> selected = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      selected.add(models.get(positions[i]));
     }
     return selected;
   }
 
+  // Every position, cheapest first: built at the first cheapest-first page.
+  private int[] priceOrder() {
+    int[] order = priceOrder;
+    if (order == null) {
+      order = new int[priceRank.length];
+      for (int position = 0; position < priceRank.length; position++) {
+        order[priceRank[position]] = position;
+      }
+      priceOrder = order;
+    }
+    return order;
+  }
+
   /** Up to {@code limit} developers with the most models, most first (ties by slug). */
   public List<String> topDevelopers(int limit) {
+    TopDevelopers top = topDevelopers;
+    if (top == null || top.limit() != limit) {
+      top = new TopDevelopers(limit, rankDevelopers(limit));
+      // Every index page asks the same limit: kept for the snapshot's life.
+      topDevelopers = top;
+    }
+    return top.developers();
+  }
+
+  private record TopDevelopers(int limit, List<String> developers) {}
+
+  private List<String> rankDevelopers(int limit) {
     return byDeveloper.entrySet().stream()
         .filter(entry -> !entry.getKey().isEmpty())
         .sorted(
@@ -95,10 +155,12 @@ public final class CatalogIndex {
   // would: a word shorter than three characters has no piece and is only checked.
   private int[] matching(int[] within, TextQuery text) {
     int[] candidates = within;
-    for (String word : text.words()) {
-      for (int at = 0; at + 3 <= word.length(); at++) {
-        candidates = intersect(candidates, byTrigram.getOrDefault(trigram(word, at), NONE));
+    for (int[] postings : trigramPostings(text)) {
+      // A few candidates are checked sooner than more postings are intersected.
+      if (candidates != null && candidates.length <= FEW_CANDIDATES) {
+        break;
       }
+      candidates = intersect(candidates, postings);
     }
     if (candidates == null) {
       candidates = everything();
@@ -112,6 +174,18 @@ public final class CatalogIndex {
     return matches.toArray();
   }
 
+  // The postings of every piece of every word, shortest first: the intersection shrinks fastest.
+  private List<int[]> trigramPostings(TextQuery text) {
+    List<int[]> postings = new ArrayList<>();
+    for (String word : text.words()) {
+      for (int at = 0; at + 3 <= word.length(); at++) {
+        postings.add(byTrigram.getOrDefault(trigram(word, at), NONE));
+      }
+    }
+    postings.sort(Comparator.comparingInt(list -> list.length));
+    return postings;
+  }
+
   private int[] everything() {
     int[] all = new int[models.size()];
     Arrays.setAll(all, i -> i);
@@ -119,16 +193,7 @@ public final class CatalogIndex {
   }
 
   private int[] byPrice(int[] positions) {
-    long[] keyed = new long[positions.length];
-    for (int i = 0; i < positions.length; i++) {
-      keyed[i] = (long) priceRank[positions[i]] << 32 | positions[i];
-    }
-    Arrays.sort(keyed);
-    int[] sorted = new int[positions.length];
-    for (int i = 0; i < keyed.length; i++) {
-      sorted[i] = (int) keyed[i];
-    }
-    return sorted;
+    return CheapestFirst.firstOf(positions, positions.length, priceRank, priceOrder());
   }
 
   private static int[] priceRanks(List<Model> models) {

@@ -54,6 +54,35 @@ class CatalogIndexTest {
     }
   }
 
+  @Test
+  void aPageIsTheSliceOfTheScanAndTheTotalItsSize() {
+    CatalogState state = new GeneratedCatalog(12).state(3_000);
+    Catalog catalog =
+        Catalog.of(new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()).merge(state));
+    List<String> developers = new ArrayList<>(catalog.developers());
+    Random random = new Random(12);
+    for (int i = 0; i < 1_000; i++) {
+      String developer =
+          random.nextInt(3) == 0 ? developers.get(random.nextInt(developers.size())) : null;
+      String gateway =
+          random.nextInt(2) == 0 ? GeneratedCatalog.GATEWAYS.get(random.nextInt(4)) : null;
+      TextQuery text = random.nextInt(3) == 0 ? TextQuery.of(query(random, catalog)) : null;
+      boolean cheapest = random.nextBoolean();
+      List<Model> all = scan(catalog, developer, gateway, text, cheapest);
+      int offset = random.nextInt(all.size() + 50);
+      int limit = random.nextInt(120);
+
+      CatalogIndex.Selection page =
+          catalog.index().page(developer, gateway, text, cheapest, offset, limit);
+
+      assertThat(page.total()).isEqualTo(all.size());
+      assertThat(page.models())
+          .as("developer %s gateway %s cheapest %s offset %d", developer, gateway, cheapest, offset)
+          .isEqualTo(
+              all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)));
+    }
+  }
+
   // A known word, or a piece of a random model's id or name.
   private static String query(Random random, Catalog catalog) {
     if (random.nextBoolean()) {

@@ -46,8 +46,12 @@ public final class MarkdownHtml {
 
   /** The text a reader sees, without markup, whitespace collapsed; empty for null input. */
   public static String plainText(String markdown) {
-    String html = render(markdown);
-    return html.isEmpty() ? "" : Jsoup.parseBodyFragment(html).text();
+    return textOf(render(markdown));
+  }
+
+  /** {@link #plainText} of what {@link #render} gave, without rendering the Markdown again. */
+  static String textOf(String renderedHtml) {
+    return renderedHtml.isEmpty() ? "" : Jsoup.parseBodyFragment(renderedHtml).text();
   }
 
   /** True when {@code html} passes the allow-list unchanged, as {@link #render} output does. */

@@ -33,7 +33,7 @@ public final class ModelPageView {
     this.descriptionHtml = MarkdownHtml.render(model.description());
     this.metaDescription =
         MetaText.orElse(
-            MetaText.firstSentence(MarkdownHtml.plainText(model.description())), fallbackSummary());
+            MetaText.firstSentence(MarkdownHtml.textOf(descriptionHtml)), fallbackSummary());
     this.offers = OfferRow.of(model, site);
     this.similar = SimilarModels.of(model, catalog, SIMILAR_LIMIT);
     this.similarCards = ModelCard.list(similar, site);

@@ -5,21 +5,22 @@ import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.RetiredModel;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Models to show beside a model: same family (shared name stem) or developer first, then nearby
  * price and context. The model itself is never included. Deterministic: equal scores keep catalog
- * (popularity) order. Stateless; O(catalog size) per call, which the page cache absorbs.
+ * (popularity) order. Answered from a {@link SimilarityIndex} built once per catalog snapshot (at
+ * the first render that asks it), so a render reads a few postings, not the whole catalog.
  */
 public final class SimilarModels {
 
   // A candidate needs at least a developer or family match, or both price and context nearby.
-  private static final int MIN_SCORE = 3;
+  static final int MIN_SCORE = 3;
   private static final BigDecimal TWICE = BigDecimal.valueOf(2);
   private static final BigDecimal FOUR_TIMES = BigDecimal.valueOf(4);
+  private static final BigDecimal TWICE_AND_A_HAIR = new BigDecimal("2.000000000002");
+  private static final BigDecimal FOUR_TIMES_AND_A_HAIR = new BigDecimal("4.000000000004");
 
   private SimilarModels() {}
 
@@ -33,24 +34,30 @@ public final class SimilarModels {
     return rank(retired.id(), ModelTraits.of(retired), catalog, limit);
   }
 
-  private record Scored(Model model, int score, int position) {}
+  // The index of the snapshot last asked: renders read the current snapshot, so one entry serves
+  // them all until the catalog changes.
+  private static volatile SimilarityIndex last;
 
   private static List<Model> rank(String id, ModelTraits target, Catalog catalog, int limit) {
     if (limit <= 0) {
       return List.of();
     }
-    List<Scored> scored = new ArrayList<>();
-    List<Model> models = catalog.models();
-    for (int i = 0; i < models.size(); i++) {
-      Model candidate = models.get(i);
-      int score = candidate.id().equals(id) ? 0 : score(target, ModelTraits.of(candidate));
-      if (score >= MIN_SCORE) {
-        scored.add(new Scored(candidate, score, i));
-      }
+    return indexOf(catalog).rank(id, target, limit);
+  }
+
+  static SimilarityIndex indexOf(Catalog catalog) {
+    SimilarityIndex index = last;
+    if (index != null && index.catalog() == catalog) {
+      return index;
     }
-    scored.sort(
-        Comparator.comparingInt(Scored::score).reversed().thenComparingInt(Scored::position));
-    return scored.stream().limit(limit).map(Scored::model).toList();
+    synchronized (SimilarModels.class) {
+      index = last;
+      if (index == null || index.catalog() != catalog) {
+        index = new SimilarityIndex(catalog, index);
+        last = index;
+      }
+      return index;
+    }
   }
 
   static int score(ModelTraits a, ModelTraits b) {
@@ -74,7 +81,25 @@ public final class SimilarModels {
     if (a.signum() == 0 || b.signum() == 0) {
       return a.signum() == b.signum() ? 2 : 0;
     }
-    BigDecimal ratio = a.max(b).divide(a.min(b), MathContext.DECIMAL64);
+    BigDecimal max = a.max(b);
+    BigDecimal min = a.min(b);
+    // Exact products (cheaper than a division) decide every ratio but those within a hair above 2
+    // or 4, which the rounded division decides as it always has.
+    if (max.compareTo(min.multiply(TWICE)) <= 0) {
+      return 2;
+    }
+    if (max.compareTo(min.multiply(FOUR_TIMES_AND_A_HAIR)) > 0) {
+      return 0;
+    }
+    if (max.compareTo(min.multiply(TWICE_AND_A_HAIR)) > 0
+        && max.compareTo(min.multiply(FOUR_TIMES)) <= 0) {
+      return 1;
+    }
+    return roundedRatioScore(max, min);
+  }
+
+  private static int roundedRatioScore(BigDecimal max, BigDecimal min) {
+    BigDecimal ratio = max.divide(min, MathContext.DECIMAL64);
     if (ratio.compareTo(TWICE) <= 0) {
       return 2;
     }

@@ -1,0 +1,164 @@
+package com.gatewayz.modelpages.pages.view;
+
+import static com.gatewayz.modelpages.testing.TestModels.model;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gatewayz.modelpages.catalog.Catalog;
+import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.catalog.RetiredModel;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The index answers exactly what scoring every model of the catalog (the former way) answers. */
+class SimilarityIndexTest {
+
+  private static final String[] DEVELOPERS = {"openai", "anthropic", "meta-llama", "qwen", "x", ""};
+  private static final String[] STEMS = {
+    "gpt", "claude-sonnet", "claude-opus", "llama", "qwen-coder", "a.b-c", "mistral-large", "q"
+  };
+  private static final String[] PRICES = {
+    null,
+    "0",
+    "-1",
+    "0.000001",
+    "0.0000015",
+    "0.000002",
+    "0.000003",
+    "0.000004",
+    "0.0000041",
+    "0.00001",
+    "0.00000025",
+    "0.0000005"
+  };
+  private static final long[] CONTEXTS = {0, 4096, 8192, 8193, 16_384, 32_000, 65_536, 131_072};
+
+  @Test
+  void ranksAsTheFullScanOnAGeneratedCatalog() {
+    Catalog catalog = generated(new Random(18), 1000);
+
+    for (Model model : catalog.models()) {
+      List<Model> expected = scan(model.id(), ModelTraits.of(model), catalog, 25);
+      for (int limit : new int[] {1, 6, 25}) {
+        assertThat(SimilarModels.of(model, catalog, limit))
+            .as("%s, limit %d", model.id(), limit)
+            .isEqualTo(expected.subList(0, Math.min(limit, expected.size())));
+      }
+    }
+  }
+
+  @Test
+  void ranksRetiredModelsAsTheFullScan() {
+    Catalog catalog = generated(new Random(7), 2000);
+    Random random = new Random(8);
+
+    for (int i = 0; i < 300; i++) {
+      String developer = DEVELOPERS[random.nextInt(DEVELOPERS.length)];
+      String id = (developer.isEmpty() ? "gone" : developer) + "/" + stem(random) + "-old";
+      RetiredModel retired = new RetiredModel(id, null, developer, 0);
+      assertThat(SimilarModels.forRetired(retired, catalog, 6))
+          .as(id)
+          .isEqualTo(scan(id, ModelTraits.of(retired), catalog, 6));
+    }
+  }
+
+  @Test
+  void aNewSnapshotGetsItsOwnIndex() {
+    Catalog first = generated(new Random(1), 50);
+    Catalog second = generated(new Random(2), 50);
+
+    assertThat(SimilarModels.indexOf(first).catalog()).isSameAs(first);
+    assertThat(SimilarModels.indexOf(first)).isSameAs(SimilarModels.indexOf(first));
+    assertThat(SimilarModels.indexOf(second).catalog()).isSameAs(second);
+  }
+
+  @Test
+  void aChangedSnapshotRanksAsTheFullScanOfItsOwnModels() {
+    Catalog first = generated(new Random(9), 400);
+    SimilarModels.indexOf(first);
+    List<Model> changed = new ArrayList<>(first.models());
+    Model moved = changed.remove(5);
+    changed.add(0, model(moved.id(), "qwen", "0.000002", 8192));
+    changed.set(20, model(changed.get(20).id(), "x", "0.000004", 16_384));
+    Catalog second = Catalog.of(changed);
+    second.models().forEach(model -> TRAITS.put(model, ModelTraits.of(model)));
+
+    for (Model model : second.models()) {
+      assertThat(SimilarModels.of(model, second, 6))
+          .as(model.id())
+          .isEqualTo(scan(model.id(), ModelTraits.of(model), second, 6));
+    }
+  }
+
+  @Test
+  void priceNearnessIsTheRoundedRatiosAlsoAHairAboveTwiceAndFourTimes() {
+    String[] prices = {
+      "0.000001", "0.000002", "0.0000020000000000000001", "0.000002000000001", "0.000003",
+      "0.000004", "0.0000040000000000000001", "0.000004000000001", "0.0000041",
+          "0.00000400000000001"
+    };
+    for (String a : prices) {
+      for (String b : prices) {
+        ModelTraits x = new ModelTraits("", "", "", new BigDecimal(a), 0);
+        ModelTraits y = new ModelTraits("", "", "", new BigDecimal(b), 0);
+        assertThat(SimilarModels.score(x, y)).as("%s %s", a, b).isEqualTo(roundedRatioScore(a, b));
+      }
+    }
+  }
+
+  // The former price score: the ratio rounded to 16 digits, compared with 2 and 4.
+  private static int roundedRatioScore(String a, String b) {
+    BigDecimal x = new BigDecimal(a);
+    BigDecimal y = new BigDecimal(b);
+    BigDecimal ratio = x.max(y).divide(x.min(y), MathContext.DECIMAL64);
+    if (ratio.compareTo(BigDecimal.valueOf(2)) <= 0) {
+      return 2;
+    }
+    return ratio.compareTo(BigDecimal.valueOf(4)) <= 0 ? 1 : 0;
+  }
+
+  private static Catalog generated(Random random, int count) {
+    List<Model> models = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      // Skewed towards the first developers, as real catalogs are.
+      String developer = DEVELOPERS[Math.min(random.nextInt(3) * random.nextInt(3), 5)];
+      String id = (developer.isEmpty() ? "misc" : developer) + "/" + stem(random) + "-" + i;
+      String price = PRICES[random.nextInt(PRICES.length)];
+      models.add(model(id, developer, price, CONTEXTS[random.nextInt(CONTEXTS.length)]));
+    }
+    Catalog catalog = Catalog.of(models);
+    catalog.models().forEach(model -> TRAITS.put(model, ModelTraits.of(model)));
+    return catalog;
+  }
+
+  private static String stem(Random random) {
+    String stem = STEMS[random.nextInt(STEMS.length)];
+    return random.nextBoolean() ? stem : stem + random.nextInt(4);
+  }
+
+  private static final Map<Model, ModelTraits> TRAITS = new IdentityHashMap<>();
+
+  // The former ranking: every model scored, sorted by score then catalog position.
+  private static List<Model> scan(String id, ModelTraits target, Catalog catalog, int limit) {
+    record Scored(Model model, int score, int position) {}
+    List<Scored> scored = new ArrayList<>();
+    List<Model> models = catalog.models();
+    for (int i = 0; i < models.size(); i++) {
+      Model candidate = models.get(i);
+      int score =
+          candidate.id().equals(id) ? 0 : SimilarModels.score(target, TRAITS.get(candidate));
+      if (score >= SimilarModels.MIN_SCORE) {
+        scored.add(new Scored(candidate, score, i));
+      }
+    }
+    scored.sort(
+        Comparator.comparingInt(Scored::score).reversed().thenComparingInt(Scored::position));
+    return scored.stream().limit(limit).map(Scored::model).toList();
+  }
+}
