@@ -22,13 +22,6 @@ import java.util.logging.Logger;
  */
 public final class CatalogService {
 
-  /** A state and its catalog; {@code change} from the previous one when a re-merge knows it. */
-  private record Snapshot(CatalogState state, Catalog catalog, CatalogChange change) {
-    Snapshot(CatalogState state, Catalog catalog) {
-      this(state, catalog, null);
-    }
-  }
-
   /**
    * What an update did: the gateway-level outcome and the catalog-level change.
    *
@@ -54,37 +47,25 @@ public final class CatalogService {
 
   private static final Logger LOG = Logger.getLogger(CatalogService.class.getName());
 
-  private final AtomicReference<Snapshot> current;
-  private final CatalogMerger merger;
+  private final AtomicReference<CatalogSnapshot> current;
+  // Package-private: tests compare its two paths and count them.
+  final CatalogMerges merges;
   private final CatalogStore store;
-  private final Clock clock;
   private final List<CatalogListener> listeners = new CopyOnWriteArrayList<>();
   private final Object writeLock = new Object();
   // Changes swapped in by the writer lock's current holder, told once it released the lock.
   private final List<CatalogChange> untold = new ArrayList<>();
   private volatile CatalogReplica replica = CatalogReplica.NONE;
   private volatile long replicaVersion = -1;
-  // The merge of the current state kept for small changes; built at the first one (writer lock).
-  private IncrementalMerge incremental;
-  private final ExpiredTombstones tombstones = new ExpiredTombstones();
-  // Tests compare both paths; counts the changes re-merged incrementally and the memos built.
-  boolean remergeSmallChanges = true;
-  int remergedChanges;
-  int memosBuilt;
 
   /**
    * @param store where every change is written before it becomes visible; null keeps it in memory
    */
   public CatalogService(
       CatalogState initial, CatalogMerger merger, CatalogStore store, Clock clock) {
-    this.merger = merger;
     this.store = store;
-    this.clock = clock;
-    CatalogMerger.Merged merged = merger.merged(initial);
-    this.current =
-        new AtomicReference<>(
-            new Snapshot(
-                initial, Catalog.of(merged.models(), initial.retired(), merged.lastModified())));
+    this.merges = new CatalogMerges(merger, clock);
+    this.current = new AtomicReference<>(merges.whole(initial));
   }
 
   /** A catalog of fixed models in memory: for tests and tools. */
@@ -142,16 +123,14 @@ public final class CatalogService {
     if (shared.isEmpty() || shared.get().version() <= replicaVersion) {
       return;
     }
-    Snapshot before = current.get();
-    CatalogState next = shared.get().state();
-    CatalogMerger.Merged merged = merger.merged(next);
-    Catalog after = Catalog.of(merged.models(), next.retired(), merged.lastModified());
+    CatalogSnapshot before = current.get();
+    CatalogSnapshot after = merges.whole(shared.get().state());
     if (store != null) {
-      store.save(next);
+      store.save(after.state());
     }
-    current.set(new Snapshot(next, after));
+    current.set(after);
     replicaVersion = shared.get().version();
-    untold.add(CatalogChange.between(before.catalog(), after).asRemote());
+    untold.add(after.changeFrom(before).asRemote());
   }
 
   public CatalogState state() {
@@ -219,18 +198,14 @@ public final class CatalogService {
       }
       pullLocked();
     }
-    Snapshot before = current.get();
+    CatalogSnapshot before = current.get();
     CatalogUpdates.Outcome outcome = Objects.requireNonNull(change.apply(before.state()));
     if (outcome.state().equals(before.state())) {
       return Optional.of(
           new Applied(outcome, CatalogChange.between(before.catalog(), before.catalog())));
     }
-    CatalogState forgotten = tombstones.forget(outcome.state(), clock.millis());
-    Snapshot next = remerged(before, forgotten, outcome).orElseGet(() -> merged(before, forgotten));
-    CatalogChange catalogChange =
-        next.change() != null
-            ? next.change()
-            : CatalogChange.between(before.catalog(), next.catalog());
+    CatalogSnapshot next = merges.next(before, outcome);
+    CatalogChange catalogChange = next.changeFrom(before);
     if (store != null) {
       store.save(next.state());
     }
@@ -241,74 +216,9 @@ public final class CatalogService {
       }
       replicaVersion++;
     }
-    current.set(new Snapshot(next.state(), next.catalog()));
+    current.set(new CatalogSnapshot(next.state(), next.catalog()));
     untold.add(catalogChange);
     return Optional.of(new Applied(outcome, catalogChange));
-  }
-
-  // The whole merge of the state a change made, its pins kept, its models retired.
-  private Snapshot merged(Snapshot before, CatalogState changed) {
-    CatalogState next = changed;
-    CatalogMerger.Merged merged = merger.merged(next);
-    Map<String, String> pins = CanonicalIds.pinned(before.catalog(), merged.models());
-    if (!pins.equals(next.canonicalIds())) {
-      next = next.withCanonicalIds(pins);
-      merged = merger.merged(next);
-    }
-    next =
-        next.withRetired(
-            Retirements.after(
-                before.catalog(), before.state().retired(), merged.models(), clock.millis()));
-    return new Snapshot(next, Catalog.of(merged.models(), next.retired(), merged.lastModified()));
-  }
-
-  // A small change re-merges only the models it can touch (IncrementalMerge); empty when it cannot.
-  private Optional<Snapshot> remerged(
-      Snapshot before, CatalogState next, CatalogUpdates.Outcome outcome) {
-    int touched = outcome.added().size() + outcome.changed().size() + outcome.removed().size();
-    if (!remergeSmallChanges || touched > RemergeScope.maxChanged(before.catalog().size())) {
-      incremental = null;
-      return Optional.empty();
-    }
-    boolean kept = incremental != null && incremental.describes(before.state());
-    // A kept memo declines a wide change itself; building one for it would be wasted.
-    int limit = RemergeScope.maxChanged(before.catalog().size());
-    if (!kept && RemergeScope.changedEntries(before.state(), next, limit) > limit) {
-      incremental = null; // a refresh re-dating every entry: the full merge, and no memo kept
-      return Optional.empty();
-    }
-    if (!kept) {
-      incremental = IncrementalMerge.of(merger, before.state(), before.catalog()).orElse(null);
-      memosBuilt++;
-    }
-    Optional<IncrementalMerge.Remerged> remerged =
-        incremental == null ? Optional.empty() : incremental.remerge(next, before.catalog());
-    if (remerged.isEmpty()) {
-      incremental = null;
-    }
-    remerged.ifPresent(r -> remergedChanges++);
-    Optional<Snapshot> snapshot = remerged.map(r -> snapshotOf(before, next, r));
-    // The memo follows the state swapped in (retired models set), so the next change reuses it.
-    snapshot.ifPresent(s -> incremental.follow(s.state()));
-    return snapshot;
-  }
-
-  private static Snapshot snapshotOf(
-      Snapshot before, CatalogState next, IncrementalMerge.Remerged remerged) {
-    Map<String, RetiredModel> retired =
-        Retirements.withoutReturned(before.state().retired(), remerged.newModels());
-    CatalogState state = next.withRetired(retired);
-    Catalog catalog =
-        Catalog.patched(
-            before.catalog(),
-            remerged.models(),
-            remerged.oldIds(),
-            remerged.newModels(),
-            state.retired(),
-            remerged.lastModified());
-    List<String> ids = new ArrayList<>();
-    remerged.newModels().forEach(model -> ids.add(model.id()));
-    return new Snapshot(state, catalog, CatalogChange.among(before.catalog(), catalog, ids));
   }
 
   // True when every listener took the change.

@@ -1,6 +1,5 @@
 package com.gatewayz.modelpages.catalog;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,42 +33,20 @@ final class IncrementalMerge {
       List<Model> newModels,
       Map<String, Long> lastModified) {}
 
-  // The identity itself is not kept (its keys as strings are most of a listing's memory): it is
-  // derived again for the listings a change re-merges.
-  private static final class Item {
-    final Ref ref;
-    final SourceEntry entry;
-    final long position;
-    final long[] keys;
-    String model;
-
-    Item(Ref ref, SourceEntry entry, long position, long[] keys) {
-      this.ref = ref;
-      this.entry = entry;
-      this.position = position;
-      this.keys = keys;
-    }
-  }
-
   /** A model's place in the popularity order and the listings it is made of. */
   private record Placed(int rank, long position, List<Ref> refs) {}
 
-  private static final int MAX_PRIORITY = 1023;
-  private static final int MAX_GATEWAYS = 255;
-
   private final CatalogMerger merger;
-  private final Map<Ref, Item> items = new HashMap<>();
+  private final MergePositions positions;
+  private final Map<Ref, MergeItem> items = new HashMap<>();
   private final MergeKeyHolders holders = new MergeKeyHolders();
   private final Map<String, Placed> placed = new HashMap<>();
-  private final Map<String, Map<String, Long>> seqs = new HashMap<>();
-  // Gateways in the order of the state's sources: the full merge breaks priority ties by it.
-  private final List<String> gatewayOrder = new ArrayList<>();
   private CatalogState state;
-  private long nextSeq;
   private boolean dead;
 
   private IncrementalMerge(CatalogMerger merger, CatalogState state) {
     this.merger = merger;
+    this.positions = new MergePositions(merger);
     this.state = state;
   }
 
@@ -80,18 +57,17 @@ final class IncrementalMerge {
    */
   static Optional<IncrementalMerge> of(CatalogMerger merger, CatalogState state, Catalog catalog) {
     IncrementalMerge memo = new IncrementalMerge(merger, state);
-    if (state.sources().size() > MAX_GATEWAYS) {
+    if (state.sources().size() > MergePositions.MAX_GATEWAYS) {
       return Optional.empty();
     }
-    List<Item> all = new ArrayList<>();
+    List<MergeItem> all = new ArrayList<>();
     for (Map.Entry<String, Map<String, SourceEntry>> source : state.sources().entrySet()) {
-      if (merger.priorityOf(source.getKey()) > MAX_PRIORITY) {
+      if (!memo.positions.fits(source.getKey())) {
         return Optional.empty();
       }
-      memo.gatewayIndex(source.getKey());
-      Map<String, Long> seq = memo.seqs.computeIfAbsent(source.getKey(), g -> new HashMap<>());
+      memo.positions.register(source.getKey());
       for (Map.Entry<String, SourceEntry> entry : source.getValue().entrySet()) {
-        seq.put(entry.getKey(), memo.nextSeq++);
+        memo.positions.append(source.getKey(), entry.getKey());
         memo.itemOf(new Ref(source.getKey(), entry.getKey()), entry.getValue()).ifPresent(all::add);
       }
     }
@@ -153,7 +129,7 @@ final class IncrementalMerge {
       dead = true;
       return Optional.empty();
     }
-    List<Item> sorted = new ArrayList<>(set.size());
+    List<MergeItem> sorted = new ArrayList<>(set.size());
     set.forEach(ref -> sorted.add(items.get(ref)));
     sorted.sort(Comparator.comparingLong(item -> item.position));
     List<Model> merged = merge(sorted, next.canonicalIds());
@@ -180,13 +156,12 @@ final class IncrementalMerge {
       if (after == prior) {
         continue;
       }
-      gatewayIndex(gateway);
-      Map<String, Long> seq = seqs.computeIfAbsent(gateway, g -> new HashMap<>());
+      positions.register(gateway);
       int kept = 0;
       for (Map.Entry<String, SourceEntry> entry : after.entrySet()) {
         SourceEntry old = prior.get(entry.getKey());
         if (old == null) {
-          seq.put(entry.getKey(), nextSeq++);
+          positions.append(gateway, entry.getKey());
         } else {
           kept++;
         }
@@ -197,7 +172,7 @@ final class IncrementalMerge {
       if (kept < prior.size()) {
         for (String key : prior.keySet()) {
           if (!after.containsKey(key)) {
-            seq.remove(key);
+            positions.forget(gateway, key);
             changed.add(new Ref(gateway, key));
           }
         }
@@ -208,16 +183,13 @@ final class IncrementalMerge {
 
   // Re-indexes the changed listings and returns every listing the change can affect.
   private Set<Ref> affected(List<Ref> changed, CatalogState next, Set<String> oldIds) {
-    ArrayDeque<Long> keys = new ArrayDeque<>();
-    Set<Ref> set = new HashSet<>();
+    AffectedListings walk =
+        new AffectedListings(items, holders, id -> placed.get(id).refs(), oldIds);
     for (Ref ref : changed) {
-      Item old = items.remove(ref);
+      MergeItem old = items.remove(ref);
       if (old != null) {
         holders.remove(old.ref, old.keys);
-        pushAll(keys, old.keys);
-        if (old.model != null) {
-          oldIds.add(old.model);
-        }
+        walk.released(old);
       }
       SourceEntry entry = next.entriesOf(ref.gateway()).get(ref.key());
       if (entry != null) {
@@ -228,36 +200,8 @@ final class IncrementalMerge {
                   holders.add(item.ref, item.keys);
                 });
       }
-      add(ref, set, keys, oldIds);
     }
-    for (String id : List.copyOf(oldIds)) {
-      placed.get(id).refs().forEach(mate -> add(mate, set, keys, oldIds));
-    }
-    Set<Long> seen = new HashSet<>();
-    while (!keys.isEmpty()) {
-      long key = keys.pop();
-      if (seen.add(key)) {
-        holders.of(key).forEach(ref -> add(ref, set, keys, oldIds));
-      }
-    }
-    return set;
-  }
-
-  private void add(Ref ref, Set<Ref> set, ArrayDeque<Long> keys, Set<String> oldIds) {
-    Item item = items.get(ref);
-    if (item == null || !set.add(ref)) {
-      return;
-    }
-    pushAll(keys, item.keys);
-    if (item.model != null && oldIds.add(item.model)) {
-      placed.get(item.model).refs().forEach(mate -> add(mate, set, keys, oldIds));
-    }
-  }
-
-  private static void pushAll(ArrayDeque<Long> keys, long[] values) {
-    for (long value : values) {
-      keys.push(value);
-    }
+    return walk.from(changed);
   }
 
   private Remerged result(Catalog before, Set<String> oldIds, List<Model> newModels) {
@@ -303,7 +247,7 @@ final class IncrementalMerge {
   }
 
   // The full merge's steps on items given in merge order: group, order by popularity, name.
-  private List<Model> merge(List<Item> sorted, Map<String, String> pins) {
+  private List<Model> merge(List<MergeItem> sorted, Map<String, String> pins) {
     List<CatalogMerger.Identified> identified = new ArrayList<>(sorted.size());
     sorted.forEach(item -> identified.add(merger.identify(item.ref.gateway(), item.entry)));
     MergeGroup[] groupOf = new MergeGroup[sorted.size()];
@@ -327,11 +271,11 @@ final class IncrementalMerge {
     return models;
   }
 
-  private Optional<Item> itemOf(Ref ref, SourceEntry entry) {
+  private Optional<MergeItem> itemOf(Ref ref, SourceEntry entry) {
     return itemOf(ref, entry, state.canonicalIds());
   }
 
-  private Optional<Item> itemOf(Ref ref, SourceEntry entry, Map<String, String> pins) {
+  private Optional<MergeItem> itemOf(Ref ref, SourceEntry entry, Map<String, String> pins) {
     if (!entry.isVisible()) {
       return Optional.empty();
     }
@@ -347,23 +291,7 @@ final class IncrementalMerge {
     if (pinned != null) {
       keys[identity.size() + 1] = MergeKeyHolders.hash("#", pinned);
     }
-    return Optional.of(new Item(ref, entry, position(ref, identified), keys));
-  }
-
-  // Gateways by priority (ties in state order), exact ids first, then list order.
-  private long position(Ref ref, CatalogMerger.Identified identified) {
-    long priority = merger.priorityOf(ref.gateway());
-    long gateway = gatewayIndex(ref.gateway());
-    long inexact = identified.identity().exact() ? 0 : 1;
-    return priority << 53 | gateway << 45 | inexact << 44 | seqs.get(ref.gateway()).get(ref.key());
-  }
-
-  private int gatewayIndex(String gateway) {
-    int index = gatewayOrder.indexOf(gateway);
-    if (index < 0) {
-      gatewayOrder.add(gateway);
-      index = gatewayOrder.size() - 1;
-    }
-    return index;
+    return Optional.of(
+        new MergeItem(ref, entry, positions.of(ref, identified.identity().exact()), keys));
   }
 }

@@ -41,7 +41,7 @@ class IncrementalMergeTest {
     MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
     CatalogService incremental = new CatalogService(initial, merger, null, clock);
     CatalogService full = new CatalogService(initial, merger, null, clock);
-    full.remergeSmallChanges = false;
+    full.merges.remergeSmallChanges = false;
     Random random = new Random(seed);
     for (int step = 0; step < STEPS; step++) {
       clock.advance(Duration.ofHours(random.nextInt(4) == 0 ? 30 : 1));
@@ -56,7 +56,7 @@ class IncrementalMergeTest {
           .as(where)
           .isEqualTo(new HashSet<>(CacheTags.purgedBy(b.change())));
     }
-    return incremental.remergedChanges;
+    return incremental.merges.remergedChanges;
   }
 
   private static Function<CatalogState, CatalogUpdates.Outcome> randomChange(
@@ -157,7 +157,7 @@ class IncrementalMergeTest {
                     s, "together", List.of(generated.repriced(one)), clock.millis()));
 
     assertThat(applied.change().touched()).hasSize(1);
-    assertThat(service.remergedChanges).isEqualTo(1);
+    assertThat(service.merges.remergedChanges).isEqualTo(1);
     assertThat(Files.size(dir.resolve(CatalogStore.JOURNAL))).isBetween(100L, 2_000L);
     assertThat(new CatalogStore(dir).load()).contains(service.state());
   }
@@ -184,8 +184,8 @@ class IncrementalMergeTest {
             CatalogUpdates.upsert(
                 s, "together", List.of(generated.repriced(listings.get(1))), clock.millis()));
 
-    assertThat(service.remergedChanges).isEqualTo(7);
-    assertThat(service.memosBuilt).isEqualTo(1);
+    assertThat(service.merges.remergedChanges).isEqualTo(7);
+    assertThat(service.merges.memosBuilt).isEqualTo(1);
   }
 
   @Test
@@ -206,7 +206,7 @@ class IncrementalMergeTest {
 
     service.update(s -> CatalogUpdates.refresh(s, "openrouter", repriced, 2));
 
-    assertThat(service.remergedChanges).isZero();
+    assertThat(service.merges.remergedChanges).isZero();
     assertThat(service.current().models())
         .isEqualTo(
             new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()).merge(service.state()));
