@@ -30,7 +30,7 @@ final class Subscription implements WriteListener, AsyncListener {
   private final Deque<byte[]> queue = new ArrayDeque<>();
   private int queuedBytes;
   private final AtomicBoolean ended = new AtomicBoolean();
-  // Set by start(): until then the stream is still blocking, so the writer only queues.
+  // Set by start() once the stream is non-blocking: until then the writer only queues.
   private volatile boolean started;
   private boolean unflushed;
 
@@ -48,7 +48,6 @@ final class Subscription implements WriteListener, AsyncListener {
    * Registers for the request's events and turns the stream non-blocking; ends it if that fails.
    */
   void start() {
-    started = true;
     try {
       async.addListener(this);
       out.setWriteListener(this);
@@ -56,6 +55,12 @@ final class Subscription implements WriteListener, AsyncListener {
       end(true);
       throw e;
     }
+    // Only now: a drain that ran before setWriteListener returned would write in blocking mode on
+    // the writer thread while the container turns the stream non-blocking, and Tomcat can then wait
+    // for a write that never asks for onWritePossible again (the feed goes silent). The frames
+    // queued meanwhile are written by the drain this schedules.
+    started = true;
+    onWritePossible();
   }
 
   String client() {
