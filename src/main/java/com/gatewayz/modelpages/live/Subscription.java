@@ -92,21 +92,39 @@ final class Subscription implements WriteListener, AsyncListener {
       return;
     }
     try {
-      while (out.isReady()) {
-        byte[] frame = queue.poll();
-        if (frame != null) {
-          queuedBytes -= frame.length;
-          out.write(frame);
-          unflushed = true;
-        } else if (unflushed) {
-          unflushed = false;
-          out.flush();
-        } else {
-          return;
-        }
+      while (out.isReady() && writeNext()) {
+        // written; try the next
       }
     } catch (IOException | IllegalStateException e) {
-      end(true);
+      end(true); // the connection failed, or the container already ended the request
+    }
+  }
+
+  /**
+   * Writes the next frame, or flushes what was written; false when nothing is left or the container
+   * refused. Tomcat can refuse a write or flush right after isReady() said true, while a container
+   * thread finishes the previous one: it throws IllegalStateException before writing anything, and
+   * since its own isReady() then said false, it calls onWritePossible later. The frame stays at the
+   * head of the queue for that call (ending the feed here dropped a healthy subscriber under load).
+   */
+  private boolean writeNext() throws IOException {
+    byte[] frame = queue.peek();
+    try {
+      if (frame != null) {
+        out.write(frame);
+        queue.poll();
+        queuedBytes -= frame.length;
+        unflushed = true;
+        return true;
+      }
+      if (unflushed) {
+        out.flush();
+        unflushed = false;
+        return true;
+      }
+      return false;
+    } catch (IllegalStateException notReadyYet) {
+      return false;
     }
   }
 

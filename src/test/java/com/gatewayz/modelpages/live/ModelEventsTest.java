@@ -84,7 +84,10 @@ class ModelEventsTest {
 
     String next() throws InterruptedException {
       String line = lines.poll(10, TimeUnit.SECONDS);
-      assertThat(line).as("a line from the event stream").isNotNull();
+      // Says whether the server ended the feed or it went silent, for a failure on a loaded CI.
+      assertThat(line)
+          .as("a line from the event stream (feed ended: %s)", reading.isDone())
+          .isNotNull();
       return line;
     }
 

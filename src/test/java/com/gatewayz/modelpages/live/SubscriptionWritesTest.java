@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * moment must wait for it. (ModelEventsTest lost an event on a loaded CI machine: the writer thread
  * wrote in blocking mode while the container switched the stream, and the feed went silent.)
  */
-class SubscriptionStartTest {
+class SubscriptionWritesTest {
 
   private final ModelEventHub hub =
       new ModelEventHub(
@@ -36,6 +36,7 @@ class SubscriptionStartTest {
     private volatile WriteListener listener;
     private volatile int blockingWrites;
     private Runnable whileSwitching = () -> {};
+    private volatile int writesToRefuse;
 
     @Override
     public boolean isReady() {
@@ -46,6 +47,18 @@ class SubscriptionStartTest {
     public void setWriteListener(WriteListener writeListener) {
       whileSwitching.run();
       listener = writeListener;
+    }
+
+    // Like Tomcat's checkNonBlockingWrite when a container thread still finishes the last write.
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+      if (writesToRefuse > 0) {
+        writesToRefuse--;
+        throw new IllegalStateException("the previous write has not completed");
+      }
+      for (int i = offset; i < offset + length; i++) {
+        write(bytes[i]);
+      }
     }
 
     @Override
@@ -64,7 +77,7 @@ class SubscriptionStartTest {
   private static AsyncContext async() {
     return (AsyncContext)
         Proxy.newProxyInstance(
-            SubscriptionStartTest.class.getClassLoader(),
+            SubscriptionWritesTest.class.getClassLoader(),
             new Class<?>[] {AsyncContext.class},
             (proxy, method, args) -> null);
   }
@@ -98,6 +111,26 @@ class SubscriptionStartTest {
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> out.text().equals(new String(ModelEventHub.FIRST_FRAME, StandardCharsets.UTF_8)));
+    assertThat(subscription.isEnded()).isFalse();
+  }
+
+  @Test
+  void aWriteTheContainerRefusesIsMadeAgainWhenItCallsOnWritePossible() {
+    ContainerStream out = new ContainerStream();
+    Subscription subscription = new Subscription("client", async(), out, hub);
+    subscription.start();
+    String first = new String(ModelEventHub.FIRST_FRAME, StandardCharsets.UTF_8);
+    await().atMost(Duration.ofSeconds(10)).until(() -> out.text().equals(first));
+    byte[] event = "event: models.added\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8);
+
+    out.writesToRefuse = 1;
+    hub.writer().execute(() -> subscription.offer(event));
+    await().atMost(Duration.ofSeconds(10)).until(() -> out.writesToRefuse == 0);
+    assertThat(subscription.isEnded()).as("ended by a refused write").isFalse();
+    subscription.onWritePossible(); // what the container does after refusing
+
+    String expected = first + new String(event, StandardCharsets.UTF_8);
+    await().atMost(Duration.ofSeconds(10)).until(() -> out.text().equals(expected));
     assertThat(subscription.isEnded()).isFalse();
   }
 }
