@@ -136,14 +136,7 @@ public final class Prerenderer {
     try {
       // Through single flight: a page a request is rendering now is not rendered twice.
       CachedPage page = regenerator.renderNow(key);
-      LOG.info(
-          String.format(
-              Locale.ROOT,
-              "[ISR] \u25CF %s %d %.1f ms %d B gzip",
-              key,
-              page.status(),
-              (System.nanoTime() - start) / 1e6,
-              page.gzipLength()));
+      LOG.info(renderedLine(key, page, System.nanoTime() - start));
       failed.remove(key);
       return Outcome.RENDERED;
     } catch (Throwable e) {
@@ -156,6 +149,24 @@ public final class Prerenderer {
       failed.add(key);
       return Outcome.FAILED;
     }
+  }
+
+  // "[ISR] ● <key> <status> <ms, one decimal> ms <n> B gzip", without a Formatter: one per page.
+  static String renderedLine(String key, CachedPage page, long nanos) {
+    long tenths = (nanos + 50_000) / 100_000;
+    return new StringBuilder(key.length() + 48)
+        .append("[ISR] \u25CF ")
+        .append(key)
+        .append(' ')
+        .append(page.status())
+        .append(' ')
+        .append(tenths / 10)
+        .append('.')
+        .append(tenths % 10)
+        .append(" ms ")
+        .append(page.gzipLength())
+        .append(" B gzip")
+        .toString();
   }
 
   private void stopped(Throwable e) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +74,32 @@ class ParallelPrerenderTest {
     assertThat(body(missB.get(20, TimeUnit.SECONDS))).isEqualTo("<html>b v1</html>");
     assertThat(fixture.renderer.rendersOf("/p/a")).isEqualTo(1);
     assertThat(fixture.renderer.rendersOf("/p/b")).isEqualTo(1);
+  }
+
+  @Test
+  void aPagesLogLineReadsAsTheFormattedOneTheBenchmarkParses() {
+    byte[] html = "<html>a</html>".getBytes(StandardCharsets.UTF_8);
+    CachedPage page =
+        CachedPage.of(
+            "/p/a",
+            new RenderedPage(200, "text/html", html, Set.of(), 0, null),
+            new String[0],
+            0,
+            0,
+            0);
+    for (long nanos : new long[] {0, 49_999, 50_000, 1_234_567, 9_950_000, 12_345_678_901L}) {
+      String formatted =
+          String.format(
+              Locale.ROOT,
+              "[ISR] \u25CF %s %d %.1f ms %d B gzip",
+              "/p/a",
+              200,
+              nanos / 1e6,
+              page.gzipLength());
+      assertThat(Prerenderer.renderedLine("/p/a", page, nanos))
+          .as("%d ns", nanos)
+          .isEqualTo(formatted);
+    }
   }
 
   private CompletableFuture<Served> serveAsync(String key) {
