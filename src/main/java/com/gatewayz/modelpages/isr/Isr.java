@@ -41,6 +41,25 @@ public final class Isr implements AutoCloseable {
       IsrOptions options,
       Clock clock,
       ExecutorService background) {
+    this(
+        storage,
+        renderer,
+        popularity,
+        options,
+        clock,
+        background,
+        PrerenderWorkers.DEFAULT_THREADS);
+  }
+
+  /** As above, pre-rendering {@code prerenderThreads} pages at once (tests). */
+  Isr(
+      Storage storage,
+      PageRenderer renderer,
+      Popularity popularity,
+      IsrOptions options,
+      Clock clock,
+      ExecutorService background,
+      int prerenderThreads) {
     this.storage = storage;
     this.options = options;
     this.clock = clock;
@@ -59,7 +78,14 @@ public final class Isr implements AutoCloseable {
     Supplier<List<String>> popular = () -> popularity.mostPopularKeys(options.prerenderLimit());
     this.prerenderer =
         new Prerenderer(
-            cache, regenerator, prerendered, popular, renders::warmUp, background, clock);
+            cache,
+            regenerator,
+            prerendered,
+            popular,
+            renders::warmUp,
+            background,
+            clock,
+            new PrerenderWorkers(prerenderThreads));
     this.popularRefresh = new PopularRefresh(cache, regenerator, popular, clock);
     purges.addListener(new PopularWarmer(cache, regenerator, prerendered, popular, background));
     threads.every(PRERENDER_RETRY_CHECK_SECONDS, prerenderer::retryIfDue);

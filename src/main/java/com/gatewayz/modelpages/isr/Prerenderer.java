@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,10 +36,11 @@ public final class Prerenderer {
   private final Runnable warmUp;
   private final Executor retries;
   private final Clock clock;
+  private final PrerenderWorkers workers;
   private final Set<String> failed = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean retryQueued = new AtomicBoolean();
   private volatile int total = -1;
-  private volatile int attempted;
+  private final AtomicInteger attempted = new AtomicInteger();
   private volatile boolean finished;
   private volatile String lastFailure;
   private volatile String stoppedBy;
@@ -51,6 +53,7 @@ public final class Prerenderer {
   /**
    * @param warmUp run after each pass (the renderer's {@link PageRenderer#warmUp()})
    * @param retries where retries of failed pages run
+   * @param workers how many pages are pre-rendered at once
    */
   Prerenderer(
       PageCache cache,
@@ -59,7 +62,8 @@ public final class Prerenderer {
       Supplier<List<String>> popularKeys,
       Runnable warmUp,
       Executor retries,
-      Clock clock) {
+      Clock clock,
+      PrerenderWorkers workers) {
     this.cache = cache;
     this.regenerator = regenerator;
     this.prerendered = prerendered;
@@ -67,11 +71,12 @@ public final class Prerenderer {
     this.warmUp = warmUp;
     this.retries = retries;
     this.clock = clock;
+    this.workers = workers;
   }
 
   /**
-   * Runs {@code first} (waiting for the server), then pre-renders in the calling thread. Never
-   * throws.
+   * Runs {@code first} (waiting for the server), then pre-renders on the calling thread and the
+   * workers' threads, most popular first. Never throws.
    */
   void run(Runnable first) {
     try {
@@ -85,17 +90,21 @@ public final class Prerenderer {
   private void run(List<String> keys) {
     prerendered.mark(keys);
     failed.clear();
-    attempted = 0;
+    attempted.set(0);
     total = keys.size();
     stoppedBy = null;
     finished = false;
     long start = System.nanoTime();
-    int skipped = 0;
-    for (String key : keys) {
-      Outcome outcome = prerender(key);
-      skipped += outcome == Outcome.SKIPPED ? 1 : 0;
-      attempted++;
-    }
+    AtomicInteger skippedCount = new AtomicInteger();
+    workers.forEach(
+        keys,
+        key -> {
+          if (prerender(key) == Outcome.SKIPPED) {
+            skippedCount.incrementAndGet();
+          }
+          attempted.incrementAndGet();
+        });
+    int skipped = skippedCount.get();
     finished = true;
     LOG.info(
         String.format(
@@ -127,14 +136,7 @@ public final class Prerenderer {
     try {
       // Through single flight: a page a request is rendering now is not rendered twice.
       CachedPage page = regenerator.renderNow(key);
-      LOG.info(
-          String.format(
-              Locale.ROOT,
-              "[ISR] \u25CF %s %d %.1f ms %d B gzip",
-              key,
-              page.status(),
-              (System.nanoTime() - start) / 1e6,
-              page.gzipLength()));
+      LOG.info(renderedLine(key, page, System.nanoTime() - start));
       failed.remove(key);
       return Outcome.RENDERED;
     } catch (Throwable e) {
@@ -147,6 +149,24 @@ public final class Prerenderer {
       failed.add(key);
       return Outcome.FAILED;
     }
+  }
+
+  // "[ISR] ● <key> <status> <ms, one decimal> ms <n> B gzip", without a Formatter: one per page.
+  static String renderedLine(String key, CachedPage page, long nanos) {
+    long tenths = (nanos + 50_000) / 100_000;
+    return new StringBuilder(key.length() + 48)
+        .append("[ISR] \u25CF ")
+        .append(key)
+        .append(' ')
+        .append(page.status())
+        .append(' ')
+        .append(tenths / 10)
+        .append('.')
+        .append(tenths % 10)
+        .append(" ms ")
+        .append(page.gzipLength())
+        .append(" B gzip")
+        .toString();
   }
 
   private void stopped(Throwable e) {
@@ -206,9 +226,7 @@ public final class Prerenderer {
 
   private void retryFailed() {
     try {
-      for (String key : List.copyOf(failed)) {
-        prerender(key);
-      }
+      workers.forEach(List.copyOf(failed), this::prerender);
       passEnded();
     } catch (Throwable e) {
       stopped(e);
@@ -236,7 +254,9 @@ public final class Prerenderer {
       return "prerender stopped: " + stoppedBy + "; " + retryWhen();
     }
     if (!finished) {
-      return total < 0 ? "prerendering not started" : "prerendering " + attempted + "/" + total;
+      return total < 0
+          ? "prerendering not started"
+          : "prerendering " + attempted.get() + "/" + total;
     }
     return "prerender: "
         + failed.size()

@@ -25,8 +25,22 @@ final class IsrFixture implements AutoCloseable {
         new IsrOptions(REVALIDATE_SECONDS, dynamicParams, 10, "popular", waitMillis));
   }
 
+  // One pre-render thread unless a test asks for more: the order of a pass's pages is then fixed.
   private IsrFixture(CacheSizing sizing, ExecutorService background, IsrOptions options) {
-    isr = new Isr(CacheStorage.open(sizing), renderer, popularity, options, clock, background);
+    this(sizing, background, options, 1);
+  }
+
+  private IsrFixture(
+      CacheSizing sizing, ExecutorService background, IsrOptions options, int prerenderThreads) {
+    isr =
+        new Isr(
+            CacheStorage.open(sizing),
+            renderer,
+            popularity,
+            options,
+            clock,
+            background,
+            prerenderThreads);
   }
 
   /** Heap only, background work queued for the test to run. */
@@ -59,6 +73,12 @@ final class IsrFixture implements AutoCloseable {
         new IsrOptions(
             REVALIDATE_SECONDS, true, 10, "popular", waitMillis, deadlineMillis, maxStuck);
     return new IsrFixture(memory(), background, options);
+  }
+
+  /** Heap only, pre-rendering {@code threads} pages at once. */
+  static IsrFixture withPrerenderThreads(ExecutorService background, int threads) {
+    IsrOptions options = new IsrOptions(REVALIDATE_SECONDS, true, 10, "popular", 5_000);
+    return new IsrFixture(memory(), background, options, threads);
   }
 
   private static CacheSizing memory() {
