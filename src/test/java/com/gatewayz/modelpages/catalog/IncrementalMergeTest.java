@@ -189,6 +189,26 @@ class IncrementalMergeTest {
   }
 
   @Test
+  void theFirstWebhookAfterStartFindsTheMemoBuiltWithTheFirstMerge() {
+    GeneratedCatalog generated = new GeneratedCatalog(6);
+    CatalogState state = generated.state(2_000);
+    MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
+    CatalogService service =
+        new CatalogService(
+            state, new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()), null, clock);
+    Listing one = state.entriesOf("together").values().iterator().next().listing();
+
+    service.update(
+        s ->
+            CatalogUpdates.upsert(s, "together", List.of(generated.repriced(one)), clock.millis()));
+
+    assertThat(service.merges.remergedChanges).isEqualTo(1);
+    assertThat(service.merges.memosBuilt).isEqualTo(1);
+    // Built beside the start's merge, not on the webhook's path.
+    assertThat(service.merges.memosBuiltByWriter).isZero();
+  }
+
+  @Test
   void changesTouchingEveryModelTakeTheFullMerge() {
     GeneratedCatalog generated = new GeneratedCatalog(4);
     CatalogState state = generated.state(400);
