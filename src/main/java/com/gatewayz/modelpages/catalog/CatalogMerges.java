@@ -120,8 +120,8 @@ final class CatalogMerges {
     }
     boolean kept = incremental != null && incremental.describes(before.state());
     // A kept memo declines a wide change itself; building one for it would be wasted.
-    if (!kept && RemergeScope.changedEntries(before.state(), next, limit) > limit) {
-      incremental = null; // a refresh re-dating every entry: the full merge, and no memo kept
+    if (!kept && RemergeScope.changedListings(before.state(), next, limit) > limit) {
+      incremental = null; // a change of many listings: the full merge, and no memo kept
       return Optional.empty();
     }
     if (!kept) {

@@ -26,7 +26,10 @@ final class IncrementalMerge {
   /** A listing's place in the state: its gateway and entry key. */
   record Ref(String gateway, String key) {}
 
-  /** The models a change re-merged, the ids they replace, and the whole new model list. */
+  /**
+   * The models a change re-merged, the ids they replace, the whole new model list, and when the
+   * re-merged and the re-dated models last changed.
+   */
   record Remerged(
       List<Model> models,
       Set<String> oldIds,
@@ -118,7 +121,8 @@ final class IncrementalMerge {
         || !next.sources().keySet().containsAll(state.sources().keySet())) {
       return Optional.empty();
     }
-    List<Ref> changed = diff(next);
+    Set<String> redated = new HashSet<>();
+    List<Ref> changed = diff(next, redated);
     if (changed.size() > RemergeScope.maxChanged(items.size())) {
       dead = true;
       return Optional.empty();
@@ -142,12 +146,16 @@ final class IncrementalMerge {
       return Optional.empty();
     }
     state = next;
-    return Optional.of(result(before, oldIds, List.copyOf(byNewId.values())));
+    redated.removeAll(oldIds);
+    return Optional.of(result(before, oldIds, List.copyOf(byNewId.values()), redated));
   }
 
   // The refs whose entry differs; the order numbers follow the entry maps (new keys last, forgotten
-  // keys gone), as the full merge walks them.
-  private List<Ref> diff(CatalogState next) {
+  // keys gone), as the full merge walks them. An entry whose listing is the same (a refresh
+  // re-dates
+  // every entry it lists) changes no model, only when its model last changed: it is updated in
+  // place and its model named in {@code redated}.
+  private List<Ref> diff(CatalogState next, Set<String> redated) {
     List<Ref> changed = new ArrayList<>();
     for (Map.Entry<String, Map<String, SourceEntry>> source : next.sources().entrySet()) {
       String gateway = source.getKey();
@@ -166,7 +174,10 @@ final class IncrementalMerge {
           kept++;
         }
         if (old != entry.getValue() && !entry.getValue().equals(old)) {
-          changed.add(new Ref(gateway, entry.getKey()));
+          Ref ref = new Ref(gateway, entry.getKey());
+          if (!redate(ref, old, entry.getValue(), redated)) {
+            changed.add(ref);
+          }
         }
       }
       if (kept < prior.size()) {
@@ -179,6 +190,20 @@ final class IncrementalMerge {
       }
     }
     return changed;
+  }
+
+  private boolean redate(Ref ref, SourceEntry old, SourceEntry entry, Set<String> redated) {
+    MergeItem item = items.get(ref);
+    if (item == null
+        || item.model == null
+        || !old.isVisible()
+        || !entry.isVisible()
+        || !old.listing().equals(entry.listing())) {
+      return false;
+    }
+    item.entry = entry;
+    redated.add(item.model);
+    return true;
   }
 
   // Re-indexes the changed listings and returns every listing the change can affect.
@@ -204,7 +229,8 @@ final class IncrementalMerge {
     return walk.from(changed);
   }
 
-  private Remerged result(Catalog before, Set<String> oldIds, List<Model> newModels) {
+  private Remerged result(
+      Catalog before, Set<String> oldIds, List<Model> newModels, Set<String> redated) {
     List<Model> models = new ArrayList<>(before.size() + newModels.size());
     for (Model model : before.models()) {
       if (!oldIds.contains(model.id())) {
@@ -215,16 +241,19 @@ final class IncrementalMerge {
       models.add(insertionPoint(models, placed.get(model.id())), model);
     }
     Map<String, Long> lastModified = new HashMap<>();
-    for (Model model : newModels) {
-      long applied = 0;
-      for (Ref ref : placed.get(model.id()).refs()) {
-        applied = Math.max(applied, items.get(ref).entry.appliedAt());
-      }
-      if (applied > 0) {
-        lastModified.put(model.id(), applied);
-      }
-    }
+    newModels.forEach(model -> lastApplied(model.id(), lastModified));
+    redated.forEach(id -> lastApplied(id, lastModified));
     return new Remerged(models, oldIds, newModels, lastModified);
+  }
+
+  private void lastApplied(String id, Map<String, Long> lastModified) {
+    long applied = 0;
+    for (Ref ref : placed.get(id).refs()) {
+      applied = Math.max(applied, items.get(ref).entry.appliedAt());
+    }
+    if (applied > 0) {
+      lastModified.put(id, applied);
+    }
   }
 
   private int insertionPoint(List<Model> models, Placed model) {

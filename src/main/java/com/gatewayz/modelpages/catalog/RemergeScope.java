@@ -27,6 +27,19 @@ final class RemergeScope {
    * 1: cheap, for unchanged gateways share their maps.
    */
   static int changedEntries(CatalogState before, CatalogState after, int limit) {
+    return changedEntries(before, after, limit, false);
+  }
+
+  /**
+   * As {@link #changedEntries(CatalogState, CatalogState, int)}, not counting the entries whose
+   * listing stayed the same (a refresh re-dates every entry it lists), which change no model.
+   */
+  static int changedListings(CatalogState before, CatalogState after, int limit) {
+    return changedEntries(before, after, limit, true);
+  }
+
+  private static int changedEntries(
+      CatalogState before, CatalogState after, int limit, boolean listingsOnly) {
     int changed = 0;
     for (Map.Entry<String, Map<String, SourceEntry>> source : after.sources().entrySet()) {
       Map<String, SourceEntry> prior = before.entriesOf(source.getKey());
@@ -35,12 +48,22 @@ final class RemergeScope {
       }
       changed += Math.abs(prior.size() - source.getValue().size());
       for (Map.Entry<String, SourceEntry> entry : source.getValue().entrySet()) {
-        if (prior.get(entry.getKey()) != entry.getValue() && ++changed > limit) {
+        SourceEntry old = prior.get(entry.getKey());
+        if (old != entry.getValue()
+            && !(listingsOnly && sameListing(old, entry.getValue()))
+            && ++changed > limit) {
           return changed;
         }
       }
     }
     return changed;
+  }
+
+  private static boolean sameListing(SourceEntry old, SourceEntry entry) {
+    return old != null
+        && old.isVisible()
+        && entry.isVisible()
+        && old.listing().equals(entry.listing());
   }
 
   // Outside the set nothing moves when every old id lives on, a new id is nobody's before, and the
