@@ -136,6 +136,8 @@ final class IncrementalMerge {
     List<MergeItem> sorted = new ArrayList<>(set.size());
     set.forEach(ref -> sorted.add(items.get(ref)));
     sorted.sort(Comparator.comparingLong(item -> item.position));
+    Map<String, Placed> oldPlaces = new HashMap<>();
+    oldIds.forEach(id -> oldPlaces.put(id, placed.get(id)));
     List<Model> merged = merge(sorted, next.canonicalIds());
     Map<String, Model> byNewId = new LinkedHashMap<>();
     merged.forEach(model -> byNewId.putIfAbsent(model.id(), model));
@@ -145,9 +147,14 @@ final class IncrementalMerge {
       dead = true;
       return Optional.empty();
     }
+    List<Model> kept = without(before.models(), oldPlaces);
+    if (kept == null) {
+      dead = true;
+      return Optional.empty();
+    }
     state = next;
     redated.removeAll(oldIds);
-    return Optional.of(result(before, oldIds, List.copyOf(byNewId.values()), redated));
+    return Optional.of(result(kept, oldPlaces, List.copyOf(byNewId.values()), redated));
   }
 
   // The refs whose entry differs; the order numbers follow the entry maps (new keys last, forgotten
@@ -165,22 +172,13 @@ final class IncrementalMerge {
         continue;
       }
       positions.register(gateway);
+      Set<String> keys = next.changedKeysSince(state, gateway);
       int kept = 0;
-      for (Map.Entry<String, SourceEntry> entry : after.entrySet()) {
-        SourceEntry old = prior.get(entry.getKey());
-        if (old == null) {
-          positions.append(gateway, entry.getKey());
-        } else {
-          kept++;
-        }
-        if (old != entry.getValue() && !entry.getValue().equals(old)) {
-          Ref ref = new Ref(gateway, entry.getKey());
-          if (!redate(ref, old, entry.getValue(), redated)) {
-            changed.add(ref);
-          }
-        }
+      for (String key : keys != null ? keys : after.keySet()) {
+        SourceEntry old = prior.get(key);
+        kept += visit(new Ref(gateway, key), old, after.get(key), changed, redated);
       }
-      if (kept < prior.size()) {
+      if (keys == null && kept < prior.size()) {
         for (String key : prior.keySet()) {
           if (!after.containsKey(key)) {
             positions.forget(gateway, key);
@@ -190,6 +188,25 @@ final class IncrementalMerge {
       }
     }
     return changed;
+  }
+
+  // One key of a changed gateway; 1 when the key was there before and still is.
+  private int visit(
+      Ref ref, SourceEntry old, SourceEntry now, List<Ref> changed, Set<String> redated) {
+    if (now == null) {
+      if (old != null) {
+        positions.forget(ref.gateway(), ref.key());
+        changed.add(ref);
+      }
+      return 0;
+    }
+    if (old == null) {
+      positions.append(ref.gateway(), ref.key());
+    }
+    if (old != now && !now.equals(old) && !redate(ref, old, now, redated)) {
+      changed.add(ref);
+    }
+    return old == null ? 0 : 1;
   }
 
   private boolean redate(Ref ref, SourceEntry old, SourceEntry entry, Set<String> redated) {
@@ -230,20 +247,17 @@ final class IncrementalMerge {
   }
 
   private Remerged result(
-      Catalog before, Set<String> oldIds, List<Model> newModels, Set<String> redated) {
-    List<Model> models = new ArrayList<>(before.size() + newModels.size());
-    for (Model model : before.models()) {
-      if (!oldIds.contains(model.id())) {
-        models.add(model);
-      }
-    }
+      List<Model> models,
+      Map<String, Placed> oldPlaces,
+      List<Model> newModels,
+      Set<String> redated) {
     for (Model model : newModels) {
-      models.add(insertionPoint(models, placed.get(model.id())), model);
+      models.add(insertionPoint(models, placed.get(model.id()), placed::get), model);
     }
     Map<String, Long> lastModified = new HashMap<>();
     newModels.forEach(model -> lastApplied(model.id(), lastModified));
     redated.forEach(id -> lastApplied(id, lastModified));
-    return new Remerged(models, oldIds, newModels, lastModified);
+    return new Remerged(models, oldPlaces.keySet(), newModels, lastModified);
   }
 
   private void lastApplied(String id, Map<String, Long> lastModified) {
@@ -256,12 +270,35 @@ final class IncrementalMerge {
     }
   }
 
-  private int insertionPoint(List<Model> models, Placed model) {
+  // The models without those of {@code oldPlaces}, each found by its place (the list is in place
+  // order), not by a lookup per model of the catalog; null when one is not where the memo says.
+  private List<Model> without(List<Model> models, Map<String, Placed> oldPlaces) {
+    java.util.function.Function<String, Placed> place =
+        id -> oldPlaces.containsKey(id) ? oldPlaces.get(id) : placed.get(id);
+    java.util.BitSet gone = new java.util.BitSet(models.size());
+    for (Map.Entry<String, Placed> old : oldPlaces.entrySet()) {
+      int at = insertionPoint(models, old.getValue(), place);
+      if (at == models.size() || !models.get(at).id().equals(old.getKey())) {
+        return null;
+      }
+      gone.set(at);
+    }
+    List<Model> kept = new ArrayList<>(models.size() + 16);
+    for (int i = 0; i < models.size(); i++) {
+      if (!gone.get(i)) {
+        kept.add(models.get(i));
+      }
+    }
+    return kept;
+  }
+
+  private static int insertionPoint(
+      List<Model> models, Placed model, java.util.function.Function<String, Placed> place) {
     int low = 0;
     int high = models.size();
     while (low < high) {
       int mid = (low + high) >>> 1;
-      if (compare(placed.get(models.get(mid).id()), model) < 0) {
+      if (compare(place.apply(models.get(mid).id()), model) < 0) {
         low = mid + 1;
       } else {
         high = mid;

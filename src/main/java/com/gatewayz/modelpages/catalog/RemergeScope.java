@@ -46,12 +46,13 @@ final class RemergeScope {
       if (prior == source.getValue()) {
         continue;
       }
-      changed += Math.abs(prior.size() - source.getValue().size());
-      for (Map.Entry<String, SourceEntry> entry : source.getValue().entrySet()) {
-        SourceEntry old = prior.get(entry.getKey());
-        if (old != entry.getValue()
-            && !(listingsOnly && sameListing(old, entry.getValue()))
-            && ++changed > limit) {
+      Map<String, SourceEntry> entries = source.getValue();
+      changed += Math.abs(prior.size() - entries.size());
+      Set<String> keys = after.changedKeysSince(before, source.getKey());
+      for (String key : keys != null ? keys : entries.keySet()) {
+        SourceEntry entry = entries.get(key);
+        SourceEntry old = prior.get(key);
+        if (old != entry && !(listingsOnly && sameListing(old, entry)) && ++changed > limit) {
           return changed;
         }
       }
@@ -61,6 +62,7 @@ final class RemergeScope {
 
   private static boolean sameListing(SourceEntry old, SourceEntry entry) {
     return old != null
+        && entry != null
         && old.isVisible()
         && entry.isVisible()
         && old.listing().equals(entry.listing());
