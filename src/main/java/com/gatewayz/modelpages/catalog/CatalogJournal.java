@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One line of the catalog journal: what changed between two states, and only that, so a line's size
@@ -37,8 +38,11 @@ final class CatalogJournal {
               if (old == entries) {
                 return; // shared by both states: unchanged
               }
-              addIfAny(put, gateway, CatalogStateJson.write(changed(old, entries)).build());
-              addIfAny(removed, gateway, ids(missing(old, entries)).build());
+              Set<String> keys = after.changedKeysSince(before, gateway);
+              Map<String, SourceEntry> walked = keys == null ? entries : only(entries, keys);
+              Map<String, SourceEntry> gone = keys == null ? old : only(old, keys);
+              addIfAny(put, gateway, CatalogStateJson.write(changed(old, walked)).build());
+              addIfAny(removed, gateway, ids(missing(gone, entries)).build());
             });
     before
         .sources()
@@ -66,6 +70,18 @@ final class CatalogJournal {
           CatalogStateJson.CANONICAL_IDS, CatalogStateJson.writeCanonicalIds(after.canonicalIds()));
     }
     return line.build();
+  }
+
+  // The entries of {@code keys} (those a change set), in the order of {@code keys}.
+  private static Map<String, SourceEntry> only(Map<String, SourceEntry> entries, Set<String> keys) {
+    Map<String, SourceEntry> some = new LinkedHashMap<>();
+    for (String key : keys) {
+      SourceEntry entry = entries.get(key);
+      if (entry != null) {
+        some.put(key, entry);
+      }
+    }
+    return some;
   }
 
   private static <V> Map<String, V> changed(Map<String, V> before, Map<String, V> after) {

@@ -5,24 +5,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Turns the state a change made into the next snapshot: expired tombstones forgotten, then the
  * re-merge of only the models a small change can touch (a kept {@link IncrementalMerge}) or else
  * the whole merge, pins kept and models retired either way. Owns the memo and the tombstone index;
- * only the catalog service's writer calls it (not thread-safe).
+ * only the catalog service's writer calls it (not thread-safe). The memo of a whole merge (the
+ * first state, one pulled from another node) is built at once on a thread of its own, so the first
+ * small change after start finds it ready instead of building it on a request's path.
  */
 final class CatalogMerges {
+
+  private static final Logger LOG = Logger.getLogger(CatalogMerges.class.getName());
 
   private final CatalogMerger merger;
   private final Clock clock;
   private final ExpiredTombstones tombstones = new ExpiredTombstones();
   // The merge of the current state kept for small changes; built at the first one.
   private IncrementalMerge incremental;
-  // Tests compare both paths; counts the changes re-merged incrementally and the memos built.
+  // The memo of the last whole merge, being built off the writer's path; taken by the next change.
+  private CompletableFuture<Optional<IncrementalMerge>> pending;
+  // Tests compare both paths; count the changes re-merged incrementally, the memos built (in the
+  // background or by the writer) and those the writer had to build on a change's path.
   boolean remergeSmallChanges = true;
   int remergedChanges;
   int memosBuilt;
+  int memosBuiltByWriter;
 
   CatalogMerges(CatalogMerger merger, Clock clock) {
     this.merger = merger;
@@ -32,8 +44,43 @@ final class CatalogMerges {
   /** The whole merge of {@code state} as it is: the first state, or one another node published. */
   CatalogSnapshot whole(CatalogState state) {
     CatalogMerger.Merged merged = merger.merged(state);
-    return new CatalogSnapshot(
-        state, Catalog.of(merged.models(), state.retired(), merged.lastModified()));
+    CatalogSnapshot snapshot =
+        new CatalogSnapshot(
+            state, Catalog.of(merged.models(), state.retired(), merged.lastModified()));
+    incremental = null;
+    pending = CompletableFuture.supplyAsync(() -> memoOf(snapshot), CatalogMerges::onOwnThread);
+    return snapshot;
+  }
+
+  private Optional<IncrementalMerge> memoOf(CatalogSnapshot snapshot) {
+    return IncrementalMerge.of(merger, snapshot.state(), snapshot.catalog());
+  }
+
+  // A daemon thread per whole merge (at start, or a pull from another node): rare, short-lived.
+  private static void onOwnThread(Runnable build) {
+    Thread thread = new Thread(build, "catalog-memo");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * The memo built after the last whole merge (waiting for it), when it describes {@code state}.
+   */
+  private IncrementalMerge pendingMemoOf(CatalogState state) {
+    CompletableFuture<Optional<IncrementalMerge>> built = pending;
+    pending = null;
+    if (built == null) {
+      return null;
+    }
+    try {
+      Optional<IncrementalMerge> memo = built.join();
+      memosBuilt++;
+      return memo.filter(m -> m.describes(state)).orElse(null);
+    } catch (CompletionException e) {
+      LOG.log(
+          Level.WARNING, "[Catalog] building the merge memo failed; the next change builds it", e);
+      return null;
+    }
   }
 
   /** The snapshot after {@code before} once {@code outcome} changed its state. */
@@ -68,15 +115,19 @@ final class CatalogMerges {
       incremental = null;
       return Optional.empty();
     }
+    if (incremental == null) {
+      incremental = pendingMemoOf(before.state());
+    }
     boolean kept = incremental != null && incremental.describes(before.state());
     // A kept memo declines a wide change itself; building one for it would be wasted.
-    if (!kept && RemergeScope.changedEntries(before.state(), next, limit) > limit) {
-      incremental = null; // a refresh re-dating every entry: the full merge, and no memo kept
+    if (!kept && RemergeScope.changedListings(before.state(), next, limit) > limit) {
+      incremental = null; // a change of many listings: the full merge, and no memo kept
       return Optional.empty();
     }
     if (!kept) {
       incremental = IncrementalMerge.of(merger, before.state(), before.catalog()).orElse(null);
       memosBuilt++;
+      memosBuiltByWriter++;
     }
     Optional<IncrementalMerge.Remerged> remerged =
         incremental == null ? Optional.empty() : incremental.remerge(next, before.catalog());

@@ -2,8 +2,10 @@ package com.gatewayz.modelpages.catalog;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the catalog is derived from, persisted as is: per gateway, what it listed or a webhook
@@ -18,6 +20,13 @@ public final class CatalogState {
   private final Map<String, RetiredModel> retired;
   private final Map<String, ReportedStatus> gatewayStatus;
   private final Map<String, String> canonicalIds;
+  // The sources these were made from by a change of one gateway's entries, and the keys it set
+  // there (in the order the new map added them): a diff of the two walks those keys only, not the
+  // gateway's every entry. Only the parent map of gateways is held, not its state: no chain.
+  private final Lineage lineage;
+
+  private record Lineage(
+      Map<String, Map<String, SourceEntry>> parent, String gateway, Set<String> keys) {}
 
   public CatalogState(
       Map<String, Map<String, SourceEntry>> sources,
@@ -43,6 +52,7 @@ public final class CatalogState {
     this.retired = Collections.unmodifiableMap(new LinkedHashMap<>(retired));
     this.gatewayStatus = Collections.unmodifiableMap(new LinkedHashMap<>(gatewayStatus));
     this.canonicalIds = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalIds));
+    this.lineage = null;
   }
 
   // Parts already copied and unmodifiable, shared between states: a change copies only what it
@@ -52,11 +62,12 @@ public final class CatalogState {
       Map<String, RetiredModel> retired,
       Map<String, ReportedStatus> gatewayStatus,
       Map<String, String> canonicalIds,
-      boolean shared) {
+      Lineage lineage) {
     this.sources = sources;
     this.retired = retired;
     this.gatewayStatus = gatewayStatus;
     this.canonicalIds = canonicalIds;
+    this.lineage = lineage;
   }
 
   public static CatalogState empty() {
@@ -102,10 +113,39 @@ public final class CatalogState {
   }
 
   public CatalogState withEntries(String gateway, Map<String, SourceEntry> entries) {
+    return withSources(gateway, new LinkedHashMap<>(entries), null);
+  }
+
+  /**
+   * With {@code owned} (a map no one else holds or changes, kept without a copy) as {@code
+   * gateway}'s entries, where only {@code keys} (in the order the map added the new ones) were set.
+   */
+  CatalogState withChangedEntries(
+      String gateway, LinkedHashMap<String, SourceEntry> owned, Set<String> keys) {
+    return withSources(gateway, owned, Collections.unmodifiableSet(new LinkedHashSet<>(keys)));
+  }
+
+  private CatalogState withSources(
+      String gateway, Map<String, SourceEntry> entries, Set<String> keys) {
     Map<String, Map<String, SourceEntry>> next = new LinkedHashMap<>(sources);
-    next.put(gateway, Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
+    next.put(gateway, Collections.unmodifiableMap(entries));
+    Lineage made = keys == null ? null : new Lineage(sources, gateway, keys);
     return new CatalogState(
-        Collections.unmodifiableMap(next), retired, gatewayStatus, canonicalIds, true);
+        Collections.unmodifiableMap(next), retired, gatewayStatus, canonicalIds, made);
+  }
+
+  /**
+   * The keys of {@code gateway} whose entries may differ from {@code before}'s, in the order this
+   * state's map added the new ones; null when not known (then compare the maps whole).
+   */
+  Set<String> changedKeysSince(CatalogState before, String gateway) {
+    if (before.sources == sources) {
+      return Set.of();
+    }
+    if (lineage == null || lineage.parent() != before.sources) {
+      return null;
+    }
+    return lineage.gateway().equals(gateway) ? lineage.keys() : Set.of();
   }
 
   public CatalogState withRetired(Map<String, RetiredModel> newRetired) {
@@ -113,14 +153,14 @@ public final class CatalogState {
         newRetired == retired
             ? retired
             : Collections.unmodifiableMap(new LinkedHashMap<>(newRetired));
-    return new CatalogState(sources, copy, gatewayStatus, canonicalIds, true);
+    return new CatalogState(sources, copy, gatewayStatus, canonicalIds, lineage);
   }
 
   public CatalogState withGatewayStatus(String gateway, ReportedStatus status) {
     Map<String, ReportedStatus> next = new LinkedHashMap<>(gatewayStatus);
     next.put(gateway, status);
     return new CatalogState(
-        sources, retired, Collections.unmodifiableMap(next), canonicalIds, true);
+        sources, retired, Collections.unmodifiableMap(next), canonicalIds, lineage);
   }
 
   public CatalogState withCanonicalIds(Map<String, String> newCanonicalIds) {
@@ -129,17 +169,34 @@ public final class CatalogState {
         retired,
         gatewayStatus,
         Collections.unmodifiableMap(new LinkedHashMap<>(newCanonicalIds)),
-        true);
+        lineage);
   }
 
   @Override
   public boolean equals(Object other) {
     return this == other
         || other instanceof CatalogState state
-            && sources.equals(state.sources)
+            && sameSources(state)
             && retired.equals(state.retired)
             && gatewayStatus.equals(state.gatewayStatus)
             && canonicalIds.equals(state.canonicalIds);
+  }
+
+  // A state made from the other by one change of entries differs at most in the keys it set.
+  private boolean sameSources(CatalogState other) {
+    if (sources == other.sources) {
+      return true;
+    }
+    if (lineage == null
+        || lineage.parent() != other.sources
+        || !other.sources.containsKey(lineage.gateway())) {
+      return sources.equals(other.sources);
+    }
+    Map<String, SourceEntry> mine = entriesOf(lineage.gateway());
+    Map<String, SourceEntry> theirs = other.entriesOf(lineage.gateway());
+    return mine.size() == theirs.size()
+        && lineage.keys().stream()
+            .allMatch(key -> java.util.Objects.equals(mine.get(key), theirs.get(key)));
   }
 
   @Override

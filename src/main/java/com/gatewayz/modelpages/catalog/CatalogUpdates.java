@@ -141,7 +141,9 @@ public final class CatalogUpdates {
 
   /** The entries of one gateway being changed, with what changed. */
   private static final class Changes {
-    final Map<String, SourceEntry> entries;
+    final LinkedHashMap<String, SourceEntry> entries;
+    // Every key set, in order: the state's diffs walk these instead of the gateway's every entry.
+    final Set<String> set = new LinkedHashSet<>();
     final Set<String> added = new LinkedHashSet<>();
     final Set<String> changed = new LinkedHashSet<>();
     final Set<String> removed = new LinkedHashSet<>();
@@ -159,7 +161,7 @@ public final class CatalogUpdates {
           && old.removed()
           && (old.listing() == null || old.listing().equals(listing))) {
         // Removed by a webhook: it stays removed until the gateway's listing of it changes.
-        entries.put(listing.entryKey(), new SourceEntry(listing, old.appliedAt(), 0, true));
+        set(listing.entryKey(), new SourceEntry(listing, old.appliedAt(), 0, true));
       } else {
         put(listing.entryKey(), old, SourceEntry.listed(listing, fetchedAt));
       }
@@ -168,21 +170,26 @@ public final class CatalogUpdates {
     void miss(String id, SourceEntry old, long fetchedAt) {
       if (old.appliedAt() > fetchedAt || !old.isVisible()) {
         if (old.removed() && old.misses() == 0) {
-          entries.put(id, new SourceEntry(old.listing(), old.appliedAt(), 1, true));
+          set(id, new SourceEntry(old.listing(), old.appliedAt(), 1, true));
         }
         return;
       }
       int misses = old.misses() + 1;
       if (misses >= MISSES_TO_DROP) {
-        entries.put(id, SourceEntry.dropped(fetchedAt));
+        set(id, SourceEntry.dropped(fetchedAt));
         removed.add(id);
       } else {
-        entries.put(id, new SourceEntry(old.listing(), old.appliedAt(), misses, false));
+        set(id, new SourceEntry(old.listing(), old.appliedAt(), misses, false));
       }
     }
 
+    private void set(String id, SourceEntry entry) {
+      entries.put(id, entry);
+      set.add(id);
+    }
+
     void put(String id, SourceEntry old, SourceEntry next) {
-      entries.put(id, next);
+      set(id, next);
       boolean wasVisible = old != null && old.isVisible();
       if (!next.isVisible()) {
         if (wasVisible) {
@@ -196,7 +203,8 @@ public final class CatalogUpdates {
     }
 
     Outcome outcome(CatalogState state, String gateway) {
-      return new Outcome(state.withEntries(gateway, entries), added, changed, removed, stale);
+      return new Outcome(
+          state.withChangedEntries(gateway, entries, set), added, changed, removed, stale);
     }
   }
 }

@@ -26,7 +26,10 @@ final class IncrementalMerge {
   /** A listing's place in the state: its gateway and entry key. */
   record Ref(String gateway, String key) {}
 
-  /** The models a change re-merged, the ids they replace, and the whole new model list. */
+  /**
+   * The models a change re-merged, the ids they replace, the whole new model list, and when the
+   * re-merged and the re-dated models last changed.
+   */
   record Remerged(
       List<Model> models,
       Set<String> oldIds,
@@ -118,7 +121,8 @@ final class IncrementalMerge {
         || !next.sources().keySet().containsAll(state.sources().keySet())) {
       return Optional.empty();
     }
-    List<Ref> changed = diff(next);
+    Set<String> redated = new HashSet<>();
+    List<Ref> changed = diff(next, redated);
     if (changed.size() > RemergeScope.maxChanged(items.size())) {
       dead = true;
       return Optional.empty();
@@ -132,6 +136,8 @@ final class IncrementalMerge {
     List<MergeItem> sorted = new ArrayList<>(set.size());
     set.forEach(ref -> sorted.add(items.get(ref)));
     sorted.sort(Comparator.comparingLong(item -> item.position));
+    Map<String, Placed> oldPlaces = new HashMap<>();
+    oldIds.forEach(id -> oldPlaces.put(id, placed.get(id)));
     List<Model> merged = merge(sorted, next.canonicalIds());
     Map<String, Model> byNewId = new LinkedHashMap<>();
     merged.forEach(model -> byNewId.putIfAbsent(model.id(), model));
@@ -141,13 +147,22 @@ final class IncrementalMerge {
       dead = true;
       return Optional.empty();
     }
+    List<Model> kept = without(before.models(), oldPlaces);
+    if (kept == null) {
+      dead = true;
+      return Optional.empty();
+    }
     state = next;
-    return Optional.of(result(before, oldIds, List.copyOf(byNewId.values())));
+    redated.removeAll(oldIds);
+    return Optional.of(result(kept, oldPlaces, List.copyOf(byNewId.values()), redated));
   }
 
   // The refs whose entry differs; the order numbers follow the entry maps (new keys last, forgotten
-  // keys gone), as the full merge walks them.
-  private List<Ref> diff(CatalogState next) {
+  // keys gone), as the full merge walks them. An entry whose listing is the same (a refresh
+  // re-dates
+  // every entry it lists) changes no model, only when its model last changed: it is updated in
+  // place and its model named in {@code redated}.
+  private List<Ref> diff(CatalogState next, Set<String> redated) {
     List<Ref> changed = new ArrayList<>();
     for (Map.Entry<String, Map<String, SourceEntry>> source : next.sources().entrySet()) {
       String gateway = source.getKey();
@@ -157,19 +172,13 @@ final class IncrementalMerge {
         continue;
       }
       positions.register(gateway);
+      Set<String> keys = next.changedKeysSince(state, gateway);
       int kept = 0;
-      for (Map.Entry<String, SourceEntry> entry : after.entrySet()) {
-        SourceEntry old = prior.get(entry.getKey());
-        if (old == null) {
-          positions.append(gateway, entry.getKey());
-        } else {
-          kept++;
-        }
-        if (old != entry.getValue() && !entry.getValue().equals(old)) {
-          changed.add(new Ref(gateway, entry.getKey()));
-        }
+      for (String key : keys != null ? keys : after.keySet()) {
+        SourceEntry old = prior.get(key);
+        kept += visit(new Ref(gateway, key), old, after.get(key), changed, redated);
       }
-      if (kept < prior.size()) {
+      if (keys == null && kept < prior.size()) {
         for (String key : prior.keySet()) {
           if (!after.containsKey(key)) {
             positions.forget(gateway, key);
@@ -179,6 +188,39 @@ final class IncrementalMerge {
       }
     }
     return changed;
+  }
+
+  // One key of a changed gateway; 1 when the key was there before and still is.
+  private int visit(
+      Ref ref, SourceEntry old, SourceEntry now, List<Ref> changed, Set<String> redated) {
+    if (now == null) {
+      if (old != null) {
+        positions.forget(ref.gateway(), ref.key());
+        changed.add(ref);
+      }
+      return 0;
+    }
+    if (old == null) {
+      positions.append(ref.gateway(), ref.key());
+    }
+    if (old != now && !now.equals(old) && !redate(ref, old, now, redated)) {
+      changed.add(ref);
+    }
+    return old == null ? 0 : 1;
+  }
+
+  private boolean redate(Ref ref, SourceEntry old, SourceEntry entry, Set<String> redated) {
+    MergeItem item = items.get(ref);
+    if (item == null
+        || item.model == null
+        || !old.isVisible()
+        || !entry.isVisible()
+        || !old.listing().equals(entry.listing())) {
+      return false;
+    }
+    item.entry = entry;
+    redated.add(item.model);
+    return true;
   }
 
   // Re-indexes the changed listings and returns every listing the change can affect.
@@ -204,35 +246,59 @@ final class IncrementalMerge {
     return walk.from(changed);
   }
 
-  private Remerged result(Catalog before, Set<String> oldIds, List<Model> newModels) {
-    List<Model> models = new ArrayList<>(before.size() + newModels.size());
-    for (Model model : before.models()) {
-      if (!oldIds.contains(model.id())) {
-        models.add(model);
-      }
-    }
+  private Remerged result(
+      List<Model> models,
+      Map<String, Placed> oldPlaces,
+      List<Model> newModels,
+      Set<String> redated) {
     for (Model model : newModels) {
-      models.add(insertionPoint(models, placed.get(model.id())), model);
+      models.add(insertionPoint(models, placed.get(model.id()), placed::get), model);
     }
     Map<String, Long> lastModified = new HashMap<>();
-    for (Model model : newModels) {
-      long applied = 0;
-      for (Ref ref : placed.get(model.id()).refs()) {
-        applied = Math.max(applied, items.get(ref).entry.appliedAt());
-      }
-      if (applied > 0) {
-        lastModified.put(model.id(), applied);
-      }
-    }
-    return new Remerged(models, oldIds, newModels, lastModified);
+    newModels.forEach(model -> lastApplied(model.id(), lastModified));
+    redated.forEach(id -> lastApplied(id, lastModified));
+    return new Remerged(models, oldPlaces.keySet(), newModels, lastModified);
   }
 
-  private int insertionPoint(List<Model> models, Placed model) {
+  private void lastApplied(String id, Map<String, Long> lastModified) {
+    long applied = 0;
+    for (Ref ref : placed.get(id).refs()) {
+      applied = Math.max(applied, items.get(ref).entry.appliedAt());
+    }
+    if (applied > 0) {
+      lastModified.put(id, applied);
+    }
+  }
+
+  // The models without those of {@code oldPlaces}, each found by its place (the list is in place
+  // order), not by a lookup per model of the catalog; null when one is not where the memo says.
+  private List<Model> without(List<Model> models, Map<String, Placed> oldPlaces) {
+    java.util.function.Function<String, Placed> place =
+        id -> oldPlaces.containsKey(id) ? oldPlaces.get(id) : placed.get(id);
+    java.util.BitSet gone = new java.util.BitSet(models.size());
+    for (Map.Entry<String, Placed> old : oldPlaces.entrySet()) {
+      int at = insertionPoint(models, old.getValue(), place);
+      if (at == models.size() || !models.get(at).id().equals(old.getKey())) {
+        return null;
+      }
+      gone.set(at);
+    }
+    List<Model> kept = new ArrayList<>(models.size() + 16);
+    for (int i = 0; i < models.size(); i++) {
+      if (!gone.get(i)) {
+        kept.add(models.get(i));
+      }
+    }
+    return kept;
+  }
+
+  private static int insertionPoint(
+      List<Model> models, Placed model, java.util.function.Function<String, Placed> place) {
     int low = 0;
     int high = models.size();
     while (low < high) {
       int mid = (low + high) >>> 1;
-      if (compare(placed.get(models.get(mid).id()), model) < 0) {
+      if (compare(place.apply(models.get(mid).id()), model) < 0) {
         low = mid + 1;
       } else {
         high = mid;

@@ -10,7 +10,8 @@ import com.gatewayz.modelpages.catalog.IncrementalMerge.Ref;
  */
 final class MergeItem {
   final Ref ref;
-  final SourceEntry entry;
+  // Replaced in place when only the entry's date changes (a refresh re-dates what it lists).
+  SourceEntry entry;
   final long position;
   final long[] keys;
   String model;

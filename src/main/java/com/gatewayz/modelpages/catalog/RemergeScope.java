@@ -27,20 +27,45 @@ final class RemergeScope {
    * 1: cheap, for unchanged gateways share their maps.
    */
   static int changedEntries(CatalogState before, CatalogState after, int limit) {
+    return changedEntries(before, after, limit, false);
+  }
+
+  /**
+   * As {@link #changedEntries(CatalogState, CatalogState, int)}, not counting the entries whose
+   * listing stayed the same (a refresh re-dates every entry it lists), which change no model.
+   */
+  static int changedListings(CatalogState before, CatalogState after, int limit) {
+    return changedEntries(before, after, limit, true);
+  }
+
+  private static int changedEntries(
+      CatalogState before, CatalogState after, int limit, boolean listingsOnly) {
     int changed = 0;
     for (Map.Entry<String, Map<String, SourceEntry>> source : after.sources().entrySet()) {
       Map<String, SourceEntry> prior = before.entriesOf(source.getKey());
       if (prior == source.getValue()) {
         continue;
       }
-      changed += Math.abs(prior.size() - source.getValue().size());
-      for (Map.Entry<String, SourceEntry> entry : source.getValue().entrySet()) {
-        if (prior.get(entry.getKey()) != entry.getValue() && ++changed > limit) {
+      Map<String, SourceEntry> entries = source.getValue();
+      changed += Math.abs(prior.size() - entries.size());
+      Set<String> keys = after.changedKeysSince(before, source.getKey());
+      for (String key : keys != null ? keys : entries.keySet()) {
+        SourceEntry entry = entries.get(key);
+        SourceEntry old = prior.get(key);
+        if (old != entry && !(listingsOnly && sameListing(old, entry)) && ++changed > limit) {
           return changed;
         }
       }
     }
     return changed;
+  }
+
+  private static boolean sameListing(SourceEntry old, SourceEntry entry) {
+    return old != null
+        && entry != null
+        && old.isVisible()
+        && entry.isVisible()
+        && old.listing().equals(entry.listing());
   }
 
   // Outside the set nothing moves when every old id lives on, a new id is nobody's before, and the

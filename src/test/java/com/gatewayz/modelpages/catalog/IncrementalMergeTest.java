@@ -189,6 +189,52 @@ class IncrementalMergeTest {
   }
 
   @Test
+  void theFirstWebhookAfterStartFindsTheMemoBuiltWithTheFirstMerge() {
+    GeneratedCatalog generated = new GeneratedCatalog(6);
+    CatalogState state = generated.state(2_000);
+    MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
+    CatalogService service =
+        new CatalogService(
+            state, new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()), null, clock);
+    Listing one = state.entriesOf("together").values().iterator().next().listing();
+
+    service.update(
+        s ->
+            CatalogUpdates.upsert(s, "together", List.of(generated.repriced(one)), clock.millis()));
+
+    assertThat(service.merges.remergedChanges).isEqualTo(1);
+    assertThat(service.merges.memosBuilt).isEqualTo(1);
+    // Built beside the start's merge, not on the webhook's path.
+    assertThat(service.merges.memosBuiltByWriter).isZero();
+  }
+
+  @Test
+  void aRefreshThatOnlyReDatesMostEntriesReMergesTheChangedOnesAndReDatesTheRest() {
+    GeneratedCatalog generated = new GeneratedCatalog(8);
+    CatalogState state = generated.state(2_000);
+    MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
+    CatalogMerger merger = new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of());
+    CatalogService service = new CatalogService(state, merger, null, clock);
+    List<Listing> listed = new ArrayList<>();
+    state.entriesOf("together").values().stream()
+        .filter(SourceEntry::isVisible)
+        .forEach(e -> listed.add(e.listing()));
+    listed.set(3, generated.repriced(listed.get(3)));
+    clock.advance(Duration.ofHours(1));
+
+    CatalogService.Applied applied =
+        service.update(s -> CatalogUpdates.refresh(s, "together", listed, clock.millis()));
+
+    assertThat(service.merges.remergedChanges).isEqualTo(1);
+    assertThat(applied.change().touched()).isNotEmpty().hasSizeLessThan(10);
+    CatalogMerger.Merged full = merger.merged(service.state());
+    Catalog expected = Catalog.of(full.models(), service.state().retired(), full.lastModified());
+    assertSameCatalog(service.current(), expected, "after the refresh");
+    assertThat(service.current().lastModified(expected.models().get(0).id()))
+        .isEqualTo(expected.lastModified(expected.models().get(0).id()));
+  }
+
+  @Test
   void changesTouchingEveryModelTakeTheFullMerge() {
     GeneratedCatalog generated = new GeneratedCatalog(4);
     CatalogState state = generated.state(400);
