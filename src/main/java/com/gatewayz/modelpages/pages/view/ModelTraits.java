@@ -15,8 +15,20 @@ import java.util.Locale;
  *     claude-sonnet-4.6} and {@code claude-sonnet-latest}); empty when that is just the family
  * @param price the headline input price per token; null when unknown or variable
  * @param context 0 when unknown
+ * @param approximatePrice {@code price} as a double (NaN when null), converted once: a render
+ *     compares it with thousands of candidates' prices ({@link SimilarModels})
  */
-record ModelTraits(String developer, String family, String line, BigDecimal price, long context) {
+record ModelTraits(
+    String developer,
+    String family,
+    String line,
+    BigDecimal price,
+    long context,
+    double approximatePrice) {
+
+  ModelTraits(String developer, String family, String line, BigDecimal price, long context) {
+    this(developer, family, line, price, context, price == null ? Double.NaN : price.doubleValue());
+  }
 
   static ModelTraits of(Model model) {
     BigDecimal prompt = model.pricing().prompt();
