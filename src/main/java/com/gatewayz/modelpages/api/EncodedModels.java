@@ -2,13 +2,16 @@ package com.gatewayz.modelpages.api;
 
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.ModelJson;
+import com.gatewayz.modelpages.platform.JsonSupport;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON of each model as the list answers embed it, encoded once per {@link Model} object, not
@@ -20,8 +23,8 @@ import java.util.List;
 final class EncodedModels {
 
   static final long MAX_BYTES = 16L * 1024 * 1024;
-  // Thread-safe; a default one writes what Jersey's JSON-B provider writes.
-  static final Jsonb JSONB = JsonbBuilder.create();
+  private static final JsonGeneratorFactory GENERATORS =
+      JsonSupport.JSON.createGeneratorFactory(Map.of());
   private static final byte[] DATA = "{\"data\":[".getBytes(StandardCharsets.UTF_8);
   private static final byte[] TOTAL = "],\"total\":".getBytes(StandardCharsets.UTF_8);
 
@@ -57,7 +60,12 @@ final class EncodedModels {
     return encoded.get(model, EncodedModels::encode);
   }
 
+  // Parsson's generator, the one JSON-B writes with, without JSON-B's per-call set-up.
   private static byte[] encode(Model model) {
-    return JSONB.toJson(ModelJson.write(model)).getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator generator = GENERATORS.createGenerator(out, StandardCharsets.UTF_8)) {
+      generator.write(ModelJson.write(model));
+    }
+    return out.toByteArray();
   }
 }
