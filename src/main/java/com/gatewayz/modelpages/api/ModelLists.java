@@ -2,22 +2,17 @@ package com.gatewayz.modelpages.api;
 
 import com.gatewayz.modelpages.catalog.Catalog;
 import com.gatewayz.modelpages.catalog.CatalogIndex;
-import com.gatewayz.modelpages.catalog.ModelJson;
 import com.gatewayz.modelpages.catalog.TextQuery;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import java.io.ByteArrayOutputStream;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The JSON answers of {@code GET /api/models}. Without a search, answers are kept per normalised
  * (gateway, offset, limit) for the catalog snapshot they were built from, in a cache bounded in
  * bytes: a catalog change (a new snapshot) drops them all, so a 1,000-model answer is built once
- * per change, not once per request. Searches are built every time.
+ * per change, not once per request. Searches are built every time, from the JSON of each model
+ * encoded once ({@link EncodedModels}).
  */
 final class ModelLists {
 
@@ -25,8 +20,6 @@ final class ModelLists {
   // Counted for every answer on top of its bytes, so tiny answers cannot make the cache huge in
   // entries.
   private static final int ENTRY_OVERHEAD_BYTES = 1024;
-  // Thread-safe; a default one writes what Jersey's JSON-B provider writes.
-  private static final Jsonb JSONB = JsonbBuilder.create();
 
   private record Key(String gateway, int offset, int limit) {}
 
@@ -38,6 +31,7 @@ final class ModelLists {
           .weigher((Key key, Answer answer) -> answer.json().length + ENTRY_OVERHEAD_BYTES)
           .executor(Runnable::run)
           .build();
+  private final EncodedModels encoded = new EncodedModels();
   private volatile Catalog answersFor;
 
   byte[] cached(Catalog catalog, Optional<String> gateway, int offset, int limit) {
@@ -59,13 +53,9 @@ final class ModelLists {
   /**
    * {@code {"data":[...],"total":N}} for one page of the models matching the gateway and search.
    */
-  static byte[] build(
-      Catalog catalog, Optional<String> gateway, int offset, int limit, TextQuery text) {
+  byte[] build(Catalog catalog, Optional<String> gateway, int offset, int limit, TextQuery text) {
     CatalogIndex.Selection page =
         catalog.index().page(null, gateway.orElse(null), text, false, offset, limit);
-    List<JsonObject> data = page.models().stream().map(ModelJson::write).toList();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    JSONB.toJson(new ModelAnswers.Page(data, page.total()), out);
-    return out.toByteArray();
+    return encoded.page(page.models(), page.total());
   }
 }

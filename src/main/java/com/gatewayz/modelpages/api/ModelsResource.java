@@ -56,7 +56,7 @@ public class ModelsResource {
     byte[] json =
         search.isEmpty()
             ? lists.cached(current, gatewayId, skip, size)
-            : ModelLists.build(current, gatewayId, skip, size, search.get());
+            : lists.build(current, gatewayId, skip, size, search.get());
     return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
   }
 

@@ -163,10 +163,22 @@ public final class CatalogIndex {
       candidates = intersect(candidates, postings);
     }
     if (candidates == null) {
-      candidates = everything();
+      return scanned(text);
     }
     IntList matches = new IntList();
     for (int position : candidates) {
+      if (text.matchesHaystack(haystacks[position])) {
+        matches.add(position);
+      }
+    }
+    return matches.toArray();
+  }
+
+  // No filter and no word of three characters: every haystack is checked, without first listing
+  // every position (400 KB at 100,000 models, per request).
+  private int[] scanned(TextQuery text) {
+    IntList matches = new IntList();
+    for (int position = 0; position < haystacks.length; position++) {
       if (text.matchesHaystack(haystacks[position])) {
         matches.add(position);
       }

@@ -85,7 +85,8 @@ class ModelAnswersJsonTest {
     Catalog catalog = Catalog.of(List.of(fast(), plain()));
 
     String page =
-        new String(ModelLists.build(catalog, Optional.empty(), 0, 1, null), StandardCharsets.UTF_8);
+        new String(
+            new ModelLists().build(catalog, Optional.empty(), 0, 1, null), StandardCharsets.UTF_8);
 
     assertThat(page)
         .isEqualTo(
@@ -106,7 +107,7 @@ class ModelAnswersJsonTest {
 
     String page =
         new String(
-            ModelLists.build(catalog, Optional.empty(), 5, 10, null), StandardCharsets.UTF_8);
+            new ModelLists().build(catalog, Optional.empty(), 5, 10, null), StandardCharsets.UTF_8);
 
     assertThat(page).isEqualTo("{\"data\":[],\"total\":2}");
   }

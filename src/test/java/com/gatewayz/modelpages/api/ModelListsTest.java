@@ -74,7 +74,9 @@ class ModelListsTest {
         Catalog.of(List.of(model("acme/alpha", "Fast Alpha"), model("acme/beta", "Fast Beta")));
 
     String json =
-        text(ModelLists.build(catalog, Optional.empty(), 0, 10, TextQuery.of("  FAST   alpha ")));
+        text(
+            new ModelLists()
+                .build(catalog, Optional.empty(), 0, 10, TextQuery.of("  FAST   alpha ")));
 
     assertThat(json).contains("acme/alpha").doesNotContain("acme/beta").endsWith("\"total\":1}");
   }

@@ -61,25 +61,38 @@ public final class DisplayNames {
 
   /** The display name of a gateway id; never null. */
   public static String gateway(String id) {
-    return GATEWAYS.getOrDefault(id, titleCase(id));
+    String known = GATEWAYS.get(id);
+    return known != null ? known : titleCase(id);
   }
 
   /** The display name of a developer slug; empty for an empty slug. */
   public static String developer(String slug) {
-    return DEVELOPERS.getOrDefault(slug, titleCase(slug));
+    String known = slug == null ? null : DEVELOPERS.get(slug);
+    return known != null ? known : titleCase(slug);
   }
 
   private static String titleCase(String slug) {
     if (slug == null) {
       return "";
     }
+    // Every index page and card names developers: words found by hand, not by a regex split.
     StringBuilder out = new StringBuilder(slug.length());
-    for (String word : slug.split("[-_]+")) {
-      if (!word.isEmpty()) {
-        out.append(out.length() == 0 ? "" : " ");
-        out.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+    int at = 0;
+    while (at < slug.length()) {
+      int end = at;
+      while (end < slug.length() && !isSeparator(slug.charAt(end))) {
+        end++;
       }
+      if (end > at) {
+        out.append(out.length() == 0 ? "" : " ");
+        out.append(slug.substring(at, at + 1).toUpperCase(Locale.ROOT)).append(slug, at + 1, end);
+      }
+      at = end + 1;
     }
     return out.toString();
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '-' || c == '_';
   }
 }

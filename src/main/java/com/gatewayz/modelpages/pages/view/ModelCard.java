@@ -2,6 +2,8 @@ package com.gatewayz.modelpages.pages.view;
 
 import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.PriceFormat;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 
 /**
@@ -19,6 +21,14 @@ public final class ModelCard {
   private final String inputPrice;
   private final String outputPrice;
   private final boolean free;
+  private final SiteContext site;
+
+  // A popular model is a card on many pages (index pages, everyone's similar models): formatted
+  // once while the Model object is unchanged (a changed model is a new object). Weak keys compare
+  // by identity and let models no snapshot holds go.
+  private static final int MAX_CARDS = 20_000;
+  private static final Cache<Model, ModelCard> CARDS =
+      Caffeine.newBuilder().weakKeys().maximumSize(MAX_CARDS).executor(Runnable::run).build();
 
   private ModelCard(Model model, SiteContext site) {
     this.id = model.id();
@@ -30,10 +40,16 @@ public final class ModelCard {
     this.inputPrice = PriceFormat.perMillion(model.pricing().prompt());
     this.outputPrice = PriceFormat.perMillion(model.pricing().completion());
     this.free = model.pricing().isFree();
+    this.site = site;
   }
 
   public static ModelCard of(Model model, SiteContext site) {
-    return new ModelCard(model, site);
+    ModelCard card = CARDS.getIfPresent(model);
+    if (card == null || !card.site.equals(site)) {
+      card = new ModelCard(model, site);
+      CARDS.put(model, card);
+    }
+    return card;
   }
 
   public static List<ModelCard> list(List<Model> models, SiteContext site) {

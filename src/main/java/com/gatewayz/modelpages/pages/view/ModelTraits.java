@@ -15,8 +15,37 @@ import java.util.Locale;
  *     claude-sonnet-4.6} and {@code claude-sonnet-latest}); empty when that is just the family
  * @param price the headline input price per token; null when unknown or variable
  * @param context 0 when unknown
+ * @param approximatePrice {@code price} as a double (NaN when null), converted once: a render
+ *     compares it with thousands of candidates' prices ({@link SimilarModels})
  */
-record ModelTraits(String developer, String family, String line, BigDecimal price, long context) {
+record ModelTraits(
+    String developer,
+    String family,
+    String line,
+    BigDecimal price,
+    long context,
+    double approximatePrice) {
+
+  // Prices of one scale compare as longs: BigDecimal aligns differing scales at every compareTo,
+  // and a ratio of exactly 2 or 4 (common between round prices) is decided by the exact products.
+  private static final int COMMON_SCALE = 18;
+
+  ModelTraits(String developer, String family, String line, BigDecimal price, long context) {
+    this(
+        developer,
+        family,
+        line,
+        commonScale(price),
+        context,
+        price == null ? Double.NaN : price.doubleValue());
+  }
+
+  // The same value: only a price with at most COMMON_SCALE decimals is rescaled (never rounded).
+  private static BigDecimal commonScale(BigDecimal price) {
+    return price == null || price.scale() > COMMON_SCALE || price.scale() < 0
+        ? price
+        : price.setScale(COMMON_SCALE);
+  }
 
   static ModelTraits of(Model model) {
     BigDecimal prompt = model.pricing().prompt();

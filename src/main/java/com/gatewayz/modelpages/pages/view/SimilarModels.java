@@ -21,6 +21,10 @@ public final class SimilarModels {
   private static final BigDecimal FOUR_TIMES = BigDecimal.valueOf(4);
   private static final BigDecimal TWICE_AND_A_HAIR = new BigDecimal("2.000000000002");
   private static final BigDecimal FOUR_TIMES_AND_A_HAIR = new BigDecimal("4.000000000004");
+  private static final double MARGIN = 1e-12;
+  // Normal doubles (full 53-bit precision) far from overflow: prices outside go the exact way.
+  private static final double MIN_EXACT_DOUBLE = 1e-300;
+  private static final double MAX_EXACT_DOUBLE = 1e300;
 
   private SimilarModels() {}
 
@@ -71,16 +75,44 @@ public final class SimilarModels {
     if (!a.line().isEmpty() && a.line().equals(b.line())) {
       score += 2;
     }
-    return score + priceScore(a.price(), b.price()) + contextScore(a.context(), b.context());
+    return score + priceScore(a, b) + contextScore(a.context(), b.context());
   }
 
-  private static int priceScore(BigDecimal a, BigDecimal b) {
-    if (a == null || b == null) {
+  private static int priceScore(ModelTraits a, ModelTraits b) {
+    if (a.price() == null || b.price() == null) {
       return 0;
     }
-    if (a.signum() == 0 || b.signum() == 0) {
-      return a.signum() == b.signum() ? 2 : 0;
+    if (a.price().signum() == 0 || b.price().signum() == 0) {
+      return a.price().signum() == b.price().signum() ? 2 : 0;
     }
+    int quick = quickPriceScore(a.approximatePrice(), b.approximatePrice());
+    return quick >= 0 ? quick : exactPriceScore(a.price(), b.price());
+  }
+
+  // A render scores thousands of candidates: the ratio of the double prices (each within 2^-53 of
+  // the exact price, the quotient too) decides every ratio clearly away from the thresholds; a
+  // ratio within a relative 1e-12 of 2, 2.000000000002, 4 or 4.000000000004 (or a price a double
+  // cannot hold with full precision) is -1, left to the exact BigDecimal comparison.
+  static int quickPriceScore(double a, double b) {
+    double min = Math.min(a, b);
+    double max = Math.max(a, b);
+    if (!(min >= MIN_EXACT_DOUBLE && max <= MAX_EXACT_DOUBLE)) {
+      return -1;
+    }
+    double ratio = max / min;
+    if (ratio <= 2 * (1 - MARGIN)) {
+      return 2;
+    }
+    if (ratio > 4.000000000004 * (1 + MARGIN)) {
+      return 0;
+    }
+    if (ratio > 2.000000000002 * (1 + MARGIN) && ratio <= 4 * (1 - MARGIN)) {
+      return 1;
+    }
+    return -1;
+  }
+
+  private static int exactPriceScore(BigDecimal a, BigDecimal b) {
     BigDecimal max = a.max(b);
     BigDecimal min = a.min(b);
     // Exact products (cheaper than a division) decide every ratio but those within a hair above 2

@@ -112,6 +112,37 @@ class SimilarityIndexTest {
     }
   }
 
+  @Test
+  void theDoubleShortcutScoresEveryRatioAsTheExactComparison() {
+    Random random = new Random(18);
+    String[] factors = {"2", "2.000000000002", "4", "4.000000000004", "1.5", "3", "5"};
+    for (int i = 0; i < 20_000; i++) {
+      BigDecimal a = BigDecimal.valueOf(1 + random.nextInt(1_000_000), 6 + random.nextInt(10));
+      BigDecimal factor = new BigDecimal(factors[random.nextInt(factors.length)]);
+      // Around each threshold: a hair below, on it, a hair above (down to 1e-22 relative).
+      BigDecimal nudge = BigDecimal.valueOf(random.nextInt(3) - 1, 10 + random.nextInt(13));
+      BigDecimal b =
+          random.nextBoolean()
+              ? a.multiply(factor.add(nudge))
+              : BigDecimal.valueOf(1 + random.nextInt(1_000_000), 6 + random.nextInt(10));
+      ModelTraits x = new ModelTraits("", "", "", a, 0);
+      ModelTraits y = new ModelTraits("", "", "", b, 0);
+      assertThat(SimilarModels.score(x, y))
+          .as("%s %s", a, b)
+          .isEqualTo(roundedRatioScore(a.toPlainString(), b.toPlainString()));
+    }
+  }
+
+  @Test
+  void aRatioNearAThresholdIsLeftToTheExactComparison() {
+    assertThat(SimilarModels.quickPriceScore(1e-6, 2e-6)).isEqualTo(-1);
+    assertThat(SimilarModels.quickPriceScore(1e-6, 4.000000000004e-6)).isEqualTo(-1);
+    assertThat(SimilarModels.quickPriceScore(1e-6, 1.9e-6)).isEqualTo(2);
+    assertThat(SimilarModels.quickPriceScore(1e-6, 3e-6)).isEqualTo(1);
+    assertThat(SimilarModels.quickPriceScore(1e-6, 5e-6)).isZero();
+    assertThat(SimilarModels.quickPriceScore(1e-320, 1e-320)).isEqualTo(-1);
+  }
+
   // The former price score: the ratio rounded to 16 digits, compared with 2 and 4.
   private static int roundedRatioScore(String a, String b) {
     BigDecimal x = new BigDecimal(a);
