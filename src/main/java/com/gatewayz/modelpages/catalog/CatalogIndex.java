@@ -244,8 +244,13 @@ public final class CatalogIndex {
     return both.toArray();
   }
 
+  // Three chars packed, then multiplied by an odd constant (one-to-one, so keys stay distinct):
+  // Long.hashCode of the packed value alone folds ASCII trigrams into ~128 hash buckets, and the
+  // map degraded to tree bins (the index build 2-3x slower at 100,000 models).
   private static long trigram(String text, int at) {
-    return (long) text.charAt(at) << 32 | (long) text.charAt(at + 1) << 16 | text.charAt(at + 2);
+    long packed =
+        (long) text.charAt(at) << 32 | (long) text.charAt(at + 1) << 16 | text.charAt(at + 2);
+    return packed * 0x9E3779B97F4A7C15L;
   }
 
   private static <K> Map<K, int[]> frozen(Map<K, IntList> lists) {
