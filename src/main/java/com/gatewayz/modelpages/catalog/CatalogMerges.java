@@ -129,7 +129,7 @@ final class CatalogMerges {
       memosBuilt++;
       memosBuiltByWriter++;
     }
-    Optional<IncrementalMerge.Remerged> remerged =
+    Optional<Remerged> remerged =
         incremental == null ? Optional.empty() : incremental.remerge(next, before.catalog());
     if (remerged.isEmpty()) {
       incremental = null;
@@ -143,7 +143,7 @@ final class CatalogMerges {
   }
 
   private static CatalogSnapshot snapshotOf(
-      CatalogSnapshot before, CatalogState next, IncrementalMerge.Remerged remerged) {
+      CatalogSnapshot before, CatalogState next, Remerged remerged) {
     Map<String, RetiredModel> retired =
         Retirements.withoutReturned(before.state().retired(), remerged.newModels());
     CatalogState state = next.withRetired(retired);

@@ -26,24 +26,11 @@ final class IncrementalMerge {
   /** A listing's place in the state: its gateway and entry key. */
   record Ref(String gateway, String key) {}
 
-  /**
-   * The models a change re-merged, the ids they replace, the whole new model list, and when the
-   * re-merged and the re-dated models last changed.
-   */
-  record Remerged(
-      List<Model> models,
-      Set<String> oldIds,
-      List<Model> newModels,
-      Map<String, Long> lastModified) {}
-
-  /** A model's place in the popularity order and the listings it is made of. */
-  private record Placed(int rank, long position, List<Ref> refs) {}
-
   private final CatalogMerger merger;
   private final MergePositions positions;
   private final Map<Ref, MergeItem> items = new HashMap<>();
   private final MergeKeyHolders holders = new MergeKeyHolders();
-  private final Map<String, Placed> placed = new HashMap<>();
+  private final ModelPlaces places = new ModelPlaces();
   private CatalogState state;
   private boolean dead;
 
@@ -136,8 +123,7 @@ final class IncrementalMerge {
     List<MergeItem> sorted = new ArrayList<>(set.size());
     set.forEach(ref -> sorted.add(items.get(ref)));
     sorted.sort(Comparator.comparingLong(item -> item.position));
-    Map<String, Placed> oldPlaces = new HashMap<>();
-    oldIds.forEach(id -> oldPlaces.put(id, placed.get(id)));
+    Map<String, ModelPlaces.Place> oldPlaces = places.of(oldIds);
     List<Model> merged = merge(sorted, next.canonicalIds());
     Map<String, Model> byNewId = new LinkedHashMap<>();
     merged.forEach(model -> byNewId.putIfAbsent(model.id(), model));
@@ -147,7 +133,7 @@ final class IncrementalMerge {
       dead = true;
       return Optional.empty();
     }
-    List<Model> kept = without(before.models(), oldPlaces);
+    List<Model> kept = places.without(before.models(), oldPlaces);
     if (kept == null) {
       dead = true;
       return Optional.empty();
@@ -159,9 +145,8 @@ final class IncrementalMerge {
 
   // The refs whose entry differs; the order numbers follow the entry maps (new keys last, forgotten
   // keys gone), as the full merge walks them. An entry whose listing is the same (a refresh
-  // re-dates
-  // every entry it lists) changes no model, only when its model last changed: it is updated in
-  // place and its model named in {@code redated}.
+  // re-dates every entry it lists) changes no model, only when its model last changed: it is
+  // updated in place and its model named in {@code redated}.
   private List<Ref> diff(CatalogState next, Set<String> redated) {
     List<Ref> changed = new ArrayList<>();
     for (Map.Entry<String, Map<String, SourceEntry>> source : next.sources().entrySet()) {
@@ -225,8 +210,7 @@ final class IncrementalMerge {
 
   // Re-indexes the changed listings and returns every listing the change can affect.
   private Set<Ref> affected(List<Ref> changed, CatalogState next, Set<String> oldIds) {
-    AffectedListings walk =
-        new AffectedListings(items, holders, id -> placed.get(id).refs(), oldIds);
+    AffectedListings walk = new AffectedListings(items, holders, places::refsOf, oldIds);
     for (Ref ref : changed) {
       MergeItem old = items.remove(ref);
       if (old != null) {
@@ -248,68 +232,14 @@ final class IncrementalMerge {
 
   private Remerged result(
       List<Model> models,
-      Map<String, Placed> oldPlaces,
+      Map<String, ModelPlaces.Place> oldPlaces,
       List<Model> newModels,
       Set<String> redated) {
-    for (Model model : newModels) {
-      models.add(insertionPoint(models, placed.get(model.id()), placed::get), model);
-    }
+    places.insert(models, newModels);
     Map<String, Long> lastModified = new HashMap<>();
-    newModels.forEach(model -> lastApplied(model.id(), lastModified));
-    redated.forEach(id -> lastApplied(id, lastModified));
+    newModels.forEach(model -> places.putLastApplied(model.id(), items, lastModified));
+    redated.forEach(id -> places.putLastApplied(id, items, lastModified));
     return new Remerged(models, oldPlaces.keySet(), newModels, lastModified);
-  }
-
-  private void lastApplied(String id, Map<String, Long> lastModified) {
-    long applied = 0;
-    for (Ref ref : placed.get(id).refs()) {
-      applied = Math.max(applied, items.get(ref).entry.appliedAt());
-    }
-    if (applied > 0) {
-      lastModified.put(id, applied);
-    }
-  }
-
-  // The models without those of {@code oldPlaces}, each found by its place (the list is in place
-  // order), not by a lookup per model of the catalog; null when one is not where the memo says.
-  private List<Model> without(List<Model> models, Map<String, Placed> oldPlaces) {
-    java.util.function.Function<String, Placed> place =
-        id -> oldPlaces.containsKey(id) ? oldPlaces.get(id) : placed.get(id);
-    java.util.BitSet gone = new java.util.BitSet(models.size());
-    for (Map.Entry<String, Placed> old : oldPlaces.entrySet()) {
-      int at = insertionPoint(models, old.getValue(), place);
-      if (at == models.size() || !models.get(at).id().equals(old.getKey())) {
-        return null;
-      }
-      gone.set(at);
-    }
-    List<Model> kept = new ArrayList<>(models.size() + 16);
-    for (int i = 0; i < models.size(); i++) {
-      if (!gone.get(i)) {
-        kept.add(models.get(i));
-      }
-    }
-    return kept;
-  }
-
-  private static int insertionPoint(
-      List<Model> models, Placed model, java.util.function.Function<String, Placed> place) {
-    int low = 0;
-    int high = models.size();
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (compare(place.apply(models.get(mid).id()), model) < 0) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
-  }
-
-  private static int compare(Placed a, Placed b) {
-    int byRank = Integer.compare(a.rank(), b.rank());
-    return byRank != 0 ? byRank : Long.compare(a.position(), b.position());
   }
 
   // The full merge's steps on items given in merge order: group, order by popularity, name.
@@ -327,9 +257,9 @@ final class IncrementalMerge {
     Set<String> taken = new HashSet<>();
     for (MergeGroup group : groups) {
       Model model = group.toModel(CanonicalIds.idOf(group.listings, pins, taken));
-      placed.put(
+      places.put(
           model.id(),
-          new Placed(
+          new ModelPlaces.Place(
               group.rank, sorted.get(group.firstItem).position, List.copyOf(refs.get(group))));
       refs.get(group).forEach(ref -> items.get(ref).model = model.id());
       models.add(model);
