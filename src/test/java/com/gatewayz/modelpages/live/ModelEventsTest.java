@@ -10,6 +10,7 @@ import com.gatewayz.modelpages.catalog.Pricing;
 import com.gatewayz.modelpages.testing.SiteExtension;
 import com.gatewayz.modelpages.testing.Webhooks;
 import java.net.Socket;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,7 +21,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -30,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * EventSource reconnects after the retry delay); the order keeps that apart from what each test
  * asserts.
  */
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelEventsTest {
 
   private static final java.util.concurrent.ExecutorService READERS =
@@ -78,7 +82,7 @@ class ModelEventsTest {
     // The subscription holds it: a client only reachable from its own selector thread can be
     // collected while the feed streams, and its connection then closes (the feed "ended" on CI
     // after a GC in the full suite, never in isolation).
-    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    HttpClient client = HttpClient.newHttpClient();
     CompletableFuture<HttpResponse<Stream<String>>> response =
         client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
     // Read on a thread of its own: a waiting get() could otherwise run this endless loop itself.
@@ -88,7 +92,7 @@ class ModelEventsTest {
   }
 
   record Subscription(
-      java.net.http.HttpClient client,
+      HttpClient client,
       BlockingQueue<String> lines,
       CompletableFuture<HttpResponse<Stream<String>>> response,
       CompletableFuture<Void> reading) {
@@ -113,7 +117,7 @@ class ModelEventsTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Order(1)
+  @Order(1)
   void anAddedModelIsAnnouncedWithItsId() throws Exception {
     Subscription feed = subscribe();
     assertThat(feed.response().get(10, TimeUnit.SECONDS).headers().firstValue("Content-Type"))
@@ -130,7 +134,7 @@ class ModelEventsTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Order(3)
+  @Order(3)
   void departedClientsAreReleased() throws Exception {
     Subscription feed = subscribe();
     feed.until(": connected");
@@ -178,7 +182,7 @@ class ModelEventsTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Order(2)
+  @Order(2)
   void aSubscriberThatNeverReadsIsDroppedAndHoldsUpNoWebhookAndNoOtherSubscriber()
       throws Exception {
     try (Socket slow = RawClient.request(site, "127.0.0.1", "GET")) {
