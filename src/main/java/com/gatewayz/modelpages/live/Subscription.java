@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
 /**
@@ -17,10 +19,20 @@ import java.util.logging.Logger;
  * and are written with non-blocking I/O, so a client that stops reading can never block the writer:
  * when its queue overflows, it is dropped. Ends once, whoever ends it (client, timeout, overflow,
  * shutdown), and then tells the hub.
+ *
+ * <p>The writer's calls into the request (writes, flushes, {@code complete}) and the container's
+ * end callbacks hold one lock, so no call of the writer overlaps or follows the container's end:
+ * once a callback returned, Tomcat recycles the request and its stream for the next connection, and
+ * a call still on its way from the writer thread then lands on that connection's feed (a feed
+ * opened right after another client left was ended by the server). The container waits for the lock
+ * a bounded time, so a lock order inside the container can never hang the feed.
  */
 final class Subscription implements WriteListener, AsyncListener {
 
   private static final Logger LOG = Logger.getLogger(Subscription.class.getName());
+
+  /** How long a container callback waits for the writer's call in flight, at most. */
+  static final long CONTAINER_WAIT_MILLIS = 500;
 
   private final String client;
   private final AsyncContext async;
@@ -30,6 +42,7 @@ final class Subscription implements WriteListener, AsyncListener {
   private final Deque<byte[]> queue = new ArrayDeque<>();
   private int queuedBytes;
   private final AtomicBoolean ended = new AtomicBoolean();
+  private final ReentrantLock requestCalls = new ReentrantLock();
   // Set by start() once the stream is non-blocking: until then the writer only queues.
   private volatile boolean started;
   private boolean unflushed;
@@ -88,15 +101,21 @@ final class Subscription implements WriteListener, AsyncListener {
 
   // Writer thread only. isReady() false means the container calls onWritePossible when writable.
   private void drain() {
-    if (ended.get() || !started) {
+    if (!started) {
       return;
     }
+    requestCalls.lock();
     try {
+      if (ended.get()) {
+        return;
+      }
       while (out.isReady() && writeNext()) {
         // written; try the next
       }
     } catch (IOException | IllegalStateException e) {
       end(true); // the connection failed, or the container already ended the request
+    } finally {
+      requestCalls.unlock();
     }
   }
 
@@ -139,22 +158,44 @@ final class Subscription implements WriteListener, AsyncListener {
 
   @Override
   public void onError(Throwable failure) {
-    end(true);
+    endedByContainer(true);
   }
 
   @Override
   public void onComplete(AsyncEvent event) {
-    end(false);
+    endedByContainer(false);
   }
 
   @Override
   public void onTimeout(AsyncEvent event) {
-    end(true); // a normal end of the stream: the browser's EventSource reconnects by itself
+    // a normal end of the stream: the browser's EventSource reconnects by itself
+    endedByContainer(true);
   }
 
   @Override
   public void onError(AsyncEvent event) {
-    end(true);
+    endedByContainer(true);
+  }
+
+  /**
+   * A container thread ends the feed: it first waits for the writer's call in flight, if any, so
+   * that none follows this callback (see the class comment). Bounded: past it, the feed ends
+   * anyway.
+   */
+  private void endedByContainer(boolean complete) {
+    boolean locked = false;
+    try {
+      locked = requestCalls.tryLock(CONTAINER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      endOnce(complete, false); // holds the lock already, or waited long enough
+    } finally {
+      if (locked) {
+        requestCalls.unlock();
+      }
+    }
   }
 
   @Override
@@ -166,15 +207,28 @@ final class Subscription implements WriteListener, AsyncListener {
 
   /** Ends the feed once; {@code complete}: also ends the response, when the container has not. */
   void end(boolean complete) {
+    endOnce(complete, true);
+  }
+
+  private void endOnce(boolean complete, boolean lockToComplete) {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
     hub.ended(this);
-    if (complete) {
-      try {
-        async.complete();
-      } catch (IllegalStateException e) {
-        // the container already ended the request
+    if (!complete) {
+      return;
+    }
+    // Under the lock, like every call into the request (reentrant: a drain may hold it).
+    if (lockToComplete) {
+      requestCalls.lock();
+    }
+    try {
+      async.complete();
+    } catch (IllegalStateException e) {
+      // the container already ended the request
+    } finally {
+      if (lockToComplete) {
+        requestCalls.unlock();
       }
     }
   }

@@ -215,4 +215,39 @@ class ModelEventsTest {
       reader.response().get().body().close();
     }
   }
+
+  /**
+   * A feed opened while the server ends a departed one stays open. (Ending the departed feed from
+   * the writer thread could reach the container's request after it had been recycled for the next
+   * connection, and end that feed: seen on CI as the feed opened after departedClientsAreReleased.)
+   */
+  @Test
+  @Order(4)
+  void aFeedOpenedWhileADepartedOneEndsStaysOpen() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      Subscription departing = subscribe();
+      departing.until(": connected");
+      int before = hub.subscribers();
+      departing.response().get().body().close();
+      departing.reading().cancel(true);
+      Subscription next = subscribe();
+      // The writer finds the closed connection and ends its feed while the next one opens.
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                offer("newco/departure-" + System.nanoTime(), System.currentTimeMillis());
+                return next.response().isDone() && hub.subscribers() <= before;
+              });
+      next.until(": connected");
+      String id = "newco/after-departure-" + round;
+      offer(id, System.currentTimeMillis());
+      String data;
+      do {
+        data = next.until("data:");
+      } while (!data.contains(id));
+      next.response().get().body().close();
+      next.reading().cancel(true);
+    }
+  }
 }

@@ -7,10 +7,16 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +43,9 @@ class SubscriptionWritesTest {
     private volatile int blockingWrites;
     private Runnable whileSwitching = () -> {};
     private volatile int writesToRefuse;
+    // When set, each write waits for it: a call of the writer thread in flight.
+    private volatile CountDownLatch holdWrites;
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public boolean isReady() {
@@ -51,7 +60,17 @@ class SubscriptionWritesTest {
 
     // Like Tomcat's checkNonBlockingWrite when a container thread still finishes the last write.
     @Override
-    public synchronized void write(byte[] bytes, int offset, int length) {
+    public void write(byte[] bytes, int offset, int length) {
+      CountDownLatch hold = holdWrites;
+      if (hold != null) {
+        calls.add("write started");
+        awaitQuietly(hold);
+        calls.add("write returned");
+      }
+      writeNow(bytes, offset, length);
+    }
+
+    private synchronized void writeNow(byte[] bytes, int offset, int length) {
       if (writesToRefuse > 0) {
         writesToRefuse--;
         throw new IllegalStateException("the previous write has not completed");
@@ -75,11 +94,103 @@ class SubscriptionWritesTest {
   }
 
   private static AsyncContext async() {
+    return async(() -> {});
+  }
+
+  /** An AsyncContext whose {@code complete()} runs {@code onComplete} first. */
+  private static AsyncContext async(Runnable onComplete) {
     return (AsyncContext)
         Proxy.newProxyInstance(
             SubscriptionWritesTest.class.getClassLoader(),
             new Class<?>[] {AsyncContext.class},
-            (proxy, method, args) -> null);
+            (proxy, method, args) -> {
+              if (method.getName().equals("complete")) {
+                onComplete.run();
+              }
+              return null;
+            });
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Runs a container callback on a thread of its own and lets the writer's held call go once the
+   * callback returned or waits; the calls then show which came first.
+   */
+  private static void containerCallbackWhileHeld(
+      Runnable callback, CountDownLatch held, List<String> calls) throws InterruptedException {
+    Thread container =
+        new Thread(
+            () -> {
+              callback.run();
+              calls.add("callback returned");
+            },
+            "container");
+    container.start();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                container.getState() == Thread.State.TERMINATED
+                    || container.getState() == Thread.State.TIMED_WAITING
+                    || container.getState() == Thread.State.WAITING);
+    held.countDown();
+    container.join(30_000);
+  }
+
+  @Test
+  void theContainersEndWaitsForAWriteInFlightAndNoWriteFollowsIt() throws Exception {
+    ContainerStream out = new ContainerStream();
+    Subscription subscription = new Subscription("client", async(), out, hub);
+    subscription.start();
+    String first = new String(ModelEventHub.FIRST_FRAME, StandardCharsets.UTF_8);
+    await().atMost(Duration.ofSeconds(10)).until(() -> out.text().equals(first));
+    CountDownLatch held = new CountDownLatch(1);
+    out.holdWrites = held;
+    byte[] event = "event: models.added\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8);
+    hub.writer().execute(() -> subscription.offer(event));
+    await().atMost(Duration.ofSeconds(10)).until(() -> out.calls.contains("write started"));
+
+    // The client left: Tomcat calls onError, then recycles the request once the callback returned.
+    containerCallbackWhileHeld(
+        () -> subscription.onError(new IOException("Broken pipe")), held, out.calls);
+    hub.writer().execute(() -> subscription.offer(event));
+    CountDownLatch writerDone = new CountDownLatch(1);
+    hub.writer().execute(writerDone::countDown);
+    assertThat(writerDone.await(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(out.calls)
+        .as("the writer's calls and the container's callback, in order")
+        .containsExactly("write started", "write returned", "callback returned");
+    assertThat(subscription.isEnded()).isTrue();
+  }
+
+  @Test
+  void theContainersEndWaitsForTheWritersCompleteInFlight() throws Exception {
+    List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch held = new CountDownLatch(1);
+    AsyncContext async =
+        async(
+            () -> {
+              calls.add("complete started");
+              awaitQuietly(held);
+              calls.add("complete returned");
+            });
+    Subscription subscription = new Subscription("client", async, new ContainerStream(), hub);
+    subscription.start();
+    // The writer drops the subscriber (its queue overflowed): it completes the request itself.
+    hub.writer().execute(() -> subscription.end(true));
+    await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("complete started"));
+
+    containerCallbackWhileHeld(() -> subscription.onComplete(null), held, calls);
+
+    assertThat(calls).containsExactly("complete started", "complete returned", "callback returned");
   }
 
   @Test
