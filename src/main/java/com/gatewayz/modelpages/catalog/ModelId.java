@@ -14,6 +14,9 @@ public final class ModelId {
   public static final int MAX_LENGTH = 256;
   public static final int MAX_SEGMENT_LENGTH = 128;
 
+  /** What every model page's path starts with; the rest is the encoded id. */
+  public static final String PAGE_PREFIX = "/models/";
+
   private ModelId() {}
 
   /** True when {@code id} follows the grammar. */
@@ -54,9 +57,8 @@ public final class ModelId {
     if (length > MAX_SEGMENT_LENGTH) {
       return Optional.of("has a segment longer than " + MAX_SEGMENT_LENGTH + " characters");
     }
-    String segment = id.substring(start, end);
-    if (segment.equals(".") || segment.equals("..")) {
-      return Optional.of("has a '" + segment + "' segment");
+    if (id.charAt(start) == '.' && (length == 1 || (length == 2 && id.charAt(start + 1) == '.'))) {
+      return Optional.of("has a '" + id.substring(start, end) + "' segment");
     }
     for (int i = start; i < end; i++) {
       if (!isSegmentChar(id.charAt(i))) {
@@ -64,6 +66,16 @@ public final class ModelId {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean isPathAsIs(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c != '/' && !isSegmentChar(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean isSegmentChar(char c) {
@@ -84,11 +96,14 @@ public final class ModelId {
    * segment. The id must be valid.
    */
   public static String pagePath(String id) {
-    return "/models/" + encodePath(id);
+    return PAGE_PREFIX + encodePath(id);
   }
 
   /** Percent-encodes each segment of a valid id as a URI path segment, keeping the slashes. */
   public static String encodePath(String id) {
+    if (isPathAsIs(id)) {
+      return id; // every valid id: called per model and page, so no copy
+    }
     StringBuilder out = new StringBuilder(id.length() + 8);
     for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);

@@ -2,10 +2,12 @@ package com.gatewayz.modelpages.popularity;
 
 import com.gatewayz.modelpages.catalog.CatalogService;
 import com.gatewayz.modelpages.catalog.Model;
+import com.gatewayz.modelpages.catalog.ModelId;
 import com.gatewayz.modelpages.isr.Popularity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which model pages matter most: the catalog's order (curated models first, then by gateway order)
@@ -31,14 +33,28 @@ public final class CuratedPopularity implements Popularity {
     views.viewed(key);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Only the first {@code limit} models and the viewed ones are scored: every other model has no
+   * views and a rank past {@code limit}, so it scores below each of the first {@code limit} (whose
+   * score is at least their larger prior) and can never be among them. At 100,000 models this runs
+   * after every purge; scoring every model made a page path per model each time.
+   */
   @Override
   public List<String> mostPopularKeys(int limit) {
     List<Model> models = catalog.current().models();
+    Set<String> viewedIds = views.viewedIdsOf(ModelId.PAGE_PREFIX);
     record Ranked(String key, double score, int rank) {}
-    List<Ranked> ranked = new ArrayList<>(models.size());
+    List<Ranked> ranked = new ArrayList<>(Math.min(models.size(), limit + viewedIds.size()));
     for (int rank = 0; rank < models.size(); rank++) {
-      String key = models.get(rank).pagePath();
-      ranked.add(new Ranked(key, prior(rank) + views.score(key), rank));
+      Model model = models.get(rank);
+      if (rank < limit || viewedIds.contains(model.id())) {
+        String key = model.pagePath();
+        ranked.add(new Ranked(key, prior(rank) + views.score(key), rank));
+      } else if (viewedIds.isEmpty()) {
+        break;
+      }
     }
     ranked.sort(
         Comparator.comparingDouble(Ranked::score).reversed().thenComparingInt(Ranked::rank));

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -92,6 +94,23 @@ public final class ViewCounts {
         .limit(MAX_KEYS)
         .forEach(entry -> best.put(entry.getKey(), entry.getValue()));
     return Map.copyOf(best);
+  }
+
+  /**
+   * The rest of each viewed key that starts with {@code prefix} (for page paths, the model ids):
+   * the keys with a score or views not yet folded in.
+   */
+  public Set<String> viewedIdsOf(String prefix) {
+    Set<String> ids = new HashSet<>();
+    scores.keySet().forEach(key -> addAfter(prefix, key, ids));
+    fresh.asMap().keySet().forEach(key -> addAfter(prefix, key, ids));
+    return ids;
+  }
+
+  private static void addAfter(String prefix, String key, Set<String> ids) {
+    if (key.startsWith(prefix)) {
+      ids.add(key.substring(prefix.length()));
+    }
   }
 
   /** Keys by score, highest first. */
