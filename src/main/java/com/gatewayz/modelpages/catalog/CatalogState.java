@@ -117,18 +117,21 @@ public final class CatalogState {
   }
 
   /**
-   * With {@code owned} (a map no one else holds or changes, kept without a copy) as {@code
-   * gateway}'s entries, where only {@code keys} (in the order the map added the new ones) were set.
+   * With {@code owned} (a map no one changes, kept without a copy) as {@code gateway}'s entries,
+   * where only {@code keys} (in the order the map added the new ones) were set.
    */
   CatalogState withChangedEntries(
-      String gateway, LinkedHashMap<String, SourceEntry> owned, Set<String> keys) {
+      String gateway, Map<String, SourceEntry> owned, Set<String> keys) {
     return withSources(gateway, owned, Collections.unmodifiableSet(new LinkedHashSet<>(keys)));
   }
 
   private CatalogState withSources(
       String gateway, Map<String, SourceEntry> entries, Set<String> keys) {
     Map<String, Map<String, SourceEntry>> next = new LinkedHashMap<>(sources);
-    next.put(gateway, Collections.unmodifiableMap(entries));
+    // Layered entries are unmodifiable already; kept as they are, a change can share their base.
+    next.put(
+        gateway,
+        entries instanceof LayeredEntries ? entries : Collections.unmodifiableMap(entries));
     Lineage made = keys == null ? null : new Lineage(sources, gateway, keys);
     return new CatalogState(
         Collections.unmodifiableMap(next), retired, gatewayStatus, canonicalIds, made);
@@ -146,6 +149,19 @@ public final class CatalogState {
       return null;
     }
     return lineage.gateway().equals(gateway) ? lineage.keys() : Set.of();
+  }
+
+  /**
+   * The keys set on {@code gateway}'s entries when this state was made from sources where its
+   * entries were {@code parent}; null when not known.
+   */
+  Set<String> keysSetOver(String gateway, Map<String, SourceEntry> parent) {
+    if (lineage == null
+        || !lineage.gateway().equals(gateway)
+        || lineage.parent().get(gateway) != parent) {
+      return null;
+    }
+    return lineage.keys();
   }
 
   public CatalogState withRetired(Map<String, RetiredModel> newRetired) {

@@ -141,7 +141,7 @@ public final class CatalogUpdates {
 
   /** The entries of one gateway being changed, with what changed. */
   private static final class Changes {
-    final LinkedHashMap<String, SourceEntry> entries;
+    final LayeredEntries.Edit<String, SourceEntry> entries;
     // Every key set, in order: the state's diffs walk these instead of the gateway's every entry.
     final Set<String> set = new LinkedHashSet<>();
     final Set<String> added = new LinkedHashSet<>();
@@ -150,7 +150,7 @@ public final class CatalogUpdates {
     final Set<String> stale = new LinkedHashSet<>();
 
     Changes(Map<String, SourceEntry> current) {
-      this.entries = new LinkedHashMap<>(current);
+      this.entries = LayeredEntries.edit(current);
     }
 
     void list(Listing listing, long fetchedAt) {
@@ -204,7 +204,7 @@ public final class CatalogUpdates {
 
     Outcome outcome(CatalogState state, String gateway) {
       return new Outcome(
-          state.withChangedEntries(gateway, entries, set), added, changed, removed, stale);
+          state.withChangedEntries(gateway, entries.done(), set), added, changed, removed, stale);
     }
   }
 }

@@ -29,7 +29,7 @@ class ExpiredTombstonesTest {
       List<String> keys = new ArrayList<>(state.entriesOf(gateway).keySet());
       long eventTime = now - random.nextInt((int) Duration.ofDays(3).toMillis());
       CatalogState changed =
-          switch (random.nextInt(3)) {
+          switch (random.nextInt(4)) {
             case 0 ->
                 CatalogUpdates.remove(
                         state, gateway, List.of(keys.get(random.nextInt(keys.size()))), eventTime)
@@ -38,6 +38,8 @@ class ExpiredTombstonesTest {
                 CatalogUpdates.refresh(
                         state, gateway, visibleWithoutOne(state, gateway, random), now)
                     .state();
+            case 2 ->
+                CatalogUpdates.upsert(state, gateway, oneListing(state, random), eventTime).state();
             default -> state;
           };
       CatalogState expected = CatalogUpdates.forgetExpired(changed, now);
@@ -46,6 +48,37 @@ class ExpiredTombstonesTest {
       forgotten += expected.equals(changed) ? 0 : 1;
     }
     assertThat(forgotten).as("steps that forgot something").isGreaterThan(5);
+  }
+
+  private static List<Listing> oneListing(CatalogState state, Random random) {
+    List<Listing> all = new ArrayList<>();
+    state.sources().values().stream()
+        .flatMap(entries -> entries.values().stream())
+        .filter(entry -> entry.listing() != null)
+        .forEach(entry -> all.add(entry.listing()));
+    return List.of(all.get(random.nextInt(all.size())));
+  }
+
+  @Test
+  void aWebhookChangingOneEntryScansNoGatewayWhole() {
+    GeneratedCatalog generated = new GeneratedCatalog(4);
+    CatalogState state = generated.state(400);
+    ExpiredTombstones tombstones = new ExpiredTombstones();
+    long now = 1_000_000;
+    state = tombstones.forget(state, now);
+    String gateway = GeneratedCatalog.GATEWAYS.get(0);
+    String key = state.entriesOf(gateway).keySet().iterator().next();
+    int scansAtStart = tombstones.scans;
+
+    CatalogState removed = CatalogUpdates.remove(state, gateway, List.of(key), now).state();
+    state = tombstones.forget(removed, now + 1);
+    assertThat(tombstones.scans).as("whole-map scans").isEqualTo(scansAtStart);
+
+    // The tombstone it left is forgotten when its time comes, as a full scan would.
+    long later = now + CatalogUpdates.TOMBSTONE_TTL.toMillis() + 1;
+    assertThat(tombstones.forget(state, later))
+        .isEqualTo(CatalogUpdates.forgetExpired(state, later));
+    assertThat(tombstones.forget(state, later).entriesOf(gateway)).doesNotContainKey(key);
   }
 
   private static List<Listing> visibleWithoutOne(CatalogState state, String gateway, Random r) {
