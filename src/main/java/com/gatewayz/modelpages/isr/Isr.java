@@ -87,7 +87,8 @@ public final class Isr implements AutoCloseable {
             clock,
             new PrerenderWorkers(prerenderThreads));
     this.popularRefresh = new PopularRefresh(cache, regenerator, popular, clock);
-    purges.addListener(new PopularWarmer(cache, regenerator, prerendered, popular, background));
+    purges.addListener(
+        new PopularWarmer(cache, regenerator, prerendered, popular, background, clock));
     threads.every(PRERENDER_RETRY_CHECK_SECONDS, prerenderer::retryIfDue);
   }
 

@@ -11,10 +11,12 @@ import java.util.concurrent.atomic.LongAdder;
 final class FakePopularity implements Popularity {
 
   volatile List<String> keys = List.of();
+  final LongAdder rankings = new LongAdder();
   private final Map<String, LongAdder> views = new ConcurrentHashMap<>();
 
   @Override
   public List<String> mostPopularKeys(int limit) {
+    rankings.increment();
     List<String> popular = keys;
     return popular.size() <= limit ? popular : popular.subList(0, limit);
   }

@@ -132,4 +132,32 @@ class RegeneratorTest {
     assertThat(fixture.renderer.rendersOf("/p/b")).isEqualTo(1);
     assertThat(fixture.cache().lookup("/p/a").page().bodyText()).contains("a v2");
   }
+
+  @Test
+  void aBurstOfPurgesRanksThePopularPagesOnceAndAPageThatBecamePopularIsWarmedLater()
+      throws Exception {
+    fixture.popularity.keys = List.of("/p/a", "/p/b");
+    fixture.isr.prerenderNow();
+    background.runAll();
+    long before = fixture.popularity.rankings.sum();
+
+    for (int i = 0; i < 5; i++) {
+      fixture.isr.purge(List.of("t:a"), List.of());
+      background.runAll();
+    }
+    assertThat(fixture.popularity.rankings.sum() - before).as("rankings in the burst").isEqualTo(1);
+    assertThat(fixture.renderer.rendersOf("/p/a")).as("a warmed after each purge").isEqualTo(6);
+
+    // /p/c became popular and was rendered by a request; purged within the age, it is left to its
+    // next request, and once the age passed the warm-up finds it.
+    fixture.popularity.keys = List.of("/p/a", "/p/b", "/p/c");
+    fixture.isr.serve(new PageKey("/p/c", true, false));
+    fixture.isr.purge(List.of("t:c"), List.of());
+    background.runAll();
+    assertThat(fixture.renderer.rendersOf("/p/c")).isEqualTo(1);
+    fixture.clock.advance(PopularWarmer.POPULAR_KEYS_MAX_AGE);
+    fixture.isr.purge(List.of("t:c"), List.of());
+    background.runAll();
+    assertThat(fixture.renderer.rendersOf("/p/c")).isEqualTo(2);
+  }
 }
