@@ -93,7 +93,7 @@ final class Application implements AutoCloseable {
     DataDirectory.prepare(settings.dataDir());
     Clock clock = Clock.systemUTC();
     Metrics metrics = open(new Metrics());
-    CatalogStore store = new CatalogStore(settings.dataDir());
+    CatalogStore store = open(new CatalogStore(settings.dataDir()));
     List<Model> curated = CuratedModels.load();
     GatewayRegistry gateways = GatewayRegistry.load(settings);
     AliasFold.Folded stored =

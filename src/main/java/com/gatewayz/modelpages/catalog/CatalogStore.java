@@ -1,5 +1,7 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.gatewayz.modelpages.platform.DaemonThreads;
+import com.gatewayz.modelpages.platform.DurableFiles;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +12,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
 
 /**
@@ -19,14 +28,19 @@ import java.util.logging.Logger;
  * change becomes visible. Changes are numbered: each journal line carries its number, the snapshot
  * the number of the last change it holds, and loading replays only the newer lines — so a crash
  * between a new snapshot and the emptying of the journal replays nothing twice. The journal is
- * folded into a new snapshot (temp file, fsync, atomic rename, directory fsync) once it grows.
+ * folded into a new snapshot (temp file, fsync, atomic rename, directory fsync) once it grows: off
+ * the writer's path, since at 100,000 models a snapshot takes a second and the change that made the
+ * journal long is already durable in it. Until the snapshot is in place the journal keeps every
+ * line (a crash replays what the snapshot lacks); then the writer's next change replaces the
+ * journal with the lines appended meanwhile. A change of most entries, a damaged journal and the
+ * first save still write the snapshot on the writer's path.
  *
  * <p>Loading never settles for less than was stored: a torn last line (never acknowledged) is cut
  * off, but a snapshot that cannot be read is moved aside with its journal and loading fails, as it
  * does for a damaged line that is not the last. Files of format 2 load and are rewritten in the
  * current format. Not thread-safe: the catalog service calls it under its write lock.
  */
-public final class CatalogStore {
+public final class CatalogStore implements AutoCloseable {
 
   static final String FILE = "catalog.json";
   static final String JOURNAL = "catalog.journal";
@@ -42,6 +56,20 @@ public final class CatalogStore {
   private long seq;
   private int journalLines;
   private long snapshotBytes;
+  private final ExecutorService compactions;
+  // The snapshot being written off the writer's path, if any.
+  private Compaction compaction;
+
+  /** A snapshot as of change {@code seq}, and the journal lines appended since it started. */
+  private static final class Compaction {
+    final long seq;
+    final List<byte[]> linesSince = new ArrayList<>();
+    CompletableFuture<Long> written;
+
+    Compaction(long seq) {
+      this.seq = seq;
+    }
+  }
 
   public CatalogStore(Path dataDir) {
     this(dataDir, Clock.systemUTC());
@@ -55,9 +83,21 @@ public final class CatalogStore {
   }
 
   CatalogStore(Path dataDir, Clock clock, JournalFile.Disk disk) {
+    this(
+        dataDir,
+        clock,
+        disk,
+        Executors.newSingleThreadExecutor(DaemonThreads.single("catalog-snapshot")));
+  }
+
+  /**
+   * @param compactions writes the snapshots that fold a long journal (tests run them inline)
+   */
+  CatalogStore(Path dataDir, Clock clock, JournalFile.Disk disk, ExecutorService compactions) {
     this.snapshot = new SnapshotFile(dataDir.resolve(FILE));
     this.journal = new JournalFile(dataDir.resolve(JOURNAL), disk);
     this.clock = clock;
+    this.compactions = compactions;
   }
 
   /**
@@ -69,6 +109,8 @@ public final class CatalogStore {
    */
   public Optional<CatalogState> load() {
     try {
+      // A journal being replaced when the process died: the journal itself is whole.
+      Files.deleteIfExists(DurableFiles.tempOf(journal.path()));
       if (!snapshot.exists()) {
         requireNoJournal();
         return Optional.empty();
@@ -173,19 +215,85 @@ public final class CatalogStore {
   /** Writes {@code state} durably: when this returns, a crash cannot lose it. */
   public void save(CatalogState state) {
     try {
-      if (saved == null
-          || journal.isDirty()
-          || journalLines >= MAX_JOURNAL_LINES
-          || journal.length() > snapshotBytes
-          || isWide(state)) {
+      finishCompaction();
+      if (saved == null || journal.isDirty() || isWide(state)) {
+        awaitCompaction(); // one snapshot writer at a time: an older one must not land last
         writeSnapshot(state, seq + 1);
       } else {
         append(state);
+        if (compaction == null
+            && (journalLines >= MAX_JOURNAL_LINES || journal.length() > snapshotBytes)) {
+          startCompaction(state);
+          finishCompaction(); // done already when compactions run inline
+        }
       }
       saved = state;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the catalog in " + snapshot.path(), e);
     }
+  }
+
+  // The state just appended as change seq, written as the snapshot off this thread.
+  private void startCompaction(CatalogState state) {
+    Compaction started = new Compaction(seq);
+    try {
+      started.written =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return snapshot.write(state, started.seq);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              compactions);
+      compaction = started;
+    } catch (RejectedExecutionException e) {
+      // closed: the journal keeps every change
+    }
+  }
+
+  // Once the snapshot is in place, the journal becomes the lines appended since it started.
+  private void finishCompaction() throws IOException {
+    if (compaction == null || !compaction.written.isDone()) {
+      return;
+    }
+    Compaction done = compaction;
+    compaction = null;
+    long bytes;
+    try {
+      bytes = done.written.join();
+    } catch (CompletionException e) {
+      LOG.warning(
+          "[Catalog] writing the snapshot failed ("
+              + e.getCause()
+              + "); the journal keeps every change and the next one tries again");
+      return;
+    }
+    snapshotBytes = bytes;
+    if (journal.isDirty()) {
+      return; // a failed line may remain: this change writes a snapshot and empties it
+    }
+    journal.replaceWith(done.linesSince);
+    journalLines = done.linesSince.size();
+  }
+
+  private void awaitCompaction() {
+    if (compaction != null) {
+      try {
+        compaction.written.join();
+      } catch (CompletionException e) {
+        // superseded by the snapshot written now
+      }
+      compaction = null;
+    }
+  }
+
+  /** Waits for a snapshot being written, then stops the thread that writes them. */
+  @Override
+  public void close() {
+    awaitCompaction();
+    compactions.shutdown();
   }
 
   // A change of most entries (a refresh re-dates all it lists) is written as a snapshot: a journal
@@ -214,6 +322,9 @@ public final class CatalogStore {
     }
     seq = next;
     journalLines++;
+    if (compaction != null) {
+      compaction.linesSince.add(line);
+    }
   }
 
   // The snapshot replaces the old one atomically; only then is the journal emptied. Should a

@@ -218,6 +218,26 @@ final class JournalFile {
     }
   }
 
+  /**
+   * Replaces the file by {@code lines} (each ending with a newline) at once (temp file, fsync,
+   * atomic rename): the lines a new snapshot does not hold yet.
+   */
+  void replaceWith(List<byte[]> lines) throws IOException {
+    long size = 0;
+    for (byte[] line : lines) {
+      size += line.length;
+    }
+    DurableFiles.replace(
+        path,
+        out -> {
+          for (byte[] line : lines) {
+            out.write(line);
+          }
+        });
+    length = size;
+    dirty = false;
+  }
+
   /** Empties the file (its changes are in a new snapshot). */
   void reset() throws IOException {
     boolean created = !Files.exists(path);

@@ -4,7 +4,9 @@ import static com.gatewayz.modelpages.catalog.CatalogMergerTest.listing;
 import static com.gatewayz.modelpages.catalog.CatalogStoreTest.withModels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.gatewayz.modelpages.testing.ManualExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,7 +125,9 @@ class CatalogJournalTest {
 
   @Test
   void aCrashDuringASnapshotReplaysOnlyTheLinesNewerThanTheSnapshot() throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
+    ManualExecutor snapshots = new ManualExecutor();
+    CatalogStore store =
+        new CatalogStore(dataDir, Clock.systemUTC(), JournalFile.Disk.REAL, snapshots);
     CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(state);
     state =
@@ -132,30 +137,66 @@ class CatalogJournalTest {
     store.save(state);
     state = CatalogUpdates.remove(state, "g", List.of("x/m1"), 11).state();
     store.save(state);
+    // The journal is now larger than the snapshot: the snapshot as of this change is written off
+    // the writer's path, and the next changes are appended meanwhile.
     state = withModels(state, 100, 300, 12);
     store.save(state);
-    byte[] linesBeforeSnapshot = Files.readAllBytes(journal());
-    // The journal is now larger than the snapshot: the next change, which sets x/m0 again, is
-    // written as a new snapshot.
     state =
         CatalogUpdates.upsert(
                 state, "g", List.of(listing("x/m0", null, "0.000001", "0.000002")), 20)
             .state();
     store.save(state);
-    assertThat(journal()).isEmptyFile();
+    byte[] linesBeforeSnapshot = Files.readAllBytes(journal());
+    assertThat(snapshots.queuedCount()).as("snapshots being written").isEqualTo(1);
+    assertThat(load()).as("a crash before the snapshot is in place").isEqualTo(state);
+
     state = withModels(state, 300, 301, 21);
     store.save(state);
+    snapshots.runAll();
+    assertThat(load()).as("a crash once it is in place, the journal whole").isEqualTo(state);
+    assertThat(journal()).content().hasLineCount(5);
+
     state = withModels(state, 301, 302, 22);
     store.save(state);
+    assertThat(journal())
+        .as("the journal: the lines since the snapshot started")
+        .content()
+        .hasLineCount(3);
     byte[] linesAfterSnapshot = Files.readAllBytes(journal());
+    assertThat(load()).isEqualTo(state);
 
-    // As if the journal had not been emptied when the snapshot was renamed into place.
+    // As if an older journal had been left beside the new snapshot: its lines are skipped.
     Files.write(journal(), concat(linesBeforeSnapshot, linesAfterSnapshot));
-
     CatalogState loaded = load();
     assertThat(loaded).isEqualTo(state);
     assertThat(loaded.entriesOf("g").get("x/m0").listing().pricing().prompt())
         .isEqualByComparingTo("0.000001");
+  }
+
+  @Test
+  void aChangeOfMostEntriesWaitsForTheSnapshotBeingWrittenSoTheNewestLandsLast() throws Exception {
+    ManualExecutor snapshots = new ManualExecutor();
+    CatalogStore store =
+        new CatalogStore(dataDir, Clock.systemUTC(), JournalFile.Disk.REAL, snapshots);
+    CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
+    store.save(state);
+    state = withModels(state, 100, 300, 2); // a journal line larger than the snapshot
+    store.save(state);
+    assertThat(snapshots.queuedCount()).isEqualTo(1);
+    Thread writer =
+        new Thread(
+            () -> {
+              CatalogState wide =
+                  withModels(withModels(CatalogState.empty(), 0, 50, 1), 500, 2_100, 3);
+              store.save(wide);
+            });
+    writer.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> writer.getState() == Thread.State.WAITING);
+    snapshots.runAll(); // the older snapshot lands first; then the wide change writes its own
+    writer.join(10_000);
+
+    assertThat(load().entriesOf("g")).containsKey("x/m2099").doesNotContainKey("x/m299");
+    assertThat(journal()).isEmptyFile();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.isr;
 
+import com.gatewayz.modelpages.testing.ManualExecutor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

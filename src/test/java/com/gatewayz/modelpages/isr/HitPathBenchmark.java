@@ -1,6 +1,7 @@
 package com.gatewayz.modelpages.isr;
 
 import com.gatewayz.modelpages.platform.Settings;
+import com.gatewayz.modelpages.testing.ManualExecutor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

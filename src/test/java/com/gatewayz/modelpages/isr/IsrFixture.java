@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.isr;
 
+import com.gatewayz.modelpages.testing.ManualExecutor;
 import com.gatewayz.modelpages.testing.MutableClock;
 import java.nio.file.Path;
 import java.util.Optional;

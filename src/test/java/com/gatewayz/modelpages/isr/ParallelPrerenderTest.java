@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.isr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.gatewayz.modelpages.testing.ManualExecutor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package com.gatewayz.modelpages.isr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gatewayz.modelpages.testing.ManualExecutor;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

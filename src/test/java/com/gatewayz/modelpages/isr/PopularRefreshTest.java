@@ -2,6 +2,7 @@ package com.gatewayz.modelpages.isr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gatewayz.modelpages.testing.ManualExecutor;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

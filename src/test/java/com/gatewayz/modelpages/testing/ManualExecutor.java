@@ -1,4 +1,4 @@
-package com.gatewayz.modelpages.isr;
+package com.gatewayz.modelpages.testing;
 
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /** An executor that only queues: the test runs background work when it chooses. */
-final class ManualExecutor extends AbstractExecutorService {
+public final class ManualExecutor extends AbstractExecutorService {
 
   private final ConcurrentLinkedQueue<Runnable> queued = new ConcurrentLinkedQueue<>();
   private volatile boolean shutdown;
@@ -17,7 +17,7 @@ final class ManualExecutor extends AbstractExecutorService {
   }
 
   /** Runs every queued task, including those queued while running; returns how many ran. */
-  int runAll() {
+  public int runAll() {
     int ran = 0;
     Runnable task;
     while ((task = queued.poll()) != null) {
@@ -27,7 +27,7 @@ final class ManualExecutor extends AbstractExecutorService {
     return ran;
   }
 
-  int queuedCount() {
+  public int queuedCount() {
     return queued.size();
   }
 
