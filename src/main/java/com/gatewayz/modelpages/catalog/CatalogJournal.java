@@ -131,8 +131,14 @@ final class CatalogJournal {
       return applyLegacy(state, line, origin);
     }
     CatalogState next = state;
+    Set<String> removing = part(line, "removed").keySet();
+    for (Map.Entry<String, JsonValue> put : part(line, "put").entrySet()) {
+      if (!removing.contains(put.getKey())) {
+        next = withPut(next, put.getKey(), put.getValue(), origin + " put." + put.getKey());
+      }
+    }
     for (Map.Entry<String, Map<String, SourceEntry>> gateway :
-        changedSources(state, line, origin).entrySet()) {
+        changedSources(state, line, removing, origin).entrySet()) {
       next = next.withEntries(gateway.getKey(), gateway.getValue());
     }
     if (line.containsKey(CatalogStateJson.CANONICAL_IDS)) {
@@ -148,12 +154,28 @@ final class CatalogJournal {
     return next;
   }
 
+  // A gateway whose entries a line only sets shares its map with the state before (a journal of
+  // 1,000 webhooks at 100,000 models took seconds to replay when each line copied the gateway).
+  private static CatalogState withPut(
+      CatalogState state, String gateway, JsonValue put, String where)
+      throws InvalidModelException {
+    Map<String, SourceEntry> entries =
+        CatalogStateJson.entries(CatalogStateJson.array(put, where), where);
+    LayeredEntries.Edit<String, SourceEntry> edit = LayeredEntries.edit(state.entriesOf(gateway));
+    entries.forEach(edit::put);
+    return state.withChangedEntries(gateway, edit.done(), entries.keySet());
+  }
+
   // Only the gateways the line names are copied: replaying a journal of small changes must not
-  // copy the whole catalog per line.
+  // copy the whole catalog per line. Those in {@code only} (null: all).
   private static Map<String, Map<String, SourceEntry>> changedSources(
-      CatalogState state, JsonObject line, String origin) throws InvalidModelException {
+      CatalogState state, JsonObject line, Set<String> only, String origin)
+      throws InvalidModelException {
     Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>();
     for (Map.Entry<String, JsonValue> put : part(line, "put").entrySet()) {
+      if (only != null && !only.contains(put.getKey())) {
+        continue;
+      }
       String where = origin + " put." + put.getKey();
       sources
           .computeIfAbsent(put.getKey(), g -> new LinkedHashMap<>(state.entriesOf(g)))
@@ -174,7 +196,7 @@ final class CatalogJournal {
   private static CatalogState applyLegacy(CatalogState state, JsonObject line, String origin)
       throws InvalidModelException {
     Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>(state.sources());
-    sources.putAll(changedSources(state, line, origin));
+    sources.putAll(changedSources(state, line, null, origin));
     Map<String, String> canonicalIds =
         line.containsKey(CatalogStateJson.CANONICAL_IDS)
             ? CatalogStateJson.canonicalIds(line)

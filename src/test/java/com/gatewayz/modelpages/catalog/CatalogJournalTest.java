@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,26 @@ class CatalogJournalTest {
 
     assertThat(replayed).isEqualTo(after);
     assertThat(replayed.entriesOf("other")).isSameAs(before.entriesOf("other"));
+  }
+
+  @Test
+  void replayingALineThatSetsEntriesSharesTheGatewaysOtherEntries() throws Exception {
+    CatalogState before = withModels(CatalogState.empty(), 0, 5_000, 1);
+    CatalogState after =
+        CatalogUpdates.upsert(
+                before, "g", List.of(named("x/m7", "Renamed"), named("x/new", "New")), 5)
+            .state();
+
+    CatalogState replayed =
+        CatalogJournal.apply(before, CatalogJournal.delta(before, after, 2), "test line");
+
+    assertThat(replayed).isEqualTo(after);
+    assertThat(new ArrayList<>(replayed.entriesOf("g").keySet()))
+        .isEqualTo(new ArrayList<>(after.entriesOf("g").keySet()));
+    assertThat(replayed.entriesOf("g"))
+        .isInstanceOfSatisfying(
+            LayeredEntries.class,
+            entries -> assertThat(entries.layerSize()).as("entries copied").isEqualTo(2));
   }
 
   @Test
