@@ -24,7 +24,10 @@ def listing_models(path):
 
 def cmd_hook(a):
     """a.warmup unmeasured, then a.tries measured signed models.updated webhooks, each changing the
-    prompt price of one random model of the list: the webhook's own answer time (send → 200)."""
+    prompt price of one random model of the list: the webhook's own answer time (send → 200). The
+    webhook carries the gateway's listing of the model with the new price, as a gateway sends it (a
+    listing stripped of fields such as its Hugging Face id can change which models it merges with:
+    that is an identity change, which takes the whole merge)."""
     rng = random.Random(a.seed)
     models = listing_models(a.list)
     chunk = -(-len(models) // a.parts)
@@ -33,8 +36,7 @@ def cmd_hook(a):
     for i in range(a.warmup + a.tries):
         at = rng.randrange(len(models))
         m = models[at]
-        listing = {"id": m["id"], "name": m["name"], "context_length": m["context_length"],
-                   "pricing": {"prompt": f"0.000{700 + i:04d}37", "completion": m["pricing"]["completion"]}}
+        listing = dict(m, pricing=dict(m["pricing"], prompt=f"0.000{700 + i:04d}37"))
         body = json.dumps({"gateway": f"scale{at // chunk + 1}", "event_type": "models.updated",
                            "timestamp": int(time.time() * 1000), "models": [listing]}).encode()
         headers = {"Content-Type": "application/json", "x-webhook-signature": sign(a.secret, body)}
@@ -215,7 +217,7 @@ def rows(r, row, fmt):
             f"p50 {fmt(h['ms_p50'], 1)} / p99 {fmt(h['ms_p99'], 1)} ms ({h['ok']} of {h['tries']}; journal "
             f"{fmt(jl.get('bytes_per_line'), 0)} B per line)",
             "p50 ≤ 5 / p99 ≤ 20 ms", h["ms_p50"] <= 5 and h["ms_p99"] <= 20 and h["ok"] == h["tries"],
-            f"{h['warmup']} unmeasured, then {h['tries']} signed `models.updated` webhooks, each a new price for "
+            f"{h['warmup']} unmeasured, then {h['tries']} signed `models.updated` webhooks, each the gateway's listing with a new price for "
             "one random model; send → 200; journal bytes ÷ lines of `catalog.journal` after them")
     q = r.get("scale_query", {})
     for key, figure in (("api_q", "scale: `/api/models?q=` uncached"),

@@ -47,9 +47,13 @@ final class CatalogMerges {
     CatalogSnapshot snapshot =
         new CatalogSnapshot(
             state, Catalog.of(merged.models(), state.retired(), merged.lastModified()));
+    buildMemoOf(snapshot);
+    return snapshot;
+  }
+
+  private void buildMemoOf(CatalogSnapshot snapshot) {
     incremental = null;
     pending = CompletableFuture.supplyAsync(() -> memoOf(snapshot), CatalogMerges::onOwnThread);
-    return snapshot;
   }
 
   private Optional<IncrementalMerge> memoOf(CatalogSnapshot snapshot) {
@@ -86,7 +90,18 @@ final class CatalogMerges {
   /** The snapshot after {@code before} once {@code outcome} changed its state. */
   CatalogSnapshot next(CatalogSnapshot before, CatalogUpdates.Outcome outcome) {
     CatalogState forgotten = tombstones.forget(outcome.state(), clock.millis());
-    return remerged(before, forgotten, outcome).orElseGet(() -> merged(before, forgotten));
+    Optional<CatalogSnapshot> remerged = remerged(before, forgotten, outcome);
+    if (remerged.isPresent()) {
+      return remerged.get();
+    }
+    // A wide change (a refresh) or one the memo declined (an identity change): the memo of the
+    // result is built off the writer's path, so the next small change does not build it (seconds
+    // at 100,000 models).
+    CatalogSnapshot merged = merged(before, forgotten);
+    if (remergeSmallChanges) {
+      buildMemoOf(merged);
+    }
+    return merged;
   }
 
   // The whole merge of the state a change made, its pins kept, its models retired.

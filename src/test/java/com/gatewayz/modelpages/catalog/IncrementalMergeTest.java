@@ -257,4 +257,30 @@ class IncrementalMergeTest {
         .isEqualTo(
             new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()).merge(service.state()));
   }
+
+  @Test
+  void theSmallChangeAfterAWholeMergeFindsTheMemoBuiltBesideIt() {
+    GeneratedCatalog generated = new GeneratedCatalog(4);
+    CatalogState state = generated.state(400);
+    CatalogService service =
+        new CatalogService(
+            state,
+            new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()),
+            null,
+            MutableClock.atEpochSeconds(1_700_000_000));
+    List<Listing> repriced = new ArrayList<>();
+    state
+        .entriesOf("openrouter")
+        .values()
+        .forEach(e -> repriced.add(generated.repriced(e.listing())));
+    service.update(s -> CatalogUpdates.refresh(s, "openrouter", repriced, 2));
+    assertThat(service.merges.remergedChanges).as("the wide change").isZero();
+    Listing one = service.state().entriesOf("together").values().iterator().next().listing();
+
+    service.update(s -> CatalogUpdates.upsert(s, "together", List.of(generated.repriced(one)), 3));
+
+    assertThat(service.merges.remergedChanges).isEqualTo(1);
+    // Built beside the whole merge of the wide change, not on the next change's path.
+    assertThat(service.merges.memosBuiltByWriter).isZero();
+  }
 }
