@@ -7,19 +7,25 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * One line of the catalog journal: what changed between two states, and only that, so a line's size
  * follows the change, not the catalog: {@code {"seq":n,"put":{gateway:[entries]},
- * "removed":{gateway:[ids]},"retired_put":[...],"retired_removed":[ids],"status_put":{...}}}, empty
- * parts left out. {@code seq} numbers the changes: the snapshot records the last one it holds and
- * replay skips those. Lines of format 2 (no {@code seq}, with the whole retired list and status
- * table) are still applied.
+ * "redated":{gateway:[{"at":time,"ids":[ids]}]}, "removed":{gateway:[ids]},"retired_put":[...],
+ * "retired_removed":[ids],"status_put":{...}}}, empty parts left out. {@code redated} names the
+ * entries a refresh listed again unchanged: the same listing at a new time. {@code seq} numbers the
+ * changes: the snapshot records the last one it holds and replay skips those. Lines of format 2 (no
+ * {@code seq}, with the whole retired list and status table) are still applied.
  */
 final class CatalogJournal {
 
@@ -30,6 +36,7 @@ final class CatalogJournal {
     JsonObjectBuilder line = JsonSupport.JSON.createObjectBuilder().add("seq", seq);
     JsonObjectBuilder put = JsonSupport.JSON.createObjectBuilder();
     JsonObjectBuilder removed = JsonSupport.JSON.createObjectBuilder();
+    JsonObjectBuilder redated = JsonSupport.JSON.createObjectBuilder();
     after
         .sources()
         .forEach(
@@ -41,7 +48,9 @@ final class CatalogJournal {
               Set<String> keys = after.changedKeysSince(before, gateway);
               Map<String, SourceEntry> walked = keys == null ? entries : only(entries, keys);
               Map<String, SourceEntry> gone = keys == null ? old : only(old, keys);
-              addIfAny(put, gateway, CatalogStateJson.write(changed(old, walked)).build());
+              Map<String, SourceEntry> changed = changed(old, walked);
+              addIfAny(redated, gateway, redates(old, changed).build());
+              addIfAny(put, gateway, CatalogStateJson.write(changed).build());
               addIfAny(removed, gateway, ids(missing(gone, entries)).build());
             });
     before
@@ -53,6 +62,7 @@ final class CatalogJournal {
               }
             });
     addIfAny(line, "put", put.build());
+    addIfAny(line, "redated", redated.build());
     addIfAny(line, "removed", removed.build());
     addIfAny(
         line,
@@ -70,6 +80,38 @@ final class CatalogJournal {
           CatalogStateJson.CANONICAL_IDS, CatalogStateJson.writeCanonicalIds(after.canonicalIds()));
     }
     return line.build();
+  }
+
+  /**
+   * Takes out of {@code changed} the entries a refresh only re-dated (the same listing, listed
+   * again at a new time) and returns their ids grouped by time: a refresh of a gateway listing
+   * 25,000 models writes their ids, not their listings (a line as large as the snapshot otherwise).
+   */
+  private static JsonArrayBuilder redates(
+      Map<String, SourceEntry> old, Map<String, SourceEntry> changed) {
+    Map<Long, JsonArrayBuilder> byTime = new TreeMap<>();
+    changed
+        .entrySet()
+        .removeIf(
+            entry -> {
+              SourceEntry before = old.get(entry.getKey());
+              SourceEntry now = entry.getValue();
+              boolean redate =
+                  before != null
+                      && before.listing() != null
+                      && now.equals(SourceEntry.listed(before.listing(), now.appliedAt()));
+              if (redate) {
+                byTime
+                    .computeIfAbsent(now.appliedAt(), at -> JsonSupport.JSON.createArrayBuilder())
+                    .add(entry.getKey());
+              }
+              return redate;
+            });
+    JsonArrayBuilder groups = JsonSupport.JSON.createArrayBuilder();
+    byTime.forEach(
+        (at, ids) ->
+            groups.add(JsonSupport.JSON.createObjectBuilder().add("at", at).add("ids", ids)));
+    return groups;
   }
 
   // The entries of {@code keys} (those a change set), in the order of {@code keys}.
@@ -132,9 +174,13 @@ final class CatalogJournal {
     }
     CatalogState next = state;
     Set<String> removing = part(line, "removed").keySet();
-    for (Map.Entry<String, JsonValue> put : part(line, "put").entrySet()) {
-      if (!removing.contains(put.getKey())) {
-        next = withPut(next, put.getKey(), put.getValue(), origin + " put." + put.getKey());
+    JsonObject puts = part(line, "put");
+    JsonObject redates = part(line, "redated");
+    Set<String> setting = new LinkedHashSet<>(puts.keySet());
+    setting.addAll(redates.keySet());
+    for (String gateway : setting) {
+      if (!removing.contains(gateway)) {
+        next = withSet(next, gateway, puts.get(gateway), redates.get(gateway), origin);
       }
     }
     for (Map.Entry<String, Map<String, SourceEntry>> gateway :
@@ -156,14 +202,46 @@ final class CatalogJournal {
 
   // A gateway whose entries a line only sets shares its map with the state before (a journal of
   // 1,000 webhooks at 100,000 models took seconds to replay when each line copied the gateway).
-  private static CatalogState withPut(
-      CatalogState state, String gateway, JsonValue put, String where)
+  private static CatalogState withSet(
+      CatalogState state, String gateway, JsonValue put, JsonValue redated, String origin)
       throws InvalidModelException {
+    String where = origin + " put." + gateway;
     Map<String, SourceEntry> entries =
-        CatalogStateJson.entries(CatalogStateJson.array(put, where), where);
+        put == null
+            ? Map.of()
+            : CatalogStateJson.entries(CatalogStateJson.array(put, where), where);
     LayeredEntries.Edit<String, SourceEntry> edit = LayeredEntries.edit(state.entriesOf(gateway));
     entries.forEach(edit::put);
-    return state.withChangedEntries(gateway, edit.done(), entries.keySet());
+    Set<String> keys = new LinkedHashSet<>(entries.keySet());
+    if (redated != null) {
+      keys.addAll(redate(edit::get, edit::put, redated, origin + " redated." + gateway));
+    }
+    return state.withChangedEntries(gateway, edit.done(), keys);
+  }
+
+  /** Lists again at their new time the entries {@code redated} names; returns their ids. */
+  private static List<String> redate(
+      Function<String, SourceEntry> entries,
+      BiConsumer<String, SourceEntry> put,
+      JsonValue redated,
+      String where)
+      throws InvalidModelException {
+    List<String> ids = new ArrayList<>();
+    for (JsonValue group : CatalogStateJson.array(redated, where)) {
+      if (!(group instanceof JsonObject at) || !(at.get("at") instanceof JsonNumber time)) {
+        throw new InvalidModelException(where, "holds a group without its time");
+      }
+      for (String id : strings(at.getOrDefault("ids", JsonValue.EMPTY_JSON_ARRAY), where)) {
+        SourceEntry old = entries.apply(id);
+        if (old == null || old.listing() == null) {
+          throw new InvalidModelException(
+              where, "re-dates '" + id + "', an entry it does not hold");
+        }
+        put.accept(id, SourceEntry.listed(old.listing(), time.longValueExact()));
+        ids.add(id);
+      }
+    }
+    return ids;
   }
 
   // Only the gateways the line names are copied: replaying a journal of small changes must not
@@ -180,6 +258,15 @@ final class CatalogJournal {
       sources
           .computeIfAbsent(put.getKey(), g -> new LinkedHashMap<>(state.entriesOf(g)))
           .putAll(CatalogStateJson.entries(CatalogStateJson.array(put.getValue(), where), where));
+    }
+    for (Map.Entry<String, JsonValue> redated : part(line, "redated").entrySet()) {
+      if (only != null && !only.contains(redated.getKey())) {
+        continue;
+      }
+      Map<String, SourceEntry> entries =
+          sources.computeIfAbsent(redated.getKey(), g -> new LinkedHashMap<>(state.entriesOf(g)));
+      redate(
+          entries::get, entries::put, redated.getValue(), origin + " redated." + redated.getKey());
     }
     for (Map.Entry<String, JsonValue> removed : part(line, "removed").entrySet()) {
       String gateway = removed.getKey();

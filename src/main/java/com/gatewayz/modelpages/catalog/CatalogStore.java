@@ -296,15 +296,15 @@ public final class CatalogStore implements AutoCloseable {
     compactions.shutdown();
   }
 
-  // A change of most entries (a refresh re-dates all it lists) is written as a snapshot: a journal
-  // line would be as large, and built in memory.
+  // A change of most listings is written as a snapshot: a journal line would be as large, and built
+  // in memory. Entries only re-dated (a refresh lists them again unchanged) take their id only.
   private boolean isWide(CatalogState state) {
     int entries = 0;
     for (var source : state.sources().values()) {
       entries += source.size();
     }
     int limit = Math.max(1_000, entries / 4);
-    return RemergeScope.changedEntries(saved, state, limit) > limit;
+    return RemergeScope.changedListings(saved, state, limit) > limit;
   }
 
   private void append(CatalogState state) throws IOException {

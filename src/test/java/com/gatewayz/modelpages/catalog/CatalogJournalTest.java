@@ -84,6 +84,67 @@ class CatalogJournalTest {
             entries -> assertThat(entries.layerSize()).as("entries copied").isEqualTo(2));
   }
 
+  private static List<Listing> listedIn(CatalogState state, String gateway) {
+    List<Listing> listed = new ArrayList<>();
+    state.entriesOf(gateway).values().forEach(entry -> listed.add(entry.listing()));
+    return listed;
+  }
+
+  @Test
+  void aRefreshThatListsMostEntriesAgainUnchangedIsAJournalLineOfTheirIdsNotASnapshot()
+      throws Exception {
+    CatalogStore store = new CatalogStore(dataDir);
+    CatalogState state = withModels(CatalogState.empty(), 0, 5_000, 1);
+    store.save(state);
+    long snapshotBytes = Files.size(dataDir.resolve("catalog.json"));
+    List<Listing> listed = listedIn(state, "g");
+    listed.set(7, named("x/m7", "Renamed"));
+
+    state = CatalogUpdates.refresh(state, "g", listed, 2).state();
+    store.save(state);
+
+    assertThat(Files.size(journal())).as("journal line").isLessThan(snapshotBytes / 5);
+    assertThat(Files.readString(journal())).contains("\"redated\"").contains("Renamed");
+    assertThat(load()).isEqualTo(state);
+    assertThat(load().entriesOf("g").get("x/m8").appliedAt()).isEqualTo(2);
+  }
+
+  @Test
+  void aLineThatReDatesAndRemovesEntriesOfOneGatewayReplaysBoth() throws Exception {
+    CatalogStore store = new CatalogStore(dataDir);
+    CatalogState state = withModels(CatalogState.empty(), 0, 300, 1);
+    store.save(state);
+    CatalogState refreshed = CatalogUpdates.refresh(state, "g", listedIn(state, "g"), 2).state();
+    Map<String, SourceEntry> fewer = new LinkedHashMap<>(refreshed.entriesOf("g"));
+    fewer.remove("x/m5");
+
+    state = refreshed.withEntries("g", fewer);
+    store.save(state);
+
+    assertThat(Files.readString(journal())).contains("\"redated\"").contains("\"removed\"");
+    assertThat(load()).isEqualTo(state);
+    assertThat(new ArrayList<>(load().entriesOf("g").keySet()))
+        .isEqualTo(new ArrayList<>(state.entriesOf("g").keySet()));
+  }
+
+  @Test
+  void aLineThatReDatesAnEntryItDoesNotHoldIsDamaged() throws Exception {
+    CatalogStore store = new CatalogStore(dataDir);
+    CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
+    store.save(state);
+    store.save(CatalogUpdates.refresh(state, "g", listedIn(state, "g"), 2).state());
+    store.save(
+        withModels(CatalogUpdates.refresh(state, "g", listedIn(state, "g"), 2).state(), 50, 51, 3));
+    List<String> lines = Files.readAllLines(journal());
+    lines.set(0, lines.get(0).replace("\"x/m3\"", "\"x/nobody\""));
+    Files.write(journal(), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(this::load)
+        .isInstanceOf(CatalogStoreException.class)
+        .hasMessageContaining(journal() + " line 1 is damaged")
+        .hasMessageContaining("x/nobody");
+  }
+
   @Test
   void aLineTornInsideAMultiByteCharacterIsCutOffAndLaterAppendsSurviveTheNextRestart()
       throws Exception {
