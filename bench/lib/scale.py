@@ -25,9 +25,9 @@ def listing_models(path):
 def cmd_hook(a):
     """a.warmup unmeasured, then a.tries measured signed models.updated webhooks, each changing the
     prompt price of one random model of the list: the webhook's own answer time (send → 200). The
-    webhook carries the gateway's listing of the model with the new price, as a gateway sends it (a
-    listing stripped of fields such as its Hugging Face id can change which models it merges with:
-    that is an identity change, which takes the whole merge)."""
+    webhook carries the gateway's listing of the model with the new price and the name its adapter
+    reads, as a gateway sends it (another name can change which models it merges with: an
+    identity change, which takes the whole merge)."""
     rng = random.Random(a.seed)
     models = listing_models(a.list)
     chunk = -(-len(models) // a.parts)
@@ -36,7 +36,10 @@ def cmd_hook(a):
     for i in range(a.warmup + a.tries):
         at = rng.randrange(len(models))
         m = models[at]
-        listing = dict(m, pricing=dict(m["pricing"], prompt=f"0.000{700 + i:04d}37"))
+        # The name as the gateway's adapter reads it (OpenRouter's "Developer: " prefix dropped).
+        head, colon, rest = m["name"].partition(": ")
+        name = rest.strip() if colon and 0 < len(head) <= 40 and rest.strip() else m["name"]
+        listing = dict(m, name=name, pricing=dict(m["pricing"], prompt=f"0.000{700 + i:04d}37"))
         body = json.dumps({"gateway": f"scale{at // chunk + 1}", "event_type": "models.updated",
                            "timestamp": int(time.time() * 1000), "models": [listing]}).encode()
         headers = {"Content-Type": "application/json", "x-webhook-signature": sign(a.secret, body)}

@@ -69,7 +69,11 @@ public final class CatalogUpdates {
     return changes.outcome(state, gateway);
   }
 
-  /** A webhook said these models are offered by {@code gateway} as of {@code eventTime}. */
+  /**
+   * A webhook said these models are offered by {@code gateway} as of {@code eventTime}. What a
+   * webhook's model cannot say (the gateway's own id, canonical slug, provider, Hugging Face repo:
+   * see {@link #keepUnsaid}) is kept from the gateway's listing of it.
+   */
   public static Outcome upsert(
       CatalogState state, String gateway, List<Listing> listings, long eventTime) {
     Changes changes = new Changes(state.entriesOf(gateway));
@@ -78,10 +82,39 @@ public final class CatalogUpdates {
       if (old != null && old.isNewerThan(eventTime)) {
         changes.stale.add(listing.entryKey());
       } else {
-        changes.put(listing.entryKey(), old, SourceEntry.listed(listing, eventTime));
+        Listing said = old == null ? listing : keepUnsaid(listing, old.listing());
+        changes.put(listing.entryKey(), old, SourceEntry.listed(said, eventTime));
       }
     }
     return changes.outcome(state, gateway);
+  }
+
+  /**
+   * {@code said} with the fields a webhook's model has no field for taken from {@code listed}, the
+   * gateway's listing of the same model, when {@code said} lacks them. Without this a price change
+   * by webhook dropped the Hugging Face repo a refresh had listed: the model could merge with other
+   * offers differently until the next refresh restored it (a change of identity each time, and a
+   * whole re-merge of the catalog).
+   */
+  static Listing keepUnsaid(Listing said, Listing listed) {
+    if (listed == null || !listed.id().equals(said.id())) {
+      return said;
+    }
+    return new Listing(
+        said.id(),
+        said.gatewayModelId().equals(said.id()) ? listed.gatewayModelId() : said.gatewayModelId(),
+        said.canonicalSlug() != null ? said.canonicalSlug() : listed.canonicalSlug(),
+        said.name(),
+        said.developer(),
+        said.description(),
+        said.contextLength(),
+        said.maxCompletionTokens(),
+        said.pricing(),
+        said.architecture(),
+        said.supportedParameters(),
+        said.created(),
+        said.provider() != null ? said.provider() : listed.provider(),
+        said.huggingFaceId() != null ? said.huggingFaceId() : listed.huggingFaceId());
   }
 
   /**

@@ -4,6 +4,7 @@ import static com.gatewayz.modelpages.catalog.CatalogMergerTest.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CatalogUpdatesTest {
@@ -163,5 +164,51 @@ class CatalogUpdatesTest {
     assertThat(older.stale()).containsExactly("g");
     assertThat(older.state()).isEqualTo(down);
     assertThat(newer.state().gatewayStatus()).containsEntry("g", new ReportedStatus("up", 1_001));
+  }
+
+  @Test
+  void aWebhookPriceChangeKeepsWhatOnlyTheGatewaysListingSaysSoTheModelStaysMerged() {
+    Listing listed =
+        Listing.builder("acme/widget-7b")
+            .gatewayModelId("acme/widget-7b:beta")
+            .canonicalSlug("acme/widget-7b-20260101")
+            .name("Widget 7B")
+            .pricing(Pricing.perToken("0.000001", "0.000002"))
+            .huggingFaceId("acme/Widget-7B-Instruct")
+            .build();
+    // A models.dev provider serving the repo under its own id: joined only by the repo.
+    Listing elsewhere =
+        Listing.builder("acme/Widget-7B-Instruct")
+            .gatewayModelId("acme/Widget-7B-Instruct")
+            .name("Deploy 42")
+            .pricing(Pricing.perToken("0.000003", "0.000004"))
+            .provider("nebius")
+            .build();
+    CatalogState state =
+        CatalogUpdates.refresh(CatalogState.empty(), "openrouter", List.of(listed), 1).state();
+    state = CatalogUpdates.refresh(state, "models-dev", List.of(elsewhere), 1).state();
+    CatalogMerger merger = new CatalogMerger(Map.of("openrouter", 1, "models-dev", 2), List.of());
+    List<List<String>> groups = groups(merger.merge(state));
+    // What a webhook's model can say: no gateway id, slug or repo.
+    Listing said =
+        Listing.builder("acme/widget-7b")
+            .name("Widget 7B")
+            .pricing(Pricing.perToken("0.0000005", "0.000002"))
+            .build();
+
+    CatalogState after = CatalogUpdates.upsert(state, "openrouter", List.of(said), 5).state();
+
+    Listing kept = after.entriesOf("openrouter").get("acme/widget-7b").listing();
+    assertThat(kept.pricing().prompt()).isEqualByComparingTo("0.0000005");
+    assertThat(kept.huggingFaceId()).isEqualTo("acme/Widget-7B-Instruct");
+    assertThat(kept.canonicalSlug()).isEqualTo("acme/widget-7b-20260101");
+    assertThat(kept.gatewayModelId()).isEqualTo("acme/widget-7b:beta");
+    assertThat(groups(merger.merge(after))).as("which listings each model joins").isEqualTo(groups);
+  }
+
+  private static List<List<String>> groups(List<Model> models) {
+    return models.stream()
+        .map(model -> model.offers().stream().map(Offer::listingId).sorted().toList())
+        .toList();
   }
 }
