@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * An immutable snapshot of every model the site knows, in popularity order, with the indexes the
@@ -24,8 +23,8 @@ public final class Catalog {
   private final LayeredMap<String, List<String>> idsByAlias;
   private final LayeredMap<String, String> canonicalIdOf;
   private final Map<String, RetiredModel> retired;
-  private final SortedSet<String> developers;
-  private final SortedSet<String> gateways;
+  private final FacetCounts developers;
+  private final FacetCounts gateways;
   private final LayeredMap<String, Long> lastModified;
   // Built by the first search or filtered list of this snapshot.
   private volatile CatalogIndex index;
@@ -46,14 +45,8 @@ public final class Catalog {
     stillRetired.keySet().removeAll(ids.keySet());
     stillRetired.keySet().removeAll(otherIds.keySet());
     this.retired = Map.copyOf(stillRetired);
-    this.developers = new TreeSet<>();
-    this.gateways = new TreeSet<>();
-    for (Model model : this.models) {
-      if (!model.developer().isEmpty()) {
-        developers.add(model.developer());
-      }
-      gateways.addAll(model.sourceGateways());
-    }
+    this.developers = FacetCounts.of(this.models, Catalog::developerOf);
+    this.gateways = FacetCounts.of(this.models, Model::sourceGateways);
   }
 
   // A change of a few models: the indexes of the others are copied, not rebuilt.
@@ -80,9 +73,8 @@ public final class Catalog {
     Map<String, RetiredModel> stillRetired = new LinkedHashMap<>(retired);
     stillRetired.keySet().removeIf(id -> byId.containsKey(id) || canonicalIdOf.containsKey(id));
     this.retired = Map.copyOf(stillRetired);
-    this.developers = new TreeSet<>(before.developers);
-    this.gateways = new TreeSet<>(before.gateways);
-    patchFacets(gone, added);
+    this.developers = before.developers.patched(gone, added, Catalog::developerOf);
+    this.gateways = before.gateways.patched(gone, added, Model::sourceGateways);
   }
 
   /**
@@ -135,26 +127,8 @@ public final class Catalog {
     return index.done();
   }
 
-  private void patchFacets(List<Model> gone, List<Model> added) {
-    for (Model model : added) {
-      if (!model.developer().isEmpty()) {
-        developers.add(model.developer());
-      }
-      gateways.addAll(model.sourceGateways());
-    }
-    for (Model model : gone) {
-      String developer = model.developer();
-      if (added.stream().noneMatch(m -> m.developer().equals(developer))
-          && models.stream().noneMatch(m -> m.developer().equals(developer))) {
-        developers.remove(model.developer());
-      }
-      for (String gateway : model.sourceGateways()) {
-        if (added.stream().noneMatch(m -> m.sourceGateways().contains(gateway))
-            && models.stream().noneMatch(m -> m.sourceGateways().contains(gateway))) {
-          gateways.remove(gateway);
-        }
-      }
-    }
+  private static List<String> developerOf(Model model) {
+    return List.of(model.developer());
   }
 
   public static Catalog of(Collection<Model> models) {
@@ -281,11 +255,11 @@ public final class Catalog {
 
   /** Developer slugs, sorted. */
   public SortedSet<String> developers() {
-    return java.util.Collections.unmodifiableSortedSet(developers);
+    return developers.values();
   }
 
   /** Ids of the gateways that offer at least one model, sorted. */
   public SortedSet<String> gateways() {
-    return java.util.Collections.unmodifiableSortedSet(gateways);
+    return gateways.values();
   }
 }
