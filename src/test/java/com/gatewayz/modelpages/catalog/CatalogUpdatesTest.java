@@ -211,4 +211,17 @@ class CatalogUpdatesTest {
         .map(model -> model.offers().stream().map(Offer::listingId).sorted().toList())
         .toList();
   }
+
+  @Test
+  void aRefreshListingAModelUnchangedKeepsTheListingObjectItHeld() {
+    CatalogState state =
+        CatalogUpdates.refresh(CatalogState.empty(), "g", List.of(A, B), 1).state();
+    Listing sameAsA = listing("x/a", null, "0.000001", "0.000002");
+
+    CatalogState after = CatalogUpdates.refresh(state, "g", List.of(sameAsA, B_CHEAPER), 2).state();
+
+    assertThat(after.entriesOf("g").get("x/a").listing()).isSameAs(A);
+    assertThat(after.entriesOf("g").get("x/a").appliedAt()).isEqualTo(2);
+    assertThat(after.entriesOf("g").get("x/b").listing()).isSameAs(B_CHEAPER);
+  }
 }
