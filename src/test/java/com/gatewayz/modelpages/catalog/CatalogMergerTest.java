@@ -268,4 +268,16 @@ class CatalogMergerTest {
 
     assertThat(merger.merge(state).get(0).developer()).isEqualTo("meta-llama");
   }
+
+  @Test
+  void identifyingALargeGatewayInParallelMergesAsOneThreadDoes() {
+    GeneratedCatalog generated = new GeneratedCatalog(18);
+    CatalogState state = generated.state(12_000);
+    CatalogMerger oneThread = new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of());
+    oneThread.parallelIdentifyFrom = Integer.MAX_VALUE;
+    CatalogMerger parallel = new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of());
+    parallel.parallelIdentifyFrom = 1;
+
+    assertThat(parallel.merged(state).models()).isEqualTo(oneThread.merged(state).models());
+  }
 }
