@@ -96,9 +96,11 @@ final class Application implements AutoCloseable {
     CatalogStore store = open(new CatalogStore(settings.dataDir()));
     List<Model> curated = CuratedModels.load();
     GatewayRegistry gateways = GatewayRegistry.load(settings);
+    long loading = System.nanoTime();
     AliasFold.Folded stored =
         AliasFold.fold(store.load().orElseGet(() -> CatalogState.seededFrom(curated)), gateways);
     CatalogState initial = stored.state();
+    long merging = System.nanoTime();
     CatalogService catalog =
         new CatalogService(
             initial,
@@ -106,6 +108,17 @@ final class Application implements AutoCloseable {
                 gateways.priorities(), curated, AliasTable.load(settings.modelAliasesFile())),
             store,
             clock);
+    long merged = System.nanoTime();
+    // A long start at 100,000 models is mostly these two: say which.
+    LOG.info(
+        () ->
+            "[Catalog] "
+                + catalog.current().size()
+                + " models: stored catalog read in "
+                + (merging - loading) / 1_000_000
+                + " ms, merged in "
+                + (merged - merging) / 1_000_000
+                + " ms");
     SiteContext site =
         new SiteContext(
             context.getContextPath(), settings.publicUrl().toString(), AssetVersion.of(context));
