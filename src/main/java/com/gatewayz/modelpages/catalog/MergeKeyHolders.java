@@ -1,23 +1,24 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.carrotsearch.hppc.LongObjectHashMap;
 import com.gatewayz.modelpages.catalog.IncrementalMerge.Ref;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which listings hold each identity key of the incremental merge's memo, the keys kept as 64-bit
  * hashes (a collision only widens a re-merged set). One holder is stored bare, several as a list:
- * most keys have one.
+ * most keys have one. The keys are primitive (HPPC): at 100,000 models a boxed map held ~600,000
+ * {@code Long}s and their nodes, ~30 MB of a 512 MB heap.
  */
 final class MergeKeyHolders {
 
-  private final Map<Long, Object> holders = new HashMap<>();
+  private final LongObjectHashMap<Object> holders = new LongObjectHashMap<>();
 
   void add(Ref ref, long[] keys) {
     for (long key : keys) {
-      holders.merge(key, ref, MergeKeyHolders::join);
+      Object held = holders.get(key);
+      holders.put(key, held == null ? ref : join(held, ref));
     }
   }
 

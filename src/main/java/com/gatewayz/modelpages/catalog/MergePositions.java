@@ -1,5 +1,6 @@
 package com.gatewayz.modelpages.catalog;
 
+import com.carrotsearch.hppc.ObjectLongHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ final class MergePositions {
   static final int MAX_GATEWAYS = 255;
 
   private final CatalogMerger merger;
-  private final Map<String, Map<String, Long>> seqs = new HashMap<>();
+  // Primitive values (HPPC): one boxed Long and node per listing otherwise.
+  private final Map<String, ObjectLongHashMap<String>> seqs = new HashMap<>();
   private final List<String> gatewayOrder = new ArrayList<>();
   private long nextSeq;
 
@@ -32,12 +34,12 @@ final class MergePositions {
   /** Gives {@code key} of {@code gateway} the next place in its walk (a new or first-seen key). */
   void append(String gateway, String key) {
     register(gateway);
-    seqs.computeIfAbsent(gateway, g -> new HashMap<>()).put(key, nextSeq++);
+    seqs.computeIfAbsent(gateway, g -> new ObjectLongHashMap<>()).put(key, nextSeq++);
   }
 
   /** Forgets a key its gateway no longer lists. */
   void forget(String gateway, String key) {
-    Map<String, Long> seq = seqs.get(gateway);
+    ObjectLongHashMap<String> seq = seqs.get(gateway);
     if (seq != null) {
       seq.remove(key);
     }
