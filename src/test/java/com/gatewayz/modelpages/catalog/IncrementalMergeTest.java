@@ -234,9 +234,8 @@ class IncrementalMergeTest {
         .isEqualTo(expected.lastModified(expected.models().get(0).id()));
   }
 
-  @Test
-  void changesTouchingEveryModelTakeTheFullMerge() {
-    GeneratedCatalog generated = new GeneratedCatalog(4);
+  /** A service over a generated catalog, and a change repricing every model of one gateway. */
+  private static CatalogService afterRepricingAllOfOpenRouter(GeneratedCatalog generated) {
     CatalogState state = generated.state(400);
     CatalogService service =
         new CatalogService(
@@ -249,8 +248,13 @@ class IncrementalMergeTest {
         .entriesOf("openrouter")
         .values()
         .forEach(e -> repriced.add(generated.repriced(e.listing())));
-
     service.update(s -> CatalogUpdates.refresh(s, "openrouter", repriced, 2));
+    return service;
+  }
+
+  @Test
+  void changesTouchingEveryModelTakeTheFullMerge() {
+    CatalogService service = afterRepricingAllOfOpenRouter(new GeneratedCatalog(4));
 
     assertThat(service.merges.remergedChanges).isZero();
     assertThat(service.current().models())
@@ -261,19 +265,7 @@ class IncrementalMergeTest {
   @Test
   void theSmallChangeAfterAWholeMergeFindsTheMemoBuiltBesideIt() {
     GeneratedCatalog generated = new GeneratedCatalog(4);
-    CatalogState state = generated.state(400);
-    CatalogService service =
-        new CatalogService(
-            state,
-            new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of()),
-            null,
-            MutableClock.atEpochSeconds(1_700_000_000));
-    List<Listing> repriced = new ArrayList<>();
-    state
-        .entriesOf("openrouter")
-        .values()
-        .forEach(e -> repriced.add(generated.repriced(e.listing())));
-    service.update(s -> CatalogUpdates.refresh(s, "openrouter", repriced, 2));
+    CatalogService service = afterRepricingAllOfOpenRouter(generated);
     assertThat(service.merges.remergedChanges).as("the wide change").isZero();
     Listing one = service.state().entriesOf("together").values().iterator().next().listing();
 
