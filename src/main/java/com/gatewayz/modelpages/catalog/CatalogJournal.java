@@ -7,16 +7,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * One line of the catalog journal: what changed between two states, and only that, so a line's size
@@ -49,7 +45,7 @@ final class CatalogJournal {
               Map<String, SourceEntry> walked = keys == null ? entries : only(entries, keys);
               Map<String, SourceEntry> gone = keys == null ? old : only(old, keys);
               Map<String, SourceEntry> changed = changed(old, walked);
-              addIfAny(redated, gateway, redates(old, changed).build());
+              addIfAny(redated, gateway, JournalRedates.takeOut(old, changed).build());
               addIfAny(put, gateway, CatalogStateJson.write(changed).build());
               addIfAny(removed, gateway, ids(missing(gone, entries)).build());
             });
@@ -80,38 +76,6 @@ final class CatalogJournal {
           CatalogStateJson.CANONICAL_IDS, CatalogStateJson.writeCanonicalIds(after.canonicalIds()));
     }
     return line.build();
-  }
-
-  /**
-   * Takes out of {@code changed} the entries a refresh only re-dated (the same listing, listed
-   * again at a new time) and returns their ids grouped by time: a refresh of a gateway listing
-   * 25,000 models writes their ids, not their listings (a line as large as the snapshot otherwise).
-   */
-  private static JsonArrayBuilder redates(
-      Map<String, SourceEntry> old, Map<String, SourceEntry> changed) {
-    Map<Long, JsonArrayBuilder> byTime = new TreeMap<>();
-    changed
-        .entrySet()
-        .removeIf(
-            entry -> {
-              SourceEntry before = old.get(entry.getKey());
-              SourceEntry now = entry.getValue();
-              boolean redate =
-                  before != null
-                      && before.listing() != null
-                      && now.equals(SourceEntry.listed(before.listing(), now.appliedAt()));
-              if (redate) {
-                byTime
-                    .computeIfAbsent(now.appliedAt(), at -> JsonSupport.JSON.createArrayBuilder())
-                    .add(entry.getKey());
-              }
-              return redate;
-            });
-    JsonArrayBuilder groups = JsonSupport.JSON.createArrayBuilder();
-    byTime.forEach(
-        (at, ids) ->
-            groups.add(JsonSupport.JSON.createObjectBuilder().add("at", at).add("ids", ids)));
-    return groups;
   }
 
   // The entries of {@code keys} (those a change set), in the order of {@code keys}.
@@ -214,34 +178,10 @@ final class CatalogJournal {
     entries.forEach(edit::put);
     Set<String> keys = new LinkedHashSet<>(entries.keySet());
     if (redated != null) {
-      keys.addAll(redate(edit::get, edit::put, redated, origin + " redated." + gateway));
+      keys.addAll(
+          JournalRedates.apply(edit::get, edit::put, redated, origin + " redated." + gateway));
     }
     return state.withChangedEntries(gateway, edit.done(), keys);
-  }
-
-  /** Lists again at their new time the entries {@code redated} names; returns their ids. */
-  private static List<String> redate(
-      Function<String, SourceEntry> entries,
-      BiConsumer<String, SourceEntry> put,
-      JsonValue redated,
-      String where)
-      throws InvalidModelException {
-    List<String> ids = new ArrayList<>();
-    for (JsonValue group : CatalogStateJson.array(redated, where)) {
-      if (!(group instanceof JsonObject at) || !(at.get("at") instanceof JsonNumber time)) {
-        throw new InvalidModelException(where, "holds a group without its time");
-      }
-      for (String id : strings(at.getOrDefault("ids", JsonValue.EMPTY_JSON_ARRAY), where)) {
-        SourceEntry old = entries.apply(id);
-        if (old == null || old.listing() == null) {
-          throw new InvalidModelException(
-              where, "re-dates '" + id + "', an entry it does not hold");
-        }
-        put.accept(id, SourceEntry.listed(old.listing(), time.longValueExact()));
-        ids.add(id);
-      }
-    }
-    return ids;
   }
 
   // Only the gateways the line names are copied: replaying a journal of small changes must not
@@ -265,7 +205,7 @@ final class CatalogJournal {
       }
       Map<String, SourceEntry> entries =
           sources.computeIfAbsent(redated.getKey(), g -> new LinkedHashMap<>(state.entriesOf(g)));
-      redate(
+      JournalRedates.apply(
           entries::get, entries::put, redated.getValue(), origin + " redated." + redated.getKey());
     }
     for (Map.Entry<String, JsonValue> removed : part(line, "removed").entrySet()) {
@@ -316,7 +256,7 @@ final class CatalogJournal {
         : JsonValue.EMPTY_JSON_OBJECT;
   }
 
-  private static List<String> strings(JsonValue value, String origin) throws InvalidModelException {
+  static List<String> strings(JsonValue value, String origin) throws InvalidModelException {
     return CatalogStateJson.array(value, origin).stream()
         .filter(JsonString.class::isInstance)
         .map(item -> ((JsonString) item).getString())

@@ -12,14 +12,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
 
 /**
@@ -56,20 +51,7 @@ public final class CatalogStore implements AutoCloseable {
   private long seq;
   private int journalLines;
   private long snapshotBytes;
-  private final ExecutorService compactions;
-  // The snapshot being written off the writer's path, if any.
-  private Compaction compaction;
-
-  /** A snapshot as of change {@code seq}, and the journal lines appended since it started. */
-  private static final class Compaction {
-    final long seq;
-    final List<byte[]> linesSince = new ArrayList<>();
-    CompletableFuture<Long> written;
-
-    Compaction(long seq) {
-      this.seq = seq;
-    }
-  }
+  private final JournalFolding folding;
 
   public CatalogStore(Path dataDir) {
     this(dataDir, Clock.systemUTC());
@@ -91,13 +73,14 @@ public final class CatalogStore implements AutoCloseable {
   }
 
   /**
-   * @param compactions writes the snapshots that fold a long journal (tests run them inline)
+   * @param compactions writes the snapshots that fold a long journal (tests run them when they
+   *     choose)
    */
   CatalogStore(Path dataDir, Clock clock, JournalFile.Disk disk, ExecutorService compactions) {
     this.snapshot = new SnapshotFile(dataDir.resolve(FILE));
     this.journal = new JournalFile(dataDir.resolve(JOURNAL), disk);
     this.clock = clock;
-    this.compactions = compactions;
+    this.folding = new JournalFolding(snapshot, compactions);
   }
 
   /**
@@ -215,16 +198,16 @@ public final class CatalogStore implements AutoCloseable {
   /** Writes {@code state} durably: when this returns, a crash cannot lose it. */
   public void save(CatalogState state) {
     try {
-      finishCompaction();
+      finishFolding();
       if (saved == null || journal.isDirty() || isWide(state)) {
-        awaitCompaction(); // one snapshot writer at a time: an older one must not land last
+        folding.await(); // one snapshot writer at a time: an older one must not land last
         writeSnapshot(state, seq + 1);
       } else {
         append(state);
-        if (compaction == null
+        if (!folding.isRunning()
             && (journalLines >= MAX_JOURNAL_LINES || journal.length() > snapshotBytes)) {
-          startCompaction(state);
-          finishCompaction(); // done already when compactions run inline
+          folding.start(state, seq);
+          finishFolding(); // done already when compactions run inline
         }
       }
       saved = state;
@@ -233,67 +216,23 @@ public final class CatalogStore implements AutoCloseable {
     }
   }
 
-  // The state just appended as change seq, written as the snapshot off this thread.
-  private void startCompaction(CatalogState state) {
-    Compaction started = new Compaction(seq);
-    try {
-      started.written =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return snapshot.write(state, started.seq);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              },
-              compactions);
-      compaction = started;
-    } catch (RejectedExecutionException e) {
-      // closed: the journal keeps every change
-    }
-  }
-
   // Once the snapshot is in place, the journal becomes the lines appended since it started.
-  private void finishCompaction() throws IOException {
-    if (compaction == null || !compaction.written.isDone()) {
+  private void finishFolding() throws IOException {
+    JournalFolding.Folded done = folding.takeIfDone();
+    if (done == null) {
       return;
     }
-    Compaction done = compaction;
-    compaction = null;
-    long bytes;
-    try {
-      bytes = done.written.join();
-    } catch (CompletionException e) {
-      LOG.warning(
-          "[Catalog] writing the snapshot failed ("
-              + e.getCause()
-              + "); the journal keeps every change and the next one tries again");
-      return;
-    }
-    snapshotBytes = bytes;
+    snapshotBytes = done.snapshotBytes();
     if (journal.isDirty()) {
       return; // a failed line may remain: this change writes a snapshot and empties it
     }
-    journal.replaceWith(done.linesSince);
-    journalLines = done.linesSince.size();
+    journal.replaceWith(done.linesSince());
+    journalLines = done.linesSince().size();
   }
 
-  private void awaitCompaction() {
-    if (compaction != null) {
-      try {
-        compaction.written.join();
-      } catch (CompletionException e) {
-        // superseded by the snapshot written now
-      }
-      compaction = null;
-    }
-  }
-
-  /** Waits for a snapshot being written, then stops the thread that writes them. */
   @Override
   public void close() {
-    awaitCompaction();
-    compactions.shutdown();
+    folding.close();
   }
 
   // A change of most listings is written as a snapshot: a journal line would be as large, and built
@@ -322,9 +261,7 @@ public final class CatalogStore implements AutoCloseable {
     }
     seq = next;
     journalLines++;
-    if (compaction != null) {
-      compaction.linesSince.add(line);
-    }
+    folding.appended(line);
   }
 
   // The snapshot replaces the old one atomically; only then is the journal emptied. Should a
