@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,11 @@ import java.util.Set;
  * id, the id pinned for it) with them, transitively, and the other listings of their models. Such a
  * set resolves against nothing outside itself, so merging it alone in the global merge order gives
  * what the full merge ({@link CatalogMerger#merged}) gives for it; the models outside it are kept
- * as they are. It declines (empty) when a change could move something outside the set: a model id
- * that disappears, a new id another model answered to, pins that would change, a large change. Keys
- * are kept as 64-bit hashes: a collision only widens the set. Not thread-safe: the catalog
- * service's writer owns it.
+ * as they are. A listing whose change keeps its identity (a new price) moves nothing: only its
+ * model is built again ({@link InPlaceChanges}). It declines (empty) when a change could move
+ * something outside the set: a model id that disappears, a new id another model answered to, pins
+ * that would change, a large change. Keys are kept as 64-bit hashes: a collision only widens the
+ * set. Not thread-safe: the catalog service's writer owns it.
  */
 final class IncrementalMerge {
 
@@ -114,8 +116,15 @@ final class IncrementalMerge {
       dead = true;
       return Optional.empty();
     }
+    InPlaceChanges inPlace = new InPlaceChanges(merger, items, places);
+    List<Ref> moving = new ArrayList<>(changed.size());
+    for (Ref ref : changed) {
+      if (!inPlace.take(ref, next.entriesOf(ref.gateway()).get(ref.key()))) {
+        moving.add(ref);
+      }
+    }
     Set<String> oldIds = new HashSet<>();
-    Set<Ref> set = affected(changed, next, oldIds);
+    Set<Ref> set = affected(moving, next, oldIds);
     if (set.size() > Math.max(RemergeScope.MIN_WIDE_CHANGE, items.size() / 10)) {
       dead = true;
       return Optional.empty();
@@ -125,11 +134,19 @@ final class IncrementalMerge {
     sorted.sort(Comparator.comparingLong(item -> item.position));
     Map<String, ModelPlaces.Place> oldPlaces = places.of(oldIds);
     List<Model> merged = merge(sorted, next.canonicalIds());
+    Set<String> rebuiltIds = new LinkedHashSet<>(inPlace.models());
+    rebuiltIds.removeAll(oldIds);
+    Optional<List<Model>> rebuilt = inPlace.rebuilt(rebuiltIds, before);
     Map<String, Model> byNewId = new LinkedHashMap<>();
     merged.forEach(model -> byNewId.putIfAbsent(model.id(), model));
+    Set<String> replaced = new HashSet<>(oldIds);
+    replaced.addAll(rebuiltIds);
+    Map<String, Model> allNew = new LinkedHashMap<>(byNewId);
+    rebuilt.ifPresent(models -> models.forEach(model -> allNew.put(model.id(), model)));
     // Two models under one id (the catalog keeps the first): left to the full merge.
     if (byNewId.size() < merged.size()
-        || !RemergeScope.keepsEverythingElse(before, oldIds, byNewId, next.canonicalIds())) {
+        || rebuilt.isEmpty()
+        || !RemergeScope.keepsEverythingElse(before, replaced, allNew, next.canonicalIds())) {
       dead = true;
       return Optional.empty();
     }
@@ -138,9 +155,14 @@ final class IncrementalMerge {
       dead = true;
       return Optional.empty();
     }
+    places.insert(kept, List.copyOf(byNewId.values()));
+    if (!places.replace(kept, rebuilt.get())) {
+      dead = true;
+      return Optional.empty();
+    }
     state = next;
-    redated.removeAll(oldIds);
-    return Optional.of(result(kept, oldPlaces, List.copyOf(byNewId.values()), redated));
+    redated.removeAll(replaced);
+    return Optional.of(result(kept, replaced, List.copyOf(allNew.values()), redated));
   }
 
   // The refs whose entry differs; the order numbers follow the entry maps (new keys last, forgotten
@@ -231,15 +253,11 @@ final class IncrementalMerge {
   }
 
   private Remerged result(
-      List<Model> models,
-      Map<String, ModelPlaces.Place> oldPlaces,
-      List<Model> newModels,
-      Set<String> redated) {
-    places.insert(models, newModels);
+      List<Model> models, Set<String> replaced, List<Model> newModels, Set<String> redated) {
     Map<String, Long> lastModified = new HashMap<>();
     newModels.forEach(model -> places.putLastApplied(model.id(), items, lastModified));
     redated.forEach(id -> places.putLastApplied(id, items, lastModified));
-    return new Remerged(models, oldPlaces.keySet(), newModels, lastModified);
+    return new Remerged(models, replaced, newModels, lastModified);
   }
 
   // The full merge's steps on items given in merge order: group, order by popularity, name.

@@ -87,6 +87,21 @@ final class ModelPlaces {
     }
   }
 
+  /**
+   * Puts each of {@code changed} where the model of its id stands in {@code models}, for models
+   * that keep their place; false when one is not where the memo says.
+   */
+  boolean replace(List<Model> models, List<Model> changed) {
+    for (Model model : changed) {
+      int at = insertionPoint(models, places.get(model.id()), places::get);
+      if (at == models.size() || !models.get(at).id().equals(model.id())) {
+        return false;
+      }
+      models.set(at, model);
+    }
+    return true;
+  }
+
   private static int insertionPoint(
       List<Model> models, Place model, Function<String, Place> place) {
     int low = 0;

@@ -3,6 +3,7 @@ package com.gatewayz.modelpages.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.testing.MutableClock;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,16 +74,64 @@ class IncrementalMergeTest {
     Listing added = generated.listing(fresh);
     Listing repriced = generated.repriced(some);
     String other = GeneratedCatalog.GATEWAYS.get(random.nextInt(GeneratedCatalog.GATEWAYS.size()));
+    Listing described = described(some, random.nextInt(1_000));
+    List<SourceEntry> others = new ArrayList<>(state.entriesOf(other).values());
+    others.removeIf(entry -> entry.listing() == null);
+    Listing rehomed =
+        rehomed(
+            some,
+            others.isEmpty()
+                ? "org-1/unknown"
+                : others.get(random.nextInt(others.size())).listing().id());
     List<Listing> listed = refreshed(random, generated, state, gateway, fresh);
-    return switch (random.nextInt(7)) {
+    return switch (random.nextInt(9)) {
       case 0 -> s -> CatalogUpdates.upsert(s, gateway, List.of(added), now);
       case 1 -> s -> CatalogUpdates.remove(s, gateway, List.of(some.entryKey()), now);
       case 2 ->
           s -> CatalogUpdates.upsert(s, other, List.of(GeneratedCatalog.alias(some, other)), now);
       case 3 -> s -> CatalogUpdates.refresh(s, gateway, listed, now);
       case 4 -> s -> CatalogUpdates.status(s, gateway, "degraded", now);
+      case 5 -> s -> CatalogUpdates.upsert(s, gateway, List.of(described), now);
+      case 6 -> s -> CatalogUpdates.upsert(s, gateway, List.of(rehomed), now);
       default -> s -> CatalogUpdates.upsert(s, gateway, List.of(repriced), now);
     };
+  }
+
+  // Fields the merge takes from a model's first listing, none of them identifying it.
+  private static Listing described(Listing listing, int variant) {
+    return Listing.builder(listing.id())
+        .gatewayModelId(listing.gatewayModelId())
+        .canonicalSlug(listing.canonicalSlug())
+        .name(listing.name())
+        .developer(listing.developer())
+        .description("Described again, " + variant + ".")
+        .contextLength(1_000L + variant)
+        .pricing(listing.pricing())
+        .architecture(listing.architecture())
+        .supportedParameters(List.of("tools", "p" + variant))
+        .created(listing.created())
+        .provider(listing.provider())
+        .huggingFaceId(listing.huggingFaceId())
+        .build();
+  }
+
+  // Another Hugging Face repo: the listing's strongest key changes, so it may leave its model or
+  // join the model of that repo.
+  private static Listing rehomed(Listing listing, String repo) {
+    return Listing.builder(listing.id())
+        .gatewayModelId(listing.gatewayModelId())
+        .canonicalSlug(listing.canonicalSlug())
+        .name(listing.name())
+        .developer(listing.developer())
+        .description(listing.description())
+        .contextLength(listing.contextLength())
+        .pricing(listing.pricing())
+        .architecture(listing.architecture())
+        .supportedParameters(listing.supportedParameters())
+        .created(listing.created())
+        .provider(listing.provider())
+        .huggingFaceId(repo)
+        .build();
   }
 
   // The gateway's visible listings, one dropped, one repriced and one new.
@@ -232,6 +281,43 @@ class IncrementalMergeTest {
     assertSameCatalog(service.current(), expected, "after the refresh");
     assertThat(service.current().lastModified(expected.models().get(0).id()))
         .isEqualTo(expected.lastModified(expected.models().get(0).id()));
+  }
+
+  @Test
+  void aPriceChangeRebuildsOnlyItsModelWhenAThousandModelsShareItsName() {
+    // One seller's listings of one name under a thousand developers: a model each, all holding the
+    // name's key. Walking shared keys, a change of any of them reached all (past the 10% a re-merge
+    // takes, so the whole catalog was merged again); a price change moves no listing.
+    List<Listing> listings = new ArrayList<>();
+    for (int k = 0; k < 1_000; k++) {
+      listings.add(
+          Listing.builder("org-" + k + "/chat-model-7b-v2")
+              .name("Chat Model 7B v2")
+              .pricing(new Pricing(BigDecimal.ONE, BigDecimal.TEN))
+              .build());
+    }
+    CatalogState state =
+        CatalogUpdates.refresh(CatalogState.empty(), "together", listings, 1).state();
+    CatalogMerger merger = new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of());
+    MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
+    CatalogService service = new CatalogService(state, merger, null, clock);
+    assertThat(service.current().models()).hasSize(1_000);
+    Listing repriced = new GeneratedCatalog(9).repriced(listings.get(500));
+
+    CatalogService.Applied applied =
+        service.update(
+            s -> CatalogUpdates.upsert(s, "together", List.of(repriced), clock.millis()));
+
+    assertThat(service.merges.remergedChanges).isEqualTo(1);
+    assertThat(applied.change().touched()).containsExactly("org-500/chat-model-7b-v2");
+    assertThat(service.current().find("org-500/chat-model-7b-v2").orElseThrow().offers())
+        .extracting(Offer::pricing)
+        .containsExactly(repriced.pricing());
+    CatalogMerger.Merged full = merger.merged(service.state());
+    assertSameCatalog(
+        service.current(),
+        Catalog.of(full.models(), service.state().retired(), full.lastModified()),
+        "after the price change");
   }
 
   /** A service over a generated catalog, and a change repricing every model of one gateway. */
