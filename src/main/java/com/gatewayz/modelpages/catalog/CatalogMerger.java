@@ -148,6 +148,18 @@ public final class CatalogMerger {
     return items;
   }
 
+  /**
+   * The identity of each of {@code entries} as {@code gateway} lists them, in their order; null for
+   * an entry that is not visible. A large gateway's are identified on every core.
+   */
+  List<Identified> identifyAll(String gateway, Collection<SourceEntry> entries) {
+    Stream<SourceEntry> stream = entries.stream();
+    if (entries.size() >= parallelIdentifyFrom) {
+      stream = stream.parallel();
+    }
+    return stream.map(entry -> entry.isVisible() ? identify(gateway, entry) : null).toList();
+  }
+
   private static int entryCount(CatalogState state) {
     int count = 0;
     for (Map<String, SourceEntry> entries : state.sources().values()) {

@@ -14,9 +14,10 @@ import java.util.logging.Logger;
  * Turns the state a change made into the next snapshot: expired tombstones forgotten, then the
  * re-merge of only the models a small change can touch (a kept {@link IncrementalMerge}) or else
  * the whole merge, pins kept and models retired either way. Owns the memo and the tombstone index;
- * only the catalog service's writer calls it (not thread-safe). The memo of a whole merge (the
- * first state, one pulled from another node) is built at once on a thread of its own, so the first
- * small change after start finds it ready instead of building it on a request's path.
+ * only the catalog service's writer calls it (not thread-safe). The whole merge of a state as it is
+ * (the first state, one pulled from another node) builds the memo in the same pass. The memo of a
+ * wide change's whole merge is built at once on a thread of its own, so the next small change finds
+ * it ready instead of building it on a request's path.
  */
 final class CatalogMerges {
 
@@ -43,6 +44,15 @@ final class CatalogMerges {
 
   /** The whole merge of {@code state} as it is: the first state, or one another node published. */
   CatalogSnapshot whole(CatalogState state) {
+    if (remergeSmallChanges) {
+      Optional<IncrementalMerge.Whole> whole = IncrementalMerge.whole(merger, state);
+      if (whole.isPresent()) {
+        pending = null;
+        incremental = whole.get().memo();
+        memosBuilt++;
+        return new CatalogSnapshot(state, whole.get().catalog());
+      }
+    }
     CatalogMerger.Merged merged = merger.merged(state);
     CatalogSnapshot snapshot =
         new CatalogSnapshot(

@@ -49,33 +49,79 @@ final class IncrementalMerge {
    */
   static Optional<IncrementalMerge> of(CatalogMerger merger, CatalogState state, Catalog catalog) {
     IncrementalMerge memo = new IncrementalMerge(merger, state);
-    if (state.sources().size() > MergePositions.MAX_GATEWAYS) {
+    List<Model> models = memo.mergeAll();
+    return models != null && memo.isMergeOf(catalog, models) ? Optional.of(memo) : Optional.empty();
+  }
+
+  /** The catalog of a whole merge and the memo of that merge. */
+  record Whole(Catalog catalog, IncrementalMerge memo) {}
+
+  /**
+   * The whole merge of {@code state} and its memo in one pass: the memo's merge is the full merge
+   * (the property tests hold it to that), so the catalog is built from it instead of merging the
+   * state twice (at start with 100,000 models the second merge took seconds of a core, beside the
+   * pre-render). Empty when the memo cannot be kept ({@link #of}): the caller merges the whole
+   * state.
+   */
+  static Optional<Whole> whole(CatalogMerger merger, CatalogState state) {
+    IncrementalMerge memo = new IncrementalMerge(merger, state);
+    List<Model> models = memo.mergeAll();
+    if (models == null) {
       return Optional.empty();
     }
-    List<MergeItem> all = new ArrayList<>();
+    Map<String, Long> lastModified = new HashMap<>();
+    models.forEach(model -> memo.places.putLastApplied(model.id(), memo.items, lastModified));
+    Catalog catalog = Catalog.of(models, state.retired(), lastModified);
+    return memo.isMergeOf(catalog, models)
+        ? Optional.of(new Whole(catalog, memo))
+        : Optional.empty();
+  }
+
+  private boolean isMergeOf(Catalog catalog, List<Model> models) {
+    return models.equals(catalog.models())
+        && CanonicalIds.pinned(catalog, models).equals(state.canonicalIds())
+        && Retirements.noneReturned(state.retired(), models);
+  }
+
+  // Indexes every visible listing of the state and merges them all, as the full merge does; null
+  // when the state does not fit a memo. Large gateways are identified on every core.
+  private List<Model> mergeAll() {
+    if (state.sources().size() > MergePositions.MAX_GATEWAYS) {
+      return null;
+    }
+    List<Indexed> all = new ArrayList<>();
     for (Map.Entry<String, Map<String, SourceEntry>> source : state.sources().entrySet()) {
-      if (!memo.positions.fits(source.getKey())) {
-        return Optional.empty();
+      String gateway = source.getKey();
+      if (!positions.fits(gateway)) {
+        return null;
       }
-      memo.positions.register(source.getKey());
-      for (Map.Entry<String, SourceEntry> entry : source.getValue().entrySet()) {
-        memo.positions.append(source.getKey(), entry.getKey());
-        memo.itemOf(new Ref(source.getKey(), entry.getKey()), entry.getValue()).ifPresent(all::add);
+      positions.register(gateway);
+      List<String> keys = new ArrayList<>(source.getValue().keySet());
+      List<CatalogMerger.Identified> identities =
+          merger.identifyAll(gateway, source.getValue().values());
+      for (int i = 0; i < keys.size(); i++) {
+        positions.append(gateway, keys.get(i));
+        CatalogMerger.Identified identified = identities.get(i);
+        if (identified != null) {
+          MergeItem item = itemOf(new Ref(gateway, keys.get(i)), identified, state.canonicalIds());
+          items.put(item.ref, item);
+          holders.add(item.ref, item.keys);
+          all.add(new Indexed(item, identified));
+        }
       }
     }
+    all.sort(Comparator.comparingLong(indexed -> indexed.item().position));
+    List<MergeItem> sorted = new ArrayList<>(all.size());
+    List<CatalogMerger.Identified> identified = new ArrayList<>(all.size());
     all.forEach(
-        item -> {
-          memo.items.put(item.ref, item);
-          memo.holders.add(item.ref, item.keys);
+        indexed -> {
+          sorted.add(indexed.item());
+          identified.add(indexed.identified());
         });
-    all.sort(Comparator.comparingLong(item -> item.position));
-    List<Model> models = memo.merge(all, state.canonicalIds());
-    boolean same =
-        models.equals(catalog.models())
-            && CanonicalIds.pinned(catalog, models).equals(state.canonicalIds())
-            && Retirements.noneReturned(state.retired(), models);
-    return same ? Optional.of(memo) : Optional.empty();
+    return merge(sorted, identified, state.canonicalIds());
   }
+
+  private record Indexed(MergeItem item, CatalogMerger.Identified identified) {}
 
   /**
    * True when this memo is the merge of {@code other}: it shares this memo's state's sources, pins
@@ -264,6 +310,11 @@ final class IncrementalMerge {
   private List<Model> merge(List<MergeItem> sorted, Map<String, String> pins) {
     List<CatalogMerger.Identified> identified = new ArrayList<>(sorted.size());
     sorted.forEach(item -> identified.add(merger.identify(item.ref.gateway(), item.entry)));
+    return merge(sorted, identified, pins);
+  }
+
+  private List<Model> merge(
+      List<MergeItem> sorted, List<CatalogMerger.Identified> identified, Map<String, String> pins) {
     MergeGroup[] groupOf = new MergeGroup[sorted.size()];
     List<MergeGroup> groups = merger.group(identified, sorted.size(), groupOf);
     groups.sort(Comparator.comparingInt((MergeGroup g) -> g.rank).thenComparingInt(g -> g.order));
@@ -285,15 +336,15 @@ final class IncrementalMerge {
     return models;
   }
 
-  private Optional<MergeItem> itemOf(Ref ref, SourceEntry entry) {
-    return itemOf(ref, entry, state.canonicalIds());
-  }
-
   private Optional<MergeItem> itemOf(Ref ref, SourceEntry entry, Map<String, String> pins) {
     if (!entry.isVisible()) {
       return Optional.empty();
     }
-    CatalogMerger.Identified identified = merger.identify(ref.gateway(), entry);
+    return Optional.of(itemOf(ref, merger.identify(ref.gateway(), entry), pins));
+  }
+
+  private MergeItem itemOf(Ref ref, CatalogMerger.Identified identified, Map<String, String> pins) {
+    SourceEntry entry = identified.entry();
     List<ModelIdentity.Key> identity = identified.identity().keys();
     String id = entry.listing().id();
     String pinned = pins.get(id);
@@ -305,7 +356,6 @@ final class IncrementalMerge {
     if (pinned != null) {
       keys[identity.size() + 1] = MergeKeyHolders.hash("#", pinned);
     }
-    return Optional.of(
-        new MergeItem(ref, entry, positions.of(ref, identified.identity().exact()), keys));
+    return new MergeItem(ref, entry, positions.of(ref, identified.identity().exact()), keys);
   }
 }

@@ -187,6 +187,35 @@ class IncrementalMergeTest {
   }
 
   @Test
+  void theWholeMergeBuiltWithItsMemoIsTheFullMerge() {
+    for (long seed = 20; seed < 26; seed++) {
+      GeneratedCatalog generated = new GeneratedCatalog(seed);
+      CatalogState state = generated.state(1_500);
+      CatalogMerger merger = new CatalogMerger(GeneratedCatalog.PRIORITIES, List.of());
+      // Its later changes pin ids, drop listings and move offers between models.
+      CatalogService changed =
+          new CatalogService(state, merger, null, MutableClock.atEpochSeconds(1_700_000_000));
+      Random random = new Random(seed);
+      for (int step = 0; step < 40; step++) {
+        Function<CatalogState, CatalogUpdates.Outcome> change =
+            randomChange(
+                random, generated, changed.state(), 1_700_000_000_000L + step, 2_000 + step);
+        changed.update(change);
+      }
+      CatalogState after = changed.state();
+
+      IncrementalMerge.Whole whole = IncrementalMerge.whole(merger, after).orElseThrow();
+
+      CatalogMerger.Merged full = merger.merged(after);
+      assertSameCatalog(
+          whole.catalog(),
+          Catalog.of(full.models(), after.retired(), full.lastModified()),
+          "seed " + seed);
+      assertThat(whole.memo().describes(after)).isTrue();
+    }
+  }
+
+  @Test
   void aWebhookChangingOneModelOfALargeCatalogWritesAJournalLineTheSizeOfTheChange(
       @TempDir Path dir) throws Exception {
     GeneratedCatalog generated = new GeneratedCatalog(3);
