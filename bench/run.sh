@@ -689,7 +689,8 @@ PY
   if [ "$status" = ok ]; then
     log "scale: webhooks changing one model each"
     "${sc[@]}" hook --base "$BASE" --list "$list" --secret "$SECRET" \
-      --tries "${BENCH_SCALE_HOOKS:-200}" --warmup $((${BENCH_SCALE_HOOKS:-200} / 2)) >"$RES/scale_hook.json"
+      --tries "${BENCH_SCALE_HOOKS:-200}" --warmup $((${BENCH_SCALE_HOOKS:-200} / 2)) \
+      --ids-out "$WORK/scale-hooked.ids" >"$RES/scale_hook.json"
     python3 -c 'import json,sys
 p=sys.argv[1]; b=open(p,"rb").read() if __import__("os").path.exists(p) else b""
 n=b.count(b"\n"); print(json.dumps({"lines": n, "bytes": len(b), "bytes_per_line": len(b)/n if n else None}))' \
@@ -698,7 +699,8 @@ n=b.count(b"\n"); print(json.dumps({"lines": n, "bytes": len(b), "bytes_per_line
     "${sc[@]}" query --base "$BASE" --list "$list" >"$RES/scale_query.json"
     log "scale: a refresh changing 1% of the list"
     "${sc[@]}" purgecheck --base "$BASE" --phase before --state "$WORK/scale-purge.json" --list "$list" \
-      --changed "$WORK/scale-changed.ids" --sample "${BENCH_SCALE_SAMPLE:-100}" >/dev/null
+      --changed "$WORK/scale-changed.ids" --hooked "$WORK/scale-hooked.ids" \
+      --sample "${BENCH_SCALE_SAMPLE:-100}" >/dev/null
     for i in $(seq $parts); do mv "$WORK/gw/scale-changed.$i.json" "$WORK/gw/scale-current.$i.json"; done
     "${sc[@]}" refresh --base "$BASE" >"$RES/scale_refresh.json"
     "${sc[@]}" purgecheck --base "$BASE" --phase after --state "$WORK/scale-purge.json" >"$RES/scale_purge.json"

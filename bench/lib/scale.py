@@ -32,7 +32,7 @@ def cmd_hook(a):
     models = listing_models(a.list)
     chunk = -(-len(models) // a.parts)
     client = Client(a.base)
-    times, failures = [], []
+    times, failures, hooked = [], [], set()
     for i in range(a.warmup + a.tries):
         at = rng.randrange(len(models))
         m = models[at]
@@ -48,9 +48,14 @@ def cmd_hook(a):
         elapsed = (time.perf_counter() - t0) * 1000
         if status != 200:
             failures.append(f"{m['id']}: {status} {answer[:200]!r}")
-        elif i >= a.warmup:
+            continue
+        hooked.add(m["id"])
+        if i >= a.warmup:
             times.append(elapsed)
-    out({"tries": a.tries, "warmup": a.warmup, "ok": len(times), "failures": failures[:5],
+    if a.ids_out:
+        with open(a.ids_out, "w") as f:
+            f.writelines(i + "\n" for i in sorted(hooked))
+    out({"tries": a.tries, "warmup": a.warmup, "ok": len(times), "failures": failures[:5], "models": len(hooked),
          "ms_p50": percentile(times, 50), "ms_p99": percentile(times, 99), "ms_max": max(times) if times else None})
 
 
@@ -142,7 +147,10 @@ def cmd_purgecheck(a):
     if a.phase == "before":
         rng = random.Random(a.seed)
         changed = [l.strip() for l in open(a.changed) if l.strip()]
-        changed_set = set(changed)
+        # Models a webhook repriced before the refresh: the refresh lists them at their old price
+        # again, so they change too.
+        hooked = [l.strip() for l in open(a.hooked) if l.strip()] if a.hooked else []
+        changed_set = set(changed) | set(hooked)
         others = [m["id"] for m in listing_models(a.list) if m["id"] not in changed_set]
         ids = rng.sample(changed, min(a.sample, len(changed))) + rng.sample(others, a.sample)
         shows, copies = {}, {}
@@ -153,7 +161,7 @@ def cmd_purgecheck(a):
                 shows[mid] = sorted(_links(html) | {mid})
                 copies[mid] = {"etag": etag, "rendered": rendered}
         time.sleep(2)  # a re-render after this is told from the cached copy by its Age
-        json.dump({"shows": shows, "copies": copies, "changed": changed}, open(state_file, "w"))
+        json.dump({"shows": shows, "copies": copies, "changed": sorted(changed_set)}, open(state_file, "w"))
         out({"pages": len(shows)})
         return
     state = json.load(open(state_file))
@@ -170,7 +178,7 @@ def cmd_purgecheck(a):
             wrong_purged.append(mid)
         elif expected and not was_purged:
             wrong_kept.append(mid)
-    out({"pages": len(state["shows"]), "purged": purged, "kept": kept, "purged_rerendered_before_asked": warmed,
+    out({"pages": len(state["shows"]), "expected_changed": len(changed), "purged": purged, "kept": kept, "purged_rerendered_before_asked": warmed,
          "expected_purged": sum(1 for s in state["shows"].values() if any(x in changed for x in s)),
          "wrong_purged": wrong_purged[:5], "wrong_purged_count": len(wrong_purged),
          "wrong_kept": wrong_kept[:5], "wrong_kept_count": len(wrong_kept)})
@@ -201,12 +209,14 @@ def rows(r, row, fmt):
     if rf.get("client_ms") is not None:
         exact = pc.get("wrong_purged_count") == 0 and pc.get("wrong_kept_count") == 0
         row("scale: refresh changing 1% of a 100,000-model list",
-            f"{fmt(rf['client_ms'] / 1000, 2)} s ({rf.get('changed')} changed of {rf.get('models')}); "
+            f"{fmt(rf['client_ms'] / 1000, 2)} s ({rf.get('changed')} changed of {rf.get('models')}, "
+            f"{pc.get('expected_changed')} expected); "
             f"of {pc.get('pages')} cached pages {pc.get('purged')} purged ({pc.get('purged_rerendered_before_asked')} "
             f"already re-rendered), {pc.get('expected_purged')} expected "
             f"(wrongly purged {pc.get('wrong_purged_count')}, wrongly kept {pc.get('wrong_kept_count')})",
-            "≤ 5 s, exactly the changed pages", rf["client_ms"] <= 5000 and exact and rf.get("changed") == r.get("scale_change", {}).get("changed"),
-            "the gateway's list replaced by a copy with the prompt price of 1% of the models raised; "
+            "≤ 5 s, exactly the changed pages", rf["client_ms"] <= 5000 and exact and rf.get("changed") == pc.get("expected_changed", r.get("scale_change", {}).get("changed")),
+            "the gateway's list replaced by a copy with the prompt price of 1% of the models raised (the models the "
+            "webhooks repriced before it change back: expected = both); "
             "`POST /api/gateways/refresh` timed by the client; before it, the pages of 100 changed and 100 other models "
             "cached; after it, a page must be purged exactly when it showed a changed model (itself or a link): "
             "it answers MISS, or HIT with a copy rendered after the refresh (a purged popular page is re-rendered "
@@ -260,6 +270,7 @@ def main():
     s.add_argument("--warmup", type=int, default=100)
     s.add_argument("--seed", type=int, default=5)
     s.add_argument("--parts", type=int, default=4)
+    s.add_argument("--ids-out")
     s.set_defaults(fn=cmd_hook)
     s = sub.add_parser("query")
     s.add_argument("--base", **base)
@@ -275,6 +286,7 @@ def main():
     s.add_argument("--state", **base)
     s.add_argument("--list")
     s.add_argument("--changed")
+    s.add_argument("--hooked")
     s.add_argument("--sample", type=int, default=100)
     s.add_argument("--seed", type=int, default=7)
     s.set_defaults(fn=cmd_purgecheck)
