@@ -30,10 +30,25 @@ final class FacetCounts {
 
   /** These counts without {@code gone} and with {@code added}. */
   FacetCounts patched(List<Model> gone, List<Model> added, Function<Model, List<String>> valuesOf) {
+    // A model changed in place (a new price) names what it named: the same counts, not a copy of
+    // every value (3,000 developers at 100,000 models).
+    if (gone.size() == added.size() && sameValues(gone, added, valuesOf)) {
+      return this;
+    }
     TreeMap<String, Integer> next = new TreeMap<>(counts);
     gone.forEach(model -> add(next, valuesOf.apply(model), -1));
     added.forEach(model -> add(next, valuesOf.apply(model), 1));
     return new FacetCounts(next);
+  }
+
+  private static boolean sameValues(
+      List<Model> gone, List<Model> added, Function<Model, List<String>> valuesOf) {
+    for (int i = 0; i < gone.size(); i++) {
+      if (!valuesOf.apply(gone.get(i)).equals(valuesOf.apply(added.get(i)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void add(TreeMap<String, Integer> counts, List<String> values, int delta) {

@@ -41,6 +41,9 @@ final class ModelPlaces {
    * where the memo says.
    */
   List<Model> without(List<Model> models, Map<String, Place> old) {
+    if (old.isEmpty()) {
+      return new ArrayList<>(models);
+    }
     Function<String, Place> place = id -> old.containsKey(id) ? old.get(id) : places.get(id);
     int[] gone = new int[old.size()];
     int count = 0;
