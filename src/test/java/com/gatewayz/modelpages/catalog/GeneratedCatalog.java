@@ -93,6 +93,11 @@ final class GeneratedCatalog {
 
   /** {@code listing} at another price. */
   Listing repriced(Listing listing) {
+    return copyOf(listing).pricing(price()).build();
+  }
+
+  /** A builder holding every field of {@code listing}, to change some of them. */
+  static ListingBuilder copyOf(Listing listing) {
     return Listing.builder(listing.id())
         .gatewayModelId(listing.gatewayModelId())
         .canonicalSlug(listing.canonicalSlug())
@@ -101,13 +106,12 @@ final class GeneratedCatalog {
         .description(listing.description())
         .contextLength(listing.contextLength())
         .maxCompletionTokens(listing.maxCompletionTokens())
-        .pricing(price())
+        .pricing(listing.pricing())
         .architecture(listing.architecture())
         .supportedParameters(listing.supportedParameters())
         .created(listing.created())
         .provider(listing.provider())
-        .huggingFaceId(listing.huggingFaceId())
-        .build();
+        .huggingFaceId(listing.huggingFaceId());
   }
 
   private String developer() {

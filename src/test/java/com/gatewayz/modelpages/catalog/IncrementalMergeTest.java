@@ -99,39 +99,17 @@ class IncrementalMergeTest {
 
   // Fields the merge takes from a model's first listing, none of them identifying it.
   private static Listing described(Listing listing, int variant) {
-    return Listing.builder(listing.id())
-        .gatewayModelId(listing.gatewayModelId())
-        .canonicalSlug(listing.canonicalSlug())
-        .name(listing.name())
-        .developer(listing.developer())
+    return GeneratedCatalog.copyOf(listing)
         .description("Described again, " + variant + ".")
         .contextLength(1_000L + variant)
-        .pricing(listing.pricing())
-        .architecture(listing.architecture())
         .supportedParameters(List.of("tools", "p" + variant))
-        .created(listing.created())
-        .provider(listing.provider())
-        .huggingFaceId(listing.huggingFaceId())
         .build();
   }
 
   // Another Hugging Face repo: the listing's strongest key changes, so it may leave its model or
   // join the model of that repo.
   private static Listing rehomed(Listing listing, String repo) {
-    return Listing.builder(listing.id())
-        .gatewayModelId(listing.gatewayModelId())
-        .canonicalSlug(listing.canonicalSlug())
-        .name(listing.name())
-        .developer(listing.developer())
-        .description(listing.description())
-        .contextLength(listing.contextLength())
-        .pricing(listing.pricing())
-        .architecture(listing.architecture())
-        .supportedParameters(listing.supportedParameters())
-        .created(listing.created())
-        .provider(listing.provider())
-        .huggingFaceId(repo)
-        .build();
+    return GeneratedCatalog.copyOf(listing).huggingFaceId(repo).build();
   }
 
   // The gateway's visible listings, one dropped, one repriced and one new.
