@@ -136,14 +136,12 @@ public final class CatalogMerger {
   // Identifying is pure and most of a whole merge: a large gateway's listings are identified on
   // every core (at 100,000 models the merge at start took seconds on one), in listing order.
   private List<Identified> identified(CatalogState state, String gateway) {
-    Collection<SourceEntry> entries = state.entriesOf(gateway).values();
-    Stream<SourceEntry> stream = entries.stream();
-    if (entries.size() >= parallelIdentifyFrom) {
-      stream = stream.parallel();
+    List<Identified> items = new ArrayList<>();
+    for (Identified item : identifyAll(gateway, state.entriesOf(gateway).values())) {
+      if (item != null) {
+        items.add(item);
+      }
     }
-    List<Identified> items =
-        new ArrayList<>(
-            stream.filter(SourceEntry::isVisible).map(entry -> identify(gateway, entry)).toList());
     items.sort(Comparator.comparing((Identified item) -> !item.identity().exact()));
     return items;
   }

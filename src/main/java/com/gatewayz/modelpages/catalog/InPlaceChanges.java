@@ -24,6 +24,8 @@ final class InPlaceChanges {
   private final Map<Ref, MergeItem> items;
   private final ModelPlaces places;
   private final Set<String> models = new LinkedHashSet<>();
+  // The taken listings as identified when taken, so a rebuild does not identify them again.
+  private final Map<Ref, CatalogMerger.Identified> identified = new HashMap<>();
 
   InPlaceChanges(CatalogMerger merger, Map<Ref, MergeItem> items, ModelPlaces places) {
     this.merger = merger;
@@ -51,6 +53,7 @@ final class InPlaceChanges {
     }
     item.entry = entry;
     models.add(item.model);
+    identified.put(ref, now);
     return true;
   }
 
@@ -76,17 +79,14 @@ final class InPlaceChanges {
       MergeGroup group = new MergeGroup(Integer.MAX_VALUE, 0);
       for (Ref ref : places.refsOf(id)) {
         SourceEntry entry = items.get(ref).entry;
-        CatalogMerger.Identified identified = merger.identify(ref.gateway(), entry);
-        Evidence evidence = joinedBy.get(identified.seller());
+        CatalogMerger.Identified listing =
+            identified.computeIfAbsent(ref, r -> merger.identify(r.gateway(), entry));
+        Evidence evidence = joinedBy.get(listing.seller());
         if (evidence == null) {
           return Optional.empty();
         }
         group.add(
-            identified.seller(),
-            entry.listing(),
-            entry.appliedAt(),
-            identified.identity(),
-            evidence);
+            listing.seller(), entry.listing(), entry.appliedAt(), listing.identity(), evidence);
       }
       rebuilt.add(group.toModel(id));
     }

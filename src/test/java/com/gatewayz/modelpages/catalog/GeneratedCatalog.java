@@ -58,7 +58,7 @@ final class GeneratedCatalog {
   /** Model number {@code i}: a developer of the long tail, a stem, a size and a price. */
   Listing listing(int i) {
     String developer = developer();
-    String name = stemOf(i);
+    String name = STEMS[i % STEMS.length] + "-g" + i;
     String id = developer + "/" + name;
     return Listing.builder(id)
         .gatewayModelId(id)
@@ -72,11 +72,6 @@ final class GeneratedCatalog {
         .created(1_700_000_000L + i)
         .huggingFaceId(i % 3 == 0 ? id : null)
         .build();
-  }
-
-  /** The name stem of model number {@code i}. */
-  static String stemOf(int i) {
-    return STEMS[i % STEMS.length] + "-g" + i;
   }
 
   /** Another gateway's listing of the same model: another id the resolver joins to it. */
