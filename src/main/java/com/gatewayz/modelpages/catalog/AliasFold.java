@@ -28,6 +28,13 @@ public final class AliasFold {
 
   public static Folded fold(CatalogState state, GatewayNames names) {
     Resolver resolver = new Resolver(names);
+    state.sources().keySet().forEach(resolver::id);
+    state.gatewayStatus().keySet().forEach(resolver::id);
+    resolver.log();
+    // Nothing to fold is the common case: a catalog of 100,000 entries is not copied at each start.
+    if (resolver.folded.isEmpty()) {
+      return new Folded(state, Map.of());
+    }
     Map<String, Map<String, SourceEntry>> sources = new LinkedHashMap<>();
     state
         .sources()
@@ -41,11 +48,8 @@ public final class AliasFold {
     state
         .gatewayStatus()
         .forEach((name, status) -> statuses.merge(resolver.id(name), status, AliasFold::newer));
-    resolver.log();
-    return resolver.folded.isEmpty()
-        ? new Folded(state, Map.of())
-        : new Folded(
-            new CatalogState(sources, state.retired(), statuses), Map.copyOf(resolver.folded));
+    return new Folded(
+        new CatalogState(sources, state.retired(), statuses), Map.copyOf(resolver.folded));
   }
 
   // The entry met first, unless the other is newer or, as old, a removal.
