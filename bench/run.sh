@@ -398,6 +398,7 @@ EOF
   hey -z 10s -c 64 -q "$per_worker" -H 'Accept-Encoding: gzip' "$static_url" >"$WORK/logs/hey_static.txt"
   "${PY[@]}" hey --file "$WORK/logs/hey_app.txt" >"$RES/hey_app.json"
   "${PY[@]}" hey --file "$WORK/logs/hey_static.txt" >"$RES/hey_static.json"
+  paced_latency "$url" "$static_url" "$rate" paced ""
   pinned_hit_latency "$url" "$static_url"
   tomcat_rss hit
 
@@ -439,7 +440,58 @@ pinned_hit_latency() {
   taskset -c 1 hey -z 10s -c 64 -q "$per_worker" -H 'Accept-Encoding: gzip' "$static_url" >"$WORK/logs/hey_pinned_static.txt"
   "${PY[@]}" hey --file "$WORK/logs/hey_pinned_app.txt" >"$RES/hey_pinned_app.json"
   "${PY[@]}" hey --file "$WORK/logs/hey_pinned_static.txt" >"$RES/hey_pinned_static.json"
+  paced_latency "$url" "$static_url" "$rate" paced_pinned "taskset -c 1"
   taskset -a -p -c "0-$((cores - 1))" "$TOMCAT_PID" >/dev/null
+}
+
+# paced_latency URL STATIC_URL RATE LABEL PREFIX: the HIT latency at RATE req/s with spread arrivals
+# (bench/lib/paced.lua: wrk -c64, each connection pausing a random time before each request), on the
+# app, then on DefaultServlet at the same pacing. hey -q ticks its 64 workers together, so its
+# requests arrive in bursts of 64: its p99 is mostly the wait behind a burst. The pause is calibrated
+# on the app (3 s runs) until wrk's rate is within 3% of RATE.
+paced_latency() {
+  local url=$1 static_url=$2 rate=$3 label=$4 prefix=$5 pace got i
+  local lua=$BENCH_DIR/lib/paced.lua
+  pace=$(python3 -c "print(round(64000 / $rate, 3))")
+  for i in 1 2 3; do
+    got=$($prefix env PACE_MS="$pace" wrk -t1 -c64 -d3s -s "$lua" -H 'Accept-Encoding: gzip' "$url" |
+      awk '/Requests\/sec/ { print $2 }')
+    # wrk's rate is 64 / (pause + latency): keep the latency it showed, solve for the pause
+    pace=$(python3 -c "
+p, got, want = $pace, $got, $rate
+print(round(max(0.2, 64000 / want - (64000 / got - p)), 3) if abs(got / want - 1) > 0.03 else p)")
+  done
+  log "HIT latency with spread arrivals ($label): ~$rate req/s, each connection pausing 0..$(python3 -c "print(2 * $pace)") ms"
+  $prefix env PACE_MS="$pace" wrk -t1 -c64 -d10s --latency -s "$lua" -H 'Accept-Encoding: gzip' "$url" \
+    >"$WORK/logs/wrk_${label}_app.txt"
+  $prefix env PACE_MS="$pace" wrk -t1 -c64 -d10s --latency -s "$lua" -H 'Accept-Encoding: gzip' "$static_url" \
+    >"$WORK/logs/wrk_${label}_static.txt"
+  "${PY[@]}" wrk --file "$WORK/logs/wrk_${label}_app.txt" >"$RES/wrk_${label}_app.json"
+  "${PY[@]}" wrk --file "$WORK/logs/wrk_${label}_static.txt" >"$RES/wrk_${label}_static.json"
+  echo "{\"rate\": $rate, \"pace_ms\": $pace}" >"$RES/${label}_rate.json"
+}
+
+# thread_cpu PID LOAD: the CPU seconds the JVM's threads used so far, by kind (JIT compilers, GC,
+# the start's main thread, the rest), and the load average before it started: what a start took.
+thread_cpu() {
+  python3 - "$1" "$2" <<'PY'
+import glob, json, os, sys
+pid, load = sys.argv[1], float(sys.argv[2])
+tick = os.sysconf("SC_CLK_TCK")
+kinds = {}
+for task in glob.glob(f"/proc/{pid}/task/*"):
+    try:
+        name = open(task + "/comm").read().strip()
+        fields = open(task + "/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    seconds = (int(fields[11]) + int(fields[12])) / tick
+    kind = ("jit" if "Compiler" in name else "gc" if name.startswith(("GC ", "G1 ")) else
+            "main" if name == "java" else "other")
+    kinds[kind] = kinds.get(kind, 0) + seconds
+print(json.dumps({"load_at_start": load, "cpu_s": {k: round(v, 2) for k, v in kinds.items()},
+                  "cpu_total_s": round(sum(kinds.values()), 2), "cores": os.cpu_count()}))
+PY
 }
 
 # The resident set of the running Tomcat (VmRSS of /proc/<pid>/status) and its heap and metaspace
@@ -679,12 +731,17 @@ PY
   mkdir -p "$WORK/data-h2"
   cp "$WORK/data-h1/catalog.json" "$WORK/data-h2/catalog.json"
   fresh_deploy
-  local t0 status=ok
+  # The start is CPU-bound on 2 cores (JIT, GC and the merge): timed, like the whole run, once the
+  # refreshes of the start before have left the machine quiet.
+  wait_for_quiet
+  local t0 status=ok load_at_start
+  load_at_start=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(date +%s%N)
   start_tomcat scale-512m "$WORK/data-h2" 512m "${gw[@]}" MODEL_PAGES_PRERENDER_LIMIT=50
   wait_ready "$READY_TIMEOUT" || status="not ready within $READY_TIMEOUT s"
   local ready_ms=$((($(date +%s%N) - t0) / 1000000))
   log "scale: ready after $ready_ms ms ($status)"
+  thread_cpu "$TOMCAT_PID" "$load_at_start" >"$RES/scale_start_cpu.json"
   sample_load scale-512m
   if [ "$status" = ok ]; then
     log "scale: webhooks changing one model each"

@@ -200,11 +200,20 @@ def rows(r, row, fmt):
     how = "generated catalog (`bench/lib/gencatalog.py`: shapes of the OpenRouter and models.dev snapshots)"
     n = s.get("catalog", "?")
     ok = s.get("ready_s") is not None and s["ready_s"] <= 10 and not s.get("oom")
+    cpu = r.get("scale_start_cpu", {})
+    spent = ""
+    if cpu.get("cpu_s"):
+        parts = ", ".join(f"{k} {fmt(v, 1)}" for k, v in sorted(cpu["cpu_s"].items(), key=lambda kv: -kv[1]))
+        spent = (f"; CPU until ready {fmt(cpu['cpu_total_s'], 1)} s on {cpu.get('cores')} cores ({parts}); "
+                 f"load average {fmt(cpu.get('load_at_start'), 2)} at the start")
     row(f"scale: start with a stored {n:,}-model catalog to ready, -Xmx512m",
-        f"{fmt(s.get('ready_s'), 1)} s (catalog.json {fmt(s.get('catalog_mb'), 1)} MB), OutOfMemoryError: {s.get('oom')}"
+        f"{fmt(s.get('ready_s'), 1)} s (catalog.json {fmt(s.get('catalog_mb'), 1)} MB), OutOfMemoryError: {s.get('oom')}{spent}"
         if s.get("ready_s") is not None else f"not ready: {s.get('error')}",
         "≤ 10 s, no OOM", ok,
-        f"{how}; `catalina.sh start` → first 200 of `/health/ready` (top 50 pre-rendered), fresh deploy")
+        f"{how}; `catalina.sh start` → first 200 of `/health/ready` (top 50 pre-rendered), fresh deploy, "
+        "after the 1-minute load average fell below 1.0 (at most `BENCH_QUIET_WAIT` s); CPU seconds per "
+        "thread kind from `/proc/<pid>/task/*/stat` (jit: C1/C2 compiler threads, gc: GC threads, main: "
+        "the start's thread)")
     rf, pc = r.get("scale_refresh", {}), r.get("scale_purge", {})
     if rf.get("client_ms") is not None:
         exact = pc.get("wrong_purged_count") == 0 and pc.get("wrong_kept_count") == 0
