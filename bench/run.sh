@@ -456,6 +456,7 @@ paced_latency() {
   for i in 1 2 3; do
     got=$($prefix env PACE_MS="$pace" wrk -t1 -c64 -d3s -s "$lua" -H 'Accept-Encoding: gzip' "$url" |
       awk '/Requests\/sec/ { print $2 }')
+    [ -n "$got" ] && awk -v g="$got" 'BEGIN { exit !(g > 0) }' || break # no rate: keep the pause
     # wrk's rate is 64 / (pause + latency): keep the latency it showed, solve for the pause
     pace=$(python3 -c "
 p, got, want = $pace, $got, $rate
