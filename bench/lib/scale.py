@@ -211,7 +211,8 @@ def rows(r, row, fmt):
         if s.get("ready_s") is not None else f"not ready: {s.get('error')}",
         "≤ 10 s, no OOM", ok,
         f"{how}; `catalina.sh start` → first 200 of `/health/ready` (top 50 pre-rendered), fresh deploy, "
-        "after the 1-minute load average fell below 1.0 (at most `BENCH_QUIET_WAIT` s); CPU seconds per "
+        "started once the 1-minute load average was below 1.0 or `BENCH_QUIET_WAIT` s had passed (the load "
+        "at the start is in the figure); CPU seconds per "
         "thread kind from `/proc/<pid>/task/*/stat` (jit: C1/C2 compiler threads, gc: GC threads, main: "
         "the start's thread)")
     rf, pc = r.get("scale_refresh", {}), r.get("scale_purge", {})
