@@ -54,6 +54,7 @@ TOMCAT_NAME=""
 mkdir -p "$RES" "$WORK/logs" "$WORK/gw"
 : >"$WORK/notes.txt"
 : >"$WORK/load.txt"
+: >"$WORK/cpu.txt"
 
 note() { echo "$*" >>"$WORK/notes.txt"; }
 
@@ -119,6 +120,17 @@ sample_load() {
     }
     END { for (k in n) printf "%s%s×%d", (s++ ? ", " : ""), k, n[k] }')
   echo "$phase|$(cut -d' ' -f1-3 /proc/loadavg)|${others:-none}" >>"$WORK/load.txt"
+}
+
+# The speed of one core now: a fixed Python loop (2·10⁷ additions), timed three times. This VM's cores run the
+# same work up to a third slower from one hour to the next; figures of runs are compared through it.
+cpu_reference() {
+  python3 -c 'import time
+def once():
+    t = time.perf_counter(); s = 0
+    for i in range(2 * 10**7): s += i
+    return f"{time.perf_counter() - t:.2f}"
+print(" / ".join(once() for _ in range(3)))' | sed "s/^/$1|/" >>"$WORK/cpu.txt"
 }
 
 # ------------------------------------------------------------------ prerequisites
@@ -742,6 +754,7 @@ PY
   # The start is CPU-bound on 2 cores (JIT, GC and the merge): timed, like the whole run, once the
   # refreshes of the start before have left the machine quiet.
   wait_for_quiet "the 100k start"
+  cpu_reference "before the 100k start"
   local t0 status=ok load_at_start
   load_at_start=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(date +%s%N)
@@ -802,9 +815,10 @@ write_meta() {
     BENCH_META_MEM="$(free -g | awk '/^Mem:/ { print $2 " GiB" }')" \
     BENCH_META_JDK="$jdk" BENCH_META_COMMIT="$commit" BENCH_META_WRK="$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)" \
     BENCH_META_SECONDS=$((SECONDS - START_SECONDS)) BENCH_META_HEY_RATE="$(cat "$WORK/hey_rate" 2>/dev/null || echo 0)" \
-    python3 - "$WORK/notes.txt" "$WORK/load.txt" >"$RES/meta.json" <<'EOF'
+    python3 - "$WORK/notes.txt" "$WORK/load.txt" "$WORK/cpu.txt" >"$RES/meta.json" <<'EOF'
 import json, os, sys
 e = os.environ
+speed = [l.strip().split("|") for l in open(sys.argv[3]) if l.strip()]
 notes = [l.strip() for l in open(sys.argv[1]) if l.strip()]
 samples = [l.strip().split("|") for l in open(sys.argv[2]) if l.strip()]
 peak = max((float(s[1].split()[0]) for s in samples), default=0)
@@ -818,7 +832,8 @@ print(json.dumps({"date": e["BENCH_META_DATE"], "cores": e["BENCH_META_CORES"], 
                   "mem": e["BENCH_META_MEM"], "jdk": e["BENCH_META_JDK"], "commit": e["BENCH_META_COMMIT"],
                   "wrk": e["BENCH_META_WRK"], "run_seconds": int(e["BENCH_META_SECONDS"]),
                   "hey_rate": float(e["BENCH_META_HEY_RATE"]), "load_note": load, "notes": notes,
-                  "peak_load": peak}))
+                  "peak_load": peak,
+                  "cpu_reference": "; ".join(f"{s[1]} s {s[0]}" for s in speed)}))
 EOF
 }
 
@@ -828,6 +843,7 @@ PHASES=${BENCH_PHASES:-$ALL_PHASES}
 install_tools
 wait_for_quiet
 sample_load start
+cpu_reference "at the start"
 build
 for phase in ${PHASES//,/ }; do
   case $phase in

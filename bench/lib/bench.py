@@ -837,6 +837,8 @@ def cmd_report(a):
         f"- JDK: {meta.get('jdk', '?')}; Tomcat 11.0.24 (default connector); {meta.get('wrk', 'wrk')}, hey 0.1.4",
         f"- code: {meta.get('commit', '?')}",
         f"- load: {meta.get('load_note', '?')}",
+        f"- speed of one core (a fixed Python loop of 2·10⁷ additions, three times; seconds, lower is faster; the same work "
+        f"varies by up to a third on this VM from one hour to the next): {meta.get('cpu_reference') or 'not measured'}",
         f"- run time: {meta.get('run_seconds', '?')} s",
         "",
         "| figure | measured | target | pass/fail |",
