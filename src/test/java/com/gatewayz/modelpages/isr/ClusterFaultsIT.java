@@ -132,6 +132,7 @@ class ClusterFaultsIT {
   // Returns when the link was restored. B's purges must get through while A is away: at once after
   // a reset or when the link is down, once A's lease expired after a partition.
   private long inject(Fault fault, ClusterTraffic traffic) {
+    traffic.injecting(fault.name());
     switch (fault) {
       case RESET -> {
         traffic.cutting("A");
@@ -147,6 +148,7 @@ class ClusterFaultsIT {
     await().atMost(PATIENCE).until(() -> !a.isAttached());
     traffic.awaitPurges("B", 3, PATIENCE);
     proxy.restore();
+    traffic.injecting("restore after " + fault.name());
     return System.nanoTime();
   }
 

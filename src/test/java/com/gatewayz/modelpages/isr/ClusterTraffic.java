@@ -49,6 +49,8 @@ final class ClusterTraffic implements AutoCloseable {
   private final AtomicLong staleAfterCut = new AtomicLong();
   private volatile long lastCutNanos = Long.MIN_VALUE;
   private volatile String cutNode = "";
+  private volatile String lastFault = "";
+  private volatile long lastFaultNanos = Long.MIN_VALUE;
 
   ClusterTraffic(FakeRenderer renderer, List<String> names, Map<String, ClusterNode> nodes) {
     this.renderer = renderer;
@@ -125,8 +127,29 @@ final class ClusterTraffic implements AutoCloseable {
               + shown
               + " after a purge of v"
               + before.version()
-              + " returned");
+              + " returned"
+              + sinceFault(before));
     }
+  }
+
+  // Which fault was last injected, and when the purge started and the read ended relative to it:
+  // a failure message that says which window let a stale page through.
+  private String sinceFault(Required before) {
+    if (lastFaultNanos == Long.MIN_VALUE) {
+      return " (no fault injected yet)";
+    }
+    long now = System.nanoTime();
+    return String.format(
+        " (last fault: %s; purge started %+d ms and read ended %+d ms from it)",
+        lastFault,
+        (before.purgeStartNanos() - lastFaultNanos) / 1_000_000,
+        (now - lastFaultNanos) / 1_000_000);
+  }
+
+  /** The test injects {@code fault} now (any kind): named in stale-read messages. */
+  void injecting(String fault) {
+    lastFault = fault;
+    lastFaultNanos = System.nanoTime();
   }
 
   /**
