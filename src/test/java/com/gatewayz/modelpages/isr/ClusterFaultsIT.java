@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -172,6 +173,37 @@ class ClusterFaultsIT {
             backAfter.size(),
             traffic.staleAfterCut(),
             sorted.stream().map(n -> n / 1_000_000).toList()));
+  }
+
+  // The window after a reset of A's link: the server drops A from the invalidation set at once,
+  // so B's purge returns without A, while A keeps trusting its heap copies until one of its own
+  // calls fails (its next purge, the probe every sixth of the detach time, a lookup that misses
+  // the heap). Seen once in the bench's cluster phase under load (underCuts... above, 2 stale
+  // reads); this reproduces it alone: about 1 round in 20 here showed A the purged version while
+  // A still counted itself attached. Enable it with the fix (A must stop trusting its heap tier
+  // when its transport closes, or a purge must wait out a closed node's lease).
+  @Test
+  @Disabled(
+      "known gap, not fixed: after a reset of a node's link, that node can serve a page another"
+          + " node purged in the moment before it notices (see the comment above and README)")
+  void aPurgeOnAnotherNodeJustAfterAResetIsNeverServedByTheResetNode() throws Exception {
+    List<String> stale = new ArrayList<>();
+    for (int round = 0; round < 50; round++) {
+      String name = "reset" + round;
+      renderer.versions.put(name, 1);
+      a.read("/p/" + name);
+      a.read("/p/" + name);
+      await().atMost(PATIENCE).until(a::isAttached);
+      renderer.versions.put(name, 2);
+      proxy.reset();
+      b.isr.purge(List.of("t:" + name), List.of());
+      int shown = ClusterNode.versionOf(a.read("/p/" + name));
+      if (shown < 2) {
+        stale.add("round " + round + ": A served v" + shown + ", attached " + a.isAttached());
+      }
+      await().atMost(PATIENCE).until(a::isAttached);
+    }
+    assertThat(stale).as("A's answers after B's purge returned").isEmpty();
   }
 
   // Purge return on A -> B's first answer showing the new data: a lookup that finds the page purged
