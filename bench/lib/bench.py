@@ -607,7 +607,9 @@ def cmd_report(a):
         row("identity HIT (client without gzip) vs gzip HIT", "not measured", "within 3×", None, "")
     # 2 p99 at half rate: wrk with spread arrivals carries the target; hey -q, whose workers tick
     # together (bursts of 64), is shown beside it
-    def latency_row(label, paced, paced_s, hey, hey_s, asked, method):
+    hey = r.get("hey_app", {})
+
+    def latency_row(label, paced, paced_s, burst, burst_s, asked, method):
         if paced.get("p99_ms") is None:
             row(label, "not measured", "≤ 2 ms", None, "")
             return
@@ -617,16 +619,15 @@ def cmd_report(a):
             f"{fmt(paced['p99_ms'], 2)} ms at {fmt(paced['rps'], 0)} req/s of {fmt(asked.get('rate'), 0)} asked "
             f"(pause p = {fmt(asked.get('pace_ms'), 2)} ms; p50 {fmt(paced.get('p50_ms'), 2)}); "
             f"DefaultServlet at the same pacing: p99 {fmt(paced_s.get('p99_ms'), 2)} ms at "
-            f"{fmt(paced_s.get('rps'), 0)} req/s; with hey -q (bursts of 64): p99 {fmt(hey.get('p99_ms'), 1)} ms, "
-            f"DefaultServlet {fmt(hey_s.get('p99_ms'), 1)} ms",
+            f"{fmt(paced_s.get('rps'), 0)} req/s; with hey -q (bursts of 64): p99 {fmt(burst.get('p99_ms'), 1)} ms, "
+            f"DefaultServlet {fmt(burst_s.get('p99_ms'), 1)} ms",
             "≤ 2 ms, at ≥ 95% of the asked rate", bool(at_rate) and paced["p99_ms"] <= 2, method)
 
-    hey = r.get("hey_app", {})
     paced_how = ("`wrk -t1 -c64 -d10s -s bench/lib/paced.lua`: each connection pauses a random 0..2·p ms before "
                  "each request, p calibrated (3 s runs) to the asked rate, so arrivals are spread; `hey -z 10s "
                  "-c 64 -q` beside it ticks its 64 workers together, and its p99 is mostly the wait behind a burst")
     latency_row("HIT latency p99 at half that throughput", r.get("wrk_paced_app", {}),
-                r.get("wrk_paced_static", {}), r.get("hey_app", {}), r.get("hey_static", {}),
+                r.get("wrk_paced_static", {}), hey, r.get("hey_static", {}),
                 r.get("paced_rate", {}), f"half the wrk peak above ({fmt(meta.get('hey_rate'), 0)} req/s asked); {paced_how}")
     # 2b the same on separate cores (issue 18): Tomcat on core 0, the load generator on core 1
     wp, wps = r.get("wrk_pinned_app", {}), r.get("wrk_pinned_static", {})
