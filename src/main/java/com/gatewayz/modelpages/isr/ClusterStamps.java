@@ -37,6 +37,7 @@ final class ClusterStamps implements Stamps {
   private final Counters counters;
   private final ClusterGuard guard;
   private final IntSupplier size;
+  private final ClusterMembers members;
   private final AtomicLong maxSeen = new AtomicLong();
   private volatile long epoch;
 
@@ -44,17 +45,20 @@ final class ClusterStamps implements Stamps {
       Supplier<Cache<String, Long>> counterCache,
       Supplier<Cache<String, Long>> stampCache,
       ClusterGuard guard,
-      IntSupplier size) {
+      IntSupplier size,
+      ClusterMembers members) {
     this.counterCache = counterCache;
     this.stampCache = stampCache;
     this.counters = new Counters(counterCache);
     this.guard = guard;
     this.size = size;
+    this.members = members;
   }
 
   /**
    * Joins the epoch of the server behind {@code fresh} (a new connection's counter cache), starting
-   * one when the server holds none. Throws when the server does not answer.
+   * one when the server holds none, and takes a slot among the nodes that confirm purges ({@link
+   * ClusterMembers}). Throws when the server does not answer.
    */
   void attach(Cache<String, Long> fresh) {
     Counters onFresh = new Counters(() -> fresh);
@@ -75,6 +79,8 @@ final class ClusterStamps implements Stamps {
     if (tick != null) {
       seen(tick);
     }
+    Long version = fresh.get(VERSION);
+    members.join(fresh, version == null ? 0 : version, current);
   }
 
   /** The epoch of the server this node joined last (random, shared by every node of it). */
@@ -152,9 +158,38 @@ final class ClusterStamps implements Stamps {
         });
   }
 
+  // The server confirmed the write to every node whose connection is open; the rest must confirm
+  // it themselves, or be certain to have stopped trusting their heap tiers, before the purge
+  // returns.
   @Override
   public void publish() {
-    write(() -> counters.increment(VERSION));
+    write(
+        () -> {
+          members.awaitConfirmations(counters.increment(VERSION));
+          return null;
+        });
+  }
+
+  /** Confirms the version this node's heap tier shows (the purges it saw are in force here). */
+  void confirmSeenPurges() {
+    long version = version();
+    if (version == TagClock.UNAVAILABLE) {
+      return;
+    }
+    try {
+      members.acknowledge(version);
+    } catch (RuntimeException e) {
+      guard.failed(e);
+    }
+  }
+
+  /** Marks this node's slot gone so that no purge waits for it (closing, best effort). */
+  void leave() {
+    try {
+      members.leave();
+    } catch (RuntimeException e) {
+      guard.failed(e);
+    }
   }
 
   private <T> T write(Supplier<T> operation) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,6 +23,9 @@ import org.ehcache.core.statistics.TierStatistics;
 final class ClusterStorage implements Storage {
 
   private static final Logger LOG = Logger.getLogger(ClusterStorage.class.getName());
+  // How often a node looks whether its heap tier shows a new version to confirm: a heap read while
+  // nothing changed, and what a purge in the cluster waits for at most when every node is well.
+  private static final long CONFIRM_POLL_NANOS = 2_000_000;
 
   private final CacheSizing.Cluster cluster;
   private final ClusterConnection.Sizes sizes;
@@ -32,6 +36,7 @@ final class ClusterStorage implements Storage {
   private final TagClock tagClock;
   private final ClusterSharedState shared;
   private final ScheduledExecutorService monitor;
+  private final ScheduledExecutorService confirmer;
   private volatile ClusterConnection connection;
 
   private ClusterStorage(
@@ -50,7 +55,13 @@ final class ClusterStorage implements Storage {
             () -> this.connection.counters(),
             () -> this.connection.stamps(),
             guard,
-            this::stampCount);
+            this::stampCount,
+            new ClusterMembers(
+                () -> this.connection.counters(),
+                guard,
+                cluster.detachAfter(),
+                nanoTime,
+                () -> LockSupport.parkNanos(CONFIRM_POLL_NANOS / 4)));
     stamps.attach(connection.counters());
     this.pages = new PageStore(() -> this.connection.pages(), guard);
     this.tagClock = new StampTable(stamps);
@@ -66,6 +77,11 @@ final class ClusterStorage implements Storage {
     this.monitor =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("cluster-monitor"));
     monitor.scheduleWithFixedDelay(this::probe, period, period, TimeUnit.MILLISECONDS);
+    // Apart from the probe, which can wait a timeout on the server: a purge waits for this.
+    this.confirmer =
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("cluster-confirm"));
+    confirmer.scheduleWithFixedDelay(
+        stamps::confirmSeenPurges, CONFIRM_POLL_NANOS, CONFIRM_POLL_NANOS, TimeUnit.NANOSECONDS);
   }
 
   /**
@@ -187,6 +203,8 @@ final class ClusterStorage implements Storage {
 
   @Override
   public void close() {
+    confirmer.shutdownNow();
+    stamps.leave();
     monitor.shutdownNow();
     try {
       monitor.awaitTermination(5, TimeUnit.SECONDS);
