@@ -183,6 +183,11 @@ final class ClusterStamps implements Stamps {
     }
   }
 
+  /** This connection's slot among the nodes that confirm purges. */
+  long memberSlot() {
+    return members.slot();
+  }
+
   /** Marks this node's slot gone so that no purge waits for it (closing, best effort). */
   void leave() {
     try {

@@ -196,6 +196,11 @@ final class ClusterStorage implements Storage {
     return reads;
   }
 
+  /** This connection's slot among the nodes that confirm purges ({@link ClusterMembers}). */
+  long memberSlot() {
+    return stamps.memberSlot();
+  }
+
   /** The connection in use (tests act on the server through it as another node would). */
   ClusterConnection connection() {
     return connection;

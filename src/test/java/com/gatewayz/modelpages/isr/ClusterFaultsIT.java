@@ -341,6 +341,42 @@ class ClusterFaultsIT {
     assertThat(a.read("/p/cut").renderTick()).isNotEqualTo(PageCache.UNCHECKED);
   }
 
+  // A node gone for good (its link down: connections closed, none accepted) holds up the first
+  // purge after it only until it has certainly stopped trusting its heap tier, then no purge.
+  @Test
+  void aNodeGoneForGoodHoldsUpOnlyTheFirstPurgeAndOnlyUntilItNoLongerTrustsItsHeapTier()
+      throws Exception {
+    renderer.versions.put("gone", 1);
+    a.read("/p/gone");
+    a.read("/p/gone");
+    long slotOfA = a.storage.memberSlot();
+    renderer.versions.put("gone", 2);
+    proxy.down();
+
+    long start = System.nanoTime();
+    b.isr.purge(List.of("t:gone"), List.of());
+    long firstMillis = (System.nanoTime() - start) / 1_000_000;
+    boolean aTrustedItsHeapThen = a.isAttached();
+    start = System.nanoTime();
+    b.isr.purge(List.of("t:other"), List.of());
+    long secondMillis = (System.nanoTime() - start) / 1_000_000;
+    LOG.info(
+        "[ClusterFaultsIT] purges on B after A went down: first "
+            + firstMillis
+            + " ms, second "
+            + secondMillis
+            + " ms");
+
+    assertThat(aTrustedItsHeapThen).as("A attached when B's purge returned").isFalse();
+    assertThat(firstMillis).isGreaterThanOrEqualTo(ClusterNode.DETACH_AFTER.toMillis());
+    assertThat(b.storage.connection().counters().get(ClusterMembers.SLOT + slotOfA))
+        .isEqualTo(ClusterMembers.GONE);
+    proxy.restore();
+    await().atMost(PATIENCE).until(a::isAttached);
+    assertThat(a.storage.memberSlot()).isNotEqualTo(slotOfA);
+    assertThat(ClusterNode.versionOf(a.read("/p/gone"))).isEqualTo(2);
+  }
+
   @Test
   void aServerTooSmallForThePoolsIsNamedWithTheSizeItNeeds() {
     try (TerracottaServer small = TerracottaServer.start(64, LEASE)) {
