@@ -4,6 +4,7 @@ import com.gatewayz.modelpages.catalog.Model;
 import com.gatewayz.modelpages.catalog.RetiredModel;
 import com.gatewayz.modelpages.catalog.Slugs;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Locale;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Locale;
  * @param context 0 when unknown
  * @param approximatePrice {@code price} as a double (NaN when null), converted once: a render
  *     compares it with thousands of candidates' prices ({@link SimilarModels})
+ * @param scaledPrice {@code price} times 10<sup>18</sup> when that is a positive long, else -1: the
+ *     exact comparisons near a threshold then multiply longs instead of allocating BigDecimals
  */
 record ModelTraits(
     String developer,
@@ -24,7 +27,8 @@ record ModelTraits(
     String line,
     BigDecimal price,
     long context,
-    double approximatePrice) {
+    double approximatePrice,
+    long scaledPrice) {
 
   // Prices of one scale compare as longs: BigDecimal aligns differing scales at every compareTo,
   // and a ratio of exactly 2 or 4 (common between round prices) is decided by the exact products.
@@ -37,7 +41,16 @@ record ModelTraits(
         line,
         commonScale(price),
         context,
-        price == null ? Double.NaN : price.doubleValue());
+        price == null ? Double.NaN : price.doubleValue(),
+        scaled(commonScale(price)));
+  }
+
+  private static long scaled(BigDecimal price) {
+    if (price == null || price.signum() <= 0 || price.scale() != COMMON_SCALE) {
+      return -1;
+    }
+    BigInteger unscaled = price.unscaledValue();
+    return unscaled.bitLength() < Long.SIZE ? unscaled.longValue() : -1;
   }
 
   // The same value: only a price with at most COMMON_SCALE decimals is rescaled (never rounded).

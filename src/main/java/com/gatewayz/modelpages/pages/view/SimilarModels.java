@@ -22,6 +22,10 @@ public final class SimilarModels {
   private static final BigDecimal TWICE_AND_A_HAIR = new BigDecimal("2.000000000002");
   private static final BigDecimal FOUR_TIMES_AND_A_HAIR = new BigDecimal("4.000000000004");
   private static final double MARGIN = 1e-12;
+  // 2.000000000002 and 4.000000000004 as fractions over 10^12.
+  private static final long HAIR_DENOMINATOR = 1_000_000_000_000L;
+  private static final long TWO_AND_A_HAIR = 2_000_000_000_002L;
+  private static final long FOUR_AND_A_HAIR = 4_000_000_000_004L;
   // Normal doubles (full 53-bit precision) far from overflow: prices outside go the exact way.
   private static final double MIN_EXACT_DOUBLE = 1e-300;
   private static final double MAX_EXACT_DOUBLE = 1e300;
@@ -86,7 +90,42 @@ public final class SimilarModels {
       return a.price().signum() == b.price().signum() ? 2 : 0;
     }
     int quick = quickPriceScore(a.approximatePrice(), b.approximatePrice());
-    return quick >= 0 ? quick : exactPriceScore(a.price(), b.price());
+    if (quick >= 0) {
+      return quick;
+    }
+    int exact = scaledPriceScore(a.scaledPrice(), b.scaledPrice());
+    return exact >= 0 ? exact : exactPriceScore(a.price(), b.price());
+  }
+
+  // The exact products of exactPriceScore on prices times 10^18 as longs, compared as 128-bit
+  // integers: no allocation for the ratios near 2 and 4 that round prices often have. -1 when a
+  // price does not fit or the ratio is a hair above 2 or 4 (the rounded division decides those).
+  static int scaledPriceScore(long a, long b) {
+    if (a <= 0 || b <= 0) {
+      return -1;
+    }
+    long max = Math.max(a, b);
+    long min = Math.min(a, b);
+    if (atMost(max, 1, min, 2)) {
+      return 2;
+    }
+    if (!atMost(max, HAIR_DENOMINATOR, min, FOUR_AND_A_HAIR)) {
+      return 0;
+    }
+    if (!atMost(max, HAIR_DENOMINATOR, min, TWO_AND_A_HAIR) && atMost(max, 1, min, 4)) {
+      return 1;
+    }
+    return -1;
+  }
+
+  // a·x ≤ b·y for non-negative longs, exactly: the high halves of the products, then the low.
+  private static boolean atMost(long a, long x, long b, long y) {
+    long high = Math.multiplyHigh(a, x);
+    long otherHigh = Math.multiplyHigh(b, y);
+    if (high != otherHigh) {
+      return high < otherHigh;
+    }
+    return Long.compareUnsigned(a * x, b * y) <= 0;
   }
 
   // A render scores thousands of candidates: the ratio of the double prices (each within 2^-53 of

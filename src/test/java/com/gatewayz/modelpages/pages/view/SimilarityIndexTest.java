@@ -134,6 +134,41 @@ class SimilarityIndexTest {
   }
 
   @Test
+  void theLongProductsScoreEveryRatioAsTheBigDecimalProducts() {
+    Random random = new Random(19);
+    String[] factors = {"2", "2.000000000002", "4", "4.000000000004", "1", "3"};
+    long scale = 1_000_000_000_000_000_000L;
+    for (int i = 0; i < 20_000; i++) {
+      // Up to 9.2 per token (the largest a long holds at 18 decimals), down to 10^-18.
+      long a = 1 + (random.nextLong() >>> (1 + random.nextInt(62)));
+      BigDecimal factor = new BigDecimal(factors[random.nextInt(factors.length)]);
+      BigDecimal nudge = BigDecimal.valueOf(random.nextInt(3) - 1, 1 + random.nextInt(18));
+      BigDecimal product = BigDecimal.valueOf(a).multiply(factor.add(nudge));
+      long b =
+          product.compareTo(BigDecimal.ONE) >= 0
+                  && product.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
+              ? product.longValue()
+              : 1 + random.nextInt(1_000);
+      int exact =
+          roundedRatioScore(
+              BigDecimal.valueOf(a, 18).toPlainString(), BigDecimal.valueOf(b, 18).toPlainString());
+      int scaled = SimilarModels.scaledPriceScore(a, b);
+      if (scaled >= 0) {
+        assertThat(scaled).as("%d %d", a, b).isEqualTo(exact);
+      }
+      ModelTraits x = new ModelTraits("", "", "", BigDecimal.valueOf(a, 18), 0);
+      ModelTraits y = new ModelTraits("", "", "", BigDecimal.valueOf(b, 18), 0);
+      assertThat(x.scaledPrice()).isEqualTo(a);
+      assertThat(SimilarModels.score(x, y)).as("%d %d", a, b).isEqualTo(exact);
+    }
+    assertThat(SimilarModels.scaledPriceScore(1, 2)).isEqualTo(2);
+    assertThat(SimilarModels.scaledPriceScore(Long.MAX_VALUE / 2, Long.MAX_VALUE - 1)).isEqualTo(2);
+    assertThat(SimilarModels.scaledPriceScore(1_000_000_000_000L, 2_000_000_000_002L))
+        .isEqualTo(-1);
+    assertThat(SimilarModels.scaledPriceScore(-1, 5)).isEqualTo(-1);
+  }
+
+  @Test
   void aRatioNearAThresholdIsLeftToTheExactComparison() {
     assertThat(SimilarModels.quickPriceScore(1e-6, 2e-6)).isEqualTo(-1);
     assertThat(SimilarModels.quickPriceScore(1e-6, 4.000000000004e-6)).isEqualTo(-1);
