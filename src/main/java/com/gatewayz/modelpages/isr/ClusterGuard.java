@@ -104,6 +104,11 @@ class ClusterGuard {
     }
   }
 
+  /** The node is closing: nothing is trusted from now on (no loss to log). */
+  void closing() {
+    attached = false;
+  }
+
   /** Whether the node gave up its connection and must make a fresh one. */
   boolean isDetached() {
     return !attached;
@@ -111,7 +116,15 @@ class ClusterGuard {
 
   /** A fresh connection is ready: its heap tiers hold nothing from before. */
   void attached() {
-    lastAnswer = nanoTime.getAsLong();
+    attached(nanoTime.getAsLong());
+  }
+
+  /**
+   * A fresh connection is ready, and its first call was sent at {@code sentNanos}: the node trusts
+   * it from that answer on, as from a probe's (not from now: the link may have failed since).
+   */
+  void attached(long sentNanos) {
+    lastAnswer = sentNanos;
     if (!attached) {
       attached = true;
       LOG.info(

@@ -188,6 +188,10 @@ final class ClusterStamps implements Stamps {
     return members.slot();
   }
 
+  String memberSlotKey() {
+    return members.slotKey();
+  }
+
   /** Marks this node's slot gone so that no purge waits for it (closing, best effort). */
   void leave() {
     try {

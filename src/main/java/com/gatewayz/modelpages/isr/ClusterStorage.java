@@ -3,8 +3,11 @@ package com.gatewayz.modelpages.isr;
 import com.gatewayz.modelpages.platform.DaemonThreads;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -37,6 +40,7 @@ final class ClusterStorage implements Storage {
   private final ClusterSharedState shared;
   private final ScheduledExecutorService monitor;
   private final ScheduledExecutorService confirmer;
+  private volatile ScheduledFuture<?> confirming;
   private volatile ClusterConnection connection;
 
   private ClusterStorage(
@@ -50,6 +54,7 @@ final class ClusterStorage implements Storage {
     this.connection = connection;
     this.guard = guard;
     this.nanoTime = nanoTime;
+    long sent = nanoTime.getAsLong();
     this.stamps =
         new ClusterStamps(
             () -> this.connection.counters(),
@@ -72,7 +77,7 @@ final class ClusterStorage implements Storage {
             guard,
             clock,
             stamps::epoch);
-    guard.attached();
+    guard.attached(sent);
     long period = Math.max(50, cluster.detachAfter().toMillis() / 6);
     this.monitor =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("cluster-monitor"));
@@ -80,7 +85,11 @@ final class ClusterStorage implements Storage {
     // Apart from the probe, which can wait a timeout on the server: a purge waits for this.
     this.confirmer =
         Executors.newSingleThreadScheduledExecutor(DaemonThreads.single("cluster-confirm"));
-    confirmer.scheduleWithFixedDelay(
+    this.confirming = confirmEvery();
+  }
+
+  private ScheduledFuture<?> confirmEvery() {
+    return confirmer.scheduleWithFixedDelay(
         stamps::confirmSeenPurges, CONFIRM_POLL_NANOS, CONFIRM_POLL_NANOS, TimeUnit.NANOSECONDS);
   }
 
@@ -108,6 +117,7 @@ final class ClusterStorage implements Storage {
 
   // A read that times out answers "absent" after the timeout: only a quicker answer counts.
   private void probe() {
+    confirmingOrDetach();
     if (guard.isDetached()) {
       reconnect();
       return;
@@ -128,6 +138,28 @@ final class ClusterStorage implements Storage {
     }
   }
 
+  // A node that stopped confirming purges is not waited for once its slot is marked gone: it must
+  // not keep trusting its heap tier. The confirming task only ends when something escaped it.
+  private void confirmingOrDetach() {
+    ScheduledFuture<?> task = confirming;
+    if (task.isDone() && !confirmer.isShutdown()) {
+      guard.detach("the thread confirming purges stopped: " + failureOf(task));
+      confirming = confirmEvery();
+    }
+  }
+
+  private static String failureOf(ScheduledFuture<?> task) {
+    try {
+      task.get();
+      return "it ended";
+    } catch (ExecutionException e) {
+      return String.valueOf(e.getCause());
+    } catch (InterruptedException | CancellationException e) {
+      Thread.currentThread().interrupt();
+      return String.valueOf(e);
+    }
+  }
+
   private void reconnect() {
     ClusterConnection fresh;
     try {
@@ -136,6 +168,7 @@ final class ClusterStorage implements Storage {
       LOG.log(Level.FINE, "[Cluster] the Terracotta server is still out of reach", e);
       return;
     }
+    long sent = nanoTime.getAsLong();
     try {
       stamps.attach(fresh.counters());
     } catch (RuntimeException e) {
@@ -145,7 +178,7 @@ final class ClusterStorage implements Storage {
     }
     ClusterConnection old = connection;
     connection = fresh;
-    guard.attached();
+    guard.attached(sent);
     old.closeInBackground();
   }
 
@@ -201,21 +234,30 @@ final class ClusterStorage implements Storage {
     return stamps.memberSlot();
   }
 
+  /** The key of that slot on the server. */
+  String memberSlotKey() {
+    return stamps.memberSlotKey();
+  }
+
   /** The connection in use (tests act on the server through it as another node would). */
   ClusterConnection connection() {
     return connection;
   }
 
+  // The monitor first (it could reconnect and take a slot), then the confirming thread; then the
+  // node gives up its slot, trusting its heap tier no more.
   @Override
   public void close() {
-    confirmer.shutdownNow();
-    stamps.leave();
-    monitor.shutdownNow();
-    try {
-      monitor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    for (ScheduledExecutorService executor : new ScheduledExecutorService[] {monitor, confirmer}) {
+      executor.shutdownNow();
+      try {
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+    guard.closing();
+    stamps.leave();
     connection.closeQuietly();
   }
 }

@@ -1,6 +1,7 @@
 package com.gatewayz.modelpages.isr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,11 @@ class ClusterMembersTest {
   }
 
   private long slotOf(Node node) {
-    return server.get(ClusterMembers.SLOT + node.members.slot());
+    return server.get(node.members.slotKey());
+  }
+
+  private static String keyOf(long slot) {
+    return ClusterMembers.key(42, slot);
   }
 
   @Test
@@ -95,6 +100,7 @@ class ClusterMembersTest {
   void aSilentNodeIsWaitedForUntilItHasCertainlyDetachedThenMarkedGone() {
     Node a = new Node().joined(0);
     Node silent = new Node().joined(0);
+    // Its last answer is as late as it can be: for a call sent at the very moment of the write.
     long before = nanos.get();
 
     a.members.awaitConfirmations(1);
@@ -134,7 +140,7 @@ class ClusterMembersTest {
 
     b.joined(0);
 
-    assertThat(server.get(ClusterMembers.SLOT + oldSlot)).isEqualTo(ClusterMembers.GONE);
+    assertThat(server.get(keyOf(oldSlot))).isEqualTo(ClusterMembers.GONE);
     whileWaiting.add(() -> b.members.acknowledge(1));
     a.members.awaitConfirmations(1);
     assertThat(pauses).isEqualTo(1);
@@ -157,6 +163,48 @@ class ClusterMembersTest {
     b.members.awaitConfirmations(1);
     assertThat(a.guard.isAttached()).isTrue();
     assertThat(slotOf(a)).isEqualTo(1);
+  }
+
+  @Test
+  void aConfirmationWhoseAnswerTimedOutButWentThroughIsAdoptedNotMistakenForALoss() {
+    Node a = new Node().joined(0);
+    Node b = new Node().joined(0);
+    server.put(b.members.slotKey(), 3L); // b's replace 0 -> 3 went through; its answer timed out
+
+    b.members.acknowledge(3);
+    b.members.acknowledge(4);
+
+    assertThat(b.guard.isAttached()).isTrue();
+    assertThat(slotOf(b)).isEqualTo(4);
+    a.members.awaitConfirmations(4);
+    assertThat(pauses).isZero();
+  }
+
+  @Test
+  void aMemberCountThatCannotBeReadFailsThePurgeInsteadOfWaitingForNoOne() {
+    Node a = new Node().joined(0);
+    new Node().joined(0);
+    server.remove(ClusterMembers.COUNT); // what a read that timed out answers
+
+    assertThatThrownBy(() -> a.members.awaitConfirmations(1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("member count");
+  }
+
+  @Test
+  void aSlotSeenGoneIsNotReadAgain() {
+    Node a = new Node().joined(0);
+    Node b = new Node().joined(0);
+    Node c = new Node().joined(0);
+    b.members.leave();
+    whileWaiting.add(() -> c.members.acknowledge(1));
+    a.members.awaitConfirmations(1);
+    server.put(keyOf(b.members.slot()), 0L); // never happens: a gone slot stays gone
+
+    whileWaiting.add(() -> c.members.acknowledge(2));
+    a.members.awaitConfirmations(2);
+
+    assertThat(pauses).isEqualTo(2);
   }
 
   @Test
@@ -188,7 +236,6 @@ class ClusterMembersTest {
     b.joined(1);
 
     assertThat(b.members.slot()).isEqualTo(a.members.slot() + 2);
-    assertThat(server.get(ClusterMembers.SLOT + (a.members.slot() + 1)))
-        .isEqualTo(ClusterMembers.GONE);
+    assertThat(server.get(keyOf(a.members.slot() + 1))).isEqualTo(ClusterMembers.GONE);
   }
 }
