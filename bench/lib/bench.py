@@ -546,16 +546,25 @@ def cmd_cluster(a):
     text = open(a.output, errors="replace").read() if os.path.exists(a.output) else ""
     res = {"tests": counts.get("completed", 0), "failures": counts.get("failures", 0),
            "errors": counts.get("errors", 0), "skipped": counts.get("skipped", 0)}
-    m = re.search(r"purge returned on A -> first fresh answer on B, (\d+) purges: p50 ([\d.,]+) ms, p99 ([\d.,]+) ms", text)
+    m = re.search(r"(\d+) purges on A: p50 ([\d.,]+) ms, p99 ([\d.,]+) ms; purge returned on A -> first fresh "
+                  r"answer on B: p50 ([\d.,]+) ms, p99 ([\d.,]+) ms", text)
     if m:
-        res.update({"visibility_purges": int(m.group(1)), "visibility_ms_p50": _number(m.group(2)),
-                    "visibility_ms_p99": _number(m.group(3))})
-    m = re.search(r"(\d+) rounds; stale reads on A racing a reset of its link: (\d+); "
-                  r"link restored -> first purge confirmed on A, ms: \[([\d, ]*)\]", text)
+        res.update({"visibility_purges": int(m.group(1)), "purge_ms_p50": _number(m.group(2)),
+                    "purge_ms_p99": _number(m.group(3)), "visibility_ms_p50": _number(m.group(4)),
+                    "visibility_ms_p99": _number(m.group(5))})
+    m = re.search(r"(\d+) rounds; link restored -> first purge confirmed on A, ms: \[([\d, ]*)\]", text)
     if m:
-        back = [int(x) for x in re.findall(r"\d+", m.group(3))]
-        res.update({"rounds": int(m.group(1)), "stale_after_cut": int(m.group(2)), "back_ms": back,
+        back = [int(x) for x in re.findall(r"\d+", m.group(2))]
+        res.update({"rounds": int(m.group(1)), "back_ms": back,
                     "back_ms_p50": percentile(back, 50), "back_ms_p99": percentile(back, 99)})
+    m = re.search(r"B's purge right after a reset of A's link took, ms: \[([\d, ]*)\]", text)
+    if m:
+        waits = [int(x) for x in re.findall(r"\d+", m.group(1))]
+        res.update({"reset_purge_ms": waits, "reset_purge_ms_p50": percentile(waits, 50),
+                    "reset_purge_ms_max": max(waits) if waits else None})
+    m = re.search(r"purges on B after A went down: first (\d+) ms, second (\d+) ms", text)
+    if m:
+        res.update({"gone_first_ms": int(m.group(1)), "gone_second_ms": int(m.group(2))})
     for node, purged, refused in re.findall(r"\] (A|B): (\d+) purges confirmed, (\d+) refused", text):
         res[f"purges_{node}"] = {"confirmed": int(purged), "refused": int(refused)}
     m = re.search(r"lookups of 20 HITs on B: (\d+) ns each with (\d+) server reads per 10,000 before a node died "
@@ -802,6 +811,34 @@ def cmd_report(a):
             "return to the end of B's next read (a lookup that finds the page purged, and a render)")
     else:
         row(figure, broken or "no log line", "measured (issue 15)", None, "")
+    figure = "cluster: a purge on A (B confirms it; A's calls through the fault proxy)"
+    if not broken and cl.get("purge_ms_p50") is not None:
+        row(figure, f"p50 {fmt(cl['purge_ms_p50'], 1)} / p99 {fmt(cl['purge_ms_p99'], 1)} ms over "
+                    f"{cl['visibility_purges']} purges",
+            "measured", None,
+            f"{how_it}; the same 100 purges, timed from the call to its return: the tick, the stamp, the version, "
+            "then B's confirmation of that version (ClusterMembers)")
+    else:
+        row(figure, broken or "no log line", "measured", None, "")
+    figure = "cluster: B's purge just after A's link was reset (A must not serve the purged page after it returns)"
+    if not broken and cl.get("reset_purge_ms"):
+        row(figure, f"p50 {fmt(cl['reset_purge_ms_p50'], 0)} / max {fmt(cl['reset_purge_ms_max'], 0)} ms over "
+                    f"{len(cl['reset_purge_ms'])} resets; A's next read after each showed the new version (asserted)",
+            "no stale read", True,
+            f"{how_it}; A reads a page twice, the data changes, the proxy resets A's link, B purges the page's tag "
+            "and is timed; the purge waits until A reconnected and gave up its old slot (or, silent, has certainly "
+            "detached); then A reads the page")
+    else:
+        row(figure, broken or "no log line", "no stale read", False if broken else None, "")
+    figure = "cluster: B's purges after A went down for good"
+    if not broken and cl.get("gone_first_ms") is not None:
+        row(figure, f"first {cl['gone_first_ms']:,} ms, second {cl['gone_second_ms']:,} ms (A no longer trusted its "
+                    "heap tier when the first returned: asserted)",
+            "measured", None,
+            f"{how_it}; A's link down (connections closed, none accepted); the first purge waits out A's silence "
+            "(the detach time, 2 s here, and a tenth more) and marks A's slot gone, the second does not wait")
+    else:
+        row(figure, broken or "no log line", "measured", None, "")
     figure = "cluster: link restored → A's first confirmed purge (A refuses purges and webhooks until then)"
     if not broken and cl.get("back_ms"):
         purges = "; ".join(f"{n}: {p['confirmed']} purges confirmed, {p['refused']} refused"
