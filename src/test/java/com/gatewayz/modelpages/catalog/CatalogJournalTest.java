@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +32,27 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogJournalTest {
 
   @TempDir Path dataDir;
+  private final List<CatalogStore> stores = new ArrayList<>();
+
+  // A store may write a snapshot in the background: closed (waiting for it) before the temporary
+  // directory is deleted, or a late snapshot lands in a directory being deleted.
+  @AfterEach
+  void closeStores() {
+    stores.forEach(CatalogStore::close);
+  }
+
+  private CatalogStore store() {
+    CatalogStore store = new CatalogStore(dataDir);
+    stores.add(store);
+    return store;
+  }
 
   private Path journal() {
     return dataDir.resolve("catalog.journal");
   }
 
   private CatalogState load() {
-    return new CatalogStore(dataDir).load().orElseThrow();
+    return store().load().orElseThrow();
   }
 
   private static Listing named(String id, String name) {
@@ -93,7 +108,7 @@ class CatalogJournalTest {
   @Test
   void aRefreshThatListsMostEntriesAgainUnchangedIsAJournalLineOfTheirIdsNotASnapshot()
       throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogState state = withModels(CatalogState.empty(), 0, 5_000, 1);
     store.save(state);
     long snapshotBytes = Files.size(dataDir.resolve("catalog.json"));
@@ -111,7 +126,7 @@ class CatalogJournalTest {
 
   @Test
   void aLineThatReDatesAndRemovesEntriesOfOneGatewayReplaysBoth() throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogState state = withModels(CatalogState.empty(), 0, 300, 1);
     store.save(state);
     CatalogState refreshed = CatalogUpdates.refresh(state, "g", listedIn(state, "g"), 2).state();
@@ -129,7 +144,7 @@ class CatalogJournalTest {
 
   @Test
   void aLineThatReDatesAnEntryItDoesNotHoldIsDamaged() throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(state);
     store.save(CatalogUpdates.refresh(state, "g", listedIn(state, "g"), 2).state());
@@ -148,7 +163,7 @@ class CatalogJournalTest {
   @Test
   void aLineTornInsideAMultiByteCharacterIsCutOffAndLaterAppendsSurviveTheNextRestart()
       throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogState first = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(first);
     store.save(
@@ -157,7 +172,7 @@ class CatalogJournalTest {
     int emoji = indexOf(bytes, "😀".getBytes(StandardCharsets.UTF_8));
     Files.write(journal(), Arrays.copyOf(bytes, emoji + 2));
 
-    CatalogStore restarted = new CatalogStore(dataDir);
+    CatalogStore restarted = store();
     assertThat(restarted.load()).contains(first);
     assertThat(journal()).isEmptyFile();
 
@@ -168,7 +183,7 @@ class CatalogJournalTest {
 
   @Test
   void aTornLastLineIsCutOffSoTheNextAcknowledgedChangeIsNotGluedToIt() throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogState first = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(first);
     CatalogState second = withModels(first, 50, 51, 2);
@@ -176,7 +191,7 @@ class CatalogJournalTest {
     long good = Files.size(journal());
     Files.writeString(journal(), "{\"seq\":3,\"put\":{\"g\":[{\"id\":", StandardOpenOption.APPEND);
 
-    CatalogStore restarted = new CatalogStore(dataDir);
+    CatalogStore restarted = store();
     assertThat(restarted.load()).contains(second);
     assertThat(Files.size(journal())).isEqualTo(good);
     CatalogState third = withModels(second, 51, 52, 3);
@@ -187,7 +202,7 @@ class CatalogJournalTest {
 
   @Test
   void aDamagedLineThatIsNotTheLastStopsLoadingAndLeavesTheFilesAlone() throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(state);
     for (int i = 0; i < 3; i++) {
@@ -283,7 +298,7 @@ class CatalogJournalTest {
 
   @Test
   void aJournalLineCarriesTheChangeNotTheCatalog() throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogState state = withModels(CatalogState.empty(), 0, 5_000, 1);
     Map<String, RetiredModel> retired = new LinkedHashMap<>();
     for (int i = 0; i < 5_000; i++) {

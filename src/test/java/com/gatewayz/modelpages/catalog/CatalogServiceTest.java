@@ -10,12 +10,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogServiceTest {
 
   @TempDir Path dataDir;
+  private final List<CatalogStore> stores = new ArrayList<>();
+
+  // A store may write a snapshot in the background: closed (waiting for it) before the temporary
+  // directory is deleted, or a late snapshot lands in a directory being deleted.
+  @AfterEach
+  void closeStores() {
+    stores.forEach(CatalogStore::close);
+  }
+
+  private CatalogStore store() {
+    CatalogStore store = new CatalogStore(dataDir);
+    stores.add(store);
+    return store;
+  }
+
   private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
 
   private CatalogService service(CatalogStore store) {
@@ -25,7 +41,7 @@ class CatalogServiceTest {
 
   @Test
   void anUpdateIsStoredSwappedAndAnnouncedBeforeItReturns() {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogService service = service(store);
     List<CatalogChange> seen = new ArrayList<>();
     service.addListener(
@@ -42,7 +58,7 @@ class CatalogServiceTest {
 
     assertThat(applied.change().added()).containsExactly("x/a");
     assertThat(seen).hasSize(1);
-    assertThat(new CatalogStore(dataDir).load().orElseThrow()).isEqualTo(service.state());
+    assertThat(store().load().orElseThrow()).isEqualTo(service.state());
   }
 
   @Test
@@ -110,13 +126,12 @@ class CatalogServiceTest {
 
   @Test
   void aCatalogLoadsBackIdenticalAndARestartPurgesNothing() {
-    CatalogService before = service(new CatalogStore(dataDir));
+    CatalogService before = service(store());
     before.update(state -> CatalogUpdates.refresh(state, "g", gatewayList(), 5));
 
-    CatalogState loaded = new CatalogStore(dataDir).load().orElseThrow();
+    CatalogState loaded = store().load().orElseThrow();
     CatalogService after =
-        new CatalogService(
-            loaded, new CatalogMerger(Map.of(), List.of()), new CatalogStore(dataDir), clock);
+        new CatalogService(loaded, new CatalogMerger(Map.of(), List.of()), store(), clock);
     List<CatalogChange> seen = new ArrayList<>();
     after.addListener(seen::add);
     CatalogService.Applied refreshed =

@@ -10,12 +10,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogStoreTest {
 
   @TempDir Path dataDir;
+  private final List<CatalogStore> stores = new ArrayList<>();
+
+  // A store may write a snapshot in the background: closed (waiting for it) before the temporary
+  // directory is deleted, or a late snapshot lands in a directory being deleted.
+  @AfterEach
+  void closeStores() {
+    stores.forEach(CatalogStore::close);
+  }
+
+  private CatalogStore store() {
+    CatalogStore store = new CatalogStore(dataDir);
+    stores.add(store);
+    return store;
+  }
 
   static CatalogState withModels(CatalogState state, int from, int to, long time) {
     List<Listing> listings = new ArrayList<>();
@@ -26,7 +41,7 @@ class CatalogStoreTest {
   }
 
   private void saveSnapshotAndOneJournalLine() {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(state);
     store.save(withModels(state, 50, 51, 2));
@@ -48,8 +63,8 @@ class CatalogStoreTest {
     state = CatalogUpdates.remove(state, "openrouter", List.of("c/never-listed"), 5).state();
     state = state.withEntries("together", Map.of("d/dropped", SourceEntry.dropped(7)));
 
-    new CatalogStore(dataDir).save(state);
-    CatalogState loaded = new CatalogStore(dataDir).load().orElseThrow();
+    store().save(state);
+    CatalogState loaded = store().load().orElseThrow();
 
     assertThat(loaded).isEqualTo(state);
     assertThat(dataDir.resolve("catalog.json.tmp")).doesNotExist();
@@ -57,7 +72,7 @@ class CatalogStoreTest {
 
   @Test
   void changesAreJournalledAsSmallAppendsAndReplayedOnLoad() throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogState state = withModels(CatalogState.empty(), 0, 200, 1);
     store.save(state);
     long snapshot = Files.size(dataDir.resolve("catalog.json"));
@@ -72,12 +87,12 @@ class CatalogStoreTest {
     assertThat(Files.size(dataDir.resolve("catalog.json"))).isEqualTo(snapshot);
     assertThat(Files.readAllLines(dataDir.resolve("catalog.journal"))).hasSize(5);
     assertThat(Files.size(dataDir.resolve("catalog.journal"))).isLessThan(snapshot / 4);
-    assertThat(new CatalogStore(dataDir).load()).contains(state);
+    assertThat(store().load()).contains(state);
   }
 
   @Test
   void theJournalIsFoldedIntoANewSnapshotWhenItGrows() throws Exception {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = store();
     CatalogState state = withModels(CatalogState.empty(), 0, 2, 1);
     store.save(state);
     for (int i = 0; i < CatalogStore.MAX_JOURNAL_LINES + 1; i++) {
@@ -87,22 +102,22 @@ class CatalogStoreTest {
 
     assertThat(Files.readAllLines(dataDir.resolve("catalog.journal")).size())
         .isLessThan(CatalogStore.MAX_JOURNAL_LINES);
-    assertThat(new CatalogStore(dataDir).load()).contains(state);
+    assertThat(store().load()).contains(state);
   }
 
   @Test
   void nothingStoredLoadsAsEmpty() {
-    assertThat(new CatalogStore(dataDir).load()).isEmpty();
+    assertThat(store().load()).isEmpty();
   }
 
   @Test
   void anEntryThatCannotBeReadIsSkippedAndTheRestLoads() throws Exception {
     CatalogState state = withModels(CatalogState.empty(), 0, 3, 1);
-    new CatalogStore(dataDir).save(state);
+    store().save(state);
     Path file = dataDir.resolve("catalog.json");
     Files.writeString(file, Files.readString(file).replace("\"id\":\"x/m1\"", "\"id\":\"bad id\""));
 
-    CatalogState loaded = new CatalogStore(dataDir).load().orElseThrow();
+    CatalogState loaded = store().load().orElseThrow();
 
     assertThat(loaded.entriesOf("g")).containsOnlyKeys("x/m0", "x/m2");
   }
@@ -133,7 +148,7 @@ class CatalogStoreTest {
   void aSnapshotOfAnUnknownFormatIsUnreadable() throws Exception {
     Files.writeString(dataDir.resolve("catalog.json"), "{\"format\":99,\"sources\":{}}");
 
-    assertThatThrownBy(() -> new CatalogStore(dataDir).load())
+    assertThatThrownBy(() -> store().load())
         .isInstanceOf(CatalogStoreException.class)
         .hasMessageContaining("format: is not 2 or 3");
   }
@@ -143,7 +158,7 @@ class CatalogStoreTest {
     saveSnapshotAndOneJournalLine();
     Files.delete(dataDir.resolve("catalog.json"));
 
-    assertThatThrownBy(() -> new CatalogStore(dataDir).load())
+    assertThatThrownBy(() -> store().load())
         .isInstanceOf(CatalogStoreException.class)
         .hasMessageContaining("catalog.journal holds changes but");
   }
