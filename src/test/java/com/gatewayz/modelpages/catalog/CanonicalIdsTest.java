@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** First published id wins, and every other id of a model leads to it (issue 14). */
@@ -21,20 +21,7 @@ class CanonicalIdsTest {
 
   @TempDir Path dataDir;
   private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
-  private final List<CatalogStore> stores = new ArrayList<>();
-
-  // A store writes its snapshots in the background: closed (waiting for them) before the temporary
-  // directory is deleted, or a late snapshot lands in a directory being deleted.
-  @AfterEach
-  void closeStores() {
-    stores.forEach(CatalogStore::close);
-  }
-
-  private CatalogStore store() {
-    CatalogStore store = new CatalogStore(dataDir);
-    stores.add(store);
-    return store;
-  }
+  @RegisterExtension final CatalogStores stores = new CatalogStores();
 
   private CatalogService service(CatalogStore store, CatalogState initial) {
     return new CatalogService(
@@ -97,12 +84,12 @@ class CanonicalIdsTest {
 
   @Test
   void theCanonicalIdSurvivesARestart() {
-    CatalogService first = service(store(), CatalogState.empty());
+    CatalogService first = service(stores.at(dataDir), CatalogState.empty());
     refresh(first, "groq", groq());
     refresh(first, "openrouter", openRouter());
 
-    CatalogState stored = store().load().orElseThrow();
-    CatalogService restarted = service(store(), stored);
+    CatalogState stored = stores.at(dataDir).load().orElseThrow();
+    CatalogService restarted = service(stores.at(dataDir), stored);
 
     assertThat(stored.canonicalIds()).containsEntry(OPENROUTER_ID, GROQ_ID);
     assertThat(restarted.current().models()).extracting(Model::id).containsExactly(GROQ_ID);

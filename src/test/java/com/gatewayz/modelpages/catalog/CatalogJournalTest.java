@@ -22,8 +22,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,27 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogJournalTest {
 
   @TempDir Path dataDir;
-  private final List<CatalogStore> stores = new ArrayList<>();
-
-  // A store may write a snapshot in the background: closed (waiting for it) before the temporary
-  // directory is deleted, or a late snapshot lands in a directory being deleted.
-  @AfterEach
-  void closeStores() {
-    stores.forEach(CatalogStore::close);
-  }
-
-  private CatalogStore store() {
-    CatalogStore store = new CatalogStore(dataDir);
-    stores.add(store);
-    return store;
-  }
+  @RegisterExtension final CatalogStores stores = new CatalogStores();
 
   private Path journal() {
     return dataDir.resolve("catalog.journal");
   }
 
   private CatalogState load() {
-    return store().load().orElseThrow();
+    return stores.at(dataDir).load().orElseThrow();
   }
 
   private static Listing named(String id, String name) {
@@ -108,7 +95,7 @@ class CatalogJournalTest {
   @Test
   void aRefreshThatListsMostEntriesAgainUnchangedIsAJournalLineOfTheirIdsNotASnapshot()
       throws Exception {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogState state = withModels(CatalogState.empty(), 0, 5_000, 1);
     store.save(state);
     long snapshotBytes = Files.size(dataDir.resolve("catalog.json"));
@@ -126,7 +113,7 @@ class CatalogJournalTest {
 
   @Test
   void aLineThatReDatesAndRemovesEntriesOfOneGatewayReplaysBoth() throws Exception {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogState state = withModels(CatalogState.empty(), 0, 300, 1);
     store.save(state);
     CatalogState refreshed = CatalogUpdates.refresh(state, "g", listedIn(state, "g"), 2).state();
@@ -144,7 +131,7 @@ class CatalogJournalTest {
 
   @Test
   void aLineThatReDatesAnEntryItDoesNotHoldIsDamaged() throws Exception {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(state);
     store.save(CatalogUpdates.refresh(state, "g", listedIn(state, "g"), 2).state());
@@ -163,7 +150,7 @@ class CatalogJournalTest {
   @Test
   void aLineTornInsideAMultiByteCharacterIsCutOffAndLaterAppendsSurviveTheNextRestart()
       throws Exception {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogState first = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(first);
     store.save(
@@ -172,7 +159,7 @@ class CatalogJournalTest {
     int emoji = indexOf(bytes, "😀".getBytes(StandardCharsets.UTF_8));
     Files.write(journal(), Arrays.copyOf(bytes, emoji + 2));
 
-    CatalogStore restarted = store();
+    CatalogStore restarted = stores.at(dataDir);
     assertThat(restarted.load()).contains(first);
     assertThat(journal()).isEmptyFile();
 
@@ -183,7 +170,7 @@ class CatalogJournalTest {
 
   @Test
   void aTornLastLineIsCutOffSoTheNextAcknowledgedChangeIsNotGluedToIt() throws Exception {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogState first = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(first);
     CatalogState second = withModels(first, 50, 51, 2);
@@ -191,7 +178,7 @@ class CatalogJournalTest {
     long good = Files.size(journal());
     Files.writeString(journal(), "{\"seq\":3,\"put\":{\"g\":[{\"id\":", StandardOpenOption.APPEND);
 
-    CatalogStore restarted = store();
+    CatalogStore restarted = stores.at(dataDir);
     assertThat(restarted.load()).contains(second);
     assertThat(Files.size(journal())).isEqualTo(good);
     CatalogState third = withModels(second, 51, 52, 3);
@@ -202,7 +189,7 @@ class CatalogJournalTest {
 
   @Test
   void aDamagedLineThatIsNotTheLastStopsLoadingAndLeavesTheFilesAlone() throws Exception {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(state);
     for (int i = 0; i < 3; i++) {
@@ -298,7 +285,7 @@ class CatalogJournalTest {
 
   @Test
   void aJournalLineCarriesTheChangeNotTheCatalog() throws Exception {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogState state = withModels(CatalogState.empty(), 0, 5_000, 1);
     Map<String, RetiredModel> retired = new LinkedHashMap<>();
     for (int i = 0; i < 5_000; i++) {

@@ -10,27 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogServiceTest {
 
   @TempDir Path dataDir;
-  private final List<CatalogStore> stores = new ArrayList<>();
-
-  // A store may write a snapshot in the background: closed (waiting for it) before the temporary
-  // directory is deleted, or a late snapshot lands in a directory being deleted.
-  @AfterEach
-  void closeStores() {
-    stores.forEach(CatalogStore::close);
-  }
-
-  private CatalogStore store() {
-    CatalogStore store = new CatalogStore(dataDir);
-    stores.add(store);
-    return store;
-  }
+  @RegisterExtension final CatalogStores stores = new CatalogStores();
 
   private final MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
 
@@ -41,7 +28,7 @@ class CatalogServiceTest {
 
   @Test
   void anUpdateIsStoredSwappedAndAnnouncedBeforeItReturns() {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogService service = service(store);
     List<CatalogChange> seen = new ArrayList<>();
     service.addListener(
@@ -58,7 +45,7 @@ class CatalogServiceTest {
 
     assertThat(applied.change().added()).containsExactly("x/a");
     assertThat(seen).hasSize(1);
-    assertThat(store().load().orElseThrow()).isEqualTo(service.state());
+    assertThat(stores.at(dataDir).load().orElseThrow()).isEqualTo(service.state());
   }
 
   @Test
@@ -126,12 +113,13 @@ class CatalogServiceTest {
 
   @Test
   void aCatalogLoadsBackIdenticalAndARestartPurgesNothing() {
-    CatalogService before = service(store());
+    CatalogService before = service(stores.at(dataDir));
     before.update(state -> CatalogUpdates.refresh(state, "g", gatewayList(), 5));
 
-    CatalogState loaded = store().load().orElseThrow();
+    CatalogState loaded = stores.at(dataDir).load().orElseThrow();
     CatalogService after =
-        new CatalogService(loaded, new CatalogMerger(Map.of(), List.of()), store(), clock);
+        new CatalogService(
+            loaded, new CatalogMerger(Map.of(), List.of()), stores.at(dataDir), clock);
     List<CatalogChange> seen = new ArrayList<>();
     after.addListener(seen::add);
     CatalogService.Applied refreshed =

@@ -10,27 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogStoreTest {
 
   @TempDir Path dataDir;
-  private final List<CatalogStore> stores = new ArrayList<>();
-
-  // A store may write a snapshot in the background: closed (waiting for it) before the temporary
-  // directory is deleted, or a late snapshot lands in a directory being deleted.
-  @AfterEach
-  void closeStores() {
-    stores.forEach(CatalogStore::close);
-  }
-
-  private CatalogStore store() {
-    CatalogStore store = new CatalogStore(dataDir);
-    stores.add(store);
-    return store;
-  }
+  @RegisterExtension final CatalogStores stores = new CatalogStores();
 
   static CatalogState withModels(CatalogState state, int from, int to, long time) {
     List<Listing> listings = new ArrayList<>();
@@ -41,7 +28,7 @@ class CatalogStoreTest {
   }
 
   private void saveSnapshotAndOneJournalLine() {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogState state = withModels(CatalogState.empty(), 0, 50, 1);
     store.save(state);
     store.save(withModels(state, 50, 51, 2));
@@ -63,8 +50,8 @@ class CatalogStoreTest {
     state = CatalogUpdates.remove(state, "openrouter", List.of("c/never-listed"), 5).state();
     state = state.withEntries("together", Map.of("d/dropped", SourceEntry.dropped(7)));
 
-    store().save(state);
-    CatalogState loaded = store().load().orElseThrow();
+    stores.at(dataDir).save(state);
+    CatalogState loaded = stores.at(dataDir).load().orElseThrow();
 
     assertThat(loaded).isEqualTo(state);
     assertThat(dataDir.resolve("catalog.json.tmp")).doesNotExist();
@@ -72,7 +59,7 @@ class CatalogStoreTest {
 
   @Test
   void changesAreJournalledAsSmallAppendsAndReplayedOnLoad() throws Exception {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogState state = withModels(CatalogState.empty(), 0, 200, 1);
     store.save(state);
     long snapshot = Files.size(dataDir.resolve("catalog.json"));
@@ -87,12 +74,12 @@ class CatalogStoreTest {
     assertThat(Files.size(dataDir.resolve("catalog.json"))).isEqualTo(snapshot);
     assertThat(Files.readAllLines(dataDir.resolve("catalog.journal"))).hasSize(5);
     assertThat(Files.size(dataDir.resolve("catalog.journal"))).isLessThan(snapshot / 4);
-    assertThat(store().load()).contains(state);
+    assertThat(stores.at(dataDir).load()).contains(state);
   }
 
   @Test
   void theJournalIsFoldedIntoANewSnapshotWhenItGrows() throws Exception {
-    CatalogStore store = store();
+    CatalogStore store = stores.at(dataDir);
     CatalogState state = withModels(CatalogState.empty(), 0, 2, 1);
     store.save(state);
     for (int i = 0; i < CatalogStore.MAX_JOURNAL_LINES + 1; i++) {
@@ -102,22 +89,22 @@ class CatalogStoreTest {
 
     assertThat(Files.readAllLines(dataDir.resolve("catalog.journal")).size())
         .isLessThan(CatalogStore.MAX_JOURNAL_LINES);
-    assertThat(store().load()).contains(state);
+    assertThat(stores.at(dataDir).load()).contains(state);
   }
 
   @Test
   void nothingStoredLoadsAsEmpty() {
-    assertThat(store().load()).isEmpty();
+    assertThat(stores.at(dataDir).load()).isEmpty();
   }
 
   @Test
   void anEntryThatCannotBeReadIsSkippedAndTheRestLoads() throws Exception {
     CatalogState state = withModels(CatalogState.empty(), 0, 3, 1);
-    store().save(state);
+    stores.at(dataDir).save(state);
     Path file = dataDir.resolve("catalog.json");
     Files.writeString(file, Files.readString(file).replace("\"id\":\"x/m1\"", "\"id\":\"bad id\""));
 
-    CatalogState loaded = store().load().orElseThrow();
+    CatalogState loaded = stores.at(dataDir).load().orElseThrow();
 
     assertThat(loaded.entriesOf("g")).containsOnlyKeys("x/m0", "x/m2");
   }
@@ -148,7 +135,7 @@ class CatalogStoreTest {
   void aSnapshotOfAnUnknownFormatIsUnreadable() throws Exception {
     Files.writeString(dataDir.resolve("catalog.json"), "{\"format\":99,\"sources\":{}}");
 
-    assertThatThrownBy(() -> store().load())
+    assertThatThrownBy(() -> stores.at(dataDir).load())
         .isInstanceOf(CatalogStoreException.class)
         .hasMessageContaining("format: is not 2 or 3");
   }
@@ -158,7 +145,7 @@ class CatalogStoreTest {
     saveSnapshotAndOneJournalLine();
     Files.delete(dataDir.resolve("catalog.json"));
 
-    assertThatThrownBy(() -> store().load())
+    assertThatThrownBy(() -> stores.at(dataDir).load())
         .isInstanceOf(CatalogStoreException.class)
         .hasMessageContaining("catalog.journal holds changes but");
   }
