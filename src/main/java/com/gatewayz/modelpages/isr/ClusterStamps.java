@@ -183,11 +183,7 @@ final class ClusterStamps implements Stamps {
     }
   }
 
-  /** This connection's slot among the nodes that confirm purges. */
-  long memberSlot() {
-    return members.slot();
-  }
-
+  /** The key of this connection's slot among the nodes that confirm purges. */
   String memberSlotKey() {
     return members.slotKey();
   }

@@ -154,7 +154,9 @@ final class ClusterStorage implements Storage {
       return "it ended";
     } catch (ExecutionException e) {
       return String.valueOf(e.getCause());
-    } catch (InterruptedException | CancellationException e) {
+    } catch (CancellationException e) {
+      return "it was cancelled";
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return String.valueOf(e);
     }
@@ -229,12 +231,9 @@ final class ClusterStorage implements Storage {
     return reads;
   }
 
-  /** This connection's slot among the nodes that confirm purges ({@link ClusterMembers}). */
-  long memberSlot() {
-    return stamps.memberSlot();
-  }
-
-  /** The key of that slot on the server. */
+  /**
+   * The key of this connection's slot among the nodes that confirm purges ({@link ClusterMembers}).
+   */
   String memberSlotKey() {
     return stamps.memberSlotKey();
   }
