@@ -11,12 +11,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * background, and closing waits for it, so no late snapshot lands in a temporary directory JUnit is
  * deleting. Register with {@code @RegisterExtension}.
  */
-final class CatalogStores implements AfterEachCallback {
+public final class CatalogStores implements AfterEachCallback {
 
   private final List<CatalogStore> open = new ArrayList<>();
 
   /** A store over {@code dataDir}, closed after the test. */
-  CatalogStore at(Path dataDir) {
+  public CatalogStore at(Path dataDir) {
     CatalogStore store = new CatalogStore(dataDir);
     open.add(store);
     return store;

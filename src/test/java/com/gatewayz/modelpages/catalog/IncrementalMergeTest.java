@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * always merges everything.
  */
 class IncrementalMergeTest {
+
+  @RegisterExtension final CatalogStores stores = new CatalogStores();
 
   private static final int STEPS = 150;
 
@@ -198,7 +201,7 @@ class IncrementalMergeTest {
       @TempDir Path dir) throws Exception {
     GeneratedCatalog generated = new GeneratedCatalog(3);
     CatalogState state = generated.state(20_000);
-    CatalogStore store = new CatalogStore(dir);
+    CatalogStore store = stores.at(dir);
     store.save(state);
     MutableClock clock = MutableClock.atEpochSeconds(1_700_000_000);
     CatalogService service =
@@ -215,7 +218,7 @@ class IncrementalMergeTest {
     assertThat(applied.change().touched()).hasSize(1);
     assertThat(service.merges.remergedChanges).isEqualTo(1);
     assertThat(Files.size(dir.resolve(CatalogStore.JOURNAL))).isBetween(100L, 2_000L);
-    assertThat(new CatalogStore(dir).load()).contains(service.state());
+    assertThat(stores.at(dir).load()).contains(service.state());
   }
 
   @Test

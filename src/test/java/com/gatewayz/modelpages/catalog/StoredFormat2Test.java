@@ -37,7 +37,9 @@ class StoredFormat2Test {
   }
 
   private CatalogState load() {
-    return new CatalogStore(dataDir).load().orElseThrow();
+    try (CatalogStore store = new CatalogStore(dataDir)) {
+      return store.load().orElseThrow();
+    }
   }
 
   @Test

@@ -64,7 +64,9 @@ class HostileContentTest {
         evil.withOffers(
             List.of(
                 new Offer("openrouter", Pricing.perToken("0.0000007", "0.000001"), 8192L, null)));
-    new CatalogStore(dataDir).save(CatalogState.seededFrom(List.of(evil)));
+    try (CatalogStore store = new CatalogStore(dataDir)) {
+      store.save(CatalogState.seededFrom(List.of(evil)));
+    }
     site =
         EmbeddedSite.start(
             Map.of(

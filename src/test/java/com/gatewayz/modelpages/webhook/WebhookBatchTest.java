@@ -4,6 +4,7 @@ import static com.gatewayz.modelpages.webhook.Events.added;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.CatalogStore;
+import com.gatewayz.modelpages.catalog.CatalogStores;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
@@ -18,10 +19,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Big batches and concurrent use: one swap per event, and no reader sees data older than a 200. */
 class WebhookBatchTest {
+
+  @RegisterExtension final CatalogStores stores = new CatalogStores();
 
   private static final long T = 1_700_000_000_000L;
   private static final int BATCH = 1_000;
@@ -45,7 +49,7 @@ class WebhookBatchTest {
   @Test
   void aThousandModelBatchIsOneSwapOneWriteAndOnePurgePass(
       @TempDir Path dataDir, TestReporter report) {
-    CatalogStore store = new CatalogStore(dataDir);
+    CatalogStore store = stores.at(dataDir);
     WebhookFixture site = new WebhookFixture(WebhookFixture.SECRET, store);
     byte[] first = batch(1, T);
 

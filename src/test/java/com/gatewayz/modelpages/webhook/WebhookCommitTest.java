@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gatewayz.modelpages.catalog.CatalogReplica;
 import com.gatewayz.modelpages.catalog.CatalogState;
+import com.gatewayz.modelpages.catalog.CatalogStores;
 import com.gatewayz.modelpages.isr.Invalidation;
 import com.gatewayz.modelpages.webhook.WebhookResult.Outcome;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +33,7 @@ class WebhookCommitTest {
   private static final Invalidation GROK_PURGE =
       new Invalidation(List.of("model:" + ID, "models:list"), List.of("/models/" + ID));
 
+  @RegisterExtension final CatalogStores stores = new CatalogStores();
   private final WebhookFixture site = new WebhookFixture();
 
   private WebhookResult deliver(String webhookId, byte[] body) {
@@ -126,11 +129,11 @@ class WebhookCommitTest {
 
   @Test
   void aPurgeOwedSurvivesARestartAndTheRetryAfterItPurgesOnce(@TempDir Path dataDir) {
-    WebhookFixture before = WebhookFixture.storedIn(dataDir);
+    WebhookFixture before = storedIn(dataDir);
     failFirstCatalogPurge(before);
     assertThat(deliver(before, "msg_1", GROK).status()).isEqualTo(503);
 
-    WebhookFixture restarted = WebhookFixture.storedIn(dataDir);
+    WebhookFixture restarted = storedIn(dataDir);
     assertThat(restarted.catalog.current().find(ID)).isPresent();
     WebhookResult retry = deliver(restarted, "msg_1", GROK);
 
@@ -138,7 +141,7 @@ class WebhookCommitTest {
     assertThat(restarted.changes).isEmpty();
     assertThat(restarted.purges).containsExactly(GROK_PURGE);
     assertThat(dataDir.resolve(OwedPurgesFile.NAME)).doesNotExist();
-    WebhookFixture again = WebhookFixture.storedIn(dataDir);
+    WebhookFixture again = storedIn(dataDir);
     assertThat(deliver(again, "msg_2", GROK).status()).isEqualTo(200);
     assertThat(again.purges).isEmpty();
   }
@@ -232,5 +235,10 @@ class WebhookCommitTest {
       gated = version == 1;
       return true;
     }
+  }
+
+  /** A node over {@code dataDir} (after a restart when another was there before). */
+  private WebhookFixture storedIn(Path dataDir) {
+    return WebhookFixture.storedIn(stores.at(dataDir), dataDir);
   }
 }

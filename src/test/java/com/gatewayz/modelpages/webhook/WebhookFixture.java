@@ -39,10 +39,10 @@ final class WebhookFixture {
 
   /**
    * A node over {@code dataDir}: its catalog loaded from and stored there, its owed purges too. A
-   * second fixture over the same directory is the node after a restart.
+   * second fixture over the same directory is the node after a restart. The test closes the store
+   * ({@code CatalogStores}).
    */
-  static WebhookFixture storedIn(Path dataDir) {
-    CatalogStore store = new CatalogStore(dataDir);
+  static WebhookFixture storedIn(CatalogStore store, Path dataDir) {
     return new WebhookFixture(SECRET, store, store.load().orElse(CatalogState.empty()), dataDir);
   }
 
