@@ -21,6 +21,10 @@ public final class PriceFormat {
   private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
   private static final BigDecimal CENT = new BigDecimal("0.01");
   private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
+  // A DecimalFormat is not thread-safe, and building one (its pattern, its symbols) cost more than
+  // formatting, several times per page: one per thread.
+  private static final ThreadLocal<DecimalFormat> TWO_DECIMALS =
+      ThreadLocal.withInitial(PriceFormat::twoDecimals);
 
   private PriceFormat() {}
 
@@ -41,11 +45,15 @@ public final class PriceFormat {
   /** The number alone, USD per million tokens, as the format above without symbol and unit. */
   static String amount(BigDecimal perMillion) {
     if (perMillion.compareTo(CENT) >= 0) {
-      DecimalFormat twoDecimals =
-          new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-      twoDecimals.setRoundingMode(RoundingMode.HALF_UP);
-      return twoDecimals.format(perMillion);
+      return TWO_DECIMALS.get().format(perMillion);
     }
     return perMillion.round(FOUR_DIGITS).stripTrailingZeros().toPlainString();
+  }
+
+  private static DecimalFormat twoDecimals() {
+    DecimalFormat format =
+        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    format.setRoundingMode(RoundingMode.HALF_UP);
+    return format;
   }
 }

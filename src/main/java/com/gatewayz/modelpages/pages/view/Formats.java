@@ -14,6 +14,10 @@ final class Formats {
   static final String NONE = "\u2014";
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+  // A NumberFormat is not thread-safe, and building one (its pattern, its symbols) cost more than
+  // formatting: one per thread.
+  private static final ThreadLocal<NumberFormat> GROUPED =
+      ThreadLocal.withInitial(() -> NumberFormat.getIntegerInstance(Locale.US));
 
   private Formats() {}
 
@@ -50,7 +54,7 @@ final class Formats {
 
   /** "1,234". */
   static String grouped(long count) {
-    return NumberFormat.getIntegerInstance(Locale.US).format(count);
+    return GROUPED.get().format(count);
   }
 
   /** "2025-09-29" (UTC) for epoch seconds; empty when unknown. */

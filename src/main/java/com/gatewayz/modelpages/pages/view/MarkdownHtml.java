@@ -36,22 +36,32 @@ public final class MarkdownHtml {
 
   /** Safe HTML for {@code markdown}; empty for null or blank input. */
   public static String render(String markdown) {
-    if (markdown == null || markdown.isBlank()) {
-      return "";
-    }
-    String html = RENDERER.render(PARSER.parse(bounded(markdown)));
-    Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
-    return Jsoup.clean(html, "", SAFELIST, output).strip();
+    return rendered(markdown).html();
   }
 
   /** The text a reader sees, without markup, whitespace collapsed; empty for null input. */
   public static String plainText(String markdown) {
-    return textOf(render(markdown));
+    return rendered(markdown).text();
   }
 
-  /** {@link #plainText} of what {@link #render} gave, without rendering the Markdown again. */
-  static String textOf(String renderedHtml) {
-    return renderedHtml.isEmpty() ? "" : Jsoup.parseBodyFragment(renderedHtml).text();
+  /** {@link #render} and {@link #plainText} of {@code markdown}. */
+  public record Rendered(String html, String text) {
+    static final Rendered NOTHING = new Rendered("", "");
+  }
+
+  /**
+   * The safe HTML and its text from one cleaned document: a page needs both (the description and
+   * its meta summary), and parsing the HTML again for its text cost as much as the cleaning.
+   */
+  public static Rendered rendered(String markdown) {
+    if (markdown == null || markdown.isBlank()) {
+      return Rendered.NOTHING;
+    }
+    String html = RENDERER.render(PARSER.parse(bounded(markdown)));
+    // What Jsoup.clean does, keeping the document for its text.
+    Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, ""));
+    clean.outputSettings(new Document.OutputSettings().prettyPrint(false));
+    return new Rendered(clean.body().html().strip(), clean.text());
   }
 
   /** True when {@code html} passes the allow-list unchanged, as {@link #render} output does. */

@@ -10,13 +10,14 @@ final class MetaText {
   private static final int MIN_SENTENCE = 20;
   // A sentence ends at . ! or ? followed by whitespace, unless the word before it is a single
   // character ("e.g.", "U.S."); a very short first "sentence" ("Fast. Cheap.") is not enough.
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<![\\s.][A-Za-z0-9])[.!?](?=\\s)");
 
   private MetaText() {}
 
   /** The first sentence of {@code plainText}, at most 160 characters, or empty. */
   static String firstSentence(String plainText) {
-    String text = plainText == null ? "" : plainText.strip().replaceAll("\\s+", " ");
+    String text = plainText == null ? "" : WHITESPACE.matcher(plainText.strip()).replaceAll(" ");
     Matcher end = SENTENCE_END.matcher(text);
     while (end.find()) {
       if (end.start() >= MIN_SENTENCE) {

@@ -30,10 +30,10 @@ public final class ModelPageView {
   private ModelPageView(Model model, Catalog catalog, SiteContext site) {
     this.model = model;
     this.site = site;
-    this.descriptionHtml = MarkdownHtml.render(model.description());
+    MarkdownHtml.Rendered description = MarkdownHtml.rendered(model.description());
+    this.descriptionHtml = description.html();
     this.metaDescription =
-        MetaText.orElse(
-            MetaText.firstSentence(MarkdownHtml.textOf(descriptionHtml)), fallbackSummary());
+        MetaText.orElse(MetaText.firstSentence(description.text()), fallbackSummary());
     this.offers = OfferRow.of(model, site);
     this.similar = SimilarModels.of(model, catalog, SIMILAR_LIMIT);
     this.similarCards = ModelCard.list(similar, site);

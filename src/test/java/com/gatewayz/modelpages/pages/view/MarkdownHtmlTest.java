@@ -2,6 +2,7 @@ package com.gatewayz.modelpages.pages.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
@@ -122,5 +123,56 @@ class MarkdownHtmlTest {
     String html = MarkdownHtml.render("[a](https://x.example) *b* <i>c</i>\n\n# d");
 
     assertThat(MarkdownHtml.isSafe(html)).isTrue();
+  }
+
+  // The text comes from the cleaned document itself; it must be what a reader of the HTML sees,
+  // as when it was taken by parsing the rendered HTML again.
+  @Test
+  void theTextIsTheTextOfTheRenderedHtml() {
+    String[] pieces = {
+      "**",
+      "_",
+      "`",
+      "# ",
+      "\n\n",
+      "\n",
+      "- ",
+      "1. ",
+      "> ",
+      "<b>",
+      "</b>",
+      "<script>",
+      "&amp;",
+      "&lt;",
+      "[x](https://a.example)",
+      "[y](javascript:z)",
+      "  ",
+      "\t",
+      "word",
+      "é",
+      "日本",
+      "e.g.",
+      "!",
+      "<p>",
+      "```",
+      "---",
+      "\\",
+      "&#x26;",
+      "\u00a0",
+      "*"
+    };
+    Random random = new Random(18);
+    for (int round = 0; round < 2_000; round++) {
+      StringBuilder markdown = new StringBuilder();
+      for (int n = random.nextInt(20); n > 0; n--) {
+        markdown.append(pieces[random.nextInt(pieces.length)]);
+      }
+      MarkdownHtml.Rendered rendered = MarkdownHtml.rendered(markdown.toString());
+
+      String reparsed =
+          rendered.html().isEmpty() ? "" : Jsoup.parseBodyFragment(rendered.html()).text();
+      assertThat(rendered.text()).as("markdown %s", markdown).isEqualTo(reparsed);
+      assertThat(MarkdownHtml.render(markdown.toString())).isEqualTo(rendered.html());
+    }
   }
 }
