@@ -30,6 +30,9 @@ record ModelTraits(
     double approximatePrice,
     long scaledPrice) {
 
+  /** {@link #priceSign()} of an unknown or variable price. */
+  static final int NO_PRICE = -2;
+
   // Prices of one scale compare as longs: BigDecimal aligns differing scales at every compareTo,
   // and a ratio of exactly 2 or 4 (common between round prices) is decided by the exact products.
   private static final int COMMON_SCALE = 18;
@@ -58,6 +61,11 @@ record ModelTraits(
     return price == null || price.scale() > COMMON_SCALE || price.scale() < 0
         ? price
         : price.setScale(COMMON_SCALE);
+  }
+
+  /** The price's sign (0 free, 1 priced), or {@link #NO_PRICE}. */
+  int priceSign() {
+    return price == null ? NO_PRICE : price.signum();
   }
 
   static ModelTraits of(Model model) {

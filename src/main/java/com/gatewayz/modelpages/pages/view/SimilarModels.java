@@ -83,17 +83,41 @@ public final class SimilarModels {
   }
 
   private static int priceScore(ModelTraits a, ModelTraits b) {
-    if (a.price() == null || b.price() == null) {
+    return priceScore(
+        a.priceSign(),
+        a.approximatePrice(),
+        a.scaledPrice(),
+        b.priceSign(),
+        b.approximatePrice(),
+        b.scaledPrice(),
+        a,
+        b);
+  }
+
+  /**
+   * The price score from the traits' sign, double and scaled long ({@link SimilarityIndex} keeps
+   * them in columns); {@code a} and {@code b} are read only for a ratio the longs cannot decide.
+   */
+  static int priceScore(
+      int signA,
+      double approximateA,
+      long scaledA,
+      int signB,
+      double approximateB,
+      long scaledB,
+      ModelTraits a,
+      ModelTraits b) {
+    if (signA == ModelTraits.NO_PRICE || signB == ModelTraits.NO_PRICE) {
       return 0;
     }
-    if (a.price().signum() == 0 || b.price().signum() == 0) {
-      return a.price().signum() == b.price().signum() ? 2 : 0;
+    if (signA == 0 || signB == 0) {
+      return signA == signB ? 2 : 0;
     }
-    int quick = quickPriceScore(a.approximatePrice(), b.approximatePrice());
+    int quick = quickPriceScore(approximateA, approximateB);
     if (quick >= 0) {
       return quick;
     }
-    int exact = scaledPriceScore(a.scaledPrice(), b.scaledPrice());
+    int exact = scaledPriceScore(scaledA, scaledB);
     return exact >= 0 ? exact : exactPriceScore(a.price(), b.price());
   }
 
@@ -177,7 +201,7 @@ public final class SimilarModels {
     return ratio.compareTo(FOUR_TIMES) <= 0 ? 1 : 0;
   }
 
-  private static int contextScore(long a, long b) {
+  static int contextScore(long a, long b) {
     if (a <= 0 || b <= 0) {
       return 0;
     }

@@ -69,6 +69,23 @@ class SimilarityIndexTest {
   }
 
   @Test
+  void aTargetWhoseDeveloperFamilyOrLineNoModelHasRanksAsTheFullScan() {
+    Catalog catalog = generated(new Random(11), 1000);
+    String[] ids = {
+      "nobody/zzz-model", "openai/zzz-model", "nobody/gpt-zzz", "nobody/claude-unheard", "x/q"
+    };
+
+    for (String id : ids) {
+      for (String price : new String[] {null, "0", "0.000002"}) {
+        Model target = model(id, id.substring(0, id.indexOf('/')), price, 8192);
+        assertThat(SimilarModels.of(target, catalog, 6))
+            .as("%s at %s", id, price)
+            .isEqualTo(scan(id, ModelTraits.of(target), catalog, 6));
+      }
+    }
+  }
+
+  @Test
   void aNewSnapshotGetsItsOwnIndex() {
     Catalog first = generated(new Random(1), 50);
     Catalog second = generated(new Random(2), 50);
