@@ -95,7 +95,7 @@ public final class SimilarModels {
   }
 
   /**
-   * The price score from the traits' sign, double and scaled long ({@link SimilarityIndex} keeps
+   * The price score from the traits' sign, double and scaled long ({@link NearnessColumns} keeps
    * them in columns); {@code a} and {@code b} are read only for a ratio the longs cannot decide.
    */
   static int priceScore(

@@ -23,8 +23,8 @@ import java.util.Map;
  * <p>A scan reads columns, not the {@link ModelTraits} objects: at 100,000 models the candidates of
  * a render sit all over the heap, and following each one's traits, strings and price was a cache
  * miss apiece (a ranking read 200 to 350 candidates in 27 to 37 µs; 12 to 19 µs from columns). Each
- * attribute is a number per position (its posting list's), the price its sign, double and scaled
- * long; the traits are read only for a ratio the longs cannot decide.
+ * attribute is a number per position (its posting list's); price and context are {@link
+ * NearnessColumns}.
  */
 final class SimilarityIndex {
 
@@ -36,14 +36,10 @@ final class SimilarityIndex {
 
   private final Catalog catalog;
   private final List<Model> models;
-  private final ModelTraits[] traits;
   // Per position: the developer's, family's and line's posting numbers (0 for none), one after
-  // the other so a candidate is one read; then its price and context as SimilarModels scores them.
+  // the other so a candidate is one read.
   private final int[] attributes;
-  private final int[] priceSigns;
-  private final double[] approximatePrices;
-  private final long[] scaledPrices;
-  private final long[] contexts;
+  private final NearnessColumns nearness;
   private final Map<String, Posted> byDeveloper;
   private final Map<String, Posted> byFamily;
   private final Map<String, Posted> byLine;
@@ -54,30 +50,22 @@ final class SimilarityIndex {
     this.catalog = catalog;
     this.models = catalog.models();
     int size = models.size();
-    this.traits = new ModelTraits[size];
     this.attributes = new int[size * ATTRIBUTES];
-    this.priceSigns = new int[size];
-    this.approximatePrices = new double[size];
-    this.scaledPrices = new long[size];
-    this.contexts = new long[size];
+    this.nearness = new NearnessColumns(size);
     Map<String, Postings> developers = new HashMap<>();
     Map<String, Postings> families = new HashMap<>();
     Map<String, Postings> lines = new HashMap<>();
     Map<Long, Postings> bands = new HashMap<>();
     for (int i = 0; i < size; i++) {
       ModelTraits t = traitsAt(i, previous);
-      traits[i] = t;
+      nearness.set(i, t);
       attributes[i * ATTRIBUTES] = post(developers, t.developer(), i);
       attributes[i * ATTRIBUTES + 1] = post(families, t.family(), i);
       attributes[i * ATTRIBUTES + 2] = post(lines, t.line(), i);
-      priceSigns[i] = t.priceSign();
-      approximatePrices[i] = t.approximatePrice();
-      scaledPrices[i] = t.scaledPrice();
-      contexts[i] = t.context();
       if (t.price() != null && t.context() > 0) {
         bands
             .computeIfAbsent(
-                band(priceBand(t.price()), contextBand(t.context())), b -> new Postings(0))
+                band(priceBand(t.price()), contextBand(t.context())), b -> new Postings())
             .add(i);
       }
     }
@@ -94,7 +82,7 @@ final class SimilarityIndex {
     if (previous != null
         && position < previous.models.size()
         && previous.models.get(position) == model) {
-      return previous.traits[position];
+      return previous.nearness.traits(position);
     }
     return ModelTraits.of(model);
   }
@@ -131,29 +119,12 @@ final class SimilarityIndex {
       if (tier.holds(target, attributes[at], attributes[at + 1], attributes[at + 2])) {
         // The attributes the tier shares score its base (SimilarModels.score), then price and
         // context; the model itself is looked at only when it would enter.
-        int score = tier.base + priceScore(target, position) + contextScore(target, position);
+        int score = tier.base + nearness.score(target.traits, position);
         if (score >= SimilarModels.MIN_SCORE && !models.get(position).id().equals(target.id)) {
           top.offer(score, position);
         }
       }
     }
-  }
-
-  private int priceScore(Target target, int position) {
-    ModelTraits t = target.traits;
-    return SimilarModels.priceScore(
-        t.priceSign(),
-        t.approximatePrice(),
-        t.scaledPrice(),
-        priceSigns[position],
-        approximatePrices[position],
-        scaledPrices[position],
-        t,
-        traits[position]);
-  }
-
-  private int contextScore(Target target, int position) {
-    return SimilarModels.contextScore(target.traits.context(), contexts[position]);
   }
 
   // The posting lists holding every candidate of the tier: the shortest of the attributes it
@@ -304,6 +275,11 @@ final class SimilarityIndex {
     final int number;
     private int[] values = new int[2];
     private int size;
+
+    // A price and context band's list: only attribute lists are numbered.
+    Postings() {
+      this(0);
+    }
 
     Postings(int number) {
       this.number = number;
